@@ -1,0 +1,96 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_DATE_H
+#define KPI_DATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+** A point in time: milliseconds since 1970-01-01T00:00:00Z (UTC). Every
+** date kpikit reads is converted to this, so that time zones never leak
+** into a result. NO_TIME marks an empty cell.
+*/
+typedef int64_t kpi_time;
+#define NO_TIME INT64_MIN
+#define MS_PER_DAY 86400000LL
+
+/* The formats tried by date_parse() after the built-in ISO 8601 forms. */
+struct date_formats {
+	char **fmt;    /* strptime(3) formats, tried in order */
+	size_t n;
+};
+
+/*
+** Parse the whole of S (LEN bytes; spaces or tabs around are ignored) as a
+** date or a date-time into *OUT.
+**
+** Built-in forms (UTC unless an offset is given; the offset is subtracted
+** so that *OUT is UTC):
+**   2024-03-05                      midnight UTC of that day
+**   2024-03-05T14:30[:15[.250]]     a 'T' or one space between date and time
+**   ...Z, ...+02:00, ...-0530, ...+02   an offset from UTC
+** Then each of FMTS (may be NULL) is tried with strptime(3); %z is honoured.
+**
+** Calendar checks are exact: month 1-12, the day within that month's length
+** (leap years by the Gregorian rule), hour 0-23, minute and second 0-59,
+** offsets within +-23:59; years 0001-9999. 2023-02-30 is an error, never
+** rolled over into March.
+**
+** Returns NULL on success, else a constant text saying what is wrong.
+*/
+const char *date_parse(const char *s, size_t len, const struct date_formats *fmts,
+    kpi_time *out);
+
+/*
+** Days from the civil date Y-M-D (proleptic Gregorian, M 1-12, D 1-31) to
+** 1970-01-01; negative before it. Exact for every year of the int range
+** the callers use (0001-9999). Method: H. Hinnant's days_from_civil.
+*/
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+
+/* The civil date of day number Z (as above): *Y, *M (1-12), *D (1-31). */
+void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
+
+/* Days from A to B as a double (negative when B is before A). */
+double days_between(kpi_time a, kpi_time b);
+
+/* Write T as ISO 8601 UTC into BUF (at least 32 bytes): 2024-03-05 when T
+** is midnight, else 2024-03-05T14:30:15Z (with .mmm when needed). */
+char *date_format_iso(char *buf, kpi_time t);
+
+enum period {
+	PERIOD_NONE,
+	PERIOD_DAY,      /* 2024-03-05 */
+	PERIOD_WEEK,     /* 2024-W10: ISO 8601 week, Monday first */
+	PERIOD_MONTH,    /* 2024-03 */
+	PERIOD_QUARTER,  /* 2024-Q1 */
+	PERIOD_YEAR      /* 2024 */
+};
+
+/* The period named NAME ("day", "week", ...), or -1 when unknown. */
+int period_from_name(const char *name);
+
+/* Bytes needed for any period label, NUL included. */
+#define PERIOD_BUFSIZE 16
+
+/*
+** Write into BUF (PERIOD_BUFSIZE bytes) the label of the period of kind P
+** holding T (in UTC). FY_START (1-12) is the first month of the fiscal
+** year: it shifts quarters and years, never days, weeks or months.
+**
+** Fiscal years are named by the calendar year in which they END, as the
+** US federal government, Microsoft and Walmart name theirs: with
+** FY_START 7, July 2024 - June 2025 is "2025" and July-September 2024 is
+** "2025-Q1". With FY_START 1 this is the calendar year. Returns BUF.
+*/
+char *period_label(char *buf, kpi_time t, enum period p, int fy_start);
+
+/*
+** The bounds of the period that LABEL names (a label as period_label()
+** writes it, of kind P, with FY_START): [*START, *END) in UTC. Returns 0,
+** or -1 when LABEL is not such a label.
+*/
+int period_bounds(const char *label, enum period p, int fy_start,
+    kpi_time *start, kpi_time *end);
+
+#endif

@@ -1,0 +1,275 @@
+/* See LICENSE file for copyright and license details. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cols.h"
+#include "group.h"
+
+struct group_table {
+	struct group **slot;     /* open addressing, linear probing */
+	size_t nslots;           /* a power of two */
+	size_t count;
+	size_t state_size;
+	struct group *last;      /* the group found last */
+	struct arena arena;      /* groups, keys and states */
+};
+
+/*
+** A 64-bit hash of LEN bytes: eight bytes at a time through a multiply
+** and xor-shift, then a final avalanche (the finaliser of MurmurHash3).
+*/
+static uint64_t
+hash_bytes(const char *p, size_t len)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t h = k ^ (len * 0xff51afd7ed558ccdULL), v;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&v, p, 8);
+		h = (h ^ v) * k;
+		h ^= h >> 29;
+	}
+	v = 0;
+	memcpy(&v, p, len);
+	h = (h ^ v) * k;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+struct group_table *
+gt_new(size_t state_size)
+{
+	struct group_table *t = xcalloc(1, sizeof *t);
+
+	t->nslots = 64;
+	t->slot = xcalloc(t->nslots, sizeof *t->slot);
+	t->state_size = state_size;
+	return t;
+}
+
+static void
+grow(struct group_table *t)
+{
+	size_t n = t->nslots * 2;
+	struct group **slot = xcalloc(n, sizeof *slot);
+
+	for (size_t i = 0; i < t->nslots; i++) {
+		struct group *g = t->slot[i];
+		size_t j;
+
+		if (g == NULL)
+			continue;
+		for (j = g->hash & (n - 1); slot[j] != NULL; j = (j + 1) & (n - 1))
+			;
+		slot[j] = g;
+	}
+	free(t->slot);
+	t->slot = slot;
+	t->nslots = n;
+}
+
+static int
+same_key(const struct group *g, uint64_t hash, const char *key, size_t keylen)
+{
+	return g->hash == hash && g->keylen == keylen &&
+	    memcmp(g->key, key, keylen) == 0;
+}
+
+struct group *
+gt_get(struct group_table *t, const char *key, size_t keylen, int *created)
+{
+	uint64_t hash;
+	struct group *g;
+	size_t i;
+
+	if (created != NULL)
+		*created = 0;
+	if (t->last != NULL && t->last->keylen == keylen &&
+	    memcmp(t->last->key, key, keylen) == 0)
+		return t->last;
+	hash = hash_bytes(key, keylen);
+	for (i = hash & (t->nslots - 1); (g = t->slot[i]) != NULL;
+	    i = (i + 1) & (t->nslots - 1))
+		if (same_key(g, hash, key, keylen))
+			return t->last = g;
+
+	g = arena_alloc(&t->arena, sizeof *g);
+	g->key = arena_memdup(&t->arena, key, keylen);
+	g->keylen = keylen;
+	g->hash = hash;
+	g->state = NULL;
+	if (t->state_size > 0) {
+		g->state = arena_alloc(&t->arena, t->state_size);
+		memset(g->state, 0, t->state_size);
+	}
+	t->slot[i] = g;
+	t->count++;
+	if (created != NULL)
+		*created = 1;
+	/* Keep the load at most 1/2 so that probes stay short. */
+	if (t->count * 2 > t->nslots)
+		grow(t);
+	return t->last = g;
+}
+
+size_t
+gt_count(const struct group_table *t)
+{
+	return t->count;
+}
+
+static int
+cmp_groups(const void *a, const void *b)
+{
+	const struct group *x = *(struct group *const *)a;
+	const struct group *y = *(struct group *const *)b;
+	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
+	int c = memcmp(x->key, y->key, n);
+
+	if (c != 0)
+		return c;
+	return (x->keylen > y->keylen) - (x->keylen < y->keylen);
+}
+
+struct group **
+gt_sorted(const struct group_table *t)
+{
+	struct group **v = xreallocarray(NULL, t->count ? t->count : 1, sizeof *v);
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->nslots; i++)
+		if (t->slot[i] != NULL)
+			v[n++] = t->slot[i];
+	qsort(v, n, sizeof *v, cmp_groups);
+	return v;
+}
+
+void
+gt_merge(struct group_table *into, const struct group_table *from,
+    void (*merge)(void *, const void *))
+{
+	for (size_t i = 0; i < from->nslots; i++) {
+		const struct group *g = from->slot[i];
+
+		if (g != NULL)
+			merge(gt_get(into, g->key, g->keylen, NULL)->state,
+			    g->state);
+	}
+}
+
+void
+gt_free(struct group_table *t, void (*free_state)(void *))
+{
+	if (t == NULL)
+		return;
+	if (free_state != NULL)
+		for (size_t i = 0; i < t->nslots; i++)
+			if (t->slot[i] != NULL)
+				free_state(t->slot[i]->state);
+	free(t->slot);
+	arena_free(&t->arena);
+	free(t);
+}
+
+void
+key_add(struct strbuf *key, const char *s, size_t len)
+{
+	sb_add(key, s, len);
+	sb_addc(key, '\0');
+}
+
+const char *
+key_next(const char *part, const char *end)
+{
+	const char *p = part + strlen(part) + 1;
+
+	return p < end ? p : NULL;
+}
+
+void
+grouping_init(struct grouping *g, const struct kpi_opts *o)
+{
+	memset(g, 0, sizeof *g);
+	g->by = o->by;
+	g->nby = o->nby;
+	g->period = o->period;
+	g->fy_start = o->fy_start;
+	g->col = xcalloc(g->nby ? g->nby : 1, sizeof *g->col);
+}
+
+int
+grouping_bind(struct grouping *g, struct reader *r, unsigned char *want)
+{
+	for (size_t i = 0; i < g->nby; i++) {
+		if ((g->col[i] = cols_find(r, g->by[i], "--by")) < 0)
+			return -1;
+		if (want != NULL)
+			want[g->col[i]] = 1;
+	}
+	return 0;
+}
+
+int
+grouping_active(const struct grouping *g)
+{
+	return g->nby > 0 || g->period != PERIOD_NONE;
+}
+
+const struct strbuf *
+grouping_key(struct grouping *g, const struct row *row, kpi_time t)
+{
+	sb_reset(&g->key);
+	for (size_t i = 0; i < g->nby; i++)
+		key_add(&g->key, row->f[g->col[i]].s, row->f[g->col[i]].len);
+	if (g->period != PERIOD_NONE) {
+		char label[PERIOD_BUFSIZE];
+
+		period_label(label, t, g->period, g->fy_start);
+		key_add(&g->key, label, strlen(label));
+	}
+	if (g->key.s == NULL)
+		sb_add(&g->key, "", 0);
+	return &g->key;
+}
+
+void
+grouping_write_header(const struct grouping *g, struct writer *w)
+{
+	for (size_t i = 0; i < g->nby; i++)
+		wr_str(w, g->by[i]);
+	if (g->period != PERIOD_NONE)
+		wr_str(w, "period");
+}
+
+void
+grouping_write_key(const struct grouping *g, struct writer *w,
+    const struct group *grp)
+{
+	const char *end = grp->key + grp->keylen, *part = grp->key;
+	size_t n = g->nby + (g->period != PERIOD_NONE);
+
+	for (size_t i = 0; i < n && part != NULL; i++) {
+		wr_str(w, part);
+		part = key_next(part, end);
+	}
+}
+
+void
+grouping_write_total(const struct grouping *g, struct writer *w)
+{
+	size_t n = g->nby + (g->period != PERIOD_NONE);
+
+	for (size_t i = 0; i < n; i++)
+		wr_str(w, "(all)");
+}
+
+void
+grouping_free(struct grouping *g)
+{
+	free(g->col);
+	sb_free(&g->key);
+}

@@ -1,0 +1,336 @@
+/* See LICENSE file for copyright and license details. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "num.h"
+#include "opts.h"
+#include "util.h"
+
+enum {
+	OPT_BY = 256, OPT_PERIOD, OPT_FY_START, OPT_COL, OPT_DATE_FORMAT,
+	OPT_SKIP_BAD, OPT_PRECISION, OPT_MAX_FIELD, OPT_HELP, OPT_VERSION,
+	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
+	OPT_TOTAL, OPT_NO_DEDUP
+};
+
+struct shared_option {
+	unsigned family;     /* 0: every tool */
+	struct tool_option opt;
+};
+
+static const struct shared_option shared[] = {
+	{ OPTS_STAGES, { "stages", "LIST", OPT_STAGES,
+	    "ordered stages (default lead,mql,sql,opportunity,customer)" } },
+	{ OPTS_STAGES, { "stage-col", "COL", OPT_STAGE_COL,
+	    "one column holds each lead's current stage" } },
+	{ OPTS_WINDOW, { "window", "DAYS", OPT_WINDOW,
+	    "count a stage only if reached within DAYS of creation" } },
+	{ OPTS_ASOF, { "asof", "DATE", OPT_ASOF,
+	    "the moment the figures are as of (default: latest timestamp)" } },
+	{ OPTS_ANNOTATE, { "annotate", NULL, OPT_ANNOTATE,
+	    "pass every row through with new columns appended" } },
+	{ OPTS_TOTAL, { "total", NULL, OPT_TOTAL,
+	    "add a last row over all groups" } },
+	{ OPTS_DEDUP, { "no-dedup", NULL, OPT_NO_DEDUP,
+	    "keep rows with a repeated id (constant memory)" } },
+	{ 0, { "by", "COL[,COL...]", OPT_BY, "group by these columns" } },
+	{ 0, { "period", "P", OPT_PERIOD,
+	    "bucket by day, week, month, quarter or year" } },
+	{ 0, { "fiscal-year-start", "MONTH", OPT_FY_START,
+	    "first month of the fiscal year (1-12 or jan-dec)" } },
+	{ 0, { "col", "ROLE=HEADER", OPT_COL,
+	    "read ROLE from column HEADER (repeatable)" } },
+	{ 0, { "date-format", "FMT", OPT_DATE_FORMAT,
+	    "also read dates in strptime(3) format FMT (repeatable)" } },
+	{ 0, { "delimiter", "C", 'd', "input field separator (-d; 'tab' for TSV)" } },
+	{ 0, { "skip-bad", NULL, OPT_SKIP_BAD,
+	    "skip rows with bad values, count them on stderr" } },
+	{ 0, { "max-field", "BYTES", OPT_MAX_FIELD,
+	    "longest field accepted (default 1048576)" } },
+	{ 0, { "precision", "N", OPT_PRECISION,
+	    "decimals in output numbers (default 6)" } },
+	{ 0, { "help", NULL, OPT_HELP, "show this help and exit" } },
+	{ 0, { "version", NULL, OPT_VERSION, "show the version and exit" } },
+};
+
+enum { NSHARED = sizeof shared / sizeof shared[0] };
+
+void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for more information.\n", tool_name());
+	exit(EX_USAGE);
+}
+
+double
+opt_double(const char *name, const char *arg, double min, double max)
+{
+	const char *err;
+	double x;
+
+	if ((err = num_parse(arg, strlen(arg), &x)) != NULL)
+		usage_error("--%s: '%s': %s", name, arg, err);
+	if (x < min || x > max)
+		usage_error("--%s: '%s' is out of range (%g to %g)", name, arg,
+		    min, max);
+	return x;
+}
+
+long long
+opt_int(const char *name, const char *arg, long long min, long long max)
+{
+	const char *err;
+	long long x;
+
+	if ((err = num_parse_int(arg, min, max, &x)) != NULL)
+		usage_error("--%s: '%s': %s (%lld to %lld)", name, arg, err,
+		    min, max);
+	return x;
+}
+
+static void
+print_option(const struct tool_option *t)
+{
+	char left[64];
+
+	snprintf(left, sizeof left, "--%s%s%s", t->name, t->arg ? " " : "",
+	    t->arg ? t->arg : "");
+	printf("  %-28s %s\n", left, t->help);
+}
+
+static void
+help(const struct tool_spec *spec)
+{
+	printf("usage: %s [options] %s\n%s\n\n", tool_name(), spec->operands,
+	    spec->summary);
+	for (const struct tool_option *t = spec->options; t && t->name; t++)
+		print_option(t);
+	for (size_t i = 0; i < NSHARED; i++)
+		if (shared[i].family != 0 && (spec->families & shared[i].family))
+			print_option(&shared[i].opt);
+	printf("\nShared options:\n");
+	for (size_t i = 0; i < NSHARED; i++)
+		if (shared[i].family == 0)
+			print_option(&shared[i].opt);
+	printf("\nFILE '-' or none reads standard input. See %s(1) and "
+	    "kpikit(7).\n", tool_name());
+	exit(close_stdout());
+}
+
+static void
+add_by(struct kpi_opts *o, const char *arg)
+{
+	const char *p = arg;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+		if (len == 0)
+			usage_error("--by: empty column name in '%s'", arg);
+		o->by = xreallocarray(o->by, o->nby + 1, sizeof *o->by);
+		o->by[o->nby++] = xmemdup(p, len);
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+}
+
+static void
+add_col(struct kpi_opts *o, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg || eq[1] == '\0')
+		usage_error("--col: '%s' is not ROLE=HEADER", arg);
+	o->cols = xreallocarray(o->cols, o->ncols + 1, sizeof *o->cols);
+	o->cols[o->ncols].role = xmemdup(arg, (size_t)(eq - arg));
+	o->cols[o->ncols].header = xstrdup(eq + 1);
+	o->ncols++;
+}
+
+static int
+parse_month(const char *arg)
+{
+	static const char *const names[] = {
+		"jan", "feb", "mar", "apr", "may", "jun",
+		"jul", "aug", "sep", "oct", "nov", "dec",
+	};
+
+	for (int m = 0; m < 12; m++)
+		if (strncasecmp(arg, names[m], 3) == 0 && strlen(arg) >= 3)
+			return m + 1;
+	return (int)opt_int("fiscal-year-start", arg, 1, 12);
+}
+
+static int
+parse_delimiter(const char *arg)
+{
+	if (strcmp(arg, "tab") == 0 || strcmp(arg, "TAB") == 0 ||
+	    strcmp(arg, "\\t") == 0)
+		return '\t';
+	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' ||
+	    arg[0] == '\r' || (unsigned char)arg[0] >= 0x80)
+		usage_error("--delimiter: '%s' is not one ASCII character other "
+		    "than a quote or a line end", arg);
+	return (unsigned char)arg[0];
+}
+
+/*
+** A date-only --asof means the end of that day: "as of 2026-09-30" takes
+** in everything that happened on the 30th.
+*/
+static kpi_time
+parse_asof(const char *arg, const struct date_formats *df)
+{
+	const char *err;
+	kpi_time t;
+	size_t len = strlen(arg);
+
+	if ((err = date_parse(arg, len, df, &t)) != NULL)
+		usage_error("--asof: '%s': %s", arg, err);
+	if (len == 10 && t % MS_PER_DAY == 0)
+		t += MS_PER_DAY - 1;
+	return t;
+}
+
+void
+opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
+    int argc, char **argv)
+{
+	struct option *longopts;
+	size_t n = 0, ntool = 0;
+	const char *asof = NULL;
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->period = PERIOD_NONE;
+	o->fy_start = 1;
+	o->precision = 6;
+	o->window_days = -1;
+	o->asof = NO_TIME;
+	o->dedup = 1;
+
+	for (const struct tool_option *t = spec->options; t && t->name; t++)
+		ntool++;
+	longopts = xcalloc(ntool + NSHARED + 1, sizeof *longopts);
+	for (size_t i = 0; i < ntool; i++)
+		longopts[n++] = (struct option){ spec->options[i].name,
+		    spec->options[i].arg ? required_argument : no_argument,
+		    NULL, spec->options[i].key };
+	for (size_t i = 0; i < NSHARED; i++)
+		if (shared[i].family == 0 || (spec->families & shared[i].family))
+			longopts[n++] = (struct option){ shared[i].opt.name,
+			    shared[i].opt.arg ? required_argument : no_argument,
+			    NULL, shared[i].opt.key };
+
+	opterr = 0;    /* our messages, not getopt's */
+	while ((c = getopt_long(argc, argv, ":d:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			o->rd.delim = parse_delimiter(optarg);
+			break;
+		case OPT_BY:
+			add_by(o, optarg);
+			break;
+		case OPT_PERIOD:
+			if ((o->period = period_from_name(optarg)) < 0)
+				usage_error("--period: '%s' is not day, week, month, "
+				    "quarter or year", optarg);
+			break;
+		case OPT_FY_START:
+			o->fy_start = parse_month(optarg);
+			break;
+		case OPT_COL:
+			add_col(o, optarg);
+			break;
+		case OPT_DATE_FORMAT:
+			o->dates.fmt = xreallocarray(o->dates.fmt, o->dates.n + 1,
+			    sizeof *o->dates.fmt);
+			o->dates.fmt[o->dates.n++] = xstrdup(optarg);
+			break;
+		case OPT_SKIP_BAD:
+			o->rd.skip_bad = 1;
+			break;
+		case OPT_MAX_FIELD:
+			o->rd.max_field = (size_t)opt_int("max-field", optarg, 1,
+			    (long long)1 << 40);
+			break;
+		case OPT_PRECISION:
+			o->precision = (int)opt_int("precision", optarg, 0, 15);
+			break;
+		case OPT_STAGES:
+			o->stages = optarg;
+			break;
+		case OPT_STAGE_COL:
+			o->stage_col = optarg;
+			break;
+		case OPT_WINDOW:
+			o->window_days = opt_int("window", optarg, 0, 36500);
+			break;
+		case OPT_ASOF:
+			asof = optarg;
+			break;
+		case OPT_ANNOTATE:
+			o->annotate = 1;
+			break;
+		case OPT_TOTAL:
+			o->total = 1;
+			break;
+		case OPT_NO_DEDUP:
+			o->dedup = 0;
+			break;
+		case OPT_HELP:
+			help(spec);
+			break;
+		case OPT_VERSION:
+			printf("%s (kpikit) %s\n", tool_name(), KPI_VERSION);
+			exit(close_stdout());
+		case ':':
+			usage_error("option '%s' needs an argument", argv[optind - 1]);
+		case '?':
+			if (optopt != 0)
+				usage_error("unknown option '-%c'", optopt);
+			usage_error("unknown option '%s'", argv[optind - 1]);
+		default:
+			if (c >= OPT_TOOL && spec->handle != NULL)
+				spec->handle(ctx, c, optarg);
+			else
+				usage_error("internal error: option %d", c);
+		}
+	}
+	free(longopts);
+	if (asof != NULL)
+		o->asof = parse_asof(asof, &o->dates);
+
+	o->nfiles = (size_t)(argc - optind);
+	o->files = xcalloc(o->nfiles + 1, sizeof *o->files);
+	for (size_t i = 0; i < o->nfiles; i++)
+		o->files[i] = argv[optind + (int)i];
+	if (o->nfiles == 0)
+		o->nfiles = 1;      /* files[0] is NULL: standard input */
+}
+
+void
+opts_free(struct kpi_opts *o)
+{
+	for (size_t i = 0; i < o->nby; i++)
+		free(o->by[i]);
+	free(o->by);
+	for (size_t i = 0; i < o->ncols; i++) {
+		free(o->cols[i].role);
+		free(o->cols[i].header);
+	}
+	free(o->cols);
+	for (size_t i = 0; i < o->dates.n; i++)
+		free(o->dates.fmt[i]);
+	free(o->dates.fmt);
+	free(o->files);
+}

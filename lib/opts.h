@@ -1,0 +1,98 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_OPTS_H
+#define KPI_OPTS_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "reader.h"
+
+/*
+** Options every tool shares, parsed once here with getopt_long(3), plus
+** families of options that several tools share (enabled per tool), plus
+** each tool's own, which it hands to its own handler.
+*/
+
+/* Option families a tool may enable in tool_spec.families. */
+enum {
+	OPTS_STAGES   = 1 << 0,   /* --stages LIST, --stage-col COL */
+	OPTS_WINDOW   = 1 << 1,   /* --window DAYS */
+	OPTS_ASOF     = 1 << 2,   /* --asof DATE */
+	OPTS_ANNOTATE = 1 << 3,   /* --annotate */
+	OPTS_TOTAL    = 1 << 4,   /* --total */
+	OPTS_DEDUP    = 1 << 5    /* --no-dedup */
+};
+
+/* Keys of a tool's own options start here. */
+#define OPT_TOOL 1000
+
+struct colmap {
+	char *role;
+	char *header;
+};
+
+struct kpi_opts {
+	/* Shared by every tool. */
+	char **by;                 /* --by columns, in order */
+	size_t nby;
+	int period;                /* enum period; PERIOD_NONE without --period */
+	int fy_start;              /* --fiscal-year-start, 1-12 (default 1) */
+	struct colmap *cols;       /* --col ROLE=HEADER, in order given */
+	size_t ncols;
+	struct date_formats dates; /* --date-format, in order given */
+	struct rd_opts rd;         /* -d, --skip-bad, --max-field */
+	int precision;             /* --precision, decimals (default 6) */
+	char **files;              /* operands; { NULL } (stdin) when none */
+	size_t nfiles;
+
+	/* The families. */
+	const char *stages;        /* --stages, NULL for the default */
+	const char *stage_col;     /* --stage-col, NULL when not given */
+	long long window_days;     /* --window; -1 when not given */
+	kpi_time asof;             /* --asof; NO_TIME when not given */
+	int annotate;              /* --annotate */
+	int total;                 /* --total */
+	int dedup;                 /* 1 unless --no-dedup */
+};
+
+struct tool_option {
+	const char *name;          /* long name, without "--" */
+	const char *arg;           /* its argument's name in --help, or NULL */
+	int key;                   /* OPT_TOOL or more: passed to the handler */
+	const char *help;          /* one line for --help */
+};
+
+struct tool_spec {
+	const char *operands;      /* e.g. "[file ...]" */
+	const char *summary;       /* what the tool does, one line */
+	unsigned families;         /* OPTS_* */
+	const struct tool_option *options;   /* the tool's own; ends with {0} */
+	/* Handle one of the tool's own options; may call usage_error(). */
+	void (*handle)(void *ctx, int key, const char *arg);
+};
+
+/*
+** Parse ARGV into O (every field set: defaults for what is not given),
+** handing the tool's own options to SPEC->handle with CTX. --help prints
+** the usage on stdout and exits 0; --version likewise. A bad option or
+** argument prints a message and exits 64 (EX_USAGE).
+*/
+void opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
+    int argc, char **argv);
+
+/* Print "TOOL: MESSAGE" and a hint to try --help; exit 64. */
+void usage_error(const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 1, 2)));
+
+/*
+** Option argument helpers for tools' handlers: each returns the value or
+** calls usage_error() naming the option NAME.
+*/
+double opt_double(const char *name, const char *arg, double min, double max);
+long long opt_int(const char *name, const char *arg, long long min,
+    long long max);
+
+/* Free what opts_parse() allocated. */
+void opts_free(struct kpi_opts *o);
+
+#endif

@@ -1,0 +1,749 @@
+/* See LICENSE file for copyright and license details. */
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "reader.h"
+#include "util.h"
+
+enum { READ_SIZE = 256 * 1024 };
+
+struct reader {
+	struct csv_parser parser;
+	char *name;
+	int delim;
+	int skip_bad;
+	size_t max_field;
+
+	/* The bytes: a read buffer over FD, or the caller's memory. */
+	int fd;                  /* -1 for memory */
+	int own_fd;
+	unsigned char *buf;      /* owned read buffer, or NULL */
+	const unsigned char *pos, *end;
+	int eof;                 /* the source has no more bytes */
+	int finished;            /* csv_fini() has run */
+
+	/* Where we are. */
+	unsigned long line;      /* physical line of *pos, from 1 */
+	size_t col;              /* bytes before *pos on its line */
+	unsigned char last_byte; /* the byte fed just before *pos */
+	int in_record;           /* a record has begun and not yet ended */
+	unsigned long rec_line;  /* the line where that record began */
+	int ends_in_line;        /* records that ended on the current line */
+	int ended_by_cr;         /* the last record ended at a CR */
+	int stray_record;        /* a second record ended within one segment */
+	int callback_seen;       /* libcsv called back during this segment */
+	size_t unbroken;         /* bytes fed since the last callback */
+
+	/* UTF-8 validation state, carried across segments. */
+	int u8_need;             /* continuation bytes still expected */
+	unsigned char u8_lo, u8_hi;
+	size_t u8_col;           /* the column of that sequence's first byte */
+
+	/* The record being assembled. */
+	char *data;
+	size_t data_len, data_cap;
+	size_t *off;             /* field start offsets into data */
+	size_t *flen;
+	size_t nfields, fields_cap;
+	struct field *fields;    /* resolved when the record is complete */
+	size_t fields_alloc;
+	int row_ready;
+	unsigned long row_line;
+	struct row row;
+	const unsigned char *want;
+
+	/* The header. */
+	struct row header;
+	struct field *hfields;
+	int have_header;
+
+	/* Errors and counts. */
+	int status;
+	struct strbuf err;
+	unsigned long rows, skipped;
+	char *first_skip;
+};
+
+/* libcsv must keep spaces: RFC 4180 says they are part of a field. */
+static int
+never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	struct reader *r = arg;
+	size_t i = r->nfields;
+
+	r->callback_seen = 1;
+	if (r->row_ready) {
+		/* A second record inside one line: only a bare CR does that. */
+		r->stray_record = 1;
+		return;
+	}
+	if (i == r->fields_cap) {
+		r->fields_cap = r->fields_cap ? r->fields_cap * 2 : 32;
+		r->off = xreallocarray(r->off, r->fields_cap, sizeof *r->off);
+		r->flen = xreallocarray(r->flen, r->fields_cap, sizeof *r->flen);
+	}
+	if (r->want != NULL && (i >= r->header.n || !r->want[i]))
+		len = 0;
+	if (len > SIZE_MAX - r->data_len - 1)
+		die(EX_OSERR, "out of memory");
+	if (r->data_len + len + 1 > r->data_cap) {
+		while (r->data_len + len + 1 > r->data_cap)
+			r->data_cap = r->data_cap ? r->data_cap * 2 : 4096;
+		r->data = xrealloc(r->data, r->data_cap);
+	}
+	if (len)
+		memcpy(r->data + r->data_len, s, len);
+	r->off[i] = r->data_len;
+	r->flen[i] = len;
+	r->data_len += len;
+	r->data[r->data_len++] = '\0';
+	r->nfields++;
+}
+
+static void
+on_record(int c, void *arg)
+{
+	struct reader *r = arg;
+
+	r->callback_seen = 1;
+	if (r->row_ready) {
+		r->stray_record = 1;
+		return;
+	}
+	r->row_ready = 1;
+	r->row_line = r->rec_line;
+	r->in_record = 0;
+	r->ends_in_line++;
+	r->ended_by_cr = c == '\r';
+}
+
+static void
+vrecord_error(struct reader *r, int status, unsigned long line,
+    const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n;
+
+	if (r->status != 0)
+		return;
+	r->status = status;
+	sb_reset(&r->err);
+	if (line)
+		sb_printf(&r->err, "%s:%lu: ", r->name, line);
+	else
+		sb_printf(&r->err, "%s: ", r->name);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n > 0) {
+		size_t at = r->err.len;
+
+		sb_add(&r->err, "", (size_t)n);   /* make room */
+		vsnprintf(r->err.s + at, (size_t)n + 1, fmt, ap);
+	}
+}
+
+int
+rd_fail(struct reader *r, int status, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vrecord_error(r, status, line, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/*
+** An input that is not UTF-8 text: say where, what it probably is, and the
+** iconv(1) command that converts it from encoding FROM.
+*/
+static int
+encoding_error(struct reader *r, size_t col, const char *what, const char *from)
+{
+	if (r->fd == 0)
+		return rd_fail(r, EX_DATAERR, r->line, "%s at byte %zu: not UTF-8 "
+		    "text (%s?); convert it first: iconv -f %s -t UTF-8",
+		    what, col + 1, from, from);
+	return rd_fail(r, EX_DATAERR, r->line, "%s at byte %zu: not UTF-8 text "
+	    "(%s?); convert it first: iconv -f %s -t UTF-8 '%s' > converted.csv",
+	    what, col + 1, from, from, r->name);
+}
+
+/*
+** Check LEN bytes at S: no NUL, valid UTF-8 (the state carries across
+** calls). Eight bytes at a time while they are plain ASCII.
+*/
+static int
+check_text(struct reader *r, const unsigned char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c;
+
+		if (r->u8_need == 0 && len - i >= 8) {
+			uint64_t v;
+
+			memcpy(&v, s + i, 8);
+			if (((v - ones) & ~v & highs) == 0 && (v & highs) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		c = s[i];
+		if (r->u8_need > 0) {
+			if (c < r->u8_lo || c > r->u8_hi)
+				return encoding_error(r, r->u8_col, "invalid UTF-8",
+				    "WINDOWS-1252");
+			r->u8_lo = 0x80;
+			r->u8_hi = 0xbf;
+			r->u8_need--;
+		} else if (c == 0) {
+			return encoding_error(r, r->col + i, "NUL byte", "UTF-16");
+		} else if (c >= 0x80) {
+			r->u8_col = r->col + i;
+			r->u8_lo = 0x80;
+			r->u8_hi = 0xbf;
+			if (c >= 0xc2 && c <= 0xdf) {
+				r->u8_need = 1;
+			} else if (c >= 0xe0 && c <= 0xef) {
+				r->u8_need = 2;
+				if (c == 0xe0)
+					r->u8_lo = 0xa0;   /* no overlong forms */
+				else if (c == 0xed)
+					r->u8_hi = 0x9f;   /* no surrogates */
+			} else if (c >= 0xf0 && c <= 0xf4) {
+				r->u8_need = 3;
+				if (c == 0xf0)
+					r->u8_lo = 0x90;
+				else if (c == 0xf4)
+					r->u8_hi = 0x8f;   /* nothing past U+10FFFF */
+			} else {
+				return encoding_error(r, r->u8_col, "invalid UTF-8",
+				    "WINDOWS-1252");
+			}
+		}
+		i++;
+	}
+	return 0;
+}
+
+/* Make bytes available at r->pos. Returns 1, 0 at the end, -1 on error. */
+static int
+fill(struct reader *r)
+{
+	ssize_t n;
+
+	if (r->pos < r->end)
+		return 1;
+	if (r->fd < 0 || r->eof) {
+		r->eof = 1;
+		return 0;
+	}
+	do
+		n = read(r->fd, r->buf, READ_SIZE);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return rd_fail(r, EX_IOERR, 0, "read error: %s", strerror(errno));
+	if (n == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	r->pos = r->buf;
+	r->end = r->buf + n;
+	return 1;
+}
+
+static int
+parse_error(struct reader *r, size_t at)
+{
+	int e = csv_error(&r->parser);
+
+	if (e == CSV_EPARSE)
+		return rd_fail(r, EX_DATAERR, r->line,
+		    "malformed CSV at byte %zu: a quote must open a field and "
+		    "close it, right before a separator or the line end "
+		    "(write a quote inside a quoted field as \"\")",
+		    r->col + at + 1);
+	if (e == CSV_ENOMEM)
+		die(EX_OSERR, "out of memory");
+	return rd_fail(r, EX_SOFTWARE, r->line, "CSV parser: %s",
+	    csv_strerror(e));
+}
+
+static int
+bare_cr_error(struct reader *r)
+{
+	if (r->fd == 0)
+		return rd_fail(r, EX_DATAERR, r->line,
+		    "a bare CR ends a line (classic Mac OS line ends); convert "
+		    "them first: tr '\\r' '\\n'");
+	return rd_fail(r, EX_DATAERR, r->line,
+	    "a bare CR ends a line (classic Mac OS line ends); convert them "
+	    "first: tr '\\r' '\\n' < '%s' > converted.csv", r->name);
+}
+
+/*
+** Feed libcsv one segment: the bytes up to and including the next LF, or
+** up to the end of the buffer. Feeding line by line is what lets us know
+** the physical line of every record and error.
+*/
+static int
+feed_segment(struct reader *r)
+{
+	const unsigned char *s = r->pos;
+	size_t avail = (size_t)(r->end - r->pos), len, used;
+	const unsigned char *nl = memchr(s, '\n', avail);
+	unsigned char before_lf;
+
+	len = nl != NULL ? (size_t)(nl - s) + 1 : avail;
+	if (check_text(r, s, len) < 0)
+		return -1;
+	if (!r->in_record) {
+		for (size_t i = 0; i < len; i++)
+			if (s[i] != '\r' && s[i] != '\n') {
+				r->in_record = 1;
+				r->rec_line = r->line;
+				break;
+			}
+	}
+	r->callback_seen = 0;
+	used = csv_parse(&r->parser, s, len, on_field, on_record, r);
+	if (used < len)
+		return parse_error(r, used);
+	if (r->stray_record)
+		return bare_cr_error(r);
+
+	r->unbroken = r->callback_seen ? 0 : r->unbroken + len;
+	if (r->unbroken > r->max_field)
+		return rd_fail(r, EX_DATAERR, r->rec_line,
+		    "a field runs past %zu bytes: an unterminated quote in the "
+		    "record starting here? (--max-field raises the limit)",
+		    r->max_field);
+
+	before_lf = len >= 2 ? s[len - 2] : r->last_byte;
+	r->last_byte = s[len - 1];
+	r->pos += len;
+	if (nl == NULL) {
+		r->col += len;
+		return 0;
+	}
+	if (r->ends_in_line > 1 ||
+	    (r->ends_in_line == 1 && r->ended_by_cr && before_lf != '\r'))
+		return bare_cr_error(r);
+	r->line++;
+	r->col = 0;
+	r->ends_in_line = 0;
+	return 0;
+}
+
+static int
+finish(struct reader *r)
+{
+	r->finished = 1;
+	if (r->u8_need > 0)
+		return encoding_error(r, r->u8_col, "truncated UTF-8 sequence",
+		    "WINDOWS-1252");
+	if (csv_fini(&r->parser, on_field, on_record, r) != 0)
+		return rd_fail(r, EX_DATAERR, r->rec_line,
+		    "unterminated quoted field: a quote opens in the record "
+		    "starting here and never closes");
+	if (r->stray_record || r->ends_in_line > 1)
+		return bare_cr_error(r);
+	return 0;
+}
+
+/* Assemble the next record into r->row. Returns 1, 0 at the end, -1. */
+static int
+next_record(struct reader *r)
+{
+	r->data_len = 0;
+	r->nfields = 0;
+	while (!r->row_ready) {
+		int more;
+
+		if (r->status != 0)
+			return -1;
+		if (r->finished)
+			return 0;
+		more = fill(r);
+		if (more < 0)
+			return -1;
+		if ((more ? feed_segment(r) : finish(r)) < 0)
+			return -1;
+	}
+	r->row_ready = 0;
+	if (r->nfields > r->fields_alloc) {
+		r->fields_alloc = r->fields_cap;
+		r->fields = xreallocarray(r->fields, r->fields_alloc,
+		    sizeof *r->fields);
+	}
+	for (size_t i = 0; i < r->nfields; i++) {
+		r->fields[i].s = r->data + r->off[i];
+		r->fields[i].len = r->flen[i];
+	}
+	r->row.f = r->fields;
+	r->row.n = r->nfields;
+	r->row.line = r->row_line;
+	return 1;
+}
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int
+read_header(struct reader *r)
+{
+	size_t total = 0;
+	char *names;
+	int rc = next_record(r);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return rd_fail(r, EX_DATAERR, 0, "empty input: no header line");
+	for (size_t i = 0; i < r->row.n; i++)
+		total += r->row.f[i].len + 1;
+	names = xmalloc(total);
+	r->hfields = xcalloc(r->row.n, sizeof *r->hfields);
+	for (size_t i = 0; i < r->row.n; i++) {
+		const char *s = r->row.f[i].s;
+		size_t len = r->row.f[i].len;
+
+		while (len > 0 && is_blank(s[len - 1]))
+			len--;
+		while (len > 0 && is_blank(*s)) {
+			s++;
+			len--;
+		}
+		memcpy(names, s, len);
+		names[len] = '\0';
+		r->hfields[i].s = names;
+		r->hfields[i].len = len;
+		names += len + 1;
+	}
+	r->header.f = r->hfields;
+	r->header.n = r->row.n;
+	r->header.line = r->row.line;
+	r->have_header = 1;
+	return 0;
+}
+
+static struct reader *
+reader_new(const char *name, const struct rd_opts *opts)
+{
+	struct reader *r = xcalloc(1, sizeof *r);
+
+	r->name = xstrdup(name);
+	r->delim = opts && opts->delim ? opts->delim : ',';
+	r->skip_bad = opts ? opts->skip_bad : 0;
+	r->max_field = opts && opts->max_field ? opts->max_field : RD_MAX_FIELD;
+	r->line = 1;
+	r->fd = -1;
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		die(EX_OSERR, "out of memory");
+	csv_set_space_func(&r->parser, never_space);
+	csv_set_delim(&r->parser, (unsigned char)r->delim);
+	csv_set_realloc_func(&r->parser, xrealloc);
+	csv_set_free_func(&r->parser, free);
+	return r;
+}
+
+/* Look at the first bytes: reject UTF-16/32, skip a UTF-8 BOM. */
+static int
+check_start(struct reader *r)
+{
+	size_t have;
+
+	/* A pipe may deliver the first bytes one at a time. */
+	if (r->fd >= 0) {
+		size_t got = 0;
+
+		while (got < 4) {
+			ssize_t n = read(r->fd, r->buf + got, READ_SIZE - got);
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0)
+				return rd_fail(r, EX_IOERR, 0, "read error: %s",
+				    strerror(errno));
+			if (n == 0) {
+				r->eof = 1;
+				break;
+			}
+			got += (size_t)n;
+		}
+		r->pos = r->buf;
+		r->end = r->buf + got;
+	}
+	have = (size_t)(r->end - r->pos);
+	if (have >= 2 && ((r->pos[0] == 0xff && r->pos[1] == 0xfe) ||
+	    (r->pos[0] == 0xfe && r->pos[1] == 0xff)))
+		return encoding_error(r, 0, "UTF-16 byte-order mark", "UTF-16");
+	if (have >= 3 && r->pos[0] == 0xef && r->pos[1] == 0xbb &&
+	    r->pos[2] == 0xbf)
+		r->pos += 3;
+	return 0;
+}
+
+static struct reader *
+start(struct reader *r)
+{
+	if (check_start(r) == 0)
+		read_header(r);
+	return r;
+}
+
+struct reader *
+rd_open(const char *path, const struct rd_opts *opts)
+{
+	struct reader *r;
+	struct stat st;
+	int fd;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		r = reader_new(path == NULL ? "<stdin>" : "-", opts);
+		r->fd = 0;
+	} else {
+		do
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+		while (fd < 0 && errno == EINTR);
+		if (fd < 0)
+			return NULL;
+		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(fd);
+			errno = EISDIR;
+			return NULL;
+		}
+		r = reader_new(path, opts);
+		r->fd = fd;
+		r->own_fd = 1;
+	}
+	r->buf = xmalloc(READ_SIZE);
+	return start(r);
+}
+
+struct reader *
+rd_open_or_die(const char *path, const struct rd_opts *opts)
+{
+	struct reader *r = rd_open(path, opts);
+
+	if (r == NULL)
+		die(EX_NOINPUT, "%s: %s", path, strerror(errno));
+	if (rd_failed(r))
+		rd_die(r);
+	return r;
+}
+
+struct reader *
+rd_open_mem(const char *name, const void *buf, size_t len,
+    const struct rd_opts *opts)
+{
+	struct reader *r = reader_new(name, opts);
+
+	r->pos = buf;
+	r->end = r->pos + len;
+	r->eof = 1;
+	return start(r);
+}
+
+int
+rd_next(struct reader *r, const struct row **row)
+{
+	int rc;
+
+	for (;;) {
+		if (r->status != 0)
+			return -1;
+		rc = next_record(r);
+		if (rc <= 0)
+			return rc;
+		r->rows++;
+		if (r->row.n == r->header.n)
+			break;
+		rd_bad(r, &r->row, -1, "%zu field%s, but the header has %zu",
+		    r->row.n, r->row.n == 1 ? "" : "s", r->header.n);
+	}
+	*row = &r->row;
+	return 1;
+}
+
+const struct row *
+rd_header(const struct reader *r)
+{
+	return &r->header;
+}
+
+const char *
+rd_name(const struct reader *r)
+{
+	return r->name;
+}
+
+int
+rd_delim(const struct reader *r)
+{
+	return r->delim;
+}
+
+long
+rd_col(const struct reader *r, const char *name)
+{
+	size_t len = strlen(name), baselen, i;
+	long found = RD_NO_COLUMN, nth = 0;
+	const char *hash;
+
+	while (len > 0 && is_blank(name[len - 1]))
+		len--;
+	while (len > 0 && is_blank(*name)) {
+		name++;
+		len--;
+	}
+	for (i = 0; i < r->header.n; i++) {
+		if (r->header.f[i].len != len ||
+		    memcmp(r->header.f[i].s, name, len) != 0)
+			continue;
+		if (found != RD_NO_COLUMN)
+			return RD_AMBIGUOUS;
+		found = (long)i;
+	}
+	if (found != RD_NO_COLUMN)
+		return found;
+
+	/* "NAME#N": the Nth column called NAME. */
+	hash = memrchr(name, '#', len);
+	if (hash == NULL || hash + 1 == name + len)
+		return RD_NO_COLUMN;
+	for (const char *p = hash + 1; p < name + len; p++) {
+		if (*p < '0' || *p > '9' || nth > 100000)
+			return RD_NO_COLUMN;
+		nth = nth * 10 + (*p - '0');
+	}
+	baselen = (size_t)(hash - name);
+	for (i = 0; i < r->header.n; i++)
+		if (r->header.f[i].len == baselen &&
+		    memcmp(r->header.f[i].s, name, baselen) == 0 && --nth == 0)
+			return (long)i;
+	return RD_NO_COLUMN;
+}
+
+void
+rd_want(struct reader *r, const unsigned char *want)
+{
+	r->want = want;
+}
+
+int
+rd_bad(struct reader *r, const struct row *row, long col, const char *fmt, ...)
+{
+	struct strbuf msg = {0};
+	char esc[ESCAPED_MAX];
+	va_list ap;
+	int n;
+
+	sb_printf(&msg, "%s:%lu: ", r->name, row->line);
+	if (col >= 0 && (size_t)col < r->header.n)
+		sb_printf(&msg, "column '%s': ", escape_text(esc, sizeof esc,
+		    r->header.f[col].s, r->header.f[col].len));
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n > 0) {
+		size_t at = msg.len;
+
+		sb_add(&msg, "", (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(msg.s + at, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (r->skip_bad) {
+		if (r->skipped++ == 0)
+			r->first_skip = xstrdup(msg.s);
+	} else if (r->status == 0) {
+		r->status = EX_DATAERR;
+		sb_reset(&r->err);
+		sb_adds(&r->err, msg.s);
+	}
+	sb_free(&msg);
+	return -1;
+}
+
+int
+rd_failed(const struct reader *r)
+{
+	return r->status != 0;
+}
+
+const char *
+rd_error(const struct reader *r)
+{
+	return r->status != 0 ? r->err.s : NULL;
+}
+
+int
+rd_status(const struct reader *r)
+{
+	return r->status;
+}
+
+void
+rd_die(const struct reader *r)
+{
+	die(r->status ? r->status : EX_SOFTWARE, "%s",
+	    r->status ? r->err.s : "internal error: no reader error");
+}
+
+unsigned long
+rd_rows(const struct reader *r)
+{
+	return r->rows;
+}
+
+unsigned long
+rd_skipped(const struct reader *r)
+{
+	return r->skipped;
+}
+
+void
+rd_close(struct reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->skipped > 0)
+		warn("skipped %lu bad row%s of %s; the first: %s", r->skipped,
+		    r->skipped == 1 ? "" : "s", r->name, r->first_skip);
+	csv_free(&r->parser);
+	if (r->own_fd)
+		close(r->fd);
+	free(r->buf);
+	free(r->name);
+	free(r->data);
+	free(r->off);
+	free(r->flen);
+	free(r->fields);
+	if (r->hfields != NULL)
+		free((char *)r->hfields[0].s);
+	free(r->hfields);
+	sb_free(&r->err);
+	free(r->first_skip);
+	free(r);
+}

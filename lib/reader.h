@@ -1,0 +1,142 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_READER_H
+#define KPI_READER_H
+
+#include <stddef.h>
+
+/*
+** A pull reader of CSV records over libcsv. Tools never see libcsv's
+** callbacks: they ask for the next row and get it whole.
+**
+** What it guarantees, beyond libcsv (see kpikit(7), INPUT):
+**  - RFC 4180 in strict mode: a quote inside an unquoted field, text after
+**    a closing quote, or a quote still open at the end is an error, never a
+**    guess. Fields keep their bytes exactly (libcsv would trim spaces).
+**  - Every record carries the physical line where it starts; error
+**    messages name the line (and the byte column for malformed quoting).
+**  - A UTF-8 byte-order mark is skipped. UTF-16 or UTF-32 input, NUL bytes,
+**    invalid UTF-8 (say, a Windows-1252 export) and bare-CR line ends (old
+**    Mac) are errors that say how to convert the file.
+**  - A field longer than the cap (RD_MAX_FIELD, 1 MiB by default) is an
+**    error, so that a stray quote fails fast instead of swallowing the rest
+**    of the file into memory.
+**  - The first record is the header; every later record must have as many
+**    fields as the header. Empty lines between records are skipped.
+**  - CRLF and LF line ends are both accepted, also mixed.
+*/
+
+#define RD_MAX_FIELD (1024 * 1024)
+
+struct field {
+	const char *s;     /* the bytes, NUL-terminated (NUL never occurs inside) */
+	size_t len;
+};
+
+struct row {
+	const struct field *f;
+	size_t n;              /* number of fields */
+	unsigned long line;    /* physical line where the record starts, from 1 */
+};
+
+struct rd_opts {
+	int delim;             /* field separator byte; 0 means ',' */
+	size_t max_field;      /* field size cap in bytes; 0 means RD_MAX_FIELD */
+	int skip_bad;          /* row errors are counted, not fatal (--skip-bad) */
+};
+
+struct reader;
+
+/*
+** Open PATH for reading; NULL or "-" is standard input, named "<stdin>"
+** or "-" (as given) in messages. Reads the header record. Returns NULL
+** with errno set when the file cannot be opened; otherwise a reader, which
+** may already hold an error (a malformed or missing header): check with
+** rd_failed().
+*/
+struct reader *rd_open(const char *path, const struct rd_opts *opts);
+
+/*
+** As rd_open(), for a tool's input operand: when PATH cannot be opened, die
+** with "TOOL: PATH: reason" and exit 66 (EX_NOINPUT); when its header is
+** bad, die with the reader's message (exit 65). Never returns NULL.
+*/
+struct reader *rd_open_or_die(const char *path, const struct rd_opts *opts);
+
+/* As rd_open(), over the LEN bytes at BUF (not copied: BUF must outlive
+** the reader), named NAME in messages. */
+struct reader *rd_open_mem(const char *name, const void *buf, size_t len,
+    const struct rd_opts *opts);
+
+/*
+** Read the next data record into *ROW (valid until the next call).
+** Returns 1 with a row, 0 at the end of the input, -1 on an error: a
+** structural one (malformed CSV, read error) or a row error that rd_bad()
+** recorded without --skip-bad. After -1, rd_die() reports it.
+*/
+int rd_next(struct reader *r, const struct row **row);
+
+/* The header row (field names trimmed of spaces and tabs). */
+const struct row *rd_header(const struct reader *r);
+
+/* The input's name as messages show it. */
+const char *rd_name(const struct reader *r);
+
+/* The field separator byte in use. */
+int rd_delim(const struct reader *r);
+
+/*
+** The column whose header is NAME, trimmed, compared exactly. "NAME#N"
+** picks the Nth column of that name (from 1) when a header repeats.
+** Returns its index, RD_NO_COLUMN when there is none, or RD_AMBIGUOUS when
+** NAME occurs more than once (and no #N was given).
+*/
+#define RD_NO_COLUMN (-1)
+#define RD_AMBIGUOUS (-2)
+long rd_col(const struct reader *r, const char *name);
+
+/*
+** Tell the reader which columns the tool reads: fields of other columns
+** are then not copied (their text is empty), which saves the copy of every
+** unused byte. WANT has one entry per header field; NULL means all.
+*/
+void rd_want(struct reader *r, const unsigned char *want);
+
+/*
+** Record a bad value in ROW's column COL (COL < 0: the row as a whole):
+** the message is "FILE:LINE: column 'HEADER': " followed by FMT. With
+** --skip-bad the row is counted and the first message kept for rd_close();
+** without it the error is fatal and the next rd_next() returns -1.
+** Always returns -1, so a row handler can "return rd_bad(...);".
+*/
+int rd_bad(struct reader *r, const struct row *row, long col,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+** Record a fatal error for the reader as a whole: "FILE: " or, when LINE
+** is not 0, "FILE:LINE: " followed by FMT, with exit status STATUS. The
+** next rd_next() returns -1. Returns -1.
+*/
+int rd_fail(struct reader *r, int status, unsigned long line,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Whether the reader holds a fatal error. */
+int rd_failed(const struct reader *r);
+
+/* The fatal error's full message ("FILE:LINE: ...") and exit status. */
+const char *rd_error(const struct reader *r);
+int rd_status(const struct reader *r);
+
+/* Print the fatal error as "TOOL: message" and exit with its status. */
+void rd_die(const struct reader *r) __attribute__((noreturn));
+
+/* Data rows read so far, and rows skipped under --skip-bad. */
+unsigned long rd_rows(const struct reader *r);
+unsigned long rd_skipped(const struct reader *r);
+
+/*
+** Close the reader. When rows were skipped under --skip-bad, first print
+** "TOOL: FILE: skipped N bad rows; the first: MESSAGE" on stderr.
+*/
+void rd_close(struct reader *r);
+
+#endif

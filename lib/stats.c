@@ -1,0 +1,195 @@
+/* See LICENSE file for copyright and license details. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+#include "util.h"
+
+double
+norm_quantile(double p)
+{
+	/* Acklam's coefficients: central region, then the tails. */
+	static const double a[] = {
+		-3.969683028665376e+01, 2.209460984245205e+02,
+		-2.759285104469687e+02, 1.383577518672690e+02,
+		-3.066479806614716e+01, 2.506628277459239e+00,
+	};
+	static const double b[] = {
+		-5.447609879822406e+01, 1.615858368580409e+02,
+		-1.556989798598866e+02, 6.680131188771972e+01,
+		-1.328068155288572e+01,
+	};
+	static const double c[] = {
+		-7.784894002430293e-03, -3.223964580411365e-01,
+		-2.400758277161838e+00, -2.549732539343734e+00,
+		4.374664141464968e+00, 2.938163982698783e+00,
+	};
+	static const double d[] = {
+		7.784695709041462e-03, 3.224671290700398e-01,
+		2.445134137142996e+00, 3.754408661907416e+00,
+	};
+	const double p_low = 0.02425;
+	double q, r, x, e, u;
+
+	if (!(p > 0.0 && p < 1.0))
+		return NAN;
+	if (p < p_low) {
+		q = sqrt(-2 * log(p));
+		x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+		    ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+	} else if (p <= 1 - p_low) {
+		q = p - 0.5;
+		r = q * q;
+		x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+		    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+	} else {
+		q = sqrt(-2 * log1p(-p));
+		x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+		    ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+	}
+	/* One Halley step: e is the error of Phi(x) = erfc(-x / sqrt 2) / 2. */
+	e = 0.5 * erfc(-x / M_SQRT2) - p;
+	u = e * sqrt(2 * M_PI) * exp(x * x / 2);
+	return x - u / (1 + x * u / 2);
+}
+
+int
+wilson_interval(uint64_t successes, uint64_t trials, double level, double *lo,
+    double *hi)
+{
+	double z, n, p, denom, centre, half;
+
+	if (trials == 0 || successes > trials) {
+		*lo = *hi = NAN;
+		return -1;
+	}
+	z = norm_quantile(1 - (1 - level) / 2);
+	n = (double)trials;
+	p = (double)successes / n;
+	denom = 1 + z * z / n;
+	centre = (p + z * z / (2 * n)) / denom;
+	half = z / denom * sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+	*lo = centre - half;
+	*hi = centre + half;
+	/* Round-off must not put the bounds outside [0, 1] or past p. */
+	if (*lo < 0 || successes == 0)
+		*lo = 0;
+	if (*hi > 1 || successes == trials)
+		*hi = 1;
+	return 0;
+}
+
+void
+moments_add(struct moments *m, double x)
+{
+	double delta;
+
+	if (m->n == 0 || x < m->min)
+		m->min = x;
+	if (m->n == 0 || x > m->max)
+		m->max = x;
+	m->n++;
+	delta = x - m->mean;
+	m->mean += delta / (double)m->n;
+	m->m2 += delta * (x - m->mean);
+}
+
+void
+moments_merge(struct moments *into, const struct moments *from)
+{
+	double na, nb, n, delta;
+
+	if (from->n == 0)
+		return;
+	if (into->n == 0) {
+		*into = *from;
+		return;
+	}
+	na = (double)into->n;
+	nb = (double)from->n;
+	n = na + nb;
+	delta = from->mean - into->mean;
+	into->mean += delta * nb / n;
+	into->m2 += from->m2 + delta * delta * na * nb / n;
+	into->n += from->n;
+	if (from->min < into->min)
+		into->min = from->min;
+	if (from->max > into->max)
+		into->max = from->max;
+}
+
+double
+moments_variance(const struct moments *m)
+{
+	if (m->n < 2)
+		return NAN;
+	return m->m2 / (double)(m->n - 1);
+}
+
+double
+moments_stddev(const struct moments *m)
+{
+	return sqrt(moments_variance(m));
+}
+
+double
+quantile7(const double *sorted, size_t n, double p)
+{
+	double h, fl;
+	size_t i;
+
+	if (n == 0 || !(p >= 0 && p <= 1))
+		return NAN;
+	h = (double)(n - 1) * p;
+	fl = floor(h);
+	i = (size_t)fl;
+	if (i + 1 >= n)
+		return sorted[n - 1];
+	return sorted[i] + (h - fl) * (sorted[i + 1] - sorted[i]);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+void
+sort_doubles(double *x, size_t n)
+{
+	qsort(x, n, sizeof *x, cmp_double);
+}
+
+void
+dvec_push(struct dvec *d, double x)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
+	}
+	d->v[d->n++] = x;
+}
+
+void
+dvec_append(struct dvec *into, const struct dvec *from)
+{
+	if (from->n == 0)
+		return;
+	if (into->n + from->n > into->cap) {
+		into->cap = into->n + from->n;
+		into->v = xreallocarray(into->v, into->cap, sizeof *into->v);
+	}
+	memcpy(into->v + into->n, from->v, from->n * sizeof *from->v);
+	into->n += from->n;
+}
+
+void
+dvec_free(struct dvec *d)
+{
+	free(d->v);
+	d->v = NULL;
+	d->n = d->cap = 0;
+}

@@ -1,0 +1,79 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_STATS_H
+#define KPI_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+** The quantile function of the standard normal distribution: the z with
+** P(Z <= z) = P, for 0 < P < 1 (NaN outside). Method: P. J. Acklam's
+** rational approximation (relative error < 1.2e-9), refined by one step of
+** Halley's method on erfc(), which brings it to double precision.
+** Examples: norm_quantile(0.975) = 1.959963984540054,
+** norm_quantile(0.5) = 0.
+*/
+double norm_quantile(double p);
+
+/*
+** The Wilson score interval for a proportion: SUCCESSES out of TRIALS at
+** confidence level LEVEL (0 < LEVEL < 1, e.g. 0.95), into [*LO, *HI].
+** With z = norm_quantile(1 - (1 - LEVEL) / 2), p = SUCCESSES / TRIALS, n =
+** TRIALS:
+**     centre = (p + z^2 / 2n) / (1 + z^2 / n)
+**     half   = z / (1 + z^2 / n) * sqrt(p (1 - p) / n + z^2 / 4n^2)
+** Unlike the textbook p +- z sqrt(p(1-p)/n) it stays inside [0, 1] and is
+** honest at p = 0 and p = 1. Returns -1 when TRIALS is 0 (the interval is
+** undefined; *LO and *HI are set to NaN), else 0.
+** Example: 5 of 10 at 0.95 gives [0.236593, 0.763407].
+*/
+int wilson_interval(uint64_t successes, uint64_t trials, double level,
+    double *lo, double *hi);
+
+/*
+** Running count, mean and sum of squared deviations of a stream of values
+** (B. P. Welford's method, stable where the naive sum of squares is not).
+** Initialise with {0}. Two accumulators over disjoint data merge exactly in
+** the sense of Chan, Golub and LeVeque's pairwise update, so chunks of a
+** file can be summarised apart and combined.
+*/
+struct moments {
+	uint64_t n;
+	double mean;
+	double m2;       /* sum of squared deviations from the mean */
+	double min, max;
+};
+
+void moments_add(struct moments *m, double x);
+void moments_merge(struct moments *into, const struct moments *from);
+
+/* The sample variance (divisor n - 1) and standard deviation; NaN when
+** n < 2. */
+double moments_variance(const struct moments *m);
+double moments_stddev(const struct moments *m);
+
+/*
+** The P-quantile (0 <= P <= 1) of the N values in SORTED (ascending), by
+** R's default definition (Hyndman and Fan type 7): with h = (N - 1) P,
+** x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]), 0-based.
+** NaN when N is 0. Example: of {1, 2, 3, 4}, the 0.25-quantile is 1.75.
+*/
+double quantile7(const double *sorted, size_t n, double p);
+
+/* Sort the N doubles at X ascending (no NaN expected). */
+void sort_doubles(double *x, size_t n);
+
+/*
+** A growable array of doubles for statistics that need every value (exact
+** quantiles): 8 bytes a value. Initialise with {0}.
+*/
+struct dvec {
+	double *v;
+	size_t n, cap;
+};
+
+void dvec_push(struct dvec *d, double x);
+void dvec_append(struct dvec *into, const struct dvec *from);
+void dvec_free(struct dvec *d);
+
+#endif

@@ -1,0 +1,299 @@
+/* See LICENSE file for copyright and license details. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio_ext.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const char *
+tool_name(void)
+{
+	return program_invocation_short_name;
+}
+
+void
+vwarn(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", tool_name());
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+}
+
+void
+vdie(int status, const char *fmt, va_list ap)
+{
+	vwarn(fmt, ap);
+	/* Whatever stdout still buffers is part of a result that failed. */
+	__fpurge(stdout);
+	exit(status);
+}
+
+void
+die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdie(status, fmt, ap);
+}
+
+static void *
+checked(void *p)
+{
+	if (p == NULL)
+		die(EX_OSERR, "out of memory");
+	return p;
+}
+
+void *
+xmalloc(size_t size)
+{
+	return checked(malloc(size ? size : 1));
+}
+
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	return checked(calloc(nmemb ? nmemb : 1, size ? size : 1));
+}
+
+void *
+xrealloc(void *p, size_t size)
+{
+	return checked(realloc(p, size ? size : 1));
+}
+
+void *
+xreallocarray(void *p, size_t nmemb, size_t size)
+{
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		die(EX_OSERR, "out of memory");
+	return xrealloc(p, nmemb * size);
+}
+
+char *
+xmemdup(const void *s, size_t len)
+{
+	char *d;
+
+	if (len == SIZE_MAX)
+		die(EX_OSERR, "out of memory");
+	d = xmalloc(len + 1);
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xmemdup(s, strlen(s));
+}
+
+char *
+escape_text(char *dst, size_t dstsize, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const size_t maxshow = 60;
+	size_t i, o = 0;
+
+	for (i = 0; i < len && i < maxshow && o + 5 < dstsize; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+
+		switch (c) {
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\0': esc = "\\0"; break;
+		case '\\': esc = "\\\\"; break;
+		}
+		if (esc != NULL) {
+			dst[o++] = esc[0];
+			dst[o++] = esc[1];
+		} else if (c < 0x20 || c == 0x7f) {
+			dst[o++] = '\\';
+			dst[o++] = 'x';
+			dst[o++] = hex[c >> 4];
+			dst[o++] = hex[c & 15];
+		} else {
+			dst[o++] = (char)c;
+		}
+	}
+	if (i < len && o + 4 <= dstsize) {
+		memcpy(dst + o, "...", 3);
+		o += 3;
+	}
+	dst[o] = '\0';
+	return dst;
+}
+
+int
+close_stdout(void)
+{
+	int err = 0;
+
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err = errno ? errno : EIO;
+	if (fclose(stdout) != 0 && err == 0)
+		err = errno;
+	if (err != 0) {
+		errno = err;
+		/* stdout is closed: nothing is left to purge. */
+		fprintf(stderr, "%s: write error: %s\n", tool_name(),
+		    strerror(err));
+		exit(EX_IOERR);
+	}
+	return 0;
+}
+
+static void
+sb_grow(struct strbuf *sb, size_t extra)
+{
+	size_t need;
+
+	if (extra > SIZE_MAX - sb->len - 1)
+		die(EX_OSERR, "out of memory");
+	need = sb->len + extra + 1;
+	if (need <= sb->cap)
+		return;
+	if (sb->cap == 0)
+		sb->cap = 64;
+	while (sb->cap < need)
+		sb->cap = sb->cap > SIZE_MAX / 2 ? need : sb->cap * 2;
+	sb->s = xrealloc(sb->s, sb->cap);
+}
+
+void
+sb_add(struct strbuf *sb, const void *p, size_t len)
+{
+	sb_grow(sb, len);
+	if (len)
+		memcpy(sb->s + sb->len, p, len);
+	sb->len += len;
+	sb->s[sb->len] = '\0';
+}
+
+void
+sb_addc(struct strbuf *sb, int c)
+{
+	char ch = (char)c;
+
+	sb_add(sb, &ch, 1);
+}
+
+void
+sb_adds(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void
+sb_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		die(EX_SOFTWARE, "internal error: bad format");
+	sb_grow(sb, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+void
+sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->s != NULL)
+		sb->s[0] = '\0';
+}
+
+void
+sb_free(struct strbuf *sb)
+{
+	free(sb->s);
+	sb->s = NULL;
+	sb->len = sb->cap = 0;
+}
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+/* SIZE bytes from A's current block, the start a multiple of ALIGN. */
+static void *
+arena_take(struct arena *a, size_t size, size_t align)
+{
+	struct arena_block *b = a->head;
+	size_t start = 0;
+
+	if (b != NULL)
+		start = (b->used + align - 1) / align * align;
+	if (b == NULL || start > b->size || b->size - start < size) {
+		size_t bsize = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+
+		if (bsize > SIZE_MAX - sizeof *b)
+			die(EX_OSERR, "out of memory");
+		b = xmalloc(sizeof *b + bsize);
+		b->used = 0;
+		b->size = bsize;
+		b->next = a->head;
+		a->head = b;
+		start = 0;
+	}
+	b->used = start + size;
+	return (char *)b->data + start;
+}
+
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+	return arena_take(a, size, sizeof(max_align_t));
+}
+
+char *
+arena_memdup(struct arena *a, const void *p, size_t len)
+{
+	char *d;
+
+	if (len == SIZE_MAX)
+		die(EX_OSERR, "out of memory");
+	d = arena_take(a, len + 1, 1);
+	memcpy(d, p, len);
+	d[len] = '\0';
+	return d;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_block *b, *next;
+
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+}

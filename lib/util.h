@@ -1,0 +1,103 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_UTIL_H
+#define KPI_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sysexits.h>
+
+/*
+** Exit statuses used by every tool (sysexits.h, see kpikit(7)):
+** EX_USAGE 64 bad options, EX_DATAERR 65 bad data, EX_NOINPUT 66 input
+** missing or unreadable, EX_SOFTWARE 70 internal error, EX_OSERR 71 out of
+** memory, EX_IOERR 74 read or write error, EX_TEMPFAIL 75 busy.
+*/
+
+#define KPI_VERSION "0.1.0"
+
+/*
+** The tool's name as messages show it: the last path component of argv[0]
+** (glibc's program_invocation_short_name), so "./cmd/funnel" says "funnel".
+*/
+const char *tool_name(void);
+
+/*
+** Print "TOOL: MESSAGE" and a newline on stderr, discard whatever stdout
+** still buffers (so that a failing tool leaves no partial aggregate behind)
+** and exit with STATUS. Never returns.
+*/
+void die(int status, const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 2, 3)));
+
+/* As die(), without exiting: "TOOL: MESSAGE" on stderr. */
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* vprintf forms of the two above. */
+void vdie(int status, const char *fmt, va_list ap) __attribute__((noreturn));
+void vwarn(const char *fmt, va_list ap);
+
+/*
+** Allocation: every allocation of the project goes through these. On
+** failure they print "TOOL: out of memory" and exit 71 (EX_OSERR); they
+** never return NULL. xreallocarray() checks NMEMB * SIZE for overflow.
+** xmemdup() copies LEN bytes and adds a terminating NUL.
+** libcsv's buffers grow through xrealloc() too, so one wrapper sees every
+** allocation the tools make.
+*/
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t size);
+void *xreallocarray(void *p, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xmemdup(const void *s, size_t len);
+
+/*
+** Write S (LEN bytes, may contain NUL) into DST (DSTSIZE bytes, always
+** NUL-terminated) in a form fit for one line of an error message: control
+** bytes become \n, \r, \t, \0 or \xNN, a backslash becomes \\, and text
+** longer than 60 bytes is cut with "...". Returns DST.
+*/
+char *escape_text(char *dst, size_t dstsize, const char *s, size_t len);
+
+/* Size of a buffer that always holds escape_text()'s result. */
+#define ESCAPED_MAX 256
+
+/*
+** Flush and close stdout; on any write error (a full disk, a closed pipe
+** with SIGPIPE ignored) die with EX_IOERR naming the error. Returns 0, so
+** that main() can end with "return close_stdout();".
+*/
+int close_stdout(void);
+
+/*
+** A growable byte buffer. Initialise with {0}; sb_free() releases it.
+** The content is always NUL-terminated once anything was added.
+*/
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+
+void sb_add(struct strbuf *sb, const void *p, size_t len);
+void sb_addc(struct strbuf *sb, int c);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_reset(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+
+/*
+** An arena for many small strings that live until the arena is freed
+** (group keys, lead ids): one allocation per 64 KiB block instead of one
+** per string. Initialise with {0}.
+*/
+struct arena {
+	struct arena_block *head;
+};
+
+void *arena_alloc(struct arena *a, size_t size);
+char *arena_memdup(struct arena *a, const void *p, size_t len);
+void arena_free(struct arena *a);
+
+#endif

@@ -1,0 +1,88 @@
+/* See LICENSE file for copyright and license details. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "num.h"
+#include "writer.h"
+
+void
+wr_init(struct writer *w, FILE *fp, int precision)
+{
+	w->fp = fp;
+	w->precision = precision;
+	w->at_start = 1;
+	w->lone_empty = 0;
+	if (fp == stdout)
+		setvbuf(fp, NULL, _IOFBF, 64 * 1024);
+}
+
+/* Start a field of LEN bytes: the separator before it, if any. */
+static void
+separate(struct writer *w, size_t len)
+{
+	if (!w->at_start)
+		putc_unlocked(',', w->fp);
+	w->lone_empty = w->at_start && len == 0;
+	w->at_start = 0;
+}
+
+void
+wr_field(struct writer *w, const char *s, size_t len)
+{
+	int quote = 0;
+
+	separate(w, len);
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') {
+			quote = 1;
+			break;
+		}
+	if (!quote) {
+		fwrite_unlocked(s, 1, len, w->fp);
+		return;
+	}
+	putc_unlocked('"', w->fp);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			putc_unlocked('"', w->fp);
+		putc_unlocked(s[i], w->fp);
+	}
+	putc_unlocked('"', w->fp);
+}
+
+void
+wr_str(struct writer *w, const char *s)
+{
+	wr_field(w, s, strlen(s));
+}
+
+void
+wr_num(struct writer *w, double x)
+{
+	char buf[NUM_BUFSIZE];
+
+	wr_str(w, num_format(buf, x, w->precision));
+}
+
+void
+wr_int(struct writer *w, int64_t x)
+{
+	separate(w, 1);
+	fprintf(w->fp, "%" PRId64, x);
+}
+
+void
+wr_empty(struct writer *w)
+{
+	separate(w, 0);
+}
+
+void
+wr_end(struct writer *w)
+{
+	if (w->lone_empty)
+		fputs_unlocked("\"\"", w->fp);
+	putc_unlocked('\n', w->fp);
+	w->at_start = 1;
+	w->lone_empty = 0;
+}

@@ -1,0 +1,46 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_WRITER_H
+#define KPI_WRITER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/*
+** CSV output as RFC 4180 asks and kpikit(7) promises: fields separated by
+** commas, a field quoted only when it holds a comma, a quote, CR or LF
+** (quotes inside doubled), "\n" line ends, numbers through num_format()
+** (so '.' is the decimal point in every locale and undefined values are
+** empty fields). Write errors are caught once, by close_stdout().
+*/
+struct writer {
+	FILE *fp;
+	int precision;      /* decimals for wr_num() */
+	int at_start;       /* no field written yet on this line */
+	int lone_empty;     /* the line so far is one empty field */
+};
+
+/* Start writing to FP with PRECISION decimals; gives FP a 64 KiB buffer
+** when it is stdout. */
+void wr_init(struct writer *w, FILE *fp, int precision);
+
+/* One field of LEN bytes at S. */
+void wr_field(struct writer *w, const char *s, size_t len);
+
+/* One field: the NUL-terminated S. */
+void wr_str(struct writer *w, const char *s);
+
+/* One numeric field: X at the writer's precision; NaN or inf -> empty. */
+void wr_num(struct writer *w, double x);
+
+/* One integer field. */
+void wr_int(struct writer *w, int64_t x);
+
+/* An empty field (an undefined value). */
+void wr_empty(struct writer *w);
+
+/* End the line. A line of one empty field is written as "", since an
+** empty line would read back as no record at all. */
+void wr_end(struct writer *w);
+
+#endif

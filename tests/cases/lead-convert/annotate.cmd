@@ -1,0 +1,1 @@
+lead-convert --annotate --window 30 small.csv

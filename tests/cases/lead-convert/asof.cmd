@@ -1,0 +1,1 @@
+lead-convert --asof 2024-03-31 small.csv

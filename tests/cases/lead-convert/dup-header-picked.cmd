@@ -1,0 +1,1 @@
+lead-convert --col created=created_at#2 duphdr.csv

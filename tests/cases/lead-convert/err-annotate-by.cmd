@@ -1,0 +1,1 @@
+lead-convert --annotate --by channel small.csv

@@ -1,0 +1,1 @@
+lead-convert --asof 2024-02-30 small.csv

@@ -1,0 +1,1 @@
+lead-convert --ci 95 small.csv

@@ -1,0 +1,1 @@
+lead-convert --period fortnight small.csv

@@ -1,0 +1,1 @@
+lead-convert --max-field 100 runaway.csv

@@ -1,0 +1,1 @@
+lead-convert --by region small.csv

@@ -1,0 +1,1 @@
+lead-convert --col creatd=Created small.csv

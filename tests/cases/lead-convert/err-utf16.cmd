@@ -1,0 +1,1 @@
+lead-convert utf16.csv

@@ -1,0 +1,1 @@
+lead-convert --stage-col stage --window 30 stagecol.csv

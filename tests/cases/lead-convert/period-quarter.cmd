@@ -1,0 +1,1 @@
+lead-convert --period quarter small.csv

@@ -1,0 +1,1 @@
+lead-convert --stage-col stage --by channel stagecol.csv

@@ -1,0 +1,1 @@
+lead-convert --stages lead,sql,customer small.csv

@@ -1,0 +1,1 @@
+lead-convert --stages lead,customer --ci 0.9 small.csv

@@ -1,0 +1,1 @@
+lead-convert --window 30 small.csv

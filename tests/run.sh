@@ -1,0 +1,121 @@
+#!/bin/sh
+# tests/run.sh: the kpikit test suite (make check). Three kinds of test, each
+# printing "ok NAME" or "FAIL NAME" lines; ends with "N passed, N failed" and
+# exits non-zero when anything failed.
+#
+#  1. Golden cases, tests/cases/TOOL/NAME.cmd: a shell command line run in
+#     its directory, with stdin from NAME.in (or /dev/null). Its stdout must
+#     equal NAME.out byte for byte, its stderr NAME.err (empty when there is
+#     no .err), its exit status NAME.rc (0 when there is none).
+#  2. Unit tests of lib/, tests/unit/test_*: C programs printing ok/FAIL.
+#  3. Script tests, tests/*.test: sh scripts printing ok/FAIL (they compare
+#     tools with independent computations, man pages with their cases, ...).
+#
+# Tools are found on PATH as bare names (cmd/ and scripts/ first), so
+# messages read "lead-convert: ...". Everything runs with LC_ALL=C and
+# TZ=UTC unless a test sets otherwise. ONLY=PATTERN runs the golden cases
+# and script tests whose path contains PATTERN.
+set -u
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PATH="$ROOT/cmd:$ROOT/scripts:$PATH"
+LC_ALL=C
+TZ=UTC
+export ROOT PATH LC_ALL TZ
+unset LANG LANGUAGE
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/kpikit-tests.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
+export TMP
+
+pass=0
+fail=0
+
+# A decimal-comma locale for the locale tests, built without touching the
+# system (locales' sources are in the Debian package 'locales').
+# localedef exits 1 for mere warnings, so look at what it made.
+mkdir -p "$TMP/locale"
+localedef -i de_DE -f UTF-8 "$TMP/locale/de_DE.UTF-8" >/dev/null 2>&1
+if [ -d "$TMP/locale/de_DE.UTF-8" ]; then
+	LOCPATH="$TMP/locale"
+	export LOCPATH
+fi
+
+# Count the ok/FAIL lines of a test program's output; show the failures.
+tally() {
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) pass=$((pass + 1)); echo "$line" ;;
+		"FAIL "*) fail=$((fail + 1)); echo "$line" ;;
+		*) echo "  $line" ;;
+		esac
+	done
+}
+
+show_diff() {
+	printf '  %s differs:\n' "$1"
+	diff -u "$2" "$3" | sed -n '3,40s/^/  /p'
+}
+
+run_case() {
+	cmd=$1
+	dir=$(dirname "$cmd")
+	name=$(basename "$cmd" .cmd)
+	label="$(basename "$dir")/$name"
+	in="$dir/$name.in"
+	[ -f "$in" ] || in=/dev/null
+	(cd "$dir" && sh "./$name.cmd") <"$in" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	want_rc=0
+	[ -f "$dir/$name.rc" ] && want_rc=$(cat "$dir/$name.rc")
+	want_err="$dir/$name.err"
+	[ -f "$want_err" ] || want_err=/dev/null
+	if cmp -s "$TMP/out" "$dir/$name.out" && cmp -s "$TMP/err" "$want_err" &&
+	   [ "$rc" = "$want_rc" ]; then
+		pass=$((pass + 1))
+		echo "ok $label"
+		return
+	fi
+	fail=$((fail + 1))
+	echo "FAIL $label"
+	[ "$rc" = "$want_rc" ] || echo "  exit status $rc, want $want_rc"
+	cmp -s "$TMP/out" "$dir/$name.out" || show_diff stdout "$dir/$name.out" "$TMP/out"
+	cmp -s "$TMP/err" "$want_err" || show_diff stderr "$want_err" "$TMP/err"
+}
+
+for cmd in "$ROOT"/tests/cases/*/*.cmd; do
+	[ -f "$cmd" ] || continue
+	case $cmd in *"${ONLY:-}"*) ;; *) continue ;; esac
+	run_case "$cmd"
+done
+
+if [ -z "${ONLY:-}" ]; then
+	for t in "$ROOT"/tests/unit/test_*; do
+		case $t in *.c|*.h) continue ;; esac
+		[ -x "$t" ] || continue
+		"$t" 2>"$TMP/unit.err" >"$TMP/unit.out"
+		rc=$?
+		tally <"$TMP/unit.out"
+		if [ "$rc" -ne 0 ] && ! grep -q '^FAIL ' "$TMP/unit.out"; then
+			fail=$((fail + 1))
+			echo "FAIL $(basename "$t") exited $rc"
+			sed 's/^/  /' "$TMP/unit.err"
+		fi
+	done
+fi
+
+for t in "$ROOT"/tests/*.test; do
+	[ -f "$t" ] || continue
+	case $t in *"${ONLY:-}"*) ;; *) continue ;; esac
+	sh "$t" >"$TMP/script.out" 2>&1
+	rc=$?
+	tally <"$TMP/script.out"
+	if [ "$rc" -ne 0 ] && ! grep -q '^FAIL ' "$TMP/script.out"; then
+		fail=$((fail + 1))
+		echo "FAIL $(basename "$t") exited $rc"
+	fi
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

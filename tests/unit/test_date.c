@@ -1,0 +1,201 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** Unit tests of lib/date.c. Expected values are worked by hand from the
+** calendar (and checked with GNU date -u -d ... +%s / +%G-W%V).
+*/
+#include <stdlib.h>
+
+#include "../../lib/date.h"
+#include "check.h"
+
+static kpi_time
+parse(const char *s, const struct date_formats *f)
+{
+	kpi_time t = 0;
+	const char *err = date_parse(s, strlen(s), f, &t);
+
+	return err ? NO_TIME : t;
+}
+
+static void
+parses(const char *s, long long want_seconds)
+{
+	char name[128];
+
+	snprintf(name, sizeof name, "date_parse '%s'", s);
+	check_int(name, parse(s, NULL), want_seconds * 1000);
+}
+
+static void
+rejects(const char *s, const char *why)
+{
+	char name[128];
+	kpi_time t;
+
+	snprintf(name, sizeof name, "date_parse rejects '%s'", s);
+	check_str(name, date_parse(s, strlen(s), NULL, &t), why);
+}
+
+static void
+label(const char *date, enum period p, int fy, const char *want)
+{
+	char name[128], buf[PERIOD_BUFSIZE];
+
+	snprintf(name, sizeof name, "period_label %s kind %d fy %d", date, p, fy);
+	check_str(name, period_label(buf, parse(date, NULL), p, fy), want);
+}
+
+static void
+bounds(const char *lab, enum period p, int fy, const char *from, const char *to)
+{
+	char name[128];
+	kpi_time s = 0, e = 0;
+
+	snprintf(name, sizeof name, "period_bounds %s fy %d", lab, fy);
+	check_int(name, period_bounds(lab, p, fy, &s, &e), 0);
+	check_int(name, s, parse(from, NULL));
+	check_int(name, e, parse(to, NULL));
+}
+
+int
+main(void)
+{
+	/* date -u -d 2024-03-05 +%s = 1709596800 */
+	parses("2024-03-05", 1709596800);
+	parses("  2024-03-05 ", 1709596800);
+	parses("2024-03-05T14:30", 1709596800 + 14 * 3600 + 30 * 60);
+	parses("2024-03-05 14:30:15", 1709596800 + 52215);
+	parses("2024-03-05T14:30:15Z", 1709596800 + 52215);
+	parses("2024-03-05T14:30:15+02:00", 1709596800 + 52215 - 7200);
+	parses("2024-03-05T14:30:15-0530", 1709596800 + 52215 + 19800);
+	parses("2024-03-05T01:00:00+02", 1709596800 + 3600 - 7200);
+	parses("2024-02-29", 1709164800);          /* a leap day */
+	parses("2000-02-29", 951782400);           /* divisible by 400: leap */
+	parses("1970-01-01", 0);
+	parses("1969-12-31T23:59:59Z", -1);
+	check_int("fractional seconds", parse("2011-01-10T08:00:00.250Z", NULL),
+	    1294646400000LL + 250);
+
+	rejects("2023-02-29", "no such day in that month");
+	rejects("2023-02-30", "no such day in that month");
+	rejects("1900-02-29", "no such day in that month");   /* not a leap year */
+	rejects("2024-04-31", "no such day in that month");
+	rejects("2024-13-01", "no such month");
+	rejects("2024-00-10", "no such month");
+	rejects("2024-01-00", "no such day in that month");
+	rejects("2024-01-01T25:00", "hour out of range");
+	rejects("2024-01-01T24:00", "hour out of range");
+	rejects("2024-01-01T12:60", "minute out of range");
+	rejects("2024-01-01T12:00:60", "second out of range");
+	rejects("2024-01-01T12:00+24:00", "time zone offset out of range");
+	rejects("0000-01-01", "year out of range");
+	rejects("", "not a date");
+	rejects("2024-1-5", "not a date");
+	rejects("2024/01/05", "not a date");
+	rejects("01/05/2024", "not a date");
+	rejects("2024-01-05T", "not a date");
+	rejects("2024-01-05x", "not a date");
+	rejects("yesterday", "not a date");
+
+	{
+		char *us[] = { "%m/%d/%Y", "%m/%d/%Y %H:%M" };
+		struct date_formats f = { us, 2 };
+		kpi_time t;
+
+		check_int("--date-format %m/%d/%Y", parse("10/1/2026", &f),
+		    parse("2026-10-01", NULL));
+		check_int("second --date-format", parse("10/1/2026 14:05", &f),
+		    parse("2026-10-01T14:05", NULL));
+		check_int("ISO still read with --date-format", parse("2026-10-01", &f),
+		    parse("2026-10-01", NULL));
+		check_str("--date-format checks the calendar",
+		    date_parse("2/30/2023", 9, &f, &t), "no such day in that month");
+		check_str("--date-format no match", date_parse("30.1.2023", 9, &f, &t),
+		    "not a date in any --date-format given");
+	}
+	{
+		char *z[] = { "%Y-%m-%d %H:%M:%S %z" };
+		struct date_formats f = { z, 1 };
+
+		check_int("--date-format with %z", parse("2024-03-05 14:30:15 +0200", &f),
+		    (1709596800LL + 52215 - 7200) * 1000);
+	}
+
+	check_near("days_between", days_between(parse("2024-01-01", NULL),
+	    parse("2024-03-01T12:00", NULL)), 60.5, 1e-12);
+	check_near("days_between negative", days_between(parse("2024-01-02", NULL),
+	    parse("2024-01-01", NULL)), -1, 0);
+	check_int("days_from_civil 2000-03-01", days_from_civil(2000, 3, 1), 11017);
+	{
+		int64_t y;
+		unsigned m, d;
+
+		civil_from_days(-1, &y, &m, &d);
+		check_int("civil_from_days -1", y * 10000 + m * 100 + d, 19691231);
+		civil_from_days(days_from_civil(2400, 2, 29), &y, &m, &d);
+		check_int("civil round trip 2400-02-29", y * 10000 + m * 100 + d, 24000229);
+	}
+	{
+		char buf[32];
+
+		check_str("date_format_iso day", date_format_iso(buf, parse("2024-03-05", NULL)), "2024-03-05");
+		check_str("date_format_iso time", date_format_iso(buf, parse("2024-03-05T01:02:03+01:00", NULL)), "2024-03-05T00:02:03Z");
+		check_str("date_format_iso ms", date_format_iso(buf, parse("1969-12-31T23:59:59.5Z", NULL)), "1969-12-31T23:59:59.500Z");
+	}
+
+	label("2024-03-05", PERIOD_DAY, 1, "2024-03-05");
+	label("2024-03-05T23:59:59Z", PERIOD_DAY, 1, "2024-03-05");
+	label("2024-03-05T23:30:00-01:00", PERIOD_DAY, 1, "2024-03-06");   /* UTC */
+	label("2024-03-05", PERIOD_MONTH, 1, "2024-03");
+	label("2024-03-31", PERIOD_QUARTER, 1, "2024-Q1");
+	label("2024-04-01", PERIOD_QUARTER, 1, "2024-Q2");
+	label("2024-12-31", PERIOD_YEAR, 1, "2024");
+	/* ISO weeks: date -u -d X +%G-W%V */
+	label("2024-03-05", PERIOD_WEEK, 1, "2024-W10");
+	label("2024-12-30", PERIOD_WEEK, 1, "2025-W01");
+	label("2021-01-03", PERIOD_WEEK, 1, "2020-W53");
+	label("2026-01-01", PERIOD_WEEK, 1, "2026-W01");
+	label("2027-01-01", PERIOD_WEEK, 1, "2026-W53");
+	label("1969-12-31", PERIOD_WEEK, 1, "1970-W01");
+	/* Fiscal year from July, named by the year it ends in. */
+	label("2024-07-01", PERIOD_QUARTER, 7, "2025-Q1");
+	label("2024-09-30", PERIOD_QUARTER, 7, "2025-Q1");
+	label("2024-10-01", PERIOD_QUARTER, 7, "2025-Q2");
+	label("2025-06-30", PERIOD_QUARTER, 7, "2025-Q4");
+	label("2025-06-30", PERIOD_YEAR, 7, "2025");
+	label("2025-07-01", PERIOD_YEAR, 7, "2026");
+	/* From February: Jan 2025 closes FY2025, Feb 2025 opens FY2026. */
+	label("2025-01-31", PERIOD_QUARTER, 2, "2025-Q4");
+	label("2025-02-01", PERIOD_QUARTER, 2, "2026-Q1");
+	label("2025-04-30", PERIOD_QUARTER, 2, "2026-Q1");
+	label("2025-05-01", PERIOD_QUARTER, 2, "2026-Q2");
+	/* Months and weeks ignore the fiscal year. */
+	label("2025-02-01", PERIOD_MONTH, 2, "2025-02");
+	label("2025-02-01", PERIOD_WEEK, 2, "2025-W05");
+
+	bounds("2024-Q1", PERIOD_QUARTER, 1, "2024-01-01", "2024-04-01");
+	bounds("2024-Q4", PERIOD_QUARTER, 1, "2024-10-01", "2025-01-01");
+	bounds("2025-Q1", PERIOD_QUARTER, 7, "2024-07-01", "2024-10-01");
+	bounds("2025-Q4", PERIOD_QUARTER, 7, "2025-04-01", "2025-07-01");
+	bounds("2026-Q1", PERIOD_QUARTER, 2, "2025-02-01", "2025-05-01");
+	bounds("2026-Q4", PERIOD_QUARTER, 2, "2025-11-01", "2026-02-01");
+	bounds("2025", PERIOD_YEAR, 7, "2024-07-01", "2025-07-01");
+	bounds("2024", PERIOD_YEAR, 1, "2024-01-01", "2025-01-01");
+	bounds("2024-02", PERIOD_MONTH, 1, "2024-02-01", "2024-03-01");
+	bounds("2024-12", PERIOD_MONTH, 1, "2024-12-01", "2025-01-01");
+	bounds("2024-02-29", PERIOD_DAY, 1, "2024-02-29", "2024-03-01");
+	bounds("2025-W01", PERIOD_WEEK, 1, "2024-12-30", "2025-01-06");
+	bounds("2020-W53", PERIOD_WEEK, 1, "2020-12-28", "2021-01-04");
+	{
+		kpi_time s, e;
+
+		check_int("period_bounds 2021-W53 does not exist",
+		    period_bounds("2021-W53", PERIOD_WEEK, 1, &s, &e), -1);
+		check_int("period_bounds 2024-Q5", period_bounds("2024-Q5", PERIOD_QUARTER, 1, &s, &e), -1);
+		check_int("period_bounds 2024-02-30", period_bounds("2024-02-30", PERIOD_DAY, 1, &s, &e), -1);
+		check_int("period_bounds junk", period_bounds("2024-Q1x", PERIOD_QUARTER, 1, &s, &e), -1);
+	}
+	check_int("period_from_name quarter", period_from_name("quarter"), PERIOD_QUARTER);
+	check_int("period_from_name bad", period_from_name("fortnight"), -1);
+	return finish();
+}

@@ -1,0 +1,98 @@
+/* See LICENSE file for copyright and license details. */
+/* Unit tests of lib/group.c: lookup, growth, sorted order, merge. */
+#include <stdlib.h>
+
+#include "../../lib/group.h"
+#include "check.h"
+
+struct count {
+	long n;
+};
+
+static void
+add(void *into, const void *from)
+{
+	((struct count *)into)->n += ((const struct count *)from)->n;
+}
+
+/* The key of the parts A and B. */
+static const struct strbuf *
+key2(struct strbuf *k, const char *a, const char *b)
+{
+	sb_reset(k);
+	key_add(k, a, strlen(a));
+	if (b != NULL)
+		key_add(k, b, strlen(b));
+	return k;
+}
+
+int
+main(void)
+{
+	struct group_table *t = gt_new(sizeof(struct count)), *u;
+	struct strbuf k = {0};
+	struct group **v;
+	int created;
+	char buf[32];
+
+	/* 5000 keys force the table to grow several times. */
+	for (int i = 0; i < 5000; i++) {
+		snprintf(buf, sizeof buf, "k%d", i % 2500);
+		key2(&k, buf, NULL);
+		((struct count *)gt_get(t, k.s, k.len, NULL)->state)->n++;
+	}
+	check_int("groups after growth", (long long)gt_count(t), 2500);
+	key2(&k, "k1234", NULL);
+	check_int("each key counted twice",
+	    ((struct count *)gt_get(t, k.s, k.len, &created)->state)->n, 2);
+	check_int("existing key not created", created, 0);
+	gt_free(t, NULL);
+
+	/* Order: by the first part, then the second; a prefix sorts first;
+	 * bytes, not locale ("B" < "a", "é" after "z"). */
+	t = gt_new(sizeof(struct count));
+	const char *keys[][2] = {
+		{ "web", "2024-Q2" }, { "ads", "2024-Q1" }, { "web", "2024-Q1" },
+		{ "ad", "2024-Q3" }, { "a", "x" }, { "", "2024-Q1" },
+		{ "B", "1" }, { "\xc3\xa9t\xc3\xa9", "1" }, { "z", "1" },
+	};
+	const char *order = "|2024-Q1;B|1;a|x;ad|2024-Q3;ads|2024-Q1;"
+	    "web|2024-Q1;web|2024-Q2;z|1;\xc3\xa9t\xc3\xa9|1;";
+	struct strbuf got = {0};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		key2(&k, keys[i][0], keys[i][1]);
+		gt_get(t, k.s, k.len, &created);
+		check_int("new key created", created, 1);
+	}
+	v = gt_sorted(t);
+	for (size_t i = 0; i < gt_count(t); i++) {
+		const char *end = v[i]->key + v[i]->keylen;
+
+		sb_printf(&got, "%s|%s;", v[i]->key, key_next(v[i]->key, end));
+		check_result(key_next(key_next(v[i]->key, end), end) == NULL,
+		    "two parts", "");
+	}
+	check_str("sorted order", got.s, order);
+	free(v);
+
+	/* Merge: counts add, new groups appear, the source is unchanged. */
+	u = gt_new(sizeof(struct count));
+	key2(&k, "web", "2024-Q1");
+	((struct count *)gt_get(u, k.s, k.len, NULL)->state)->n = 5;
+	key2(&k, "new", "2024-Q1");
+	((struct count *)gt_get(u, k.s, k.len, NULL)->state)->n = 7;
+	key2(&k, "web", "2024-Q1");
+	((struct count *)gt_get(t, k.s, k.len, NULL)->state)->n = 1;
+	gt_merge(t, u, add);
+	check_int("merged groups", (long long)gt_count(t), 10);
+	check_int("merged count", ((struct count *)gt_get(t, k.s, k.len, NULL)->state)->n, 6);
+	key2(&k, "new", "2024-Q1");
+	check_int("merged new group", ((struct count *)gt_get(t, k.s, k.len, NULL)->state)->n, 7);
+	check_int("source unchanged", (long long)gt_count(u), 2);
+	gt_free(t, NULL);
+	gt_free(u, NULL);
+	sb_free(&k);
+	sb_free(&got);
+	return finish();
+}

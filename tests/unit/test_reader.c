@@ -1,0 +1,319 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** Unit tests of lib/reader.c: RFC 4180 section 2, line numbers, every
+** structural error message, header lookup, and reading a large file
+** across buffer boundaries and a pipe delivering one byte at a time.
+*/
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../lib/reader.h"
+#include "../../lib/util.h"
+#include "check.h"
+
+/* All records of TEXT (the header first) as "a|b|c/line;" lines. */
+static const char *
+dump(const char *text, size_t len, const struct rd_opts *o)
+{
+	static struct strbuf out;
+	struct reader *r = rd_open_mem("t", text, len, o);
+	const struct row *row;
+	int rc;
+
+	sb_reset(&out);
+	sb_add(&out, "", 0);
+	if (!rd_failed(r)) {
+		const struct row *h = rd_header(r);
+
+		for (size_t i = 0; i < h->n; i++)
+			sb_printf(&out, "%s%s", i ? "|" : "", h->f[i].s);
+		sb_printf(&out, "/%lu;", h->line);
+		while ((rc = rd_next(r, &row)) > 0) {
+			for (size_t i = 0; i < row->n; i++)
+				sb_printf(&out, "%s%.*s", i ? "|" : "",
+				    (int)row->f[i].len, row->f[i].s);
+			sb_printf(&out, "/%lu;", row->line);
+		}
+	}
+	if (rd_failed(r))
+		sb_printf(&out, "ERROR %d %s", rd_status(r), rd_error(r));
+	rd_close(r);
+	return out.s;
+}
+
+static void
+reads(const char *name, const char *text, const char *want)
+{
+	check_str(name, dump(text, strlen(text), NULL), want);
+}
+
+int
+main(void)
+{
+	/* RFC 4180 section 2. */
+	reads("rfc4180 rule 1: CRLF ends records",
+	    "aaa,bbb,ccc\r\nzzz,yyy,xxx\r\n", "aaa|bbb|ccc/1;zzz|yyy|xxx/2;");
+	reads("rfc4180 rule 2: no line end after the last record",
+	    "aaa,bbb,ccc\r\nzzz,yyy,xxx", "aaa|bbb|ccc/1;zzz|yyy|xxx/2;");
+	reads("rfc4180 rule 3: a header, same field count",
+	    "field_name,field_name2\r\naaa,bbb\r\n", "field_name|field_name2/1;aaa|bbb/2;");
+	reads("rfc4180 rule 4: spaces belong to the field",
+	    "a,b\naaa , bbb\n", "a|b/1;aaa | bbb/2;");
+	reads("rfc4180 rule 5: fields may be quoted",
+	    "a,b,c\n\"aaa\",\"bbb\",\"ccc\"\n", "a|b|c/1;aaa|bbb|ccc/2;");
+	reads("rfc4180 rule 6: CRLF and comma inside quotes",
+	    "a,b,c\r\n\"aaa\",\"b\r\nbb\",\"c,cc\"\r\nzzz,yyy,xxx\r\n",
+	    "a|b|c/1;aaa|b\r\nbb|c,cc/2;zzz|yyy|xxx/4;");
+	reads("rfc4180 rule 7: a quote doubled inside quotes",
+	    "a,b,c\n\"aaa\",\"b\"\"bb\",\"ccc\"\n", "a|b|c/1;aaa|b\"bb|ccc/2;");
+
+	/* Lines, blank lines, BOM, mixed line ends, empty fields. */
+	reads("line numbers after a multi-line field",
+	    "a,b\n1,\"x\ny\nz\"\n2,3\n", "a|b/1;1|x\ny\nz/2;2|3/5;");
+	reads("blank lines are skipped, lines still counted",
+	    "a,b\n\n1,2\r\n\r\n\n3,4", "a|b/1;1|2/3;3|4/6;");
+	reads("leading blank lines", "\n\na,b\n1,2\n", "a|b/3;1|2/4;");
+	reads("a UTF-8 BOM is skipped", "\xef\xbb\xbf" "id,name\n1,x\n",
+	    "id|name/1;1|x/2;");
+	reads("a BOM before a quoted header", "\xef\xbb\xbf\"id\",name\n1,x\n",
+	    "id|name/1;1|x/2;");
+	reads("header names are trimmed, values are not",
+	    " id ,\tname\n 1 , x \n", "id|name/1; 1 | x /2;");
+	reads("empty and quoted-empty fields", "a,b,c\n,\"\",\n", "a|b|c/1;||/2;");
+	reads("CR inside quotes is data", "a\n\"x\ry\"\n", "a/1;x\ry/2;");
+	reads("UTF-8 text passes", "name\nZürich 東京 🚀\n",
+	    "name/1;Zürich 東京 🚀/2;");
+	reads("a lone quoted empty field", "a\n\"\"\n", "a/1;/2;");
+	{
+		struct rd_opts tsv = { .delim = '\t' };
+		const char *t = "a\tb\n1,5\t\"x\ty\"\n";
+
+		check_str("tab delimiter", dump(t, strlen(t), &tsv),
+		    "a|b/1;1,5|x\ty/2;");
+	}
+
+	/* Structural errors: exact texts. */
+	reads("stray quote inside an unquoted field",
+	    "a,b\n1,x\"y\n",
+	    "a|b/1;ERROR 65 t:2: malformed CSV at byte 4: a quote must open a field "
+	    "and close it, right before a separator or the line end (write a "
+	    "quote inside a quoted field as \"\")");
+	reads("text after a closing quote",
+	    "a,b\n1,\"ab\"c\n",
+	    "a|b/1;ERROR 65 t:2: malformed CSV at byte 7: a quote must open a field "
+	    "and close it, right before a separator or the line end (write a "
+	    "quote inside a quoted field as \"\")");
+	reads("space before an opening quote",
+	    "a,b\n1, \"x\"\n",
+	    "a|b/1;ERROR 65 t:2: malformed CSV at byte 4: a quote must open a field "
+	    "and close it, right before a separator or the line end (write a "
+	    "quote inside a quoted field as \"\")");
+	reads("error column on a later line of a multi-line record",
+	    "a,b\n1,\"x\ny\"z\n",
+	    "a|b/1;ERROR 65 t:3: malformed CSV at byte 3: a quote must open a field "
+	    "and close it, right before a separator or the line end (write a "
+	    "quote inside a quoted field as \"\")");
+	reads("unterminated quote at the end",
+	    "a,b\n1,2\n3,\"abc\n4,5\n",
+	    "a|b/1;1|2/2;ERROR 65 t:3: unterminated quoted field: a quote opens "
+	    "in the record starting here and never closes");
+	reads("ragged row, short", "a,b,c\n1,2\n",
+	    "a|b|c/1;ERROR 65 t:2: 2 fields, but the header has 3");
+	reads("ragged row, long", "a,b\n1,2\n1,2,3\n",
+	    "a|b/1;1|2/2;ERROR 65 t:3: 3 fields, but the header has 2");
+	reads("a trailing comma makes a row ragged", "a,b\n1,2,\n",
+	    "a|b/1;ERROR 65 t:2: 3 fields, but the header has 2");
+	check_str("NUL byte", dump("a,b\n1,\0\n", 8, NULL),
+	    "a|b/1;ERROR 65 t:2: NUL byte at byte 3: not UTF-8 text (UTF-16?); "
+	    "convert it first: iconv -f UTF-16 -t UTF-8 't' > converted.csv");
+	check_str("UTF-16LE BOM", dump("\xff\xfe" "a\0,\0b\0", 8, NULL),
+	    "ERROR 65 t:1: UTF-16 byte-order mark at byte 1: not UTF-8 text "
+	    "(UTF-16?); convert it first: iconv -f UTF-16 -t UTF-8 't' > "
+	    "converted.csv");
+	check_str("UTF-16BE BOM", dump("\xfe\xff\0a", 4, NULL),
+	    "ERROR 65 t:1: UTF-16 byte-order mark at byte 1: not UTF-8 text "
+	    "(UTF-16?); convert it first: iconv -f UTF-16 -t UTF-8 't' > "
+	    "converted.csv");
+	reads("Latin-1 byte", "name\nCaf\xe9\n",
+	    "name/1;ERROR 65 t:2: invalid UTF-8 at byte 4: not UTF-8 text "
+	    "(WINDOWS-1252?); convert it first: iconv -f WINDOWS-1252 -t UTF-8 "
+	    "'t' > converted.csv");
+	reads("overlong UTF-8", "name\n\xc0\xaf\n",
+	    "name/1;ERROR 65 t:2: invalid UTF-8 at byte 1: not UTF-8 text "
+	    "(WINDOWS-1252?); convert it first: iconv -f WINDOWS-1252 -t UTF-8 "
+	    "'t' > converted.csv");
+	reads("UTF-8 surrogate", "name\nx\xed\xa0\x80\n",
+	    "name/1;ERROR 65 t:2: invalid UTF-8 at byte 2: not UTF-8 text "
+	    "(WINDOWS-1252?); convert it first: iconv -f WINDOWS-1252 -t UTF-8 "
+	    "'t' > converted.csv");
+	reads("UTF-8 past U+10FFFF", "name\n\xf4\x90\x80\x80\n",
+	    "name/1;ERROR 65 t:2: invalid UTF-8 at byte 1: not UTF-8 text "
+	    "(WINDOWS-1252?); convert it first: iconv -f WINDOWS-1252 -t UTF-8 "
+	    "'t' > converted.csv");
+	reads("truncated UTF-8 at the end", "name\nab\xe2\x82",
+	    "name/1;ERROR 65 t:2: truncated UTF-8 sequence at byte 3: not UTF-8 "
+	    "text (WINDOWS-1252?); convert it first: iconv -f WINDOWS-1252 -t "
+	    "UTF-8 't' > converted.csv");
+	reads("bare CR line ends", "a,b\r1,2\r3,4\r",
+	    "ERROR 65 t:1: a bare CR ends a line (classic Mac OS line ends); "
+	    "convert them first: tr '\\r' '\\n' < 't' > converted.csv");
+	reads("a bare CR inside an unquoted field", "a,b\n1,2\r3\n",
+	    "a|b/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
+	    "ends); convert them first: tr '\\r' '\\n' < 't' > converted.csv");
+	/* The record before the CR is whole; the error follows it. */
+	reads("a bare CR on the last line", "a\nx\ry",
+	    "a/1;x/2;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
+	    "ends); convert them first: tr '\\r' '\\n' < 't' > converted.csv");
+	reads("empty input", "", "ERROR 65 t: empty input: no header line");
+	reads("only blank lines", "\n\r\n\n",
+	    "ERROR 65 t: empty input: no header line");
+	reads("header only", "a,b\n", "a|b/1;");
+	{
+		/* A stray quote must fail at the cap, not at the end of the file. */
+		struct rd_opts small = { .max_field = 64 };
+		struct strbuf big = {0};
+
+		sb_adds(&big, "a,b\n1,2\n3,\"oops\n");
+		for (int i = 0; i < 1000; i++)
+			sb_adds(&big, "5,6\n");
+		check_str("a stray quote hits the field cap",
+		    dump(big.s, big.len, &small),
+		    "a|b/1;1|2/2;ERROR 65 t:3: a field runs past 64 bytes: an "
+		    "unterminated quote in the record starting here? (--max-field "
+		    "raises the limit)");
+		sb_free(&big);
+	}
+
+	/* rd_col: trimmed, exact, NAME#N, ambiguous, missing. */
+	{
+		const char *t = "id,Create Date, amount ,Create Date,x#1\n";
+		struct reader *r = rd_open_mem("t", t, strlen(t), NULL);
+
+		check_int("rd_col exact", rd_col(r, "id"), 0);
+		check_int("rd_col trimmed", rd_col(r, "amount"), 2);
+		check_int("rd_col argument trimmed", rd_col(r, " amount "), 2);
+		check_int("rd_col case matters", rd_col(r, "ID"), RD_NO_COLUMN);
+		check_int("rd_col repeated", rd_col(r, "Create Date"), RD_AMBIGUOUS);
+		check_int("rd_col #1", rd_col(r, "Create Date#1"), 1);
+		check_int("rd_col #2", rd_col(r, "Create Date#2"), 3);
+		check_int("rd_col #3", rd_col(r, "Create Date#3"), RD_NO_COLUMN);
+		check_int("rd_col a literal #", rd_col(r, "x#1"), 4);
+		check_int("rd_col missing", rd_col(r, "nope"), RD_NO_COLUMN);
+		check_int("rd_col bad #", rd_col(r, "id#x"), RD_NO_COLUMN);
+		rd_close(r);
+	}
+
+	/* rd_want: unread columns come back empty. */
+	{
+		const char *t = "a,b,c\n1,2,3\n";
+		const unsigned char want[] = { 1, 0, 1 };
+		struct reader *r = rd_open_mem("t", t, strlen(t), NULL);
+		const struct row *row;
+
+		rd_want(r, want);
+		check_int("rd_want row", rd_next(r, &row), 1);
+		check_str("rd_want wanted", row->f[2].s, "3");
+		check_str("rd_want unwanted", row->f[1].s, "");
+		rd_close(r);
+	}
+
+	/* rd_bad and --skip-bad. */
+	{
+		const char *t = "a,b\n1,2\nx\n3,4\n5,6\n";
+		struct rd_opts skip = { .skip_bad = 1 };
+		struct reader *r = rd_open_mem("t", t, strlen(t), &skip);
+		const struct row *row;
+		int n = 0;
+
+		while (rd_next(r, &row) > 0) {
+			n++;
+			if (row->f[0].s[0] == '3')
+				rd_bad(r, row, 1, "bad '%s'", row->f[1].s);
+		}
+		check_int("skip-bad rows returned", n, 3);
+		check_int("skip-bad skipped", (long long)rd_skipped(r), 2);
+		check_int("skip-bad not failed", rd_failed(r), 0);
+		check_int("rows read", (long long)rd_rows(r), 4);
+		rd_close(r);
+
+		r = rd_open_mem("t", t, strlen(t), NULL);
+		check_int("without skip-bad, first row", rd_next(r, &row), 1);
+		rd_bad(r, row, 1, "bad '%s'", row->f[1].s);
+		check_int("without skip-bad, the error stops", rd_next(r, &row), -1);
+		check_str("rd_bad message", rd_error(r), "t:2: column 'b': bad '2'");
+		rd_close(r);
+	}
+
+	/* A file much larger than the read buffer, multi-line fields crossing
+	 * buffer boundaries: every field and line number must come back. */
+	{
+		char path[] = "/tmp/kpikit-reader-XXXXXX";
+		int fd = mkstemp(path);
+		FILE *f = fdopen(fd, "w");
+		struct reader *r;
+		const struct row *row;
+		unsigned long line = 2, bad = 0, n = 0;
+		int rc;
+
+		fputs("n,text,crlf\r\n", f);
+		for (unsigned long i = 0; i < 60000; i++) {
+			if (i % 7 == 0)
+				fprintf(f, "%lu,\"multi\nline %lu, \"\"q\"\"\",x\r\n", i, i);
+			else
+				fprintf(f, "%lu,plain %lu,x\n", i, i);
+		}
+		fclose(f);
+		r = rd_open(path, NULL);
+		while ((rc = rd_next(r, &row)) > 0) {
+			char want[64];
+
+			if (n % 7 == 0)
+				snprintf(want, sizeof want, "multi\nline %lu, \"q\"", n);
+			else
+				snprintf(want, sizeof want, "plain %lu", n);
+			if (row->line != line || strtoul(row->f[0].s, NULL, 10) != n ||
+			    strcmp(row->f[1].s, want) != 0 || strcmp(row->f[2].s, "x"))
+				bad++;
+			line += n % 7 == 0 ? 2 : 1;
+			n++;
+		}
+		check_int("large file: all records", (long long)n, 60000);
+		check_int("large file: fields and lines right", (long long)bad, 0);
+		check_int("large file: clean end", rc, 0);
+		rd_close(r);
+		unlink(path);
+	}
+
+	/* A pipe that delivers one byte at a time: the BOM check must wait. */
+	{
+		const char *t = "\xef\xbb\xbfid\n7\n";
+		int p[2], saved = dup(0);
+		struct reader *r;
+		const struct row *row;
+		pid_t pid;
+
+		if (pipe(p) == 0 && (pid = fork()) == 0) {
+			close(p[0]);
+			for (const char *c = t; *c; c++) {
+				if (write(p[1], c, 1) != 1)
+					_exit(1);
+				usleep(2000);
+			}
+			_exit(0);
+		}
+		close(p[1]);
+		dup2(p[0], 0);
+		close(p[0]);
+		r = rd_open("-", NULL);
+		check_str("pipe: BOM skipped, header read", rd_header(r)->f[0].s, "id");
+		check_int("pipe: row", rd_next(r, &row), 1);
+		check_str("pipe: value", row->f[0].s, "7");
+		check_str("pipe: name", rd_name(r), "-");
+		rd_close(r);
+		wait(NULL);
+		dup2(saved, 0);
+		close(saved);
+	}
+	return finish();
+}
