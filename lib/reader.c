@@ -134,9 +134,6 @@ static void
 vrecord_error(struct reader *r, int status, unsigned long line,
     const char *fmt, va_list ap)
 {
-	va_list copy;
-	int n;
-
 	if (r->status != 0)
 		return;
 	r->status = status;
@@ -145,15 +142,7 @@ vrecord_error(struct reader *r, int status, unsigned long line,
 		sb_printf(&r->err, "%s:%lu: ", r->name, line);
 	else
 		sb_printf(&r->err, "%s: ", r->name);
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (n > 0) {
-		size_t at = r->err.len;
-
-		sb_add(&r->err, "", (size_t)n);   /* make room */
-		vsnprintf(r->err.s + at, (size_t)n + 1, fmt, ap);
-	}
+	sb_vprintf(&r->err, fmt, ap);
 }
 
 int
@@ -657,23 +646,14 @@ rd_bad(struct reader *r, const struct row *row, long col, const char *fmt, ...)
 	struct strbuf msg = {0};
 	char esc[ESCAPED_MAX];
 	va_list ap;
-	int n;
 
 	sb_printf(&msg, "%s:%lu: ", r->name, row->line);
 	if (col >= 0 && (size_t)col < r->header.n)
 		sb_printf(&msg, "column '%s': ", escape_text(esc, sizeof esc,
 		    r->header.f[col].s, r->header.f[col].len));
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	sb_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	if (n > 0) {
-		size_t at = msg.len;
-
-		sb_add(&msg, "", (size_t)n);
-		va_start(ap, fmt);
-		vsnprintf(msg.s + at, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	if (r->skip_bad) {
 		if (r->skipped++ == 0)
 			r->first_skip = xstrdup(msg.s);
