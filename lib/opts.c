@@ -44,7 +44,7 @@ static const struct shared_option shared[] = {
 	    "read ROLE from column HEADER (repeatable)" } },
 	{ 0, { "date-format", "FMT", OPT_DATE_FORMAT,
 	    "also read dates in strptime(3) format FMT (repeatable)" } },
-	{ 0, { "delimiter", "C", 'd', "input field separator (-d; 'tab' for TSV)" } },
+	{ 0, { "delimiter", "C", 'd', "input field separator ('tab' for TSV)" } },
 	{ 0, { "skip-bad", NULL, OPT_SKIP_BAD,
 	    "skip rows with bad values, count them on stderr" } },
 	{ 0, { "max-field", "BYTES", OPT_MAX_FIELD,
@@ -100,8 +100,8 @@ print_option(const struct tool_option *t)
 {
 	char left[64];
 
-	snprintf(left, sizeof left, "--%s%s%s", t->name, t->arg ? " " : "",
-	    t->arg ? t->arg : "");
+	snprintf(left, sizeof left, "%s--%s%s%s", t->key == 'd' ? "-d, " : "",
+	    t->name, t->arg ? " " : "", t->arg ? t->arg : "");
 	printf("  %-28s %s\n", left, t->help);
 }
 

@@ -85,6 +85,19 @@ main(void)
 	reads("UTF-8 text passes", "name\nZürich 東京 🚀\n",
 	    "name/1;Zürich 東京 🚀/2;");
 	reads("a lone quoted empty field", "a\n\"\"\n", "a/1;/2;");
+	/*
+	 * Lines with spaces take libcsv's fast default path only when nothing
+	 * could be trimmed; either way every space must come back.
+	 */
+	reads("inner spaces (fast path)", "a,b\nx y,z  w\n", "a|b/1;x y|z  w/2;");
+	reads("a space before a separator", "a,b\nx ,y\n", "a|b/1;x |y/2;");
+	reads("a tab after a separator", "a,b\nx,\ty\n", "a|b/1;x|\ty/2;");
+	reads("a space at the line end", "a,b\nx,y \r\n", "a|b/1;x|y /2;");
+	reads("a space at the line start", "a,b\n x,y\n", "a|b/1; x|y/2;");
+	reads("a line of spaces is a record", "a\n   \n", "a/1;   /2;");
+	reads("fast and exact paths alternate",
+	    "a,b\nx y,z\n\"p, q\",r \nu,v\n\"m\nn\",o o\n",
+	    "a|b/1;x y|z/2;p, q|r /3;u|v/4;m\nn|o o/5;");
 	{
 		struct rd_opts tsv = { .delim = '\t' };
 		const char *t = "a\tb\n1,5\t\"x\ty\"\n";
