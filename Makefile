@@ -12,8 +12,9 @@ LDLIBS  = -lcsv -lm
 # Always on, whatever CFLAGS says; CI adds -Werror through CFLAGS.
 KPI_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra
 
-TOOLS   = lead-convert
-SCRIPTS =
+# Every cmd/NAME.c is a tool; the installed scripts are those that exist.
+TOOLS   = $(sort $(basename $(notdir $(wildcard cmd/*.c))))
+SCRIPTS = $(notdir $(wildcard scripts/kpi-plot scripts/kpi-report))
 BIN     = $(TOOLS:%=cmd/%)
 LIBSRC  = $(wildcard lib/*.c)
 LIBOBJ  = $(LIBSRC:.c=.o)
