@@ -34,10 +34,9 @@ struct tally {
 	uint64_t reached[MAX_STAGES];
 };
 
-/* A lead whose inclusion waits for --asof (see count_row). */
+/* What a lead adds to its group, when it waits for the as-of time. */
 struct pending {
 	struct tally *tally;
-	kpi_time created;
 	int top;
 };
 
@@ -47,9 +46,7 @@ struct run {
 	struct leads leads;
 	struct grouping grouping;
 	struct group_table *groups;
-	kpi_time latest;              /* the latest timestamp counted */
-	struct pending *pending;
-	size_t npending, pending_cap, compact_at;
+	struct lead_queue waiting;    /* leads whose fate waits for --asof */
 };
 
 static void
@@ -82,69 +79,41 @@ tally_merge(void *into, const void *from)
 		a->reached[s] += b->reached[s];
 }
 
-/*
-** With --window and no --asof, the as-of time is the latest timestamp of
-** the whole input, known only at its end; a lead created less than the
-** window before the latest time seen so far may yet turn out too young to
-** count. Such leads wait here; the rest count at once. The list holds at
-** most the leads of the last window, and is swept when it doubles.
-*/
 static void
-settle_pending(struct run *run, kpi_time asof)
+apply_pending(void *ctx, const void *item)
 {
-	kpi_time cutoff = asof - run->leads.window_ms;
-	size_t kept = 0;
+	const struct pending *p = item;
 
-	for (size_t i = 0; i < run->npending; i++) {
-		struct pending *p = &run->pending[i];
-
-		if (p->created <= cutoff)
-			tally_add(p->tally, p->top);
-		else
-			run->pending[kept++] = *p;
-	}
-	run->npending = kept;
-}
-
-static void
-defer(struct run *run, struct tally *t, const struct lead *d, int top)
-{
-	if (run->npending == run->pending_cap) {
-		run->pending_cap = run->pending_cap ? run->pending_cap * 2 : 1024;
-		run->pending = xreallocarray(run->pending, run->pending_cap,
-		    sizeof *run->pending);
-	}
-	run->pending[run->npending++] = (struct pending){ t, d->created, top };
-	if (run->npending >= run->compact_at) {
-		settle_pending(run, run->latest);
-		run->compact_at = run->npending * 2 > 1024 ? run->npending * 2 : 1024;
-	}
+	(void)ctx;
+	tally_add(p->tally, p->top);
 }
 
 static int
-count_row(struct run *run, struct reader *r, const struct row *row)
+count_row(void *ctx, struct reader *r, const struct row *row)
 {
+	struct run *run = ctx;
 	struct leads *l = &run->leads;
 	const struct strbuf *key;
-	struct tally *t;
+	struct pending p;
 	struct lead d;
-	int top;
 
 	if (leads_decode(l, r, row, &d) < 0)
 		return -1;
 	if (leads_duplicate(l, r, row, &d))
 		return 0;
-	if (d.latest > run->latest)
-		run->latest = d.latest;
+	lq_see(&run->waiting, d.latest);
 	key = grouping_key(&run->grouping, row, d.created);
-	t = gt_get(run->groups, key->s, key->len, NULL)->state;
-	top = leads_top(l, &d, l->asof);
-	if (top < 0)
-		return 0;
-	if (l->window_ms >= 0 && l->asof == NO_TIME)
-		defer(run, t, &d, top);
-	else if (l->window_ms < 0 || d.created <= l->asof - l->window_ms)
-		tally_add(t, top);
+	p.tally = gt_get(run->groups, key->s, key->len, NULL)->state;
+	switch (leads_admit(l, &d, &p.top)) {
+	case ADMIT_NOW:
+		tally_add(p.tally, p.top);
+		break;
+	case ADMIT_LATER:
+		lq_push(&run->waiting, d.created, &p);
+		break;
+	case ADMIT_NEVER:
+		break;
+	}
 	return 0;
 }
 
@@ -288,7 +257,7 @@ main(int argc, char *argv[])
 		    OPTS_TOTAL | OPTS_DEDUP,
 		tool_options, handle_option,
 	};
-	struct run run = { .cfg = { .ci = 0.95 }, .latest = NO_TIME };
+	struct run run = { .cfg = { .ci = 0.95 } };
 
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
 	leads_init(&run.leads, &run.o, NULL, 0);
@@ -304,32 +273,17 @@ main(int argc, char *argv[])
 
 	grouping_init(&run.grouping, &run.o);
 	run.groups = gt_new(sizeof(struct tally));
-	for (size_t i = 0; i < run.o.nfiles; i++) {
-		struct reader *r = rd_open_or_die(run.o.files[i], &run.o.rd);
-		unsigned char *want = xcalloc(rd_header(r)->n, 1);
-		const struct row *row;
-		int rc;
-
-		if (leads_bind(&run.leads, r, want) < 0 ||
-		    grouping_bind(&run.grouping, r, want) < 0)
-			rd_die(r);
-		rd_want(r, want);
-		while ((rc = rd_next(r, &row)) > 0)
-			count_row(&run, r, row);
-		if (rc < 0)
-			rd_die(r);
-		rd_close(r);
-		free(want);
-	}
-	if (run.npending > 0)
-		settle_pending(&run, run.latest);
+	lq_init(&run.waiting, &run.leads, sizeof(struct pending), apply_pending,
+	    NULL);
+	leads_read(&run.o, &run.leads, &run.grouping, count_row, &run);
+	lq_finish(&run.waiting);
 	leads_report(&run.leads);
 	print_groups(&run);
 
 	gt_free(run.groups, NULL);
 	grouping_free(&run.grouping);
 	leads_free(&run.leads);
-	free(run.pending);
+	lq_free(&run.waiting);
 	opts_free(&run.o);
 	return close_stdout();
 }

@@ -252,6 +252,95 @@ leads_top(const struct leads *l, const struct lead *d, kpi_time asof)
 	return top;
 }
 
+enum admit
+leads_admit(const struct leads *l, const struct lead *d, int *top)
+{
+	*top = leads_top(l, d, l->asof);
+	if (*top < 0)
+		return ADMIT_NEVER;
+	if (l->window_ms < 0)
+		return ADMIT_NOW;
+	if (l->asof == NO_TIME)
+		return ADMIT_LATER;
+	return d->created <= l->asof - l->window_ms ? ADMIT_NOW : ADMIT_NEVER;
+}
+
+void
+lq_init(struct lead_queue *q, const struct leads *l, size_t item_size,
+    void (*apply)(void *ctx, const void *item), void *ctx)
+{
+	memset(q, 0, sizeof *q);
+	q->item_size = item_size;
+	q->window_ms = l->window_ms;
+	q->apply = apply;
+	q->ctx = ctx;
+	q->latest = NO_TIME;
+	q->sweep_at = 1024;
+}
+
+void
+lq_see(struct lead_queue *q, kpi_time t)
+{
+	if (t != NO_TIME && t > q->latest)
+		q->latest = t;
+}
+
+/* Apply the items of leads created at or before CUTOFF; keep the rest
+** (or, when DROP, forget them). */
+static void
+sweep(struct lead_queue *q, kpi_time cutoff, int drop)
+{
+	size_t rec = sizeof(kpi_time) + q->item_size, kept = 0;
+
+	for (size_t i = 0; i < q->n; i++) {
+		unsigned char *p = q->items + i * rec;
+		kpi_time created;
+
+		memcpy(&created, p, sizeof created);
+		if (created <= cutoff)
+			q->apply(q->ctx, p + sizeof created);
+		else if (!drop)
+			memmove(q->items + kept++ * rec, p, rec);
+	}
+	q->n = drop ? 0 : kept;
+}
+
+void
+lq_push(struct lead_queue *q, kpi_time created, const void *item)
+{
+	size_t rec = sizeof(kpi_time) + q->item_size;
+
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 1024;
+		q->items = xreallocarray(q->items, q->cap, rec);
+	}
+	memcpy(q->items + q->n * rec, &created, sizeof created);
+	memcpy(q->items + q->n * rec + sizeof created, item, q->item_size);
+	q->n++;
+	/* The as-of time is at least the latest seen: settle who is old enough. */
+	if (q->n >= q->sweep_at && q->latest != NO_TIME) {
+		sweep(q, q->latest - q->window_ms, 0);
+		q->sweep_at = q->n * 2 > 1024 ? q->n * 2 : 1024;
+	}
+}
+
+kpi_time
+lq_finish(struct lead_queue *q)
+{
+	if (q->latest != NO_TIME)
+		sweep(q, q->latest - q->window_ms, 1);
+	q->n = 0;
+	return q->latest;
+}
+
+void
+lq_free(struct lead_queue *q)
+{
+	free(q->items);
+	q->items = NULL;
+	q->n = q->cap = 0;
+}
+
 int
 leads_duplicate(struct leads *l, const struct reader *r, const struct row *row,
     const struct lead *d)
@@ -271,6 +360,29 @@ leads_duplicate(struct leads *l, const struct reader *r, const struct row *row,
 		l->first_duplicate = msg.s;
 	}
 	return 1;
+}
+
+void
+leads_read(const struct kpi_opts *o, struct leads *l, struct grouping *g,
+    int (*row)(void *ctx, struct reader *r, const struct row *row), void *ctx)
+{
+	for (size_t i = 0; i < o->nfiles; i++) {
+		struct reader *r = rd_open_or_die(o->files[i], &o->rd);
+		unsigned char *want = xcalloc(rd_header(r)->n, 1);
+		const struct row *rw;
+		int rc;
+
+		if (leads_bind(l, r, want) < 0 ||
+		    (g != NULL && grouping_bind(g, r, want) < 0))
+			rd_die(r);
+		rd_want(r, want);
+		while ((rc = rd_next(r, &rw)) > 0)
+			row(ctx, r, rw);
+		if (rc < 0)
+			rd_die(r);
+		rd_close(r);
+		free(want);
+	}
 }
 
 void

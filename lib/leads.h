@@ -122,6 +122,64 @@ int leads_top(const struct leads *l, const struct lead *d, kpi_time asof);
 int leads_duplicate(struct leads *l, const struct reader *r,
     const struct row *row, const struct lead *d);
 
+/*
+** Whether and when a lead counts, under --asof and --window. Returns
+** ADMIT_NEVER when it does not (created after --asof, or less than the
+** window before it), ADMIT_NOW when it does, and ADMIT_LATER when that
+** depends on the as-of time still unknown: with --window and no --asof,
+** the as-of time is the input's latest timestamp, known only at its end.
+** *TOP gets leads_top() at the explicit --asof (if any).
+*/
+enum admit { ADMIT_NEVER, ADMIT_NOW, ADMIT_LATER };
+enum admit leads_admit(const struct leads *l, const struct lead *d, int *top);
+
+/*
+** Leads waiting for the as-of time (ADMIT_LATER). A tool pushes a small
+** item per such lead (what it would add to its group) with the lead's
+** creation time; the queue applies an item, with APPLY(CTX, item), as soon
+** as the latest timestamp seen shows that the lead is old enough, and the
+** rest at the end. So it holds only the leads of the last window, and is
+** swept whenever it has doubled. The result is the same as knowing the
+** as-of time from the start.
+*/
+struct lead_queue {
+	size_t item_size;
+	long long window_ms;
+	void (*apply)(void *ctx, const void *item);
+	void *ctx;
+	kpi_time latest;            /* the latest timestamp seen so far */
+	unsigned char *items;       /* (created, item) records */
+	size_t n, cap, sweep_at;
+};
+
+void lq_init(struct lead_queue *q, const struct leads *l, size_t item_size,
+    void (*apply)(void *ctx, const void *item), void *ctx);
+
+/* Note that the input holds timestamp T (every counted row's latest). */
+void lq_see(struct lead_queue *q, kpi_time t);
+
+/* Queue ITEM (item_size bytes, copied) of a lead created at CREATED. */
+void lq_push(struct lead_queue *q, kpi_time created, const void *item);
+
+/*
+** At the end of the input: the as-of time is the latest timestamp seen;
+** apply the items of leads created at least the window before it and drop
+** the others. Returns that as-of time (NO_TIME when nothing was seen).
+*/
+kpi_time lq_finish(struct lead_queue *q);
+
+void lq_free(struct lead_queue *q);
+
+/*
+** Read every input file of O as a leads table: open it (stdin for none),
+** bind L's roles and G's --by columns (G may be NULL), read only the
+** columns they need, and call ROW(CTX, reader, row) for each data row. Any
+** error dies with its message and status; a row error under --skip-bad is
+** counted (ROW returns -1 after rd_bad()) and reported when the file ends.
+*/
+void leads_read(const struct kpi_opts *o, struct leads *l, struct grouping *g,
+    int (*row)(void *ctx, struct reader *r, const struct row *row), void *ctx);
+
 /* Print the duplicate count and the first repeat on stderr, if any. */
 void leads_report(const struct leads *l);
 

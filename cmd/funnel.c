@@ -1,0 +1,314 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** funnel: one row per stage (and group): how many leads reached it, its
+** share of the top, the step conversion and drop-off from the stage
+** before, and the median days it took. See funnel(1).
+*/
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/group.h"
+#include "../lib/leads.h"
+#include "../lib/opts.h"
+#include "../lib/reader.h"
+#include "../lib/stats.h"
+#include "../lib/util.h"
+#include "../lib/writer.h"
+
+enum { OPT_LOST = OPT_TOOL };
+
+static const struct tool_option tool_options[] = {
+	{ "lost", NULL, OPT_LOST,
+	    "add a column: leads lost at each stage (their highest)" },
+	{ 0 }
+};
+
+struct config {
+	int lost;
+};
+
+/* Per group and stage. Merges by adding counts and appending days. */
+struct stage_tally {
+	uint64_t reached;
+	uint64_t lost;             /* lost with this as the highest stage */
+	struct dvec days;          /* days from the stage before, for the median */
+};
+
+struct tally {
+	struct stage_tally stage[MAX_STAGES];
+};
+
+/* What one lead adds to its group. */
+struct contribution {
+	struct tally *tally;
+	int top;                   /* the highest stage it counts as reaching */
+	int lost;                  /* lost, at that stage */
+	double days[MAX_STAGES];   /* [s]: days from stage s-1 to s, or NAN */
+};
+
+struct run {
+	struct kpi_opts o;
+	struct config cfg;
+	struct leads leads;
+	struct grouping grouping;
+	struct group_table *groups;
+	struct lead_queue waiting;     /* leads whose fate waits for --asof */
+	unsigned long out_of_order;    /* leads with a stage before the last */
+	char *first_out_of_order;
+};
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct config *cfg = ctx;
+
+	(void)arg;
+	if (key == OPT_LOST)
+		cfg->lost = 1;
+}
+
+static void
+apply(void *ctx, const void *item)
+{
+	const struct contribution *c = item;
+	struct stage_tally *st = c->tally->stage;
+
+	(void)ctx;
+	for (int s = 0; s <= c->top; s++) {
+		st[s].reached++;
+		if (!isnan(c->days[s]))
+			dvec_push(&st[s].days, c->days[s]);
+	}
+	if (c->lost)
+		st[c->top].lost++;
+}
+
+static void
+tally_merge(void *into, const void *from)
+{
+	struct stage_tally *a = ((struct tally *)into)->stage;
+	const struct stage_tally *b = ((const struct tally *)from)->stage;
+
+	for (size_t s = 0; s < MAX_STAGES; s++) {
+		a[s].reached += b[s].reached;
+		a[s].lost += b[s].lost;
+		dvec_append(&a[s].days, &b[s].days);
+	}
+}
+
+static void
+tally_free(void *state)
+{
+	struct tally *t = state;
+
+	for (size_t s = 0; s < MAX_STAGES; s++)
+		dvec_free(&t->stage[s].days);
+}
+
+/* Whether timestamp T counts under --asof and --window for lead D. */
+static int
+in_view(const struct leads *l, const struct lead *d, kpi_time t)
+{
+	return t != NO_TIME && (l->asof == NO_TIME || t <= l->asof) &&
+	    (l->window_ms < 0 || t - d->created <= l->window_ms);
+}
+
+/*
+** The days from each stage to the next, for leads with both timestamps in
+** view. A stage dated before the one before it (data entered out of order)
+** gives no duration: the lead still counts, and the first such row is
+** reported at the end rather than bending the median.
+*/
+static void
+stage_days(struct run *run, const struct reader *r, const struct row *row,
+    const struct lead *d, struct contribution *c)
+{
+	const struct leads *l = &run->leads;
+	int backwards = 0;
+
+	c->days[0] = NAN;
+	for (size_t s = 1; s < l->st.n; s++) {
+		c->days[s] = NAN;
+		if (!in_view(l, d, d->at[s - 1]) || !in_view(l, d, d->at[s]))
+			continue;
+		if (d->at[s] < d->at[s - 1]) {
+			backwards = 1;
+			continue;
+		}
+		c->days[s] = days_between(d->at[s - 1], d->at[s]);
+	}
+	if (backwards && run->out_of_order++ == 0) {
+		struct strbuf msg = {0};
+
+		sb_printf(&msg, "%s:%lu", rd_name(r), row->line);
+		run->first_out_of_order = msg.s;
+	}
+}
+
+static int
+count_row(void *ctx, struct reader *r, const struct row *row)
+{
+	struct run *run = ctx;
+	struct leads *l = &run->leads;
+	const struct strbuf *key;
+	struct contribution c;
+	struct lead d;
+	enum admit admit;
+
+	if (leads_decode(l, r, row, &d) < 0)
+		return -1;
+	if (leads_duplicate(l, r, row, &d))
+		return 0;
+	lq_see(&run->waiting, d.latest);
+	if ((admit = leads_admit(l, &d, &c.top)) == ADMIT_NEVER)
+		return 0;
+	key = grouping_key(&run->grouping, row, d.created);
+	c.tally = gt_get(run->groups, key->s, key->len, NULL)->state;
+	c.lost = d.lost != NO_TIME && (l->asof == NO_TIME || d.lost <= l->asof);
+	stage_days(run, r, row, &d, &c);
+	if (admit == ADMIT_NOW)
+		apply(NULL, &c);
+	else
+		lq_push(&run->waiting, d.created, &c);
+	return 0;
+}
+
+static void
+write_header(struct writer *w, const struct run *run)
+{
+	grouping_write_header(&run->grouping, w);
+	wr_str(w, "stage");
+	wr_str(w, "count");
+	wr_str(w, "share_of_top");
+	wr_str(w, "step_conversion");
+	wr_str(w, "drop_off");
+	wr_str(w, "median_days_from_previous");
+	if (run->cfg.lost)
+		wr_str(w, "lost");
+	wr_end(w);
+}
+
+static double
+ratio(uint64_t a, uint64_t b)
+{
+	return b ? (double)a / (double)b : NAN;
+}
+
+/* The rows of one group: KEY writes its key columns (NULL: none). */
+static void
+write_stages(struct writer *w, const struct run *run, struct tally *t,
+    void (*key)(struct writer *, const void *), const void *arg)
+{
+	const struct stage_tally *st = t->stage;
+
+	for (size_t s = 0; s < run->leads.st.n; s++) {
+		struct dvec *days = &t->stage[s].days;
+
+		if (key != NULL)
+			key(w, arg);
+		wr_str(w, run->leads.st.name[s]);
+		wr_int(w, (int64_t)st[s].reached);
+		wr_num(w, ratio(st[s].reached, st[0].reached));
+		if (s == 0) {
+			wr_empty(w);
+			wr_empty(w);
+		} else {
+			wr_num(w, ratio(st[s].reached, st[s - 1].reached));
+			wr_int(w, (int64_t)st[s - 1].reached - (int64_t)st[s].reached);
+		}
+		sort_doubles(days->v, days->n);
+		wr_num(w, quantile7(days->v, days->n, 0.5));
+		if (run->cfg.lost)
+			wr_int(w, (int64_t)st[s].lost);
+		wr_end(w);
+	}
+}
+
+struct keyed {
+	const struct grouping *grouping;
+	const struct group *group;
+};
+
+static void
+write_group_key(struct writer *w, const void *arg)
+{
+	const struct keyed *k = arg;
+
+	grouping_write_key(k->grouping, w, k->group);
+}
+
+static void
+write_total_key(struct writer *w, const void *arg)
+{
+	grouping_write_total(arg, w);
+}
+
+static void
+print_groups(struct run *run)
+{
+	struct group **v = gt_sorted(run->groups);
+	size_t n = gt_count(run->groups);
+	struct tally total;
+	struct writer w;
+
+	memset(&total, 0, sizeof total);
+	wr_init(&w, stdout, run->o.precision);
+	write_header(&w, run);
+	for (size_t i = 0; i < n; i++) {
+		struct tally *t = v[i]->state;
+		struct keyed k = { &run->grouping, v[i] };
+
+		if (t->stage[0].reached == 0)
+			continue;
+		write_stages(&w, run, t, write_group_key, &k);
+		if (run->o.total)
+			tally_merge(&total, t);
+	}
+	if (!grouping_active(&run->grouping) && n == 0)
+		write_stages(&w, run, &total, NULL, NULL);
+	if (run->o.total)
+		write_stages(&w, run, &total, write_total_key, &run->grouping);
+	tally_free(&total);
+	free(v);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct tool_spec spec = {
+		"[file ...]",
+		"The funnel: leads at each stage, conversion and drop-off between "
+		"stages, and the days each step takes.",
+		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP,
+		tool_options, handle_option,
+	};
+	struct run run = {0};
+
+	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
+	leads_init(&run.leads, &run.o, NULL, 0);
+	grouping_init(&run.grouping, &run.o);
+	run.groups = gt_new(sizeof(struct tally));
+	lq_init(&run.waiting, &run.leads, sizeof(struct contribution), apply,
+	    NULL);
+
+	leads_read(&run.o, &run.leads, &run.grouping, count_row, &run);
+	lq_finish(&run.waiting);
+	leads_report(&run.leads);
+	if (run.out_of_order > 0)
+		warn("%lu lead%s a stage dated before the stage before it; "
+		    "those steps are left out of median_days_from_previous; "
+		    "the first: %s", run.out_of_order,
+		    run.out_of_order == 1 ? " has" : "s have",
+		    run.first_out_of_order);
+	print_groups(&run);
+
+	gt_free(run.groups, tally_free);
+	grouping_free(&run.grouping);
+	leads_free(&run.leads);
+	lq_free(&run.waiting);
+	free(run.first_out_of_order);
+	opts_free(&run.o);
+	return close_stdout();
+}

@@ -1,0 +1,1 @@
+funnel ../lead-convert/baddate.csv

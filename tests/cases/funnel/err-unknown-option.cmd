@@ -1,0 +1,1 @@
+funnel --ci 0.9 ../lead-convert/small.csv

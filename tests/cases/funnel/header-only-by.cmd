@@ -1,0 +1,1 @@
+funnel --by channel ../lead-convert/header-only.csv

@@ -1,0 +1,1 @@
+funnel ../lead-convert/header-only.csv

@@ -1,0 +1,1 @@
+funnel --lost --by channel ../lead-convert/small.csv

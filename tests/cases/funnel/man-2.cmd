@@ -1,0 +1,2 @@
+cd "$ROOT" || exit 1
+funnel --lost examples/leads.csv

@@ -1,0 +1,1 @@
+funnel --lost --stage-col stage ../lead-convert/stagecol.csv

@@ -1,0 +1,1 @@
+funnel --by segment --total ../lead-convert/small.csv

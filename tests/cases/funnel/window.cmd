@@ -1,0 +1,1 @@
+funnel --window 30 ../lead-convert/small.csv
