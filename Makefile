@@ -21,7 +21,7 @@ LIBOBJ  = $(LIBSRC:.c=.o)
 LIBHDR  = $(wildcard lib/*.h)
 LIB     = lib/libkpi.a
 UNIT    = $(patsubst %.c,%,$(wildcard tests/unit/*.c))
-DEVTOOLS = scripts/kpi-gen
+DEVTOOLS = scripts/kpi-gen tests/tools/csvdump
 
 .PHONY: all check demo deps install uninstall clean
 
@@ -38,6 +38,9 @@ cmd/%: cmd/%.c $(LIB) $(LIBHDR)
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 tests/unit/%: tests/unit/%.c $(LIB) $(LIBHDR)
+	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+tests/tools/%: tests/tools/%.c $(LIB) $(LIBHDR)
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 scripts/kpi-gen: scripts/kpi-gen.c

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "util.h"
 
 static int
 is_leap(int64_t y)
@@ -173,11 +174,8 @@ parse_strptime(const char *s, size_t len, const char *fmt, kpi_time *out)
 	const char *end, *err;
 	struct tm tm;
 
-	if (len >= sizeof stackbuf) {
-		buf = malloc(len + 1);
-		if (buf == NULL)
-			return "out of memory";
-	}
+	if (len >= sizeof stackbuf)
+		buf = xmalloc(len + 1);
 	memcpy(buf, s, len);
 	buf[len] = '\0';
 	memset(&tm, 0, sizeof tm);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "num.h"
+#include "util.h"
 
 /* Powers of ten that a double holds exactly. */
 static const double exact_pow10[] = {
@@ -36,19 +37,14 @@ parse_slow(const char *s, size_t len, double *out)
 	double x;
 	int saved;
 
-	if (len >= sizeof stackbuf) {
-		buf = malloc(len + 1);
-		if (buf == NULL)
-			return "out of memory";
-	}
+	if (len >= sizeof stackbuf)
+		buf = xmalloc(len + 1);
 	memcpy(buf, s, len);
 	buf[len] = '\0';
+	/* An allocation failure is never a verdict on the number. */
 	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	if (c_locale == (locale_t)0) {
-		if (buf != stackbuf)
-			free(buf);
-		return "out of memory";
-	}
+	if (c_locale == (locale_t)0)
+		die(EX_OSERR, "out of memory");
 	saved = errno;
 	errno = 0;
 	x = strtod_l(buf, &end, c_locale);

@@ -23,7 +23,9 @@ struct reader {
 	/* The bytes: a read buffer over FD, or the caller's memory. */
 	int fd;                  /* -1 for memory */
 	int own_fd;
+	size_t read_size;
 	unsigned char *buf;      /* owned read buffer, or NULL */
+	const unsigned char *mem, *mem_end;   /* memory input not yet taken */
 	const unsigned char *pos, *end;
 	int eof;                 /* the source has no more bytes */
 	int finished;            /* csv_fini() has run */
@@ -284,12 +286,23 @@ fill(struct reader *r)
 
 	if (r->pos < r->end)
 		return 1;
-	if (r->fd < 0 || r->eof) {
-		r->eof = 1;
-		return 0;
+	if (r->fd < 0) {
+		size_t take = (size_t)(r->mem_end - r->mem);
+
+		if (take == 0) {
+			r->eof = 1;
+			return 0;
+		}
+		if (take > r->read_size)
+			take = r->read_size;
+		r->pos = r->mem;
+		r->end = r->mem += take;
+		return 1;
 	}
+	if (r->eof)
+		return 0;
 	do
-		n = read(r->fd, r->buf, READ_SIZE);
+		n = read(r->fd, r->buf, r->read_size);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return rd_fail(r, EX_IOERR, 0, "read error: %s", strerror(errno));
@@ -498,6 +511,7 @@ reader_new(const char *name, const struct rd_opts *opts)
 	r->delim = opts && opts->delim ? opts->delim : ',';
 	r->skip_bad = opts ? opts->skip_bad : 0;
 	r->max_field = opts && opts->max_field ? opts->max_field : RD_MAX_FIELD;
+	r->read_size = opts && opts->read_size ? opts->read_size : READ_SIZE;
 	r->line = 1;
 	r->fd = -1;
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
@@ -509,48 +523,55 @@ reader_new(const char *name, const struct rd_opts *opts)
 	return r;
 }
 
-/* Look at the first bytes: reject UTF-16/32, skip a UTF-8 BOM. */
-static int
-check_start(struct reader *r)
+/*
+** Look at the first bytes, at P (HAVE of them): reject UTF-16 or UTF-32,
+** skip a UTF-8 byte-order mark. Returns the bytes to skip, or -1.
+*/
+static long
+check_start(struct reader *r, const unsigned char *p, size_t have)
 {
-	size_t have;
-
-	/* A pipe may deliver the first bytes one at a time. */
-	if (r->fd >= 0) {
-		size_t got = 0;
-
-		while (got < 4) {
-			ssize_t n = read(r->fd, r->buf + got, READ_SIZE - got);
-
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0)
-				return rd_fail(r, EX_IOERR, 0, "read error: %s",
-				    strerror(errno));
-			if (n == 0) {
-				r->eof = 1;
-				break;
-			}
-			got += (size_t)n;
-		}
-		r->pos = r->buf;
-		r->end = r->buf + got;
-	}
-	have = (size_t)(r->end - r->pos);
-	if (have >= 2 && ((r->pos[0] == 0xff && r->pos[1] == 0xfe) ||
-	    (r->pos[0] == 0xfe && r->pos[1] == 0xff)))
+	if (have >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff)))
 		return encoding_error(r, 0, "UTF-16 byte-order mark", "UTF-16");
-	if (have >= 3 && r->pos[0] == 0xef && r->pos[1] == 0xbb &&
-	    r->pos[2] == 0xbf)
-		r->pos += 3;
+	if (have >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+		return 3;
+	return 0;
+}
+
+/* Read the first 4 bytes of a file (a pipe may deliver them one by one). */
+static int
+read_start(struct reader *r, size_t bufsize)
+{
+	size_t got = 0;
+
+	while (got < 4) {
+		ssize_t n = read(r->fd, r->buf + got, bufsize - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return rd_fail(r, EX_IOERR, 0, "read error: %s",
+			    strerror(errno));
+		if (n == 0) {
+			r->eof = 1;
+			break;
+		}
+		got += (size_t)n;
+	}
+	r->pos = r->buf;
+	r->end = r->buf + got;
 	return 0;
 }
 
 static struct reader *
 start(struct reader *r)
 {
-	if (check_start(r) == 0)
+	long skip = check_start(r, r->pos, (size_t)(r->end - r->pos));
+
+	if (skip >= 0) {
+		r->pos += skip;
 		read_header(r);
+	}
 	return r;
 }
 
@@ -579,7 +600,10 @@ rd_open(const char *path, const struct rd_opts *opts)
 		r->fd = fd;
 		r->own_fd = 1;
 	}
-	r->buf = xmalloc(READ_SIZE);
+	/* The first read takes at least the 4 bytes the start check needs. */
+	r->buf = xmalloc(r->read_size < 4 ? 4 : r->read_size);
+	if (read_start(r, r->read_size < 4 ? 4 : r->read_size) < 0)
+		return r;
 	return start(r);
 }
 
@@ -600,11 +624,16 @@ rd_open_mem(const char *name, const void *buf, size_t len,
     const struct rd_opts *opts)
 {
 	struct reader *r = reader_new(name, opts);
+	long skip;
 
-	r->pos = buf;
-	r->end = r->pos + len;
-	r->eof = 1;
-	return start(r);
+	r->mem = buf;
+	r->mem_end = r->mem + len;
+	if ((skip = check_start(r, r->mem, len)) < 0)
+		return r;
+	r->mem += skip;
+	r->pos = r->end = r->mem;
+	read_header(r);
+	return r;
 }
 
 int

@@ -42,6 +42,9 @@ struct rd_opts {
 	int delim;             /* field separator byte; 0 means ',' */
 	size_t max_field;      /* field size cap in bytes; 0 means RD_MAX_FIELD */
 	int skip_bad;          /* row errors are counted, not fatal (--skip-bad) */
+	size_t read_size;      /* most bytes read (or, from memory, taken) at a
+	                          time; 0 means 256 KiB. Tests vary it to show
+	                          that buffer boundaries never change a result. */
 };
 
 struct reader;

@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/blanks.csv

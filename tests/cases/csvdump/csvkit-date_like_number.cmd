@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/date_like_number.csv

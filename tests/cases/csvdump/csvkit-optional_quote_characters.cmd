@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/optional_quote_characters.csv

@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/sort_ints_nulls.csv

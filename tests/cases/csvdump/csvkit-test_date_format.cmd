@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/test_date_format.csv

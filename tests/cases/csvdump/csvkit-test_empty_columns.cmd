@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/test_empty_columns.csv

@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/test_join_short_rows.csv

@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/test_no_leading_zeroes.csv

@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/test_numeric_date_format.csv

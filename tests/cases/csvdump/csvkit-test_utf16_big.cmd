@@ -1,0 +1,1 @@
+csvdump ../../data/csvkit/test_utf16_big.csv
