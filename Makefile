@@ -21,9 +21,12 @@ LIBOBJ  = $(LIBSRC:.c=.o)
 LIBHDR  = $(wildcard lib/*.h)
 LIB     = lib/libkpi.a
 UNIT    = $(patsubst %.c,%,$(wildcard tests/unit/*.c))
+FUZZERS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+REPLAY  = $(FUZZERS:%=tests/fuzz/replay_%)
+SECS    = 60
 DEVTOOLS = scripts/kpi-gen tests/tools/csvdump
 
-.PHONY: all check demo deps install uninstall clean
+.PHONY: all check demo deps install uninstall clean fuzz fuzz-afl
 
 all: $(BIN) $(DEVTOOLS)
 
@@ -43,6 +46,10 @@ tests/unit/%: tests/unit/%.c $(LIB) $(LIBHDR)
 tests/tools/%: tests/tools/%.c $(LIB) $(LIBHDR)
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+# A fuzz entry point built to replay inputs (make check), with gcc.
+tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(wildcard cmd/*.c) $(LIB) $(LIBHDR)
+	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
+
 scripts/kpi-gen: scripts/kpi-gen.c
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
 
@@ -51,8 +58,47 @@ deps:
 	@sh scripts/install-deps --if-missing
 
 check: deps
-	$(MAKE) all $(UNIT)
+	$(MAKE) all $(UNIT) $(REPLAY)
 	sh tests/run.sh
+
+# Fuzz every entry point (or FUZZERS=name) for SECS seconds each with
+# libFuzzer under ASan and UBSan. A crash is saved in
+# tests/fuzz/regressions/NAME/, which make check replays: commit it.
+FUZZ_CC    = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+fuzz:
+	@sh scripts/install-deps --if-missing clang libclang-rt-14-dev
+	mkdir -p build/fuzz
+	for h in $(FUZZERS); do \
+		$(FUZZ_CC) $(KPI_CFLAGS) $(FUZZ_FLAGS) -o build/fuzz/fuzz_$$h \
+		    tests/fuzz/fuzz_$$h.c $(LIBSRC) $(LDLIBS) || exit 1; \
+	done
+	for h in $(FUZZERS); do \
+		mkdir -p build/fuzz/corpus/$$h; \
+		build/fuzz/fuzz_$$h -max_total_time=$(SECS) -max_len=8192 \
+		    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		    -artifact_prefix=tests/fuzz/regressions/$$h/ \
+		    build/fuzz/corpus/$$h tests/fuzz/seeds/$$h || exit 1; \
+	done
+
+# The same entry points under AFL++ (Debian afl++), SECS seconds each.
+fuzz-afl:
+	@sh scripts/install-deps --if-missing afl++
+	mkdir -p build/afl
+	for h in $(FUZZERS); do \
+		AFL_USE_ASAN=1 AFL_USE_UBSAN=1 afl-clang-fast $(KPI_CFLAGS) -g -O1 \
+		    -fsanitize=fuzzer -o build/afl/fuzz_$$h tests/fuzz/fuzz_$$h.c \
+		    $(LIBSRC) $(LDLIBS) || exit 1; \
+	done
+	for h in $(FUZZERS); do \
+		AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+		    afl-fuzz -i tests/fuzz/seeds/$$h -o build/afl/out_$$h -V $(SECS) \
+		    -- build/afl/fuzz_$$h || exit 1; \
+		if ls build/afl/out_$$h/default/crashes/id* >/dev/null 2>&1; then \
+			cp build/afl/out_$$h/default/crashes/id* tests/fuzz/regressions/$$h/; \
+			echo "fuzz-afl: $$h crashed; inputs in tests/fuzz/regressions/$$h"; exit 1; \
+		fi; \
+	done
 
 demo: deps
 	$(MAKE) all
@@ -70,5 +116,5 @@ uninstall:
 	rm -f $(DESTDIR)$(MANPREFIX)/man7/kpikit.7
 
 clean:
-	rm -f $(LIBOBJ) $(LIB) $(BIN) $(UNIT) $(DEVTOOLS)
-	rm -rf tests/out demo-report
+	rm -f $(LIBOBJ) $(LIB) $(BIN) $(UNIT) $(DEVTOOLS) $(REPLAY)
+	rm -rf build demo-report

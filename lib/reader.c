@@ -442,6 +442,21 @@ next_record(struct reader *r)
 		if ((more ? feed_segment(r) : finish(r)) < 0)
 			return -1;
 	}
+	/*
+	 * A record that ended at a CR is whole only if a LF follows it, or
+	 * nothing does. When the CR was the last byte fed, look at the next
+	 * one before handing the record out, so that where a buffer happens
+	 * to end never decides whether a bad record is seen.
+	 */
+	if (r->ended_by_cr && r->last_byte == '\r' && r->pos == r->end &&
+	    !r->finished) {
+		int more = fill(r);
+
+		if (more < 0)
+			return -1;
+		if (more > 0 && *r->pos != '\n')
+			return bare_cr_error(r);
+	}
 	r->row_ready = 0;
 	if (r->nfields > r->fields_alloc) {
 		r->fields_alloc = r->fields_cap;

@@ -18,7 +18,7 @@
 set -u
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PATH="$ROOT/cmd:$ROOT/scripts:$PATH"
+PATH="$ROOT/cmd:$ROOT/scripts:$ROOT/tests/tools:$PATH"
 LC_ALL=C
 TZ=UTC
 export ROOT PATH LC_ALL TZ
