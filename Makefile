@@ -24,7 +24,7 @@ UNIT    = $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 FUZZERS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY  = $(FUZZERS:%=tests/fuzz/replay_%)
 SECS    = 60
-DEVTOOLS = scripts/kpi-gen tests/tools/csvdump
+DEVTOOLS = scripts/kpi-gen tests/tools/csvdump tests/tools/failalloc.so
 
 .PHONY: all check demo deps install uninstall clean fuzz fuzz-afl
 
@@ -42,6 +42,10 @@ cmd/%: cmd/%.c $(LIB) $(LIBHDR)
 
 tests/unit/%: tests/unit/%.c $(LIB) $(LIBHDR)
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+# Built without the sanitizers of CFLAGS: it stands in for their allocator.
+tests/tools/failalloc.so: tests/tools/failalloc.c
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -shared -fPIC -o $@ $<
 
 tests/tools/%: tests/tools/%.c $(LIB) $(LIBHDR)
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)

@@ -50,6 +50,7 @@ struct contribution {
 
 struct run {
 	struct kpi_opts o;
+	struct strbuf notes;          /* warnings, printed after the result */
 	struct config cfg;
 	struct leads leads;
 	struct grouping grouping;
@@ -287,6 +288,8 @@ main(int argc, char *argv[])
 	struct run run = {0};
 
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
+	/* Warnings wait until the result is formed (see note()). */
+	run.o.rd.notes = &run.notes;
 	leads_init(&run.leads, &run.o, NULL, 0);
 	grouping_init(&run.grouping, &run.o);
 	run.groups = gt_new(sizeof(struct tally));
@@ -297,7 +300,7 @@ main(int argc, char *argv[])
 	lq_finish(&run.waiting);
 	leads_report(&run.leads);
 	if (run.out_of_order > 0)
-		warn("%lu lead%s a stage dated before the stage before it; "
+		note(&run.notes, "%lu lead%s a stage dated before the stage before it; "
 		    "those steps are left out of median_days_from_previous; "
 		    "the first: %s", run.out_of_order,
 		    run.out_of_order == 1 ? " has" : "s have",
@@ -309,6 +312,8 @@ main(int argc, char *argv[])
 	leads_free(&run.leads);
 	lq_free(&run.waiting);
 	free(run.first_out_of_order);
+	notes_print(&run.notes);
+	sb_free(&run.notes);
 	opts_free(&run.o);
 	return close_stdout();
 }

@@ -42,6 +42,7 @@ struct pending {
 
 struct run {
 	struct kpi_opts o;
+	struct strbuf notes;          /* warnings, printed after the result */
 	struct config cfg;
 	struct leads leads;
 	struct grouping grouping;
@@ -260,12 +261,15 @@ main(int argc, char *argv[])
 	struct run run = { .cfg = { .ci = 0.95 } };
 
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
+	/* Warnings wait until the result is formed (see note()). */
+	run.o.rd.notes = &run.notes;
 	leads_init(&run.leads, &run.o, NULL, 0);
 	if (run.o.annotate) {
 		if (run.o.nby > 0 || run.o.period != PERIOD_NONE || run.o.total)
 			usage_error("--annotate writes rows, not groups: --by, "
 			    "--period and --total do not apply");
 		annotate(&run);
+		notes_print(&run.notes);
 		leads_free(&run.leads);
 		opts_free(&run.o);
 		return close_stdout();
@@ -284,6 +288,8 @@ main(int argc, char *argv[])
 	grouping_free(&run.grouping);
 	leads_free(&run.leads);
 	lq_free(&run.waiting);
+	notes_print(&run.notes);
+	sb_free(&run.notes);
 	opts_free(&run.o);
 	return close_stdout();
 }

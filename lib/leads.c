@@ -389,7 +389,7 @@ void
 leads_report(const struct leads *l)
 {
 	if (l->duplicates > 0)
-		warn("%lu row%s repeat%s an id seen before and %s left out "
+		note(l->opts->rd.notes, "%lu row%s repeat%s an id seen before and %s left out "
 		    "(the first row wins); the first: %s", l->duplicates,
 		    l->duplicates == 1 ? "" : "s", l->duplicates == 1 ? "s" : "",
 		    l->duplicates == 1 ? "is" : "are", l->first_duplicate);

@@ -180,7 +180,8 @@ void lq_free(struct lead_queue *q);
 void leads_read(const struct kpi_opts *o, struct leads *l, struct grouping *g,
     int (*row)(void *ctx, struct reader *r, const struct row *row), void *ctx);
 
-/* Print the duplicate count and the first repeat on stderr, if any. */
+/* Report the duplicate count and the first repeat, if any, with note() to
+** the --skip-bad notes of the options (see rd_opts.notes). */
 void leads_report(const struct leads *l);
 
 void leads_free(struct leads *l);

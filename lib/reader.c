@@ -19,6 +19,7 @@ struct reader {
 	int delim;
 	int skip_bad;
 	size_t max_field;
+	struct strbuf *notes;
 
 	/* The bytes: a read buffer over FD, or the caller's memory. */
 	int fd;                  /* -1 for memory */
@@ -525,6 +526,7 @@ reader_new(const char *name, const struct rd_opts *opts)
 	r->name = xstrdup(name);
 	r->delim = opts && opts->delim ? opts->delim : ',';
 	r->skip_bad = opts ? opts->skip_bad : 0;
+	r->notes = opts ? opts->notes : NULL;
 	r->max_field = opts && opts->max_field ? opts->max_field : RD_MAX_FIELD;
 	r->read_size = opts && opts->read_size ? opts->read_size : READ_SIZE;
 	r->line = 1;
@@ -806,8 +808,8 @@ rd_close(struct reader *r)
 	if (r == NULL)
 		return;
 	if (r->skipped > 0)
-		warn("skipped %lu bad row%s of %s; the first: %s", r->skipped,
-		    r->skipped == 1 ? "" : "s", r->name, r->first_skip);
+		note(r->notes, "skipped %lu bad row%s of %s; the first: %s",
+		    r->skipped, r->skipped == 1 ? "" : "s", r->name, r->first_skip);
 	csv_free(&r->parser);
 	if (r->own_fd)
 		close(r->fd);

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 /*
 ** A pull reader of CSV records over libcsv. Tools never see libcsv's
 ** callbacks: they ask for the next row and get it whole.
@@ -45,6 +47,8 @@ struct rd_opts {
 	size_t read_size;      /* most bytes read (or, from memory, taken) at a
 	                          time; 0 means 256 KiB. Tests vary it to show
 	                          that buffer boundaries never change a result. */
+	struct strbuf *notes;  /* where rd_close() reports skipped rows (see
+	                          note()); NULL: on stderr at once */
 };
 
 struct reader;
@@ -137,8 +141,8 @@ unsigned long rd_rows(const struct reader *r);
 unsigned long rd_skipped(const struct reader *r);
 
 /*
-** Close the reader. When rows were skipped under --skip-bad, first print
-** "TOOL: FILE: skipped N bad rows; the first: MESSAGE" on stderr.
+** Close the reader. When rows were skipped under --skip-bad, first report
+** "TOOL: skipped N bad rows of FILE; the first: MESSAGE" with note().
 */
 void rd_close(struct reader *r);
 

@@ -242,6 +242,30 @@ sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
+void
+note(struct strbuf *notes, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (notes == NULL) {
+		vwarn(fmt, ap);
+	} else {
+		sb_printf(notes, "%s: ", tool_name());
+		sb_vprintf(notes, fmt, ap);
+		sb_addc(notes, '\n');
+	}
+	va_end(ap);
+}
+
+void
+notes_print(struct strbuf *notes)
+{
+	if (notes->len > 0)
+		fputs(notes->s, stderr);
+	sb_reset(notes);
+}
+
 enum { ARENA_BLOCK = 64 * 1024 };
 
 struct arena_block {

@@ -89,6 +89,16 @@ void sb_reset(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
 
 /*
+** Notes for stderr that a tool prints only once its result is formed, so
+** that a tool failing late (out of memory, say) leaves exactly one line:
+** its error. note() adds "TOOL: MESSAGE" to NOTES, or, when NOTES is NULL,
+** prints it at once; notes_print() prints what NOTES holds and empties it.
+*/
+void note(struct strbuf *notes, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void notes_print(struct strbuf *notes);
+
+/*
 ** An arena for many small strings that live until the arena is freed
 ** (group keys, lead ids): one allocation per 64 KiB block instead of one
 ** per string. Initialise with {0}.
