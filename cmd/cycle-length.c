@@ -385,10 +385,12 @@ annotate(struct run *run)
 	const struct unit *unit = run->cfg.unit;
 	kpi_time asof = run->leads.asof;
 	struct strbuf name = {0};
+	const char *added[2] = { NULL, "cycle_status" };
 	struct writer w;
 	size_t width = 0;
 
 	sb_printf(&name, "cycle_%s", unit->name);
+	added[0] = name.s;
 	wr_init(&w, stdout, run->o.precision);
 	for (size_t i = 0; i < run->o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
@@ -397,15 +399,15 @@ annotate(struct run *run)
 
 		if (leads_bind(&run->leads, r, NULL) < 0)
 			rd_die(r);
-		if (rd_col(r, name.s) != RD_NO_COLUMN ||
-		    rd_col(r, "cycle_status") != RD_NO_COLUMN)
-			die(EX_DATAERR, "%s:%lu: the input already has a column "
-			    "'%s' or 'cycle_status'", rd_name(r), h->line, name.s);
+		for (size_t c = 0; c < 2; c++)
+			if (rd_col(r, added[c]) != RD_NO_COLUMN)
+				die(EX_DATAERR, "%s:%lu: the input already has a "
+				    "column '%s'", rd_name(r), h->line, added[c]);
 		if (i == 0) {
 			for (size_t c = 0; c < h->n; c++)
 				wr_field(&w, h->f[c].s, h->f[c].len);
-			wr_str(&w, name.s);
-			wr_str(&w, "cycle_status");
+			wr_str(&w, added[0]);
+			wr_str(&w, added[1]);
 			wr_end(&w);
 			width = h->n;
 		} else if (h->n != width) {
