@@ -175,17 +175,18 @@ classify(const struct run *run, struct reader *r, const struct row *row,
 {
 	const struct leads *l = &run->leads;
 	kpi_time asof = l->asof;
+	int top = leads_top(l, d, asof);
 	long endcol;
 
 	c->status = OUTSIDE;
 	c->end = NO_TIME;
-	if (leads_top(l, d, asof) < run->from)
+	if (top < run->from)
 		return 0;
 	c->start = d->at[run->from] != NO_TIME ? d->at[run->from] :
 	    d->reach[run->from];
 	if (asof != NO_TIME && c->start > asof)
 		return 0;
-	if (leads_top(l, d, asof) >= run->to) {
+	if (top >= run->to) {
 		c->status = WON;
 		c->end = d->reach[run->to];
 		endcol = column_of(l, d, run->to, c->end);
@@ -374,6 +375,20 @@ print_groups(struct run *run)
 	free(v);
 }
 
+/* Whether header row H has the fields that KEY holds (see key_add()). */
+static int
+same_header(const struct strbuf *key, const struct row *h)
+{
+	struct strbuf k = {0};
+	int same;
+
+	for (size_t c = 0; c < h->n; c++)
+		key_add(&k, h->f[c].s, h->f[c].len);
+	same = k.len == key->len && memcmp(k.s, key->s, k.len) == 0;
+	sb_free(&k);
+	return same;
+}
+
 /*
 ** --annotate: each row as it came, plus its cycle and status. An open
 ** row's cycle so far needs the as-of time, which without --asof is known
@@ -386,8 +401,9 @@ annotate(struct run *run)
 	kpi_time asof = run->leads.asof;
 	struct strbuf name = {0};
 	const char *added[2] = { NULL, "cycle_status" };
+	struct strbuf header = {0};
+	char *first = NULL;
 	struct writer w;
-	size_t width = 0;
 
 	sb_printf(&name, "cycle_%s", unit->name);
 	added[0] = name.s;
@@ -409,11 +425,13 @@ annotate(struct run *run)
 			wr_str(&w, added[0]);
 			wr_str(&w, added[1]);
 			wr_end(&w);
-			width = h->n;
-		} else if (h->n != width) {
-			die(EX_DATAERR, "%s:%lu: %zu columns where the first file "
-			    "has %zu; annotated rows must line up", rd_name(r),
-			    h->line, h->n, width);
+			first = xstrdup(rd_name(r));
+			for (size_t c = 0; c < h->n; c++)
+				key_add(&header, h->f[c].s, h->f[c].len);
+		} else if (!same_header(&header, h)) {
+			die(EX_DATAERR, "%s:%lu: the header differs from %s's; "
+			    "annotated rows must line up under one header",
+			    rd_name(r), h->line, first);
 		}
 		while ((rc = rd_next(r, &row)) > 0) {
 			struct lead d;
@@ -438,6 +456,8 @@ annotate(struct run *run)
 		rd_close(r);
 	}
 	sb_free(&name);
+	sb_free(&header);
+	free(first);
 }
 
 static void
