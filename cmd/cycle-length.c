@@ -117,7 +117,8 @@ handle_option(void *ctx, int key, const char *arg)
 	}
 }
 
-/* The index of the stage NAME names for option OPT; DEFAULT without. */
+/* The index of the stage NAME, given to option --OPT; DFLT when NAME is
+** NULL (the option was not given). An unknown name is a usage error. */
 static int
 stage_option(const struct stages *st, const char *opt, const char *name,
     int dflt)
@@ -135,7 +136,11 @@ stage_option(const struct stages *st, const char *opt, const char *name,
 	    list.s);
 }
 
-/* The column of the first stage from S on whose own timestamp is T. */
+/*
+** The column of the first stage from S on whose own timestamp is T: where
+** a reach time came from. There always is one when T is D's reach time of
+** S or a later stage, or S's own timestamp.
+*/
 static long
 column_of(const struct leads *l, const struct lead *d, int s, kpi_time t)
 {
@@ -311,7 +316,8 @@ write_km(struct writer *w, const struct run *run, const struct tally *t)
 
 	for (size_t i = 0; i < t->open_start.n; i++)
 		dvec_push(&censored, (double)asof - t->open_start.v[i]);
-	sort_doubles(censored.v, censored.n);
+	if (censored.n > 0)     /* qsort() must not see the NULL of none */
+		sort_doubles(censored.v, censored.n);
 	km_estimate(&km, t->closed.v, t->closed.n, censored.v, censored.n);
 	wr_num(w, km_quantile(&km, 0.5) / unit);
 	wr_num(w, km_quantile(&km, 0.75) / unit);
@@ -329,7 +335,8 @@ write_tally(struct writer *w, const struct run *run, struct tally *t)
 	size_t n = t->closed.n;
 	struct moments m = {0};
 
-	sort_doubles(t->closed.v, n);
+	if (n > 0)              /* qsort() must not see the NULL of none */
+		sort_doubles(t->closed.v, n);
 	for (size_t i = 0; i < n; i++)
 		moments_add(&m, v[i]);
 	wr_int(w, (int64_t)t->won);
