@@ -1,0 +1,538 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** cycle-length: per group, how long rows took from one stage to another:
+** how many were won, lost and are still open, the distribution of the
+** closed cycles, and with --km the Kaplan-Meier estimate that counts the
+** open rows too, as censored. See cycle-length(1).
+*/
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/group.h"
+#include "../lib/leads.h"
+#include "../lib/opts.h"
+#include "../lib/reader.h"
+#include "../lib/stats.h"
+#include "../lib/survival.h"
+#include "../lib/util.h"
+#include "../lib/writer.h"
+
+enum { OPT_FROM = OPT_TOOL, OPT_TO, OPT_INCLUDE_LOST, OPT_KM, OPT_UNIT };
+
+static const struct tool_option tool_options[] = {
+	{ "from", "STAGE", OPT_FROM,
+	    "the cycle starts at this stage (default: the first)" },
+	{ "to", "STAGE", OPT_TO,
+	    "the cycle ends at this stage (default: the last)" },
+	{ "include-lost", NULL, OPT_INCLUDE_LOST,
+	    "lost rows' cycles (up to lost_at) join the statistics" },
+	{ "km", NULL, OPT_KM,
+	    "add the Kaplan-Meier estimate, open rows censored at --asof" },
+	{ "unit", "UNIT", OPT_UNIT, "days, hours or weeks (default days)" },
+	{ 0 }
+};
+
+struct unit {
+	const char *name;      /* the output columns' suffix */
+	double ms;             /* milliseconds in one */
+};
+
+static const struct unit units[] = {
+	{ "days", MS_PER_DAY },
+	{ "hours", MS_PER_DAY / 24 },
+	{ "weeks", 7 * MS_PER_DAY },
+};
+
+struct config {
+	const char *from, *to;          /* stage names; NULL: first, last */
+	int include_lost;
+	int km;
+	const struct unit *unit;
+};
+
+enum status { OUTSIDE, WON, LOST, OPEN };
+
+static const char *const status_name[] = { "", "won", "lost", "open" };
+
+/* Where one row stands in the cycle, as of --asof. */
+struct cycle {
+	enum status status;
+	kpi_time start;
+	kpi_time end;                   /* NO_TIME while open */
+};
+
+/*
+** Per group. Every statistic is computed at the end from the sorted
+** vectors, so that two states of disjoint rows (chunks of a file) merge
+** exactly: counts add, vectors concatenate (tally_merge).
+*/
+struct tally {
+	uint64_t won, lost, open;
+	struct dvec closed;      /* ms each closed cycle took: won rows, and
+	                            lost ones with --include-lost */
+	struct dvec open_start;  /* --km: when each open row's cycle started
+	                            (ms since the epoch); its censoring time
+	                            is known when --asof is */
+};
+
+struct run {
+	struct kpi_opts o;
+	struct config cfg;
+	struct leads leads;
+	int from, to;                   /* stage indexes, from < to */
+	struct grouping grouping;
+	struct group_table *groups;
+	kpi_time latest;                /* the latest timestamp read */
+};
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct config *cfg = ctx;
+	size_t i;
+
+	switch (key) {
+	case OPT_FROM:
+		cfg->from = arg;
+		break;
+	case OPT_TO:
+		cfg->to = arg;
+		break;
+	case OPT_INCLUDE_LOST:
+		cfg->include_lost = 1;
+		break;
+	case OPT_KM:
+		cfg->km = 1;
+		break;
+	case OPT_UNIT:
+		for (i = 0; i < sizeof units / sizeof units[0]; i++)
+			if (strcmp(arg, units[i].name) == 0)
+				break;
+		if (i == sizeof units / sizeof units[0])
+			usage_error("--unit: '%s' is not days, hours or weeks", arg);
+		cfg->unit = &units[i];
+		break;
+	}
+}
+
+/* The index of the stage NAME, given to option --OPT; DFLT when NAME is
+** NULL (the option was not given). An unknown name is a usage error. */
+static int
+stage_option(const struct stages *st, const char *opt, const char *name,
+    int dflt)
+{
+	struct strbuf list = {0};
+	int s;
+
+	if (name == NULL)
+		return dflt;
+	if ((s = stages_find(st, name, strlen(name))) >= 0)
+		return s;
+	for (size_t i = 0; i < st->n; i++)
+		sb_printf(&list, "%s%s", i ? ", " : "", st->name[i]);
+	usage_error("--%s: '%s' is not one of the stages (%s)", opt, name,
+	    list.s);
+}
+
+/*
+** The column of the first stage from S on whose own timestamp is T: where
+** a reach time came from. There always is one when T is D's reach time of
+** S or a later stage, or S's own timestamp.
+*/
+static long
+column_of(const struct leads *l, const struct lead *d, int s, kpi_time t)
+{
+	while ((size_t)s < l->st.n && d->at[s] != t)
+		s++;
+	return (size_t)s < l->st.n ? l->col_at[s] : -1;
+}
+
+static int
+ends_before_start(const struct run *run, struct reader *r,
+    const struct row *row, const struct lead *d, const struct cycle *c,
+    long endcol)
+{
+	const struct field *start, *end = &row->f[endcol];
+	long startcol = column_of(&run->leads, d, run->from, c->start);
+	char e[ESCAPED_MAX], s[ESCAPED_MAX];
+
+	start = &row->f[startcol];
+	return rd_bad(r, row, endcol, "'%s' is before the cycle starts, at "
+	    "%s '%s'", escape_text(e, sizeof e, end->s, end->len),
+	    rd_header(r)->f[startcol].s,
+	    escape_text(s, sizeof s, start->s, start->len));
+}
+
+/*
+** Where the row D stands in the cycle as of --asof (without it, as of the
+** end of the input). It is in the cycle once it has reached --from, as
+** lead-convert counts reaching a stage, and its cycle has started by
+** --asof. The cycle starts at --from's own timestamp or, when the row
+** skipped that stage, when it passed it (the earliest later timestamp).
+** It ends when the row reached --to (won) or else was lost. An end before
+** the start is an error recorded on the row: returns -1.
+*/
+static int
+classify(const struct run *run, struct reader *r, const struct row *row,
+    const struct lead *d, struct cycle *c)
+{
+	const struct leads *l = &run->leads;
+	kpi_time asof = l->asof;
+	int top = leads_top(l, d, asof);
+	long endcol;
+
+	c->status = OUTSIDE;
+	c->end = NO_TIME;
+	if (top < run->from)
+		return 0;
+	c->start = d->at[run->from] != NO_TIME ? d->at[run->from] :
+	    d->reach[run->from];
+	if (asof != NO_TIME && c->start > asof)
+		return 0;
+	if (top >= run->to) {
+		c->status = WON;
+		c->end = d->reach[run->to];
+		endcol = column_of(l, d, run->to, c->end);
+	} else if (d->lost != NO_TIME && (asof == NO_TIME || d->lost <= asof)) {
+		c->status = LOST;
+		c->end = d->lost;
+		endcol = l->col_lost;
+	} else {
+		c->status = OPEN;
+		return 0;
+	}
+	if (c->end < c->start)
+		return ends_before_start(run, r, row, d, c, endcol);
+	return 0;
+}
+
+static void
+count_row(struct run *run, struct reader *r, const struct row *row)
+{
+	const struct strbuf *key;
+	struct tally *t;
+	struct lead d;
+	struct cycle c;
+
+	if (leads_decode(&run->leads, r, row, &d) < 0 ||
+	    classify(run, r, row, &d, &c) < 0)
+		return;
+	if (leads_duplicate(&run->leads, r, row, &d))
+		return;
+	if (d.latest > run->latest)
+		run->latest = d.latest;
+	if (c.status == OUTSIDE)
+		return;
+	key = grouping_key(&run->grouping, row, c.start);
+	t = gt_get(run->groups, key->s, key->len, NULL)->state;
+	switch (c.status) {
+	case WON:
+		t->won++;
+		dvec_push(&t->closed, (double)(c.end - c.start));
+		break;
+	case LOST:
+		t->lost++;
+		if (run->cfg.include_lost)
+			dvec_push(&t->closed, (double)(c.end - c.start));
+		break;
+	case OPEN:
+		t->open++;
+		if (run->cfg.km)
+			dvec_push(&t->open_start, (double)c.start);
+		break;
+	case OUTSIDE:
+		break;
+	}
+}
+
+static void
+tally_merge(void *into, const void *from)
+{
+	struct tally *a = into;
+	const struct tally *b = from;
+
+	a->won += b->won;
+	a->lost += b->lost;
+	a->open += b->open;
+	dvec_append(&a->closed, &b->closed);
+	dvec_append(&a->open_start, &b->open_start);
+}
+
+static void
+tally_free(void *state)
+{
+	struct tally *t = state;
+
+	dvec_free(&t->closed);
+	dvec_free(&t->open_start);
+}
+
+static void
+write_header(struct writer *w, const struct run *run)
+{
+	static const char *const stat[] = {
+		"mean", "median", "p25", "p75", "p90", "min", "max", "stddev",
+	};
+	const char *unit = run->cfg.unit->name;
+	struct strbuf name = {0};
+
+	grouping_write_header(&run->grouping, w);
+	wr_str(w, "won");
+	wr_str(w, "lost");
+	wr_str(w, "open");
+	for (size_t i = 0; i < sizeof stat / sizeof stat[0]; i++) {
+		sb_reset(&name);
+		sb_printf(&name, "%s_%s", stat[i], unit);
+		wr_str(w, name.s);
+	}
+	if (run->cfg.km) {
+		sb_reset(&name);
+		sb_printf(&name, "km_median_%s", unit);
+		wr_str(w, name.s);
+		sb_reset(&name);
+		sb_printf(&name, "km_p75_%s", unit);
+		wr_str(w, name.s);
+		wr_str(w, "km_events");
+	}
+	wr_end(w);
+	sb_free(&name);
+}
+
+/*
+** The Kaplan-Meier columns: the closed cycles (sorted) are the events,
+** the open rows are censored at --asof, or without it at the latest
+** timestamp of the input.
+*/
+static void
+write_km(struct writer *w, const struct run *run, const struct tally *t)
+{
+	kpi_time asof = run->leads.asof != NO_TIME ? run->leads.asof :
+	    run->latest;
+	double unit = run->cfg.unit->ms;
+	struct dvec censored = {0};
+	struct km km;
+
+	for (size_t i = 0; i < t->open_start.n; i++)
+		dvec_push(&censored, (double)asof - t->open_start.v[i]);
+	if (censored.n > 0)     /* qsort() must not see the NULL of none */
+		sort_doubles(censored.v, censored.n);
+	km_estimate(&km, t->closed.v, t->closed.n, censored.v, censored.n);
+	wr_num(w, km_quantile(&km, 0.5) / unit);
+	wr_num(w, km_quantile(&km, 0.75) / unit);
+	wr_int(w, (int64_t)km.events);
+	km_free(&km);
+	dvec_free(&censored);
+}
+
+/* One group's figures (its vector of cycles gets sorted). */
+static void
+write_tally(struct writer *w, const struct run *run, struct tally *t)
+{
+	double unit = run->cfg.unit->ms;
+	const double *v = t->closed.v;
+	size_t n = t->closed.n;
+	struct moments m = {0};
+
+	if (n > 0)              /* qsort() must not see the NULL of none */
+		sort_doubles(t->closed.v, n);
+	for (size_t i = 0; i < n; i++)
+		moments_add(&m, v[i]);
+	wr_int(w, (int64_t)t->won);
+	wr_int(w, (int64_t)t->lost);
+	wr_int(w, (int64_t)t->open);
+	wr_num(w, n ? m.mean / unit : NAN);
+	wr_num(w, quantile7(v, n, 0.5) / unit);
+	wr_num(w, quantile7(v, n, 0.25) / unit);
+	wr_num(w, quantile7(v, n, 0.75) / unit);
+	wr_num(w, quantile7(v, n, 0.9) / unit);
+	wr_num(w, n ? v[0] / unit : NAN);
+	wr_num(w, n ? v[n - 1] / unit : NAN);
+	wr_num(w, moments_stddev(&m) / unit);
+	if (run->cfg.km)
+		write_km(w, run, t);
+	wr_end(w);
+}
+
+static void
+print_groups(struct run *run)
+{
+	struct group **v = gt_sorted(run->groups);
+	size_t n = gt_count(run->groups);
+	struct tally total = {0};
+	struct writer w;
+
+	wr_init(&w, stdout, run->o.precision);
+	write_header(&w, run);
+	for (size_t i = 0; i < n; i++) {
+		grouping_write_key(&run->grouping, &w, v[i]);
+		write_tally(&w, run, v[i]->state);
+		if (run->o.total)
+			tally_merge(&total, v[i]->state);
+	}
+	/* Without groups there is always the one row, zeros and all. */
+	if (!grouping_active(&run->grouping) && n == 0)
+		write_tally(&w, run, &total);
+	if (run->o.total) {
+		grouping_write_total(&run->grouping, &w);
+		write_tally(&w, run, &total);
+	}
+	tally_free(&total);
+	free(v);
+}
+
+/* Whether header row H has the fields that KEY holds (see key_add()). */
+static int
+same_header(const struct strbuf *key, const struct row *h)
+{
+	struct strbuf k = {0};
+	int same;
+
+	for (size_t c = 0; c < h->n; c++)
+		key_add(&k, h->f[c].s, h->f[c].len);
+	same = k.len == key->len && memcmp(k.s, key->s, k.len) == 0;
+	sb_free(&k);
+	return same;
+}
+
+/*
+** --annotate: each row as it came, plus its cycle and status. An open
+** row's cycle so far needs the as-of time, which without --asof is known
+** only at the end of the input: then it is left empty.
+*/
+static void
+annotate(struct run *run)
+{
+	const struct unit *unit = run->cfg.unit;
+	kpi_time asof = run->leads.asof;
+	struct strbuf name = {0};
+	const char *added[2] = { NULL, "cycle_status" };
+	struct strbuf header = {0};
+	char *first = NULL;
+	struct writer w;
+
+	sb_printf(&name, "cycle_%s", unit->name);
+	added[0] = name.s;
+	wr_init(&w, stdout, run->o.precision);
+	for (size_t i = 0; i < run->o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
+		const struct row *h = rd_header(r), *row;
+		int rc;
+
+		if (leads_bind(&run->leads, r, NULL) < 0)
+			rd_die(r);
+		for (size_t c = 0; c < 2; c++)
+			if (rd_col(r, added[c]) != RD_NO_COLUMN)
+				die(EX_DATAERR, "%s:%lu: the input already has a "
+				    "column '%s'", rd_name(r), h->line, added[c]);
+		if (i == 0) {
+			for (size_t c = 0; c < h->n; c++)
+				wr_field(&w, h->f[c].s, h->f[c].len);
+			wr_str(&w, added[0]);
+			wr_str(&w, added[1]);
+			wr_end(&w);
+			first = xstrdup(rd_name(r));
+			for (size_t c = 0; c < h->n; c++)
+				key_add(&header, h->f[c].s, h->f[c].len);
+		} else if (!same_header(&header, h)) {
+			die(EX_DATAERR, "%s:%lu: the header differs from %s's; "
+			    "annotated rows must line up under one header",
+			    rd_name(r), h->line, first);
+		}
+		while ((rc = rd_next(r, &row)) > 0) {
+			struct lead d;
+			struct cycle c;
+
+			if (leads_decode(&run->leads, r, row, &d) < 0 ||
+			    classify(run, r, row, &d, &c) < 0)
+				continue;
+			for (size_t f = 0; f < row->n; f++)
+				wr_field(&w, row->f[f].s, row->f[f].len);
+			if (c.status == WON || c.status == LOST)
+				wr_num(&w, (double)(c.end - c.start) / unit->ms);
+			else if (c.status == OPEN && asof != NO_TIME)
+				wr_num(&w, (double)(asof - c.start) / unit->ms);
+			else
+				wr_empty(&w);
+			wr_str(&w, status_name[c.status]);
+			wr_end(&w);
+		}
+		if (rc < 0)
+			rd_die(r);
+		rd_close(r);
+	}
+	sb_free(&name);
+	sb_free(&header);
+	free(first);
+}
+
+static void
+read_input(struct run *run, const char *path)
+{
+	struct reader *r = rd_open_or_die(path, &run->o.rd);
+	unsigned char *want = xcalloc(rd_header(r)->n, 1);
+	const struct row *row;
+	int rc;
+
+	if (leads_bind(&run->leads, r, want) < 0 ||
+	    grouping_bind(&run->grouping, r, want) < 0)
+		rd_die(r);
+	rd_want(r, want);
+	while ((rc = rd_next(r, &row)) > 0)
+		count_row(run, r, row);
+	if (rc < 0)
+		rd_die(r);
+	rd_close(r);
+	free(want);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct tool_spec spec = {
+		"[file ...]",
+		"How long rows take from one stage to another, open ones counted.",
+		OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE | OPTS_TOTAL | OPTS_DEDUP,
+		tool_options, handle_option,
+	};
+	struct run run = { .cfg = { .unit = &units[0] }, .latest = NO_TIME };
+	const struct stages *st;
+
+	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
+	if (run.o.stage_col != NULL)
+		usage_error("--stage-col has no timestamps, and a cycle needs "
+		    "them: give one column per stage");
+	leads_init(&run.leads, &run.o, NULL, 0);
+	st = &run.leads.st;
+	run.from = stage_option(st, "from", run.cfg.from, 0);
+	run.to = stage_option(st, "to", run.cfg.to, (int)st->n - 1);
+	if (run.from >= run.to)
+		usage_error("--from %s must come before --to %s in the stages",
+		    st->name[run.from], st->name[run.to]);
+
+	if (run.o.annotate) {
+		if (run.o.nby > 0 || run.o.period != PERIOD_NONE ||
+		    run.o.total || run.cfg.km || run.cfg.include_lost)
+			usage_error("--annotate writes rows, not groups: --by, "
+			    "--period, --total, --km and --include-lost do not "
+			    "apply");
+		annotate(&run);
+		leads_free(&run.leads);
+		opts_free(&run.o);
+		return close_stdout();
+	}
+
+	grouping_init(&run.grouping, &run.o);
+	run.groups = gt_new(sizeof(struct tally));
+	for (size_t i = 0; i < run.o.nfiles; i++)
+		read_input(&run, run.o.files[i]);
+	leads_report(&run.leads);
+	print_groups(&run);
+
+	gt_free(run.groups, tally_free);
+	grouping_free(&run.grouping);
+	leads_free(&run.leads);
+	opts_free(&run.o);
+	return close_stdout();
+}

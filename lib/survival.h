@@ -1,0 +1,76 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_SURVIVAL_H
+#define KPI_SURVIVAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+** The Kaplan-Meier (product-limit) estimate of a survival function from
+** right-censored durations: how long until an event (a deal is won, a
+** customer churns) when some subjects have not had it yet and are only
+** known to have lasted at least so long (E. L. Kaplan and P. Meier,
+** "Nonparametric estimation from incomplete observations", JASA 53,
+** 1958, 457-481).
+**
+** At each distinct event time t_j, with d_j events among the n_j subjects
+** still at risk (those whose time, event or censoring, is >= t_j):
+**
+**     S(t) = product over t_j <= t of (1 - d_j / n_j)
+**
+** A censoring at the same time as an event counts as still at risk at
+** that time (the event is taken to come first), as Kaplan and Meier, and
+** R's survival package, take it. Times are compared exactly: pass whole
+** numbers (milliseconds, say), or values computed the same way, so that
+** equal durations are ties.
+*/
+
+struct km_step {
+	double time;          /* an event time t_j; ascending */
+	uint64_t at_risk;     /* n_j */
+	uint64_t events;      /* d_j */
+	double surv;          /* S(t_j), after the events at t_j */
+};
+
+struct km {
+	struct km_step *step; /* one per distinct event time */
+	size_t n;
+	uint64_t events;      /* event observations in all */
+	uint64_t censored;    /* censored observations in all */
+	double last_time;     /* the latest time observed, event or censored;
+	                         NaN when there is none */
+};
+
+/*
+** Estimate *KM from NEVENTS event times EVENTS and NCENSORED censoring
+** times CENSORED, each sorted ascending (no NaN). Either may be empty
+** (then S stays 1, or has no steps at all). *KM owns its steps; free
+** them with km_free(). Time O(NEVENTS + NCENSORED); memory one step per
+** distinct event time.
+*/
+void km_estimate(struct km *km, const double *events, size_t nevents,
+    const double *censored, size_t ncensored);
+
+/* S(T): the estimate just after time T (a right-continuous step
+** function); 1 before the first event. */
+double km_surv(const struct km *km, double t);
+
+/*
+** The P-quantile (0 < P < 1) of the time to the event, as R's survival
+** package (3.x, quantile.survfit, and so print.survfit's median) defines
+** it: the time at which a horizontal line at height 1 - P meets the curve
+** of S. That is the first event time at which S <= 1 - P, except when S
+** equals 1 - P exactly (within sqrt(DBL_EPSILON), R's tolerance) over a
+** flat stretch: then the midpoint of that stretch, from the event time
+** where S reaches 1 - P to the next event time, or to the latest time
+** observed when the curve ends there. This is the usual midpoint rule
+** of the median: uncensored {1, 2, 3, 4} have KM median 2.5.
+** NaN when S never gets down to 1 - P (too few events, too much
+** censoring), or when P is outside (0, 1).
+** The median is km_quantile(km, 0.5).
+*/
+double km_quantile(const struct km *km, double p);
+
+void km_free(struct km *km);
+
+#endif

@@ -1,0 +1,1 @@
+cycle-length --km --include-lost alllost.csv

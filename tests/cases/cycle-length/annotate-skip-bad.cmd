@@ -1,0 +1,1 @@
+cycle-length --annotate --skip-bad backwards.csv

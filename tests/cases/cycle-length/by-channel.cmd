@@ -1,0 +1,1 @@
+cycle-length --km --by channel --total small.csv

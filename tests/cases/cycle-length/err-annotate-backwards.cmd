@@ -1,0 +1,1 @@
+cycle-length --annotate backwards.csv

@@ -1,0 +1,1 @@
+cycle-length --annotate --km small.csv

@@ -1,0 +1,1 @@
+cycle-length --annotate small.csv order.csv

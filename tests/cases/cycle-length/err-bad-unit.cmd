@@ -1,0 +1,1 @@
+cycle-length --unit months small.csv

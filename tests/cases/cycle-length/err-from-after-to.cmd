@@ -1,0 +1,1 @@
+cycle-length --from customer --to sql small.csv

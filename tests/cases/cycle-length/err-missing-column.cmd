@@ -1,0 +1,1 @@
+cycle-length --stages lead,won small.csv

@@ -1,0 +1,1 @@
+cycle-length --from sql --to sql small.csv

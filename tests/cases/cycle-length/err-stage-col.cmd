@@ -1,0 +1,1 @@
+cycle-length --stage-col stage small.csv

@@ -1,0 +1,1 @@
+cycle-length --from deal small.csv

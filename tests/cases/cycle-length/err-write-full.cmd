@@ -1,0 +1,1 @@
+cycle-length small.csv > /dev/full

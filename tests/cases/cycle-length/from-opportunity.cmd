@@ -1,0 +1,1 @@
+cycle-length --km --from opportunity small.csv

@@ -1,0 +1,1 @@
+cycle-length --by channel header-only.csv

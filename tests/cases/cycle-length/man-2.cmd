@@ -1,0 +1,2 @@
+cd "$ROOT" || exit 1
+cycle-length --from opportunity --period quarter --km examples/leads.csv

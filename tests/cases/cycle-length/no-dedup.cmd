@@ -1,0 +1,1 @@
+cycle-length --no-dedup dups.csv

@@ -1,0 +1,1 @@
+cycle-length --km --period month small.csv

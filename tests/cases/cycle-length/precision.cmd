@@ -1,0 +1,1 @@
+cycle-length --precision 2 --km small.csv

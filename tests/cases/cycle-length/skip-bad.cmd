@@ -1,0 +1,1 @@
+cycle-length --skip-bad backwards.csv

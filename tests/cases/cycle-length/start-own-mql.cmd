@@ -1,0 +1,1 @@
+cycle-length --annotate --from mql order.csv

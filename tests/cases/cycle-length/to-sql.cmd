@@ -1,0 +1,1 @@
+cycle-length --km --to SQL small.csv

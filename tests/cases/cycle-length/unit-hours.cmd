@@ -1,0 +1,1 @@
+cycle-length --km --unit hours small.csv

@@ -1,0 +1,1 @@
+cycle-length --unit weeks small.csv
