@@ -160,7 +160,9 @@ cmp_double(const void *a, const void *b)
 void
 sort_doubles(double *x, size_t n)
 {
-	qsort(x, n, sizeof *x, cmp_double);
+	/* qsort() of a null base is undefined even for no elements. */
+	if (n > 1)
+		qsort(x, n, sizeof *x, cmp_double);
 }
 
 void

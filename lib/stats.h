@@ -60,7 +60,8 @@ double moments_stddev(const struct moments *m);
 */
 double quantile7(const double *sorted, size_t n, double p);
 
-/* Sort the N doubles at X ascending (no NaN expected). */
+/* Sort the N doubles at X ascending (no NaN expected); X may be NULL when
+** N is 0. */
 void sort_doubles(double *x, size_t n);
 
 /*
