@@ -20,10 +20,11 @@ sj_cell_merge(void *into, const void *from)
 
 	for (size_t k = 0; k < SPEND_KINDS; k++)
 		if (money_add(&a->spend[k], b->spend[k]) < 0)
-			die(EX_DATAERR, "a total of spend is out of range");
+			die(EX_DATAERR, "a total of spend is out of range "
+			    "(beyond 9223372036854.775807)");
 	if (money_add(&a->value, b->value) < 0)
 		die(EX_DATAERR, "a total of the customers' values is out of "
-		    "range");
+		    "range (beyond 9223372036854.775807)");
 	a->customers += b->customers;
 }
 
@@ -401,9 +402,13 @@ sj_write_rows(const struct spend_join *j, struct writer *w,
     const void *), const void *ctx)
 {
 	size_t n;
-	struct group **v = sj_cells(j, &n);
+	struct group **v;
 	struct spend_cell total;
 
+	/* First, since it can fail: then nothing is written. */
+	if (j->o->total)
+		sj_total(j, &total);
+	v = sj_cells(j, &n);
 	for (size_t i = 0; i < n; i++) {
 		const char *part = v[i]->key, *end = part + v[i]->keylen;
 
@@ -415,7 +420,6 @@ sj_write_rows(const struct spend_join *j, struct writer *w,
 	}
 	free(v);
 	if (j->o->total) {
-		sj_total(j, &total);
 		for (size_t k = 0; k <= j->o->nby; k++)
 			wr_str(w, "(all)");
 		write_cell(w, &total, ctx);
