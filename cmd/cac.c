@@ -82,20 +82,19 @@ write_header(struct writer *w, const struct spend_join *j,
 }
 
 /*
-** The sums are integers below 2^53 micros in any real input, where double
-** arithmetic on them is exact; the one rounding is in each division.
-** payback = cac_fully_loaded / (mrr_per_customer * margin), where the
-** customer count cancels out.
+** Each ratio is one division of exact sums (so the one rounding), below
+** 2^53 micros at least. payback = cac_fully_loaded / (mrr_per_customer *
+** margin), where the customer count cancels out.
 */
 static void
 write_cell(struct writer *w, const struct spend_cell *c, const void *ctx)
 {
 	const struct config *cfg = ctx;
 	double marketing = (double)c->spend[SPEND_MARKETING];
-	double loaded = marketing + (double)c->spend[SPEND_SALES];
+	double loaded = (double)sj_spend(c, NULL);
 
-	wr_num(w, money_units(c->spend[SPEND_MARKETING]));
-	wr_num(w, money_units(c->spend[SPEND_SALES]));
+	money_write(w, c->spend[SPEND_MARKETING]);
+	money_write(w, c->spend[SPEND_SALES]);
 	wr_int(w, (int64_t)c->customers);
 	wr_num(w, per_customer(marketing, c->customers));
 	wr_num(w, per_customer(loaded, c->customers));

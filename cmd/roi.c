@@ -80,26 +80,26 @@ write_header(struct writer *w, const struct spend_join *j,
 
 /*
 ** roi = (return - spend) / spend and roas = return / spend, undefined
-** without spend. The sums are integers below 2^53 micros in any real
-** input, where double arithmetic on them is exact until the margin's
-** product and the divisions.
+** without spend. The sums are exact; below 2^53 micros the difference is
+** too, and the divisions and the margin's product round once each.
 */
 static void
 write_cell(struct writer *w, const struct spend_cell *c, const void *ctx)
 {
 	const struct config *cfg = ctx;
-	double spend = 0, back = (double)c->value;
+	money spend = sj_spend(c, cfg->kind);
+	double back = (double)c->value;
 
-	for (size_t k = 0; k < SPEND_KINDS; k++)
-		if (cfg->kind[k])
-			spend += (double)c->spend[k];
-	if (cfg->margin > 0)
+	money_write(w, spend);
+	if (cfg->margin > 0) {
 		back *= cfg->margin;
-	wr_num(w, spend / MICROS_PER_UNIT);
-	wr_num(w, back / MICROS_PER_UNIT);
+		wr_num(w, back / MICROS_PER_UNIT);
+	} else {
+		money_write(w, c->value);
+	}
 	wr_int(w, (int64_t)c->customers);
-	wr_num(w, spend > 0 ? (back - spend) / spend : NAN);
-	wr_num(w, spend > 0 ? back / spend : NAN);
+	wr_num(w, spend > 0 ? (back - (double)spend) / (double)spend : NAN);
+	wr_num(w, spend > 0 ? back / (double)spend : NAN);
 	wr_end(w);
 }
 

@@ -1,5 +1,6 @@
 /* See LICENSE file for copyright and license details. */
 #include <stdint.h>
+#include <stdio.h>
 
 #include "money.h"
 #include "num.h"
@@ -100,8 +101,38 @@ money_add(money *sum, money x)
 	return 0;
 }
 
-double
-money_units(money x)
+char *
+money_format(char *buf, money x, int prec)
 {
-	return (double)x / MICROS_PER_UNIT;
+	static const uint64_t pow10[] = { 1, 10, 100, 1000, 10000, 100000,
+	    1000000 };
+	/* The magnitude as unsigned, INT64_MIN included. */
+	uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x, frac;
+	int decimals = prec < 6 ? prec : 6;
+	uint64_t unit = pow10[decimals], div = pow10[6 - decimals];
+	uint64_t q = u / div, r = u % div;
+	char *p = buf;
+
+	if (r > div / 2 || (r == div / 2 && div > 1 && (q & 1)))
+		q++;
+	if (x < 0 && q != 0)
+		*p++ = '-';
+	p += sprintf(p, "%llu", (unsigned long long)(q / unit));
+	frac = q % unit;
+	if (frac != 0) {
+		while (frac % 10 == 0) {
+			frac /= 10;
+			decimals--;
+		}
+		sprintf(p, ".%0*llu", decimals, (unsigned long long)frac);
+	}
+	return buf;
+}
+
+void
+money_write(struct writer *w, money x)
+{
+	char buf[MONEY_BUFSIZE];
+
+	wr_str(w, money_format(buf, x, w->precision));
 }

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "writer.h"
+
 /*
 ** Money as whole micro-units of its currency (1 USD = 1000000), in an
 ** int64_t: the unit of Google Ads' cost_micros. Sums of such integers are
@@ -38,11 +40,20 @@ const char *money_parse(const char *s, size_t len, money *out);
 */
 int money_add(money *sum, money x);
 
+/* Bytes needed for any text money_format() writes, NUL included. */
+#define MONEY_BUFSIZE 32
+
 /*
-** X in units of the currency as a double: the one nearest to it below
-** 2^53 micros (about 9 billion units), within 2^-52 of it, relatively,
-** above.
+** Write X into BUF (MONEY_BUFSIZE bytes) in units, with at most PREC
+** decimals (0..15; more than 6 add nothing), as num_format() writes
+** numbers: trailing zeros dropped, '.' the decimal point, "-0" written
+** "0". The rounding is done on the exact decimal, half to even, so that
+** 1049.35 at one decimal is 1049.4, where a double (1049.3499...) would
+** give 1049.3. Returns BUF.
 */
-double money_units(money x);
+char *money_format(char *buf, money x, int prec);
+
+/* One field of X, through money_format() at W's precision. */
+void money_write(struct writer *w, money x);
 
 #endif

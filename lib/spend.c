@@ -12,20 +12,50 @@ enum { SR_DATE, SR_AMOUNT, SR_KIND, SR_CURRENCY, SR_FIRST_BY };
 /* The leads' extra roles (leads_init()), when a money column is read. */
 enum { LR_VALUE, LR_CURRENCY };
 
+/*
+** Add AMOUNT (0 or more) of spend of KIND to C, keeping in range each
+** kind's sum and the sum of all kinds, so that sj_spend() never
+** overflows. Returns 0, or -1 with C unchanged.
+*/
+static int
+cell_add_spend(struct spend_cell *c, int kind, money amount)
+{
+	money sum = c->spend[kind], all = amount;
+
+	if (money_add(&sum, amount) < 0)
+		return -1;
+	for (size_t k = 0; k < SPEND_KINDS; k++)
+		if (money_add(&all, c->spend[k]) < 0)
+			return -1;
+	c->spend[kind] = sum;
+	return 0;
+}
+
 void
 sj_cell_merge(void *into, const void *from)
 {
 	struct spend_cell *a = into;
 	const struct spend_cell *b = from;
 
-	for (size_t k = 0; k < SPEND_KINDS; k++)
-		if (money_add(&a->spend[k], b->spend[k]) < 0)
+	for (int k = 0; k < SPEND_KINDS; k++)
+		if (cell_add_spend(a, k, b->spend[k]) < 0)
 			die(EX_DATAERR, "a total of spend is out of range "
 			    "(beyond 9223372036854.775807)");
 	if (money_add(&a->value, b->value) < 0)
 		die(EX_DATAERR, "a total of the customers' values is out of "
 		    "range (beyond 9223372036854.775807)");
 	a->customers += b->customers;
+}
+
+money
+sj_spend(const struct spend_cell *c, const int *kinds)
+{
+	money sum = 0;
+
+	for (size_t k = 0; k < SPEND_KINDS; k++)
+		if (kinds == NULL || kinds[k])
+			sum += c->spend[k];
+	return sum;
 }
 
 void
@@ -302,7 +332,7 @@ sj_add_spend(struct spend_join *j, struct reader *r, const struct row *row)
 	    check_currency(j, r, row, j->spend_col[SR_CURRENCY]) < 0)
 		return -1;
 	c = cell_of(j, row, day, j->spend_col + SR_FIRST_BY);
-	if (money_add(&c->spend[kind], amount) < 0)
+	if (cell_add_spend(c, kind, amount) < 0)
 		return rd_bad(r, row, j->spend_col[SR_AMOUNT], "the sum of the "
 		    "spend of its period is out of range");
 	return 0;

@@ -61,9 +61,18 @@ struct spend_cell {
 /*
 ** Fold the spend_cell FROM into INTO by adding, field by field; exact, so
 ** that the order of merges never changes a result. A sum beyond the range
-** of money is fatal (exit 65, "a total ... is out of range").
+** of money (a kind's, or all kinds' together) is fatal (exit 65, "a total
+** ... is out of range").
 */
 void sj_cell_merge(void *into, const void *from);
+
+/*
+** The spend of C of the kinds whose entry in KINDS (SPEND_KINDS flags) is
+** set, or of all kinds when KINDS is NULL. Never out of range: the join
+** keeps the sum of all kinds of every cell in range, and amounts are
+** never negative.
+*/
+money sj_spend(const struct spend_cell *c, const int *kinds);
 
 /* The options that name the spend table: --spend FILE, --spend-col. */
 struct spend_opts {

@@ -12,7 +12,8 @@ reads the tool's output, computes the same table, and prints one "ok ..."
 line, or a "FAIL ..." line per wrong row. Counts and sums of spend must be
 equal as text (the tool sums money exactly); a ratio must be within
 5e-7 of the exact one (the tool prints six decimals), and empty exactly
-when it is undefined.
+when it is undefined. With --precision P, money is rounded to P decimals
+(half to even) and ratios must be within half a unit of the last.
 """
 import csv
 import datetime as dt
@@ -57,7 +58,8 @@ def parse_args(tool, args):
     o = {"tool": tool, "spend": None, "spend_col": {}, "col": {}, "by": [],
          "period": "quarter", "fy": 1, "mrr": None, "margin": None,
          "total": False, "kind": "all", "dedup": True,
-         "stages": "lead,mql,sql,opportunity,customer", "files": []}
+         "stages": "lead,mql,sql,opportunity,customer", "precision": 6,
+         "files": []}
     i = 0
     while i < len(args):
         a = args[i]
@@ -72,6 +74,8 @@ def parse_args(tool, args):
                        if value[:1].isalpha() else int(value))
         elif a == "--margin":
             o["margin"] = Fraction(value)
+        elif a == "--precision":
+            o["precision"] = int(value)
         elif a == "--mrr-col":
             o["mrr"] = value
         elif a in ("--spend", "--period", "--kind", "--stages"):
@@ -139,9 +143,14 @@ def customer_cells(o, cells):
                 cell[3] += Decimal(rec[value_col].strip())
 
 
+PRECISION = [6]
+
+
 def money(x):
-    """X as the tool writes money: six decimals at most, zeros dropped."""
-    s = format(Decimal(x).quantize(Decimal("0.000001"), ROUND_HALF_EVEN), "f")
+    """X as the tool writes money: rounded half to even at --precision
+    decimals (six at most: money has no more), zeros dropped."""
+    step = Decimal(1).scaleb(-min(PRECISION[0], 6))
+    s = format(Decimal(x).quantize(step, ROUND_HALF_EVEN), "f")
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
@@ -185,7 +194,7 @@ def same(got, want):
     if want is None:
         return got == ""
     return got != "" and abs(Fraction(got) - want) <= \
-        Fraction(5, 10**7) + abs(want) / 10**12
+        Fraction(5, 10 ** (PRECISION[0] + 1)) + abs(want) / 10**12
 
 
 def main(argv):
@@ -193,6 +202,7 @@ def main(argv):
             or argv[4] != "--":
         sys.exit(__doc__)
     o = parse_args(argv[2], argv[5:])
+    PRECISION[0] = o["precision"]
     label_text = "%s %s" % (argv[2], " ".join(argv[5:]))
     cells = {}
     spend_cells(o, cells)

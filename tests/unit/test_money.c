@@ -36,6 +36,16 @@ fails(const char *text, const char *want)
 	check_int(name, m, -42);
 }
 
+static void
+formats(money x, int prec, const char *want)
+{
+	char name[128], buf[MONEY_BUFSIZE];
+
+	snprintf(name, sizeof name, "money_format %lld at %d", (long long)x,
+	    prec);
+	check_str(name, money_format(buf, x, prec), want);
+}
+
 /* A small deterministic generator for the comparison with num_parse. */
 static uint64_t
 next(uint64_t *x)
@@ -138,6 +148,24 @@ main(void)
 	check_int("money_add leaves the sum on failure", sum, INT64_MAX);
 	sum = -INT64_MAX;
 	check_int("money_add below the range fails", money_add(&sum, -2), -1);
-	check_near("money_units", money_units(123456789), 123.456789, 0);
+
+	formats(0, 6, "0");
+	formats(1, 6, "0.000001");
+	formats(123456789, 6, "123.456789");
+	formats(123456789, 15, "123.456789");
+	formats(120000000, 6, "120");
+	formats(-120500000, 6, "-120.5");
+	formats(1049350000, 1, "1049.4");      /* a tie: to even */
+	formats(1049250000, 1, "1049.2");
+	formats(1049250001, 1, "1049.3");
+	formats(2500000, 0, "2");
+	formats(3500000, 0, "4");
+	formats(-500000, 0, "0");              /* never "-0" */
+	formats(-500001, 0, "-1");
+	formats(999999, 2, "1");
+	formats(994999, 2, "0.99");
+	formats(INT64_MAX, 6, "9223372036854.775807");
+	formats(INT64_MIN, 6, "-9223372036854.775808");
+	formats(INT64_MAX, 0, "9223372036855");
 	return finish();
 }
