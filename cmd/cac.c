@@ -49,10 +49,7 @@ handle_option(void *ctx, int key, const char *arg)
 		cfg->mrr_col = arg;
 		break;
 	case OPT_MARGIN:
-		cfg->margin = opt_double("margin", arg, -HUGE_VAL, HUGE_VAL);
-		if (!(cfg->margin > 0 && cfg->margin <= 1))
-			usage_error("--margin: '%s' is not a gross margin above 0 "
-			    "and at most 1, such as 0.8", arg);
+		cfg->margin = spend_opt_margin(arg);
 		break;
 	}
 }

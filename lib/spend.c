@@ -1,4 +1,5 @@
 /* See LICENSE file for copyright and license details. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -81,6 +82,17 @@ spend_opts_free(struct spend_opts *so)
 	free(so->cols);
 	so->cols = NULL;
 	so->ncols = 0;
+}
+
+double
+spend_opt_margin(const char *arg)
+{
+	double m = opt_double("margin", arg, -HUGE_VAL, HUGE_VAL);
+
+	if (!(m > 0 && m <= 1))
+		usage_error("--margin: '%s' is not a gross margin above 0 and "
+		    "at most 1, such as 0.8", arg);
+	return m;
 }
 
 static int

@@ -86,6 +86,10 @@ struct spend_opts {
 void spend_opts_add_col(struct spend_opts *so, const char *arg);
 void spend_opts_free(struct spend_opts *so);
 
+/* The gross margin ARG of --margin, above 0 and at most 1 (0.8 for 80%);
+** anything else is a usage error (exit 64). */
+double spend_opt_margin(const char *arg);
+
 struct spend_join {
 	const struct kpi_opts *o;
 	const struct spend_opts *so;
