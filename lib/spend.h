@@ -146,11 +146,13 @@ void sj_read_leads(struct spend_join *j, const char *path);
 /*
 ** The cells sorted by period, then by the --by values (bytewise), in a new
 ** array of *N pointers that the caller frees; a group's state is its
-** struct spend_cell.
+** struct spend_cell. Period labels of one kind have one width, so that
+** bytewise is chronological.
 */
 struct group **sj_cells(const struct spend_join *j, size_t *n);
 
-/* The sum of all cells, for a --total row. */
+/* The sum of all cells, for a --total row; a sum out of range is fatal
+** (see sj_cell_merge()). */
 void sj_total(const struct spend_join *j, struct spend_cell *total);
 
 /* Write the names of the key columns: "period", then the --by columns. */
@@ -160,6 +162,8 @@ void sj_write_key_header(const struct spend_join *j, struct writer *w);
 ** Write one line per cell, in sj_cells() order, and with --total a last
 ** line of sj_total() whose key columns are "(all)": the key columns, then
 ** what WRITE_CELL writes of the cell (with CTX), which ends the line.
+** The total is summed before anything is written, so that a total out of
+** range leaves the output empty.
 */
 void sj_write_rows(const struct spend_join *j, struct writer *w,
     void (*write_cell)(struct writer *, const struct spend_cell *,
