@@ -7,26 +7,34 @@
 void
 cols_check_roles(const struct kpi_opts *o, const struct role *roles, size_t n)
 {
-	for (size_t i = 0; i < o->ncols; i++) {
+	cols_check_map(o->cols, o->ncols, "--col", roles, n);
+}
+
+void
+cols_check_map(const struct colmap *map, size_t nmap, const char *option,
+    const struct role *roles, size_t n)
+{
+	for (size_t i = 0; i < nmap; i++) {
 		struct strbuf known = {0};
 		size_t j;
 
 		for (j = 0; j < n; j++)
-			if (strcmp(o->cols[i].role, roles[j].name) == 0)
+			if (strcmp(map[i].role, roles[j].name) == 0)
 				break;
 		if (j < n)
 			continue;
 		for (j = 0; j < n; j++)
 			sb_printf(&known, "%s%s", j ? ", " : "", roles[j].name);
-		usage_error("--col: no role '%s' here; the roles are: %s",
-		    o->cols[i].role, known.s ? known.s : "(none)");
+		usage_error("%s: no role '%s' here; the roles are: %s", option,
+		    map[i].role, known.s ? known.s : "(none)");
 	}
 }
 
-/* Record a missing or ambiguous column HEADER, needed for WHAT. */
+/* Record a missing or ambiguous column HEADER, needed for WHAT; ROLE, if
+** not NULL, can be mapped to another header with OPTION. */
 static int
 column_error(struct reader *r, long found, const char *header,
-    const char *what, const char *role)
+    const char *what, const char *role, const char *option)
 {
 	const struct row *h = rd_header(r);
 	struct strbuf list = {0};
@@ -43,8 +51,8 @@ column_error(struct reader *r, long found, const char *header,
 		    escape_text(esc, sizeof esc, h->f[i].s, h->f[i].len));
 	if (role != NULL)
 		rd_fail(r, EX_DATAERR, h->line, "no column '%s' (%s; map another "
-		    "with --col %s=HEADER); the header has: %s", header, what,
-		    role, list.s);
+		    "with %s %s=HEADER); the header has: %s", header, what,
+		    option, role, list.s);
 	else
 		rd_fail(r, EX_DATAERR, h->line, "no column '%s' (%s); the header "
 		    "has: %s", header, what, list.s);
@@ -56,14 +64,21 @@ int
 cols_bind(struct reader *r, const struct role *roles, size_t n,
     const struct kpi_opts *o, long *idx)
 {
+	return cols_bind_map(r, roles, n, o->cols, o->ncols, "--col", idx);
+}
+
+int
+cols_bind_map(struct reader *r, const struct role *roles, size_t n,
+    const struct colmap *map, size_t nmap, const char *option, long *idx)
+{
 	for (size_t i = 0; i < n; i++) {
 		const char *header = roles[i].header;
 		int mapped = 0;
 		struct strbuf what = {0};
 
-		for (size_t j = 0; j < o->ncols; j++)
-			if (strcmp(o->cols[j].role, roles[i].name) == 0) {
-				header = o->cols[j].header;
+		for (size_t j = 0; j < nmap; j++)
+			if (strcmp(map[j].role, roles[i].name) == 0) {
+				header = map[j].header;
 				mapped = 1;
 			}
 		idx[i] = rd_col(r, header);
@@ -74,7 +89,7 @@ cols_bind(struct reader *r, const struct role *roles, size_t n,
 			continue;
 		}
 		sb_printf(&what, "role %s", roles[i].name);
-		column_error(r, idx[i], header, what.s, roles[i].name);
+		column_error(r, idx[i], header, what.s, roles[i].name, option);
 		sb_free(&what);
 		return -1;
 	}
@@ -87,6 +102,6 @@ cols_find(struct reader *r, const char *header, const char *what)
 	long c = rd_col(r, header);
 
 	if (c < 0)
-		return column_error(r, c, header, what, NULL);
+		return column_error(r, c, header, what, NULL, NULL);
 	return c;
 }

@@ -36,6 +36,17 @@ int cols_bind(struct reader *r, const struct role *roles, size_t n,
     const struct kpi_opts *o, long *idx);
 
 /*
+** As cols_check_roles() and cols_bind(), for a table whose roles another
+** option than --col maps (cac's spend table has --spend-col): the NMAP
+** mappings at MAP, that option named OPTION ("--spend-col") in messages.
+** cols_check_roles() and cols_bind() are these with O's --col.
+*/
+void cols_check_map(const struct colmap *map, size_t nmap, const char *option,
+    const struct role *roles, size_t n);
+int cols_bind_map(struct reader *r, const struct role *roles, size_t n,
+    const struct colmap *map, size_t nmap, const char *option, long *idx);
+
+/*
 ** The column named HEADER in R, which the tool needs for WHAT (say,
 ** "--by"); an absent or repeated header is recorded in R as an error, and
 ** -1 returned.

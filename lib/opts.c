@@ -21,7 +21,7 @@ struct shared_option {
 };
 
 static const struct shared_option shared[] = {
-	{ OPTS_STAGES, { "stages", "LIST", OPT_STAGES,
+	{ OPTS_STAGES | OPTS_STAGE_LIST, { "stages", "LIST", OPT_STAGES,
 	    "ordered stages (default lead,mql,sql,opportunity,customer)" } },
 	{ OPTS_STAGES, { "stage-col", "COL", OPT_STAGE_COL,
 	    "one column holds each lead's current stage" } },

@@ -20,7 +20,9 @@ enum {
 	OPTS_ASOF     = 1 << 2,   /* --asof DATE */
 	OPTS_ANNOTATE = 1 << 3,   /* --annotate */
 	OPTS_TOTAL    = 1 << 4,   /* --total */
-	OPTS_DEDUP    = 1 << 5    /* --no-dedup */
+	OPTS_DEDUP    = 1 << 5,   /* --no-dedup */
+	OPTS_STAGE_LIST = 1 << 6  /* --stages LIST alone, for tools that need
+	                             the stage timestamps --stage-col lacks */
 };
 
 /* Keys of a tool's own options start here. */

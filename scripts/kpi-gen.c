@@ -4,6 +4,7 @@
 ** of the large files the benchmark reads. Not installed.
 **
 **   kpi-gen leads [--rows N] [--seed S] [--crlf] [--notes RATE]
+**   kpi-gen spend [--seed S] [--crlf]
 **
 ** Northwind Analytics sells a B2B SaaS product to small, mid-market and
 ** enterprise companies through six channels over eight quarters
@@ -16,6 +17,15 @@
 ** quotes. With --rows the same model scales to any size (the benchmark's
 ** 1M and 10M rows); --notes RATE adds multi-line quoted notes to that
 ** share of rows and --crlf writes CRLF line ends.
+**
+** The spend mode writes the same company's spend table: for every day of
+** the eight quarters and every channel, a marketing row (media, content,
+** events, referral rewards) and a sales row (the sales team's cost
+** allocated to the channel), in USD. It matches the leads' story:
+** paid_social's spend grows by 40% over the eight quarters while its
+** conversion falls, so that its CAC about doubles from the first fiscal
+** year (October to September) to the second; paid_search's spend grows
+** with its leads; events spend a large sum on one day in each quarter.
 **
 ** Deterministic: the same arguments give the same bytes (xoshiro256**
 ** seeded through splitmix64, both as their authors publish them).
@@ -154,10 +164,11 @@ struct options {
 	double notes;
 };
 
+/* The day of T (seconds since the epoch, not before it) as YYYY-MM-DD. */
 static void
-put_time(int64_t t)
+put_date(int64_t t)
 {
-	int64_t days = t / 86400, secs = t % 86400;
+	int64_t days = t / 86400;
 	/* civil_from_days (H. Hinnant), as in lib/date.c */
 	int64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
 	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -165,8 +176,17 @@ put_time(int64_t t)
 	int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
 	int64_t y = yoe + era * 400 + (m <= 2);
 
-	printf("%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, m, d, (int)(secs / 3600),
-	    (int)(secs / 60 % 60), (int)(secs % 60));
+	printf("%04d-%02d-%02d", (int)y, m, d);
+}
+
+static void
+put_time(int64_t t)
+{
+	int64_t secs = t % 86400;
+
+	put_date(t);
+	printf("T%02d:%02d:%02dZ", (int)(secs / 3600), (int)(secs / 60 % 60),
+	    (int)(secs % 60));
 }
 
 /* A company name as a CSV field (quoted when it holds a comma or quote). */
@@ -296,11 +316,67 @@ leads(const struct options *o)
 	}
 }
 
+/* Each channel's daily marketing and sales spend at the start, USD. */
+static const double marketing_base[] = { 180, 650, 420, 90, 60, 40 };
+static const double sales_base[] = { 260, 230, 210, 140, 110, 110 };
+enum { PAID_SEARCH = 1, EVENTS = 5 };
+
+/* A day's marketing spend of CHANNEL on day DAY of the eight quarters (at
+** fraction F of them), WEEKEND or not. */
+static double
+marketing_spend(size_t channel, long day, double f, int weekend)
+{
+	double x = marketing_base[channel];
+
+	if (channel == PAID_SOCIAL)
+		x *= 1 + 0.4 * f;
+	else if (channel == PAID_SEARCH)
+		x *= 1 + 0.5 * f;
+	else
+		x *= 1 + 0.1 * f;
+	if (weekend && (channel == PAID_SEARCH || channel == PAID_SOCIAL))
+		x *= 0.6;
+	x *= exp(0.15 * normal() - 0.01125);   /* mean 1 */
+	/* The quarter's conference: 45 days into each quarter of 91ish. */
+	if (channel == EVENTS && day % 91 == 45)
+		x += 22000 + 4000 * uniform();
+	return x;
+}
+
+static void
+spend(const struct options *o)
+{
+	const char *eol = o->crlf ? "\r\n" : "\n";
+	long days = (long)((export_s - start_s) / 86400);
+
+	printf("date,channel,kind,amount,currency%s", eol);
+	for (long day = 0; day < days; day++) {
+		int64_t t = start_s + day * 86400;
+		double f = (double)day / (double)days;
+		/* 1970-01-01 was a Thursday: day 2 of the week from Saturday. */
+		int weekend = (t / 86400 + 5) % 7 < 2;
+
+		for (size_t c = 0; c < NELEM(channels); c++) {
+			double m = marketing_spend(c, day, f, weekend);
+			double s = sales_base[c] * (1 + 0.3 * f) *
+			    (1 + 0.05 * normal());
+
+			put_date(t);
+			printf(",%s,marketing,%.2f,USD%s", channels[c],
+			    round(m * 100) / 100, eol);
+			put_date(t);
+			printf(",%s,sales,%.2f,USD%s", channels[c],
+			    round(s * 100) / 100, eol);
+		}
+	}
+}
+
 static void
 usage(void)
 {
 	fputs("usage: kpi-gen leads [--rows N] [--seed S] [--crlf] "
-	    "[--notes RATE]\n", stderr);
+	    "[--notes RATE]\n"
+	    "       kpi-gen spend [--seed S] [--crlf]\n", stderr);
 	exit(64);
 }
 
@@ -309,7 +385,8 @@ main(int argc, char *argv[])
 {
 	struct options o = { 3000, 20261001, 0, 0.01 };
 
-	if (argc < 2 || strcmp(argv[1], "leads") != 0)
+	if (argc < 2 || (strcmp(argv[1], "leads") != 0 &&
+	    strcmp(argv[1], "spend") != 0))
 		usage();
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--rows") == 0 && i + 1 < argc)
@@ -324,6 +401,9 @@ main(int argc, char *argv[])
 			usage();
 	}
 	seed(o.seed);
-	leads(&o);
+	if (strcmp(argv[1], "spend") == 0)
+		spend(&o);
+	else
+		leads(&o);
 	return fflush(stdout) != 0 || ferror(stdout) ? 74 : 0;
 }

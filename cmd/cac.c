@@ -1,0 +1,140 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** cac: customer acquisition cost per period (and --by group): the spend
+** of the period over the customers it won, marketing-only and fully
+** loaded, and with MRR and margin the months of gross profit that pay it
+** back. See cac(1).
+*/
+#include <math.h>
+#include <stdlib.h>
+
+#include "../lib/money.h"
+#include "../lib/opts.h"
+#include "../lib/spend.h"
+#include "../lib/util.h"
+#include "../lib/writer.h"
+
+enum { OPT_SPEND = OPT_TOOL, OPT_SPEND_COL, OPT_MRR_COL, OPT_MARGIN };
+
+static const struct tool_option tool_options[] = {
+	{ "spend", "FILE", OPT_SPEND, "the spend table (required)" },
+	{ "spend-col", "ROLE=HEADER", OPT_SPEND_COL,
+	    "read the spend table's ROLE from column HEADER (repeatable)" },
+	{ "mrr-col", "COL", OPT_MRR_COL,
+	    "each customer's monthly recurring revenue (with --margin)" },
+	{ "margin", "M", OPT_MARGIN,
+	    "gross margin, above 0 to 1, for the payback (with --mrr-col)" },
+	{ 0 }
+};
+
+struct config {
+	struct spend_opts spend;
+	const char *mrr_col;        /* --mrr-col; NULL: no payback columns */
+	double margin;              /* --margin; 0 when not given */
+};
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct config *cfg = ctx;
+
+	switch (key) {
+	case OPT_SPEND:
+		cfg->spend.path = arg;
+		break;
+	case OPT_SPEND_COL:
+		spend_opts_add_col(&cfg->spend, arg);
+		break;
+	case OPT_MRR_COL:
+		cfg->mrr_col = arg;
+		break;
+	case OPT_MARGIN:
+		cfg->margin = spend_opt_margin(arg);
+		break;
+	}
+}
+
+/* X over N customers, in units of money; undefined without customers. */
+static double
+per_customer(double micros, uint64_t n)
+{
+	return n > 0 ? micros / ((double)n * MICROS_PER_UNIT) : NAN;
+}
+
+static void
+write_header(struct writer *w, const struct spend_join *j,
+    const struct config *cfg)
+{
+	sj_write_key_header(j, w);
+	wr_str(w, "marketing_spend");
+	wr_str(w, "sales_spend");
+	wr_str(w, "new_customers");
+	wr_str(w, "cac_marketing");
+	wr_str(w, "cac_fully_loaded");
+	if (cfg->mrr_col != NULL) {
+		wr_str(w, "mrr_per_customer");
+		wr_str(w, "payback_months");
+	}
+	wr_end(w);
+}
+
+/*
+** Each ratio is one division of exact sums (so the one rounding), below
+** 2^53 micros at least. payback = cac_fully_loaded / (mrr_per_customer *
+** margin), where the customer count cancels out.
+*/
+static void
+write_cell(struct writer *w, const struct spend_cell *c, const void *ctx)
+{
+	const struct config *cfg = ctx;
+	double marketing = (double)c->spend[SPEND_MARKETING];
+	double loaded = (double)sj_spend(c, NULL);
+
+	money_write(w, c->spend[SPEND_MARKETING]);
+	money_write(w, c->spend[SPEND_SALES]);
+	wr_int(w, (int64_t)c->customers);
+	wr_num(w, per_customer(marketing, c->customers));
+	wr_num(w, per_customer(loaded, c->customers));
+	if (cfg->mrr_col != NULL) {
+		wr_num(w, per_customer((double)c->value, c->customers));
+		wr_num(w, c->customers > 0 && c->value > 0 ?
+		    loaded / ((double)c->value * cfg->margin) : NAN);
+	}
+	wr_end(w);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct tool_spec spec = {
+		"--spend FILE [file ...]",
+		"Customer acquisition cost: spend over new customers, per period.",
+		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP,
+		tool_options, handle_option,
+	};
+	struct config cfg = {0};
+	struct kpi_opts o;
+	struct role mrr;
+	struct spend_join j;
+	struct writer w;
+
+	opts_parse(&o, &spec, &cfg, argc, argv);
+	if ((cfg.mrr_col != NULL) != (cfg.margin > 0))
+		usage_error("--mrr-col and --margin go together: the payback "
+		    "needs both");
+	mrr = (struct role){ "mrr", cfg.mrr_col, 1 };
+	sj_init(&j, &o, &cfg.spend, cfg.mrr_col != NULL ? &mrr : NULL);
+
+	sj_read_spend(&j);
+	for (size_t i = 0; i < o.nfiles; i++)
+		sj_read_leads(&j, o.files[i]);
+	leads_report(&j.leads);
+	wr_init(&w, stdout, o.precision);
+	write_header(&w, &j, &cfg);
+	sj_write_rows(&j, &w, write_cell, &cfg);
+
+	sj_free(&j);
+	spend_opts_free(&cfg.spend);
+	opts_free(&o);
+	return close_stdout();
+}

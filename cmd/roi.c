@@ -1,0 +1,133 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** roi: return on spend per period (and --by group): the revenue of the
+** deals won in the period (or, with --margin, their gross profit) against
+** the period's spend, as ROI and ROAS. See roi(1).
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/money.h"
+#include "../lib/opts.h"
+#include "../lib/spend.h"
+#include "../lib/util.h"
+#include "../lib/writer.h"
+
+enum { OPT_SPEND = OPT_TOOL, OPT_SPEND_COL, OPT_MARGIN, OPT_KIND };
+
+static const struct tool_option tool_options[] = {
+	{ "spend", "FILE", OPT_SPEND, "the spend table (required)" },
+	{ "spend-col", "ROLE=HEADER", OPT_SPEND_COL,
+	    "read the spend table's ROLE from column HEADER (repeatable)" },
+	{ "kind", "K", OPT_KIND,
+	    "count spend of kind marketing, sales or all (default all)" },
+	{ "margin", "M", OPT_MARGIN,
+	    "gross margin, above 0 to 1: gross profit instead of revenue" },
+	{ 0 }
+};
+
+struct config {
+	struct spend_opts spend;
+	int kind[SPEND_KINDS];      /* which kinds of spend count */
+	double margin;              /* --margin; 0 when not given */
+};
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct config *cfg = ctx;
+
+	switch (key) {
+	case OPT_SPEND:
+		cfg->spend.path = arg;
+		break;
+	case OPT_SPEND_COL:
+		spend_opts_add_col(&cfg->spend, arg);
+		break;
+	case OPT_KIND: {
+		int all = strcmp(arg, "all") == 0;
+
+		cfg->kind[SPEND_MARKETING] = all || strcmp(arg, "marketing") == 0;
+		cfg->kind[SPEND_SALES] = all || strcmp(arg, "sales") == 0;
+		if (!cfg->kind[SPEND_MARKETING] && !cfg->kind[SPEND_SALES])
+			usage_error("--kind: '%s' is not marketing, sales or all",
+			    arg);
+		break;
+	}
+	case OPT_MARGIN:
+		cfg->margin = spend_opt_margin(arg);
+		break;
+	}
+}
+
+static void
+write_header(struct writer *w, const struct spend_join *j,
+    const struct config *cfg)
+{
+	sj_write_key_header(j, w);
+	wr_str(w, "spend");
+	/* Say which return is measured, so the two are never mixed. */
+	wr_str(w, cfg->margin > 0 ? "gross_profit" : "revenue");
+	wr_str(w, "customers");
+	wr_str(w, "roi");
+	wr_str(w, "roas");
+	wr_end(w);
+}
+
+/*
+** roi = (return - spend) / spend and roas = return / spend, undefined
+** without spend. The sums are exact; below 2^53 micros the difference is
+** too, and the divisions and the margin's product round once each.
+*/
+static void
+write_cell(struct writer *w, const struct spend_cell *c, const void *ctx)
+{
+	const struct config *cfg = ctx;
+	money spend = sj_spend(c, cfg->kind);
+	double back = (double)c->value;
+
+	money_write(w, spend);
+	if (cfg->margin > 0) {
+		back *= cfg->margin;
+		wr_num(w, back / MICROS_PER_UNIT);
+	} else {
+		money_write(w, c->value);
+	}
+	wr_int(w, (int64_t)c->customers);
+	wr_num(w, spend > 0 ? (back - (double)spend) / (double)spend : NAN);
+	wr_num(w, spend > 0 ? back / (double)spend : NAN);
+	wr_end(w);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct tool_spec spec = {
+		"--spend FILE [file ...]",
+		"Return on spend: revenue of won deals against spend, per period.",
+		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP,
+		tool_options, handle_option,
+	};
+	static const struct role amount = { "amount", "amount", 1 };
+	struct config cfg = { .kind = { 1, 1 } };
+	struct kpi_opts o;
+	struct spend_join j;
+	struct writer w;
+
+	opts_parse(&o, &spec, &cfg, argc, argv);
+	sj_init(&j, &o, &cfg.spend, &amount);
+
+	sj_read_spend(&j);
+	for (size_t i = 0; i < o.nfiles; i++)
+		sj_read_leads(&j, o.files[i]);
+	leads_report(&j.leads);
+	wr_init(&w, stdout, o.precision);
+	write_header(&w, &j, &cfg);
+	sj_write_rows(&j, &w, write_cell, &cfg);
+
+	sj_free(&j);
+	spend_opts_free(&cfg.spend);
+	opts_free(&o);
+	return close_stdout();
+}

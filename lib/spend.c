@@ -1,0 +1,483 @@
+/* See LICENSE file for copyright and license details. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "spend.h"
+#include "util.h"
+
+/* The spend table's roles, then one per --by column. */
+enum { SR_DATE, SR_AMOUNT, SR_KIND, SR_CURRENCY, SR_FIRST_BY };
+
+/* The leads' extra roles (leads_init()), when a money column is read. */
+enum { LR_VALUE, LR_CURRENCY };
+
+/*
+** Add AMOUNT (0 or more) of spend of KIND to C, keeping in range each
+** kind's sum and the sum of all kinds, so that sj_spend() never
+** overflows. Returns 0, or -1 with C unchanged.
+*/
+static int
+cell_add_spend(struct spend_cell *c, int kind, money amount)
+{
+	money sum = c->spend[kind], all = amount;
+
+	if (money_add(&sum, amount) < 0)
+		return -1;
+	for (size_t k = 0; k < SPEND_KINDS; k++)
+		if (money_add(&all, c->spend[k]) < 0)
+			return -1;
+	c->spend[kind] = sum;
+	return 0;
+}
+
+void
+sj_cell_merge(void *into, const void *from)
+{
+	struct spend_cell *a = into;
+	const struct spend_cell *b = from;
+
+	for (int k = 0; k < SPEND_KINDS; k++)
+		if (cell_add_spend(a, k, b->spend[k]) < 0)
+			die(EX_DATAERR, "a total of spend is out of range "
+			    "(beyond 9223372036854.775807)");
+	if (money_add(&a->value, b->value) < 0)
+		die(EX_DATAERR, "a total of the customers' values is out of "
+		    "range (beyond 9223372036854.775807)");
+	a->customers += b->customers;
+}
+
+money
+sj_spend(const struct spend_cell *c, const int *kinds)
+{
+	money sum = 0;
+
+	for (size_t k = 0; k < SPEND_KINDS; k++)
+		if (kinds == NULL || kinds[k])
+			sum += c->spend[k];
+	return sum;
+}
+
+void
+spend_opts_add_col(struct spend_opts *so, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg || eq[1] == '\0')
+		usage_error("--spend-col: '%s' is not ROLE=HEADER", arg);
+	so->cols = xreallocarray(so->cols, so->ncols + 1, sizeof *so->cols);
+	so->cols[so->ncols].role = xmemdup(arg, (size_t)(eq - arg));
+	so->cols[so->ncols].header = xstrdup(eq + 1);
+	so->ncols++;
+}
+
+void
+spend_opts_free(struct spend_opts *so)
+{
+	for (size_t i = 0; i < so->ncols; i++) {
+		free(so->cols[i].role);
+		free(so->cols[i].header);
+	}
+	free(so->cols);
+	so->cols = NULL;
+	so->ncols = 0;
+}
+
+double
+spend_opt_margin(const char *arg)
+{
+	double m = opt_double("margin", arg, -HUGE_VAL, HUGE_VAL);
+
+	if (!(m > 0 && m <= 1))
+		usage_error("--margin: '%s' is not a gross margin above 0 and "
+		    "at most 1, such as 0.8", arg);
+	return m;
+}
+
+static int
+is_stdin(const char *path)
+{
+	return path == NULL || strcmp(path, "-") == 0;
+}
+
+void
+sj_init(struct spend_join *j, const struct kpi_opts *o,
+    const struct spend_opts *so, const struct role *value)
+{
+	struct role extra[2];
+
+	memset(j, 0, sizeof *j);
+	j->o = o;
+	j->so = so;
+	j->period = o->period != PERIOD_NONE ? o->period : PERIOD_QUARTER;
+	if (so->path == NULL)
+		usage_error("--spend FILE is required: the spend table");
+	for (size_t i = 0; i < o->nfiles; i++)
+		if (is_stdin(so->path) && is_stdin(o->files[i]))
+			usage_error("--spend and the leads cannot both be read "
+			    "from standard input");
+	if (o->stage_col != NULL)
+		usage_error("--stage-col: a current stage has no date, and %s "
+		    "needs the date each customer was won", tool_name());
+	for (size_t i = 0; i < o->nby; i++)
+		if (strcmp(o->by[i], "period") == 0)
+			usage_error("--by: 'period' is the name of the output's "
+			    "period column");
+
+	if (value != NULL) {
+		struct strbuf msg = {0};
+
+		extra[LR_VALUE] = *value;
+		extra[LR_CURRENCY] = (struct role){ "currency", "currency", 0 };
+		sb_printf(&msg, "empty, but the lead is a customer and needs "
+		    "its %s", value->name);
+		j->value_empty = msg.s;
+	}
+	leads_init(&j->leads, o, extra, value != NULL ? 2 : 0);
+	j->has_value = value != NULL;
+
+	j->nroles = SR_FIRST_BY + o->nby;
+	j->roles = xreallocarray(NULL, j->nroles, sizeof *j->roles);
+	j->roles[SR_DATE] = (struct role){ "date", "date", 1 };
+	j->roles[SR_AMOUNT] = (struct role){ "amount", "amount", 1 };
+	j->roles[SR_KIND] = (struct role){ "kind", "kind", 0 };
+	j->roles[SR_CURRENCY] = (struct role){ "currency", "currency", 0 };
+	for (size_t i = 0; i < o->nby; i++)
+		j->roles[SR_FIRST_BY + i] = (struct role){ o->by[i], o->by[i], 1 };
+	cols_check_map(so->cols, so->ncols, "--spend-col", j->roles, j->nroles);
+	j->spend_col = xcalloc(j->nroles, sizeof *j->spend_col);
+	j->by_col = xcalloc(o->nby ? o->nby : 1, sizeof *j->by_col);
+	j->cells = gt_new(sizeof(struct spend_cell));
+}
+
+int
+sj_bind_spend(struct spend_join *j, struct reader *r, unsigned char *want)
+{
+	if (cols_bind_map(r, j->roles, j->nroles, j->so->cols, j->so->ncols,
+	    "--spend-col", j->spend_col) < 0)
+		return -1;
+	if (want != NULL)
+		for (size_t i = 0; i < j->nroles; i++)
+			if (j->spend_col[i] >= 0)
+				want[j->spend_col[i]] = 1;
+	return 0;
+}
+
+int
+sj_bind_leads(struct spend_join *j, struct reader *r, unsigned char *want)
+{
+	if (leads_bind(&j->leads, r, want) < 0)
+		return -1;
+	for (size_t i = 0; i < j->o->nby; i++) {
+		if ((j->by_col[i] = cols_find(r, j->o->by[i], "--by")) < 0)
+			return -1;
+		if (want != NULL)
+			want[j->by_col[i]] = 1;
+	}
+	return 0;
+}
+
+/* The text of F without the spaces or tabs around it. */
+static struct field
+trimmed(const struct field *f)
+{
+	struct field t = *f;
+
+	while (t.len > 0 && (*t.s == ' ' || *t.s == '\t')) {
+		t.s++;
+		t.len--;
+	}
+	while (t.len > 0 && (t.s[t.len - 1] == ' ' || t.s[t.len - 1] == '\t'))
+		t.len--;
+	return t;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+** The cell of ROW: the period holding T, then the --by values in the
+** columns COL. Created empty when new.
+*/
+static struct spend_cell *
+cell_of(struct spend_join *j, const struct row *row, kpi_time t,
+    const long *col)
+{
+	char label[PERIOD_BUFSIZE];
+
+	sb_reset(&j->key);
+	period_label(label, t, j->period, j->o->fy_start);
+	key_add(&j->key, label, strlen(label));
+	for (size_t i = 0; i < j->o->nby; i++)
+		key_add(&j->key, row->f[col[i]].s, row->f[col[i]].len);
+	return gt_get(j->cells, j->key.s, j->key.len, NULL)->state;
+}
+
+/*
+** The date of a spend row: its day, or for "YYYY-MM" the first day of
+** that month, which stands for the whole month and so must not be cut
+** into days or weeks.
+*/
+static int
+spend_date(struct spend_join *j, struct reader *r, const struct row *row,
+    kpi_time *t)
+{
+	long col = j->spend_col[SR_DATE];
+	struct field f = trimmed(&row->f[col]);
+	char esc[ESCAPED_MAX];
+	const char *err;
+
+	if (f.len == 0)
+		return rd_bad(r, row, col, "empty; every spend row needs a date");
+	escape_text(esc, sizeof esc, f.s, f.len);
+	if (f.len == 7 && f.s[4] == '-' && is_digit(f.s[0]) &&
+	    is_digit(f.s[1]) && is_digit(f.s[2]) && is_digit(f.s[3]) &&
+	    is_digit(f.s[5]) && is_digit(f.s[6])) {
+		int y = atoi(f.s), m = (f.s[5] - '0') * 10 + (f.s[6] - '0');
+
+		if (y < 1 || m < 1 || m > 12)
+			return rd_bad(r, row, col, "'%s': no such month", esc);
+		if (j->period == PERIOD_DAY || j->period == PERIOD_WEEK)
+			return rd_bad(r, row, col, "'%s' is a whole month's "
+			    "spend, which --period %s cannot split; use month, "
+			    "quarter or year", esc,
+			    j->period == PERIOD_DAY ? "day" : "week");
+		*t = days_from_civil(y, (unsigned)m, 1) * MS_PER_DAY;
+		return 0;
+	}
+	if ((err = date_parse(f.s, f.len, &j->o->dates, t)) != NULL)
+		return rd_bad(r, row, col, "'%s': %s", esc, err);
+	return 0;
+}
+
+/* A money amount in column COL: a number, 0 or more. */
+static int
+amount_in(struct reader *r, const struct row *row, long col,
+    const char *empty, money *m)
+{
+	const struct field *f = &row->f[col];
+	char esc[ESCAPED_MAX];
+	const char *err;
+
+	if (trimmed(f).len == 0)
+		return rd_bad(r, row, col, "%s", empty);
+	escape_text(esc, sizeof esc, f->s, f->len);
+	if ((err = money_parse(f->s, f->len, m)) != NULL)
+		return rd_bad(r, row, col, "'%s': %s", esc, err);
+	if (*m < 0)
+		return rd_bad(r, row, col, "'%s': a negative amount", esc);
+	return 0;
+}
+
+static int
+spend_kind(struct spend_join *j, struct reader *r, const struct row *row,
+    int *kind)
+{
+	long col = j->spend_col[SR_KIND];
+	struct field f;
+	char esc[ESCAPED_MAX];
+
+	*kind = SPEND_MARKETING;
+	if (col < 0)
+		return 0;
+	f = trimmed(&row->f[col]);
+	if (f.len == 0 || (f.len == 9 && strncasecmp(f.s, "marketing", 9) == 0))
+		return 0;
+	if (f.len == 5 && strncasecmp(f.s, "sales", 5) == 0) {
+		*kind = SPEND_SALES;
+		return 0;
+	}
+	return rd_bad(r, row, col, "'%s' is not a kind of spend: marketing or "
+	    "sales (empty means marketing)", escape_text(esc, sizeof esc,
+	    f.s, f.len));
+}
+
+/*
+** Check the currency in column COL (none when negative) against the one
+** seen first, in either table: amounts in two currencies are never added.
+** ASCII case is ignored ("usd" is "USD").
+*/
+static int
+check_currency(struct spend_join *j, struct reader *r, const struct row *row,
+    long col)
+{
+	struct field f;
+	char esc[ESCAPED_MAX];
+	struct strbuf where = {0};
+
+	if (col < 0)
+		return 0;
+	f = trimmed(&row->f[col]);
+	if (f.len == 0)
+		return rd_bad(r, row, col, "empty; with a currency column, every "
+		    "amount needs its currency");
+	if (j->currency == NULL) {
+		j->currency = xmemdup(f.s, f.len);
+		sb_printf(&where, "%s:%lu", rd_name(r), row->line);
+		j->currency_where = where.s;
+		return 0;
+	}
+	if (strlen(j->currency) == f.len &&
+	    strncasecmp(j->currency, f.s, f.len) == 0)
+		return 0;
+	return rd_bad(r, row, col, "'%s', but %s has '%s': amounts in two "
+	    "currencies cannot be added", escape_text(esc, sizeof esc, f.s,
+	    f.len), j->currency_where, j->currency);
+}
+
+int
+sj_add_spend(struct spend_join *j, struct reader *r, const struct row *row)
+{
+	struct spend_cell *c;
+	kpi_time day;
+	money amount;
+	int kind;
+
+	if (spend_date(j, r, row, &day) < 0 ||
+	    amount_in(r, row, j->spend_col[SR_AMOUNT], "empty; every spend "
+	    "row needs an amount", &amount) < 0 ||
+	    spend_kind(j, r, row, &kind) < 0 ||
+	    check_currency(j, r, row, j->spend_col[SR_CURRENCY]) < 0)
+		return -1;
+	c = cell_of(j, row, day, j->spend_col + SR_FIRST_BY);
+	if (cell_add_spend(c, kind, amount) < 0)
+		return rd_bad(r, row, j->spend_col[SR_AMOUNT], "the sum of the "
+		    "spend of its period is out of range");
+	return 0;
+}
+
+int
+sj_add_lead(struct spend_join *j, struct reader *r, const struct row *row)
+{
+	struct leads *l = &j->leads;
+	size_t last = l->st.n - 1;
+	struct spend_cell *c;
+	struct lead d;
+	money value = 0;
+
+	if (leads_decode(l, r, row, &d) < 0)
+		return -1;
+	/* Before the stage test, so that the first row of an id wins. */
+	if (leads_duplicate(l, r, row, &d) || d.top != (int)last)
+		return 0;
+	if (j->has_value && (amount_in(r, row, l->col_extra[LR_VALUE],
+	    j->value_empty, &value) < 0 || check_currency(j, r, row,
+	    l->col_extra[LR_CURRENCY]) < 0))
+		return -1;
+	/* Reaching the last stage means its own timestamp is set. */
+	c = cell_of(j, row, d.at[last], j->by_col);
+	if (money_add(&c->value, value) < 0)
+		return rd_bad(r, row, l->col_extra[LR_VALUE], "the sum of its "
+		    "period is out of range");
+	c->customers++;
+	return 0;
+}
+
+static void
+read_table(struct spend_join *j, struct reader *r,
+    int (*bind)(struct spend_join *, struct reader *, unsigned char *),
+    int (*add)(struct spend_join *, struct reader *, const struct row *))
+{
+	unsigned char *want = xcalloc(rd_header(r)->n, 1);
+	const struct row *row;
+	int rc;
+
+	if (bind(j, r, want) < 0)
+		rd_die(r);
+	rd_want(r, want);
+	while ((rc = rd_next(r, &row)) > 0)
+		add(j, r, row);
+	if (rc < 0)
+		rd_die(r);
+	rd_close(r);
+	free(want);
+}
+
+void
+sj_read_spend(struct spend_join *j)
+{
+	read_table(j, rd_open_or_die(j->so->path, &j->o->rd), sj_bind_spend,
+	    sj_add_spend);
+}
+
+void
+sj_read_leads(struct spend_join *j, const char *path)
+{
+	read_table(j, rd_open_or_die(path, &j->o->rd), sj_bind_leads,
+	    sj_add_lead);
+}
+
+struct group **
+sj_cells(const struct spend_join *j, size_t *n)
+{
+	*n = gt_count(j->cells);
+	return gt_sorted(j->cells);
+}
+
+void
+sj_total(const struct spend_join *j, struct spend_cell *total)
+{
+	size_t n;
+	struct group **v = sj_cells(j, &n);
+
+	memset(total, 0, sizeof *total);
+	for (size_t i = 0; i < n; i++)
+		sj_cell_merge(total, v[i]->state);
+	free(v);
+}
+
+void
+sj_write_key_header(const struct spend_join *j, struct writer *w)
+{
+	wr_str(w, "period");
+	for (size_t i = 0; i < j->o->nby; i++)
+		wr_str(w, j->o->by[i]);
+}
+
+void
+sj_write_rows(const struct spend_join *j, struct writer *w,
+    void (*write_cell)(struct writer *, const struct spend_cell *,
+    const void *), const void *ctx)
+{
+	size_t n;
+	struct group **v;
+	struct spend_cell total;
+
+	/* First, since it can fail: then nothing is written. */
+	if (j->o->total)
+		sj_total(j, &total);
+	v = sj_cells(j, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *part = v[i]->key, *end = part + v[i]->keylen;
+
+		for (size_t k = 0; k <= j->o->nby && part != NULL; k++) {
+			wr_str(w, part);
+			part = key_next(part, end);
+		}
+		write_cell(w, v[i]->state, ctx);
+	}
+	free(v);
+	if (j->o->total) {
+		for (size_t k = 0; k <= j->o->nby; k++)
+			wr_str(w, "(all)");
+		write_cell(w, &total, ctx);
+	}
+}
+
+void
+sj_free(struct spend_join *j)
+{
+	gt_free(j->cells, NULL);
+	leads_free(&j->leads);
+	free(j->roles);
+	free(j->spend_col);
+	free(j->by_col);
+	free(j->currency);
+	free(j->currency_where);
+	free(j->value_empty);
+	sb_free(&j->key);
+}

@@ -1,0 +1,1 @@
+cac --spend spend.csv --period day --by channel leads.csv

@@ -1,0 +1,1 @@
+cac --spend somebad.csv leads.csv

@@ -1,0 +1,1 @@
+cac --spend bad-date.csv leads.csv

@@ -1,0 +1,1 @@
+cac --spend bad-kind.csv leads.csv

@@ -1,0 +1,1 @@
+cac --spend bad-month.csv leads.csv

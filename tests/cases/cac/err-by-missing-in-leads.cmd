@@ -1,0 +1,1 @@
+cac --spend spend.csv --spend-col segment=channel --by segment leads.csv

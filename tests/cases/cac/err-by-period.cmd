@@ -1,0 +1,1 @@
+cac --spend spend.csv --by period leads.csv

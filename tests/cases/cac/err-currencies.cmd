@@ -1,0 +1,1 @@
+cac --spend currencies.csv leads.csv

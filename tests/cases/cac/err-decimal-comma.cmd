@@ -1,0 +1,1 @@
+cac -d ";" --spend comma.csv leads.csv

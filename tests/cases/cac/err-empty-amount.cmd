@@ -1,0 +1,1 @@
+cac --spend empty-amount.csv leads.csv

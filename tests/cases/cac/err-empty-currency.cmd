@@ -1,0 +1,1 @@
+cac --spend empty-currency.csv leads.csv

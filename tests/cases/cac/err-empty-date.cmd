@@ -1,0 +1,1 @@
+cac --spend empty-date.csv leads.csv

@@ -1,0 +1,1 @@
+cac --spend /dev/null leads.csv

@@ -1,0 +1,1 @@
+cac --spend spend.csv ../lead-convert/baddate.csv

@@ -1,0 +1,1 @@
+cac --spend spend.csv --margin 0.8 leads.csv

@@ -1,0 +1,1 @@
+cac --spend monthly.csv --period day leads.csv

@@ -1,0 +1,1 @@
+cac --spend spend.csv --mrr-col mrr leads.csv

@@ -1,0 +1,1 @@
+cac --spend negative.csv leads.csv

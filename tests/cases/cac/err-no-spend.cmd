@@ -1,0 +1,1 @@
+cac leads.csv

@@ -1,0 +1,1 @@
+cac --spend overflow.csv leads.csv

@@ -1,0 +1,1 @@
+cac --spend ragged.csv leads.csv

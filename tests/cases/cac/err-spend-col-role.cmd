@@ -1,0 +1,1 @@
+cac --spend spend.csv --spend-col cost=Cost leads.csv

@@ -1,0 +1,1 @@
+cac --spend no-such-file.csv leads.csv

@@ -1,0 +1,1 @@
+cac --spend twostage.csv leads.csv

@@ -1,0 +1,1 @@
+cac --spend spend.csv --stage-col stage leads.csv

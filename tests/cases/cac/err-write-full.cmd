@@ -1,0 +1,1 @@
+cac --spend spend.csv leads.csv > /dev/full

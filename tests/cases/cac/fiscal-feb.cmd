@@ -1,0 +1,1 @@
+cac --spend spend.csv --by channel --fiscal-year-start feb leads.csv

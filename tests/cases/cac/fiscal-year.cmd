@@ -1,0 +1,1 @@
+cac --spend spend.csv --period year --fiscal-year-start 2 leads.csv

@@ -1,0 +1,1 @@
+cac --spend header-only-spend.csv --by channel --total header-only-leads.csv

@@ -1,0 +1,1 @@
+cac --spend spend.csv --period month leads.csv

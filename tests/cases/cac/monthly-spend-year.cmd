@@ -1,0 +1,1 @@
+cac --spend monthly.csv --period year --fiscal-year-start 3 leads.csv

@@ -1,0 +1,1 @@
+cac --spend monthly.csv --by channel leads.csv

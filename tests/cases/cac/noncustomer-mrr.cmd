@@ -1,0 +1,1 @@
+cac --spend spend.csv --mrr-col mrr --margin 0.8 noncustomer-junk.csv

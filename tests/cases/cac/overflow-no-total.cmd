@@ -1,0 +1,1 @@
+cac --spend overflow-total.csv --by channel leads.csv

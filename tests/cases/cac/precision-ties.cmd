@@ -1,0 +1,1 @@
+cac --spend spend.csv --period month --precision 0 leads.csv

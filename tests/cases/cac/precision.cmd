@@ -1,0 +1,1 @@
+cac --spend spend.csv --by channel --precision 2 leads.csv

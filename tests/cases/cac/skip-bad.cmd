@@ -1,0 +1,1 @@
+cac --spend somebad.csv --skip-bad --by channel leads.csv

@@ -1,0 +1,1 @@
+cac --spend twostage-spend.csv --stages lead,won --by channel twostage.csv

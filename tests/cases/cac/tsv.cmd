@@ -1,0 +1,1 @@
+cac -d tab --spend spend.tsv --by channel leads.tsv

@@ -1,0 +1,1 @@
+cac --spend spend.csv --total leads.csv header-only-leads.csv

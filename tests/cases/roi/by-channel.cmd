@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --by channel ../cac/leads.csv

@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --period day ../cac/leads.csv

@@ -1,0 +1,1 @@
+roi --spend ../cac/twostage-spend.csv --stages lead,won ../cac/twostage.csv

@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --kind ads ../cac/leads.csv

@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --margin 80% ../cac/leads.csv

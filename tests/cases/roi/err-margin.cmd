@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --margin 1.2 ../cac/leads.csv

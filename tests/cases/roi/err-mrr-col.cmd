@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --mrr-col mrr ../cac/leads.csv

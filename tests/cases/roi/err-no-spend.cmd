@@ -1,0 +1,1 @@
+roi ../cac/leads.csv

@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --stage-col stage ../cac/leads.csv

@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --by channel --kind marketing ../cac/leads.csv

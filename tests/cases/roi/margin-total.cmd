@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --margin 0.5 --total ../cac/leads.csv

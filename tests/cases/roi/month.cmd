@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --period month ../cac/leads.csv

@@ -1,0 +1,1 @@
+roi --spend ../cac/monthly.csv --by channel ../cac/leads.csv

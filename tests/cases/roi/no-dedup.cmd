@@ -1,0 +1,1 @@
+roi --spend ../cac/spend.csv --no-dedup ../cac/leads.csv
