@@ -18,6 +18,8 @@ static const struct btyd_info models[BTYD_NMODELS] = {
 
 /* A parameter beyond e^+-BOUND has run off: the data do not pin it. */
 #define BOUND 30.0
+/* The largest standard error of ln(parameter) of an estimate. */
+#define MAX_SE_LOG 10.0
 /* The largest frequency the fit tables by value. */
 #define MAX_X 10000000.0
 
@@ -360,6 +362,11 @@ problem_init(struct problem *pb, int model, const struct rfm *d, size_t n,
 		    "with a positive monetary_value)" : "");
 		return -1;
 	}
+	if (!models[model].spend && max_x == 0) {
+		snprintf(why, BTYD_WHY_MAX, "no customer made a repeat purchase: "
+		    "there is no purchase rate to fit");
+		return -1;
+	}
 	if (max_x > MAX_X) {
 		snprintf(why, BTYD_WHY_MAX, "a frequency of %g is more than "
 		    "the fit handles (%g)", max_x, MAX_X);
@@ -451,9 +458,9 @@ btyd_fit(int model, const struct rfm *d, size_t n, double penalizer,
 		goto fail;
 	case OPTIM_DIVERGED:
 		snprintf(why, BTYD_WHY_MAX, "the fit did not converge: %s ran "
-		    "off to %.3g, so the data do not pin it down (try "
-		    "--penalizer, e.g. 0.001)", info->param[res.diverged],
-		    exp(u[res.diverged]));
+		    "off to %.3g, so the data do not pin it down%s",
+		    info->param[res.diverged], exp(u[res.diverged]),
+		    u[res.diverged] > 0 ? " (try --penalizer, e.g. 0.001)" : "");
 		goto fail;
 	case OPTIM_NOT_FINITE:
 		snprintf(why, BTYD_WHY_MAX, "the likelihood is not finite at "
@@ -475,8 +482,21 @@ btyd_fit(int model, const struct rfm *d, size_t n, double penalizer,
 		    "(a flat ridge or a saddle)", info->param[0], fit->param[0]);
 		goto fail;
 	}
-	for (size_t j = 0; j < np; j++)
+	for (size_t j = 0; j < np; j++) {
 		fit->se[j] = fit->param[j] * sqrt(h[j * np + j]);
+		/*
+		 * A maximum this flat is no estimate: a 95% interval of
+		 * e^+-20 times the value. Such fits come from data that push
+		 * a parameter toward 0 or infinity (say, nobody drops out).
+		 */
+		if (sqrt(h[j * np + j]) > MAX_SE_LOG) {
+			snprintf(why, BTYD_WHY_MAX, "the data do not pin down %s "
+			    "(%.3g, with a standard error %.3g times that)%s",
+			    info->param[j], fit->param[j], sqrt(h[j * np + j]),
+			    penalizer > 0 ? "" : "; try --penalizer, e.g. 0.001");
+			goto fail;
+		}
+	}
 	problem_free(&pb);
 	return 0;
 fail:

@@ -110,9 +110,11 @@ struct btyd_fit {
 ** customers, the likelihood not finite at the start, a parameter running
 ** off beyond e^30 or below e^-30 (the data do not identify the model:
 ** BG/NBD's a and b do this when almost nobody drops out), no
-** convergence in 1000 iterations, a line search that cannot descend, or
-** an information matrix that is not positive definite (a saddle or a
-** flat ridge, not a maximum).
+** convergence in 1000 iterations, a line search that cannot descend, an
+** information matrix that is not positive definite (a saddle or a flat
+** ridge, not a maximum), or a maximum so flat that the standard error of
+** ln(parameter) exceeds 10 (Pareto/NBD's s and beta do this when nobody
+** seems to drop out: s -> 0, beta -> infinity).
 */
 int btyd_fit(int model, const struct rfm *d, size_t n, double penalizer,
     struct btyd_fit *fit, char *why);

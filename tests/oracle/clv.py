@@ -21,6 +21,8 @@ Usage:
       for each model in the tool's --fit output: the log-likelihood at its
       parameters, that the gradient there vanishes (a maximum), and the
       standard errors.
+  clv.py better FIT.csv MODEL P1,P2,... SUMMARY.csv [ROLE=HEADER ...]
+      the tool's fit has a log-likelihood at least that of the given point.
   clv.py predict PRED.csv PARAMS.csv HORIZON MONTH DISCOUNT MARGIN [ROLE=HEADER ...]
       every row of the tool's --predict output: expected_purchases, p_alive,
       expected_aov and clv.
@@ -326,8 +328,20 @@ def check_predict(pred_path, params_path, horizon, month, discount, margin, maps
                name + " clv", "tool %s, oracle %.9g" % (row["clv"], clv))
 
 
+def check_better(fit_path, model, published, summary_path, maps):
+    """The tool's maximum is at least as high as a published point's."""
+    rows = read_summary(summary_path, dict(m.split("=", 1) for m in maps))
+    params, _, _ = read_params(fit_path)
+    ours = total_ll(model, params[model], rows)
+    theirs = total_ll(model, [float(v) for v in published.split(",")], rows)
+    report(ours >= theirs - 1e-9, "%s loglik %.6f at the fit >= %.6f at %s" %
+           (model, ours, theirs, published))
+
+
 def main(argv):
-    if len(argv) >= 3 and argv[0] == "fit":
+    if len(argv) >= 5 and argv[0] == "better":
+        check_better(argv[1], argv[2], argv[3], argv[4], argv[5:])
+    elif len(argv) >= 3 and argv[0] == "fit":
         check_fit(argv[1], argv[2], argv[3:])
     elif len(argv) >= 7 and argv[0] == "predict":
         check_predict(argv[1], argv[2], *map(float, argv[3:7]), argv[7:])
