@@ -420,13 +420,15 @@ static void
 fit_model(struct run *run, int model, struct btyd_fit *fit)
 {
 	const struct btyd_info *info = btyd_info(model);
-	struct rfm *d = xcalloc(run->nrows ? run->nrows : 1, sizeof *d);
 	size_t n = 0, zero = 0;
 	char why[BTYD_WHY_MAX];
+	struct rfm *d;
+	int rc;
 
 	if (info->spend && !run->has_money)
 		die(EX_DATAERR, "%s: the input has no %s column to fit spend to",
 		    info->name, run->is_summary ? "monetary_value" : "amount");
+	d = xcalloc(run->nrows ? run->nrows : 1, sizeof *d);
 	for (size_t i = 0; i < run->nrows; i++) {
 		const struct rfm *c = &run->rows[i].rfm;
 
@@ -439,9 +441,10 @@ fit_model(struct run *run, int model, struct btyd_fit *fit)
 		warn("%s: left out %zu repeat buyer%s whose monetary_value is 0",
 		    info->name, zero, zero == 1 ? "" : "s");
 	n = btyd_compress(d, n, model);
-	if (btyd_fit(model, d, n, run->cfg.penalizer, fit, why) < 0)
-		die(EX_DATAERR, "%s: %s", info->name, why);
+	rc = btyd_fit(model, d, n, run->cfg.penalizer, fit, why);
 	free(d);
+	if (rc < 0)
+		die(EX_DATAERR, "%s: %s", info->name, why);
 }
 
 static void
