@@ -18,6 +18,8 @@ static const struct btyd_info models[BTYD_NMODELS] = {
 
 /* A parameter beyond e^+-BOUND has run off: the data do not pin it. */
 #define BOUND 30.0
+/* A stalled fit with a parameter beyond e^+-FAR has run off. */
+#define FAR 12.0
 /* The largest standard error of ln(parameter) of an estimate. */
 #define MAX_SE_LOG 10.0
 /* The largest frequency the fit tables by value. */
@@ -441,6 +443,13 @@ btyd_fit(int model, const struct rfm *d, size_t n, double penalizer,
 	optim_gradient(&op, u, g);
 	for (size_t j = 0; j < np; j++)
 		gmax = fmax(gmax, fabs(g[j]));
+	/* A stall far out along a ridge is a parameter running off. */
+	if (res.status == OPTIM_STALLED || res.status == OPTIM_MAX_ITER)
+		for (size_t j = 0; j < np; j++)
+			if (fabs(u[j]) > FAR && gmax > 1e-6) {
+				res.status = OPTIM_DIVERGED;
+				res.diverged = j;
+			}
 	switch (res.status) {
 	case OPTIM_CONVERGED:
 		break;
