@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "btyd.h"
+#include "cols.h"
 #include "date.h"
 #include "group.h"
 #include "opts.h"
