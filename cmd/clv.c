@@ -1,0 +1,804 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** clv: customer lifetime value from an order log: each customer's
+** frequency, recency, T and monetary value; BG/NBD, MBG/NBD, Pareto/NBD
+** and Gamma-Gamma fits; per-customer predictions and CLV; and the simple
+** historical view. See clv(1).
+*/
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../lib/btyd.h"
+#include "../lib/cols.h"
+#include "../lib/group.h"
+#include "../lib/num.h"
+#include "../lib/opts.h"
+#include "../lib/reader.h"
+#include "../lib/rfm.h"
+#include "../lib/util.h"
+#include "../lib/writer.h"
+
+enum {
+	OPT_SUMMARY = OPT_TOOL, OPT_FIT, OPT_PREDICT, OPT_HISTORICAL, OPT_UNIT,
+	OPT_CALENDAR, OPT_OBS_END, OPT_CAL_END, OPT_PENALIZER, OPT_HORIZON,
+	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN
+};
+
+static const struct tool_option tool_options[] = {
+	{ "summary", NULL, OPT_SUMMARY,
+	    "per customer: frequency, recency, T, monetary_value" },
+	{ "fit", "MODEL[,MODEL]", OPT_FIT,
+	    "fit bgnbd, mbgnbd, paretonbd and/or ggamma" },
+	{ "predict", NULL, OPT_PREDICT,
+	    "per customer: expected purchases, P(alive), CLV" },
+	{ "historical", NULL, OPT_HISTORICAL,
+	    "per group: revenue, orders, customers, AOV, ..." },
+	{ "unit", "U", OPT_UNIT, "time unit: days (default), weeks, months" },
+	{ "calendar", NULL, OPT_CALENDAR,
+	    "count calendar weeks or months, not days" },
+	{ "observation-end", "DATE", OPT_OBS_END,
+	    "end of observation (default: the last order)" },
+	{ "calibration-end", "DATE", OPT_CAL_END,
+	    "split into calibration and holdout periods" },
+	{ "penalizer", "L2", OPT_PENALIZER,
+	    "L2 penalty on the parameters, as lifetimes' (default 0)" },
+	{ "horizon", "N", OPT_HORIZON, "predict the next N time units" },
+	{ "params", "FILE", OPT_PARAMS, "parameters from a --fit output" },
+	{ "discount-rate", "RATE", OPT_DISCOUNT,
+	    "discount rate per month (default 0.01)" },
+	{ "margin", "M", OPT_MARGIN, "profit margin of revenue (default 1)" },
+	{ "churn", "RATE", OPT_CHURN,
+	    "with --historical: CLV = revenue per customer * margin / RATE" },
+	{ 0 }
+};
+
+struct config {
+	int summary, predict, historical, calendar, unit;
+	unsigned fit;                   /* one bit per enum btyd_model */
+	const char *obs_end, *cal_end, *params;
+	double penalizer, horizon, discount, margin, churn;
+	int given_discount, given_margin, given_unit;
+};
+
+/* Everything read, and what it means. */
+struct run {
+	struct kpi_opts o;
+	struct config cfg;
+	kpi_time now_limit;             /* later dates are in the future */
+	kpi_time obs_end, cal_end;
+
+	int is_summary;                 /* the input is a summary table */
+	int has_money;                  /* it has amounts, or monetary_value */
+	struct summariser sum;          /* orders input */
+	int sum_ready;
+
+	/* Summary input: the rows, and every field for --predict to repeat. */
+	struct rfm_row *rows;
+	size_t nrows, rows_cap;
+	struct field **fields;
+	size_t nfields;
+	struct field *header;
+	struct arena arena;
+};
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct config *cfg = ctx;
+
+	switch (key) {
+	case OPT_SUMMARY:
+		cfg->summary = 1;
+		break;
+	case OPT_PREDICT:
+		cfg->predict = 1;
+		break;
+	case OPT_HISTORICAL:
+		cfg->historical = 1;
+		break;
+	case OPT_CALENDAR:
+		cfg->calendar = 1;
+		break;
+	case OPT_FIT: {
+		char *list = xstrdup(arg), *save = NULL;
+
+		for (char *m = strtok_r(list, ",", &save); m != NULL;
+		    m = strtok_r(NULL, ",", &save)) {
+			int model = btyd_model_from_name(m);
+
+			if (model < 0)
+				usage_error("--fit: '%s' is not bgnbd, mbgnbd, "
+				    "paretonbd or ggamma", m);
+			cfg->fit |= 1u << model;
+		}
+		free(list);
+		if (cfg->fit == 0)
+			usage_error("--fit: name a model");
+		break;
+	}
+	case OPT_UNIT:
+		if ((cfg->unit = rfm_unit_from_name(arg)) < 0)
+			usage_error("--unit: '%s' is not days, weeks or months", arg);
+		cfg->given_unit = 1;
+		break;
+	case OPT_OBS_END:
+		cfg->obs_end = arg;
+		break;
+	case OPT_CAL_END:
+		cfg->cal_end = arg;
+		break;
+	case OPT_PENALIZER:
+		cfg->penalizer = opt_double("penalizer", arg, 0, 1e6);
+		break;
+	case OPT_HORIZON:
+		cfg->horizon = opt_double("horizon", arg, 0, 1e6);
+		break;
+	case OPT_PARAMS:
+		cfg->params = arg;
+		break;
+	case OPT_DISCOUNT:
+		cfg->discount = opt_double("discount-rate", arg, 0, 10);
+		cfg->given_discount = 1;
+		break;
+	case OPT_MARGIN:
+		cfg->margin = opt_double("margin", arg, 0, 1e6);
+		cfg->given_margin = 1;
+		break;
+	case OPT_CHURN:
+		cfg->churn = opt_double("churn", arg, 0, 1);
+		if (cfg->churn == 0)
+			usage_error("--churn: 0 makes the lifetime infinite");
+		break;
+	}
+}
+
+/* The (last) header --col maps ROLE to, or its default. */
+static const char *
+role_header(const struct kpi_opts *o, const struct role *role)
+{
+	const char *h = role->header;
+
+	for (size_t i = 0; i < o->ncols; i++)
+		if (strcmp(o->cols[i].role, role->name) == 0)
+			h = o->cols[i].header;
+	return h;
+}
+
+static kpi_time
+parse_date_option(const char *name, const char *arg, struct run *run)
+{
+	char buf[32];
+	const char *err;
+	kpi_time t;
+
+	if (arg == NULL)
+		return NO_TIME;
+	if ((err = date_parse(arg, strlen(arg), &run->o.dates, &t)) != NULL)
+		usage_error("--%s: '%s': %s", name, arg, err);
+	if (t > run->now_limit)
+		usage_error("--%s: %s is in the future", name,
+		    date_format_iso(buf, t));
+	return t;
+}
+
+/* The modes and options that go together, and those that do not. */
+static void
+check_options(struct run *run)
+{
+	struct config *c = &run->cfg;
+	int modes = c->summary + c->historical + (c->fit && !c->predict) +
+	    c->predict;
+
+	if (modes != 1)
+		usage_error("give one of --summary, --fit, --predict and "
+		    "--historical (--fit with --predict fits, then predicts)");
+	if (!c->historical && (run->o.nby || run->o.period != PERIOD_NONE ||
+	    run->o.total))
+		usage_error("--by, --period and --total group --historical only");
+	if (c->historical && (c->given_unit || c->calendar || c->obs_end ||
+	    c->cal_end || c->penalizer > 0 || c->given_discount ||
+	    !isnan(c->horizon)))
+		usage_error("--historical takes --by, --period, --total, "
+		    "--margin and --churn only");
+	if (!c->historical && !isnan(c->churn))
+		usage_error("--churn goes with --historical");
+	if (!c->predict && (!isnan(c->horizon) || c->params ||
+	    c->given_discount || (c->given_margin && !c->historical)))
+		usage_error("--horizon, --params, --discount-rate and --margin "
+		    "go with --predict");
+	if (c->predict && isnan(c->horizon))
+		usage_error("--predict needs --horizon N (in --unit)");
+	if (c->params && c->fit)
+		usage_error("--params and --fit: take the parameters from one");
+	if (c->params && c->penalizer > 0)
+		usage_error("--penalizer shapes a fit; --params has none");
+	if (c->calendar && c->unit == UNIT_DAYS)
+		usage_error("--calendar counts weeks or months: give --unit "
+		    "weeks or --unit months");
+	run->obs_end = parse_date_option("observation-end", c->obs_end, run);
+	run->cal_end = parse_date_option("calibration-end", c->cal_end, run);
+	if (run->obs_end != NO_TIME && run->cal_end != NO_TIME &&
+	    run->cal_end >= run->obs_end)
+		usage_error("--calibration-end must come before "
+		    "--observation-end");
+}
+
+/* Whether R's header is a summary table's (frequency, recency, T). */
+static int
+is_summary_header(const struct run *run, const struct reader *r)
+{
+	for (int i = SUMMARY_FREQUENCY; i <= SUMMARY_T; i++)
+		if (rd_col(r, role_header(&run->o, &summary_roles[i])) < 0)
+			return 0;
+	return 1;
+}
+
+static void
+keep_fields(struct run *run, const struct row *row)
+{
+	struct field *f = arena_alloc(&run->arena, row->n * sizeof *f);
+
+	for (size_t i = 0; i < row->n; i++) {
+		f[i].s = arena_memdup(&run->arena, row->f[i].s, row->f[i].len);
+		f[i].len = row->f[i].len;
+	}
+	if (run->nrows == run->rows_cap) {
+		run->rows_cap = run->rows_cap ? 2 * run->rows_cap : 1024;
+		run->rows = xreallocarray(run->rows, run->rows_cap, sizeof *run->rows);
+		run->fields = xreallocarray(run->fields, run->rows_cap,
+		    sizeof *run->fields);
+	}
+	run->fields[run->nrows] = f;
+}
+
+static void
+read_summary(struct run *run, struct reader *r)
+{
+	struct role roles[NSUMMARY_ROLES];
+	long col[NSUMMARY_ROLES];
+	const struct row *h = rd_header(r), *row;
+	int rc;
+
+	memcpy(roles, summary_roles, sizeof roles);
+	roles[SUMMARY_CUSTOMER].required = run->cfg.predict;
+	if (cols_bind(r, roles, NSUMMARY_ROLES, &run->o, col) < 0)
+		rd_die(r);
+	if (run->header == NULL) {
+		run->header = arena_alloc(&run->arena, h->n * sizeof *run->header);
+		for (size_t i = 0; i < h->n; i++) {
+			run->header[i].s = arena_memdup(&run->arena, h->f[i].s,
+			    h->f[i].len);
+			run->header[i].len = h->f[i].len;
+		}
+		run->nfields = h->n;
+		run->has_money = col[SUMMARY_MONETARY] >= 0;
+	} else if (h->n != run->nfields ||
+	    (col[SUMMARY_MONETARY] >= 0) != run->has_money) {
+		die(EX_DATAERR, "%s:%lu: the header differs from the first "
+		    "file's; give summaries with the same columns", rd_name(r),
+		    h->line);
+	}
+	while ((rc = rd_next(r, &row)) > 0) {
+		struct rfm_row sr;
+
+		if (summary_decode(r, row, col, &sr) < 0)
+			continue;
+		keep_fields(run, row);
+		if (sr.id != NULL)
+			sr.id = run->fields[run->nrows][col[SUMMARY_CUSTOMER]].s;
+		run->rows[run->nrows++] = sr;
+	}
+	if (rc < 0)
+		rd_die(r);
+}
+
+static void
+read_orders(struct run *run, struct reader *r)
+{
+	struct role roles[NORDER_ROLES];
+	long col[NORDER_ROLES];
+	unsigned char *want = xcalloc(rd_header(r)->n, 1);
+	const struct row *row;
+	struct order ord;
+	int rc;
+
+	memcpy(roles, order_roles, sizeof roles);
+	if (cols_bind(r, roles, NORDER_ROLES, &run->o, col) < 0)
+		rd_die(r);
+	for (int i = 0; i < NORDER_ROLES; i++)
+		if (col[i] >= 0)
+			want[col[i]] = 1;
+	rd_want(r, want);
+	if (!run->sum_ready) {
+		summariser_init(&run->sum, run->cfg.unit, run->cfg.calendar,
+		    run->cal_end, run->obs_end);
+		run->sum_ready = 1;
+		run->has_money = col[ORDER_AMOUNT] >= 0;
+	} else if ((col[ORDER_AMOUNT] >= 0) != run->has_money) {
+		die(EX_DATAERR, "%s:%lu: this file %s an amount column and the "
+		    "first %s", rd_name(r), rd_header(r)->line,
+		    run->has_money ? "lacks" : "has", run->has_money ? "has" :
+		    "does not");
+	}
+	while ((rc = rd_next(r, &row)) > 0)
+		if (order_decode(r, row, col, &run->o.dates, run->now_limit,
+		    &ord) == 0)
+			summariser_add(&run->sum, &ord);
+	if (rc < 0)
+		rd_die(r);
+	free(want);
+}
+
+/* Read every input, orders or summaries (not both). */
+static void
+read_inputs(struct run *run)
+{
+	for (size_t i = 0; i < run->o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
+		int summary = is_summary_header(run, r);
+
+		if (i > 0 && summary != run->is_summary)
+			die(EX_DATAERR, "%s:%lu: a %s, but the first input is a%s",
+			    rd_name(r), rd_header(r)->line, summary ?
+			    "summary table" : "table of orders", summary ?
+			    " table of orders" : " summary table");
+		run->is_summary = summary;
+		if (summary && (run->cfg.summary || run->obs_end != NO_TIME ||
+		    run->cal_end != NO_TIME || run->cfg.calendar))
+			die(EX_DATAERR, "%s:%lu: this is a summary table already "
+			    "(it has frequency, recency and T); --summary, "
+			    "--observation-end, --calibration-end and --calendar "
+			    "read orders", rd_name(r), rd_header(r)->line);
+		if (summary)
+			read_summary(run, r);
+		else
+			read_orders(run, r);
+		rd_close(r);
+	}
+	if (!run->is_summary)
+		run->rows = summariser_rows(&run->sum, &run->nrows);
+}
+
+static void
+write_summary_header(struct writer *w, const struct run *run)
+{
+	wr_str(w, "customer_id");
+	wr_str(w, "frequency");
+	wr_str(w, "recency");
+	wr_str(w, "T");
+	if (run->has_money)
+		wr_str(w, "monetary_value");
+	if (run->cal_end != NO_TIME) {
+		wr_str(w, "frequency_holdout");
+		if (run->has_money)
+			wr_str(w, "monetary_value_holdout");
+		wr_str(w, "duration_holdout");
+	}
+}
+
+static void
+write_summary_row(struct writer *w, const struct run *run,
+    const struct rfm_row *s)
+{
+	wr_field(w, s->id, s->idlen);
+	wr_num(w, s->rfm.x);
+	wr_num(w, s->rfm.tx);
+	wr_num(w, s->rfm.T);
+	if (run->has_money)
+		wr_num(w, s->rfm.m);
+	if (run->cal_end != NO_TIME) {
+		wr_num(w, s->freq_holdout);
+		if (run->has_money)
+			wr_num(w, s->monetary_holdout);
+		wr_num(w, s->duration_holdout);
+	}
+}
+
+static void
+print_summary(struct run *run)
+{
+	struct writer w;
+
+	wr_init(&w, stdout, run->o.precision);
+	write_summary_header(&w, run);
+	wr_end(&w);
+	for (size_t i = 0; i < run->nrows; i++) {
+		write_summary_row(&w, run, &run->rows[i]);
+		wr_end(&w);
+	}
+}
+
+/*
+** Fit MODEL to the customers read. Gamma-Gamma sees only repeat buyers
+** with a positive mean spend: its gamma distributions have no room for a
+** zero, so those customers are left out with a word on stderr.
+*/
+static void
+fit_model(struct run *run, int model, struct btyd_fit *fit)
+{
+	const struct btyd_info *info = btyd_info(model);
+	size_t n = 0, zero = 0;
+	char why[BTYD_WHY_MAX];
+	struct rfm *d;
+	int rc;
+
+	if (info->spend && !run->has_money)
+		die(EX_DATAERR, "%s: the input has no %s column to fit spend to",
+		    info->name, run->is_summary ? "monetary_value" : "amount");
+	d = xcalloc(run->nrows ? run->nrows : 1, sizeof *d);
+	for (size_t i = 0; i < run->nrows; i++) {
+		const struct rfm *c = &run->rows[i].rfm;
+
+		if (info->spend && c->x > 0 && c->m == 0)
+			zero++;
+		if (!info->spend || (c->x > 0 && c->m > 0))
+			d[n++] = *c;
+	}
+	if (zero > 0)
+		warn("%s: left out %zu repeat buyer%s whose monetary_value is 0",
+		    info->name, zero, zero == 1 ? "" : "s");
+	n = btyd_compress(d, n, model);
+	rc = btyd_fit(model, d, n, run->cfg.penalizer, fit, why);
+	free(d);
+	if (rc < 0)
+		die(EX_DATAERR, "%s: %s", info->name, why);
+}
+
+static void
+print_fits(struct run *run)
+{
+	struct writer w;
+
+	wr_init(&w, stdout, run->o.precision);
+	wr_str(&w, "model");
+	wr_str(&w, "param");
+	wr_str(&w, "value");
+	wr_str(&w, "std_error");
+	wr_end(&w);
+	for (int m = 0; m < BTYD_NMODELS; m++) {
+		const struct btyd_info *info = btyd_info(m);
+		struct btyd_fit fit;
+
+		if (!(run->cfg.fit & (1u << m)))
+			continue;
+		fit_model(run, m, &fit);
+		for (size_t j = 0; j < info->nparams; j++) {
+			wr_str(&w, info->name);
+			wr_str(&w, info->param[j]);
+			wr_num(&w, fit.param[j]);
+			wr_num(&w, fit.se[j]);
+			wr_end(&w);
+		}
+		wr_str(&w, info->name);
+		wr_str(&w, "loglik");
+		wr_num(&w, fit.loglik);
+		wr_empty(&w);
+		wr_end(&w);
+		wr_str(&w, info->name);
+		wr_str(&w, "customers");
+		wr_num(&w, fit.customers);
+		wr_empty(&w);
+		wr_end(&w);
+	}
+}
+
+/* The parameters --predict works with. */
+struct model_params {
+	int purchase;                   /* enum btyd_model; -1: none */
+	double p[BTYD_MAX_PARAMS];
+	int spend;                      /* Gamma-Gamma given */
+	double g[BTYD_MAX_PARAMS];
+};
+
+/* Read --params FILE: rows of model, param, value (a --fit output). */
+static void
+read_params(struct run *run, struct model_params *mp)
+{
+	static const struct role roles[] = {
+		{ "model", "model", 1 }, { "param", "param", 1 },
+		{ "value", "value", 1 },
+	};
+	struct rd_opts ro = {0};
+	struct reader *r = rd_open_or_die(run->cfg.params, &ro);
+	struct kpi_opts none = {0};
+	unsigned seen[BTYD_NMODELS] = {0};
+	const struct row *row;
+	long col[3];
+	int rc;
+
+	if (cols_bind(r, roles, 3, &none, col) < 0)
+		rd_die(r);
+	while ((rc = rd_next(r, &row)) > 0) {
+		const struct field *mf = &row->f[col[0]], *pf = &row->f[col[1]];
+		const struct btyd_info *info;
+		int model = btyd_model_from_name(mf->s);
+		size_t j;
+		double v;
+
+		if (model < 0) {
+			rd_bad(r, row, col[0], "'%s' is not bgnbd, mbgnbd, "
+			    "paretonbd or ggamma", mf->s);
+			continue;
+		}
+		info = btyd_info(model);
+		if (strcmp(pf->s, "loglik") == 0 || strcmp(pf->s, "customers") == 0)
+			continue;
+		for (j = 0; j < info->nparams; j++)
+			if (strcmp(pf->s, info->param[j]) == 0)
+				break;
+		if (j == info->nparams) {
+			rd_bad(r, row, col[1], "'%s' is not a parameter of %s",
+			    pf->s, info->name);
+			continue;
+		}
+		if (num_parse(row->f[col[2]].s, row->f[col[2]].len, &v) != NULL ||
+		    !(v > 0)) {
+			rd_bad(r, row, col[2], "'%s': a parameter is a positive "
+			    "number", row->f[col[2]].s);
+			continue;
+		}
+		if (info->spend) {
+			mp->g[j] = v;
+			mp->spend = 1;
+		} else {
+			if (mp->purchase >= 0 && mp->purchase != model) {
+				rd_bad(r, row, col[0], "a second purchase model "
+				    "(%s after %s); keep one", info->name,
+				    btyd_info(mp->purchase)->name);
+				continue;
+			}
+			mp->purchase = model;
+			mp->p[j] = v;
+		}
+		seen[model] |= 1u << j;
+	}
+	if (rc < 0)
+		rd_die(r);
+	for (int m = 0; m < BTYD_NMODELS; m++)
+		if (seen[m] && seen[m] != (1u << btyd_info(m)->nparams) - 1)
+			die(EX_DATAERR, "%s: %s lacks some of its parameters",
+			    rd_name(r), btyd_info(m)->name);
+	if (mp->purchase < 0)
+		die(EX_DATAERR, "%s: no purchase model (bgnbd, mbgnbd or "
+		    "paretonbd)", rd_name(r));
+	rd_close(r);
+}
+
+static void
+get_params(struct run *run, struct model_params *mp)
+{
+	unsigned want = run->cfg.fit;
+	struct btyd_fit fit;
+
+	memset(mp, 0, sizeof *mp);
+	mp->purchase = -1;
+	if (run->cfg.params != NULL) {
+		read_params(run, mp);
+		if (mp->spend && !run->has_money)
+			die(EX_DATAERR, "%s has Gamma-Gamma parameters, but the "
+			    "input has no %s column", run->cfg.params,
+			    run->is_summary ? "monetary_value" : "amount");
+		return;
+	}
+	if (want == 0)
+		want = 1u << BTYD_BGNBD | (run->has_money ? 1u << BTYD_GGAMMA : 0);
+	for (int m = 0; m < BTYD_NMODELS; m++) {
+		if (!(want & (1u << m)))
+			continue;
+		if (!btyd_info(m)->spend && mp->purchase >= 0)
+			usage_error("--fit: one purchase model for --predict");
+		fit_model(run, m, &fit);
+		if (btyd_info(m)->spend) {
+			memcpy(mp->g, fit.param, sizeof mp->g);
+			mp->spend = 1;
+		} else {
+			memcpy(mp->p, fit.param, sizeof mp->p);
+			mp->purchase = m;
+		}
+	}
+	if (mp->purchase < 0)
+		usage_error("--fit: --predict needs a purchase model too");
+}
+
+static void
+print_predictions(struct run *run)
+{
+	double month = run->cfg.calendar && run->cfg.unit == UNIT_MONTHS ? 1 :
+	    rfm_unit_days(UNIT_MONTHS) / rfm_unit_days(run->cfg.unit);
+	struct model_params mp;
+	struct writer w;
+
+	get_params(run, &mp);
+	if (mp.spend && !(mp.g[1] > 1))
+		warn("ggamma: q = %g <= 1 makes the mean spend infinite; "
+		    "expected_aov and clv are left empty", mp.g[1]);
+	wr_init(&w, stdout, run->o.precision);
+	if (run->is_summary)
+		for (size_t i = 0; i < run->nfields; i++)
+			wr_field(&w, run->header[i].s, run->header[i].len);
+	else
+		write_summary_header(&w, run);
+	wr_str(&w, "expected_purchases");
+	wr_str(&w, "p_alive");
+	wr_str(&w, "expected_aov");
+	wr_str(&w, "clv");
+	wr_end(&w);
+	for (size_t i = 0; i < run->nrows; i++) {
+		const struct rfm *c = &run->rows[i].rfm;
+		double aov = mp.spend ? ggamma_expected_spend(mp.g, c->x, c->m) : NAN;
+
+		if (run->is_summary)
+			for (size_t j = 0; j < run->nfields; j++)
+				wr_field(&w, run->fields[i][j].s, run->fields[i][j].len);
+		else
+			write_summary_row(&w, run, &run->rows[i]);
+		wr_num(&w, btyd_expected(mp.purchase, mp.p, run->cfg.horizon, c));
+		wr_num(&w, btyd_palive(mp.purchase, mp.p, c));
+		wr_num(&w, aov);
+		wr_num(&w, isnan(aov) ? NAN : btyd_clv(mp.purchase, mp.p, c,
+		    aov * run->cfg.margin, run->cfg.horizon, month,
+		    run->cfg.discount));
+		wr_end(&w);
+	}
+}
+
+/* --historical: per group, the plain sums. */
+struct tally {
+	double revenue;
+	uint64_t orders, customers;
+};
+
+static void
+write_tally(struct writer *w, const struct run *run, const struct tally *t)
+{
+	double customers = (double)t->customers, orders = (double)t->orders;
+
+	wr_int(w, (int64_t)t->customers);
+	wr_int(w, (int64_t)t->orders);
+	wr_num(w, t->revenue);
+	wr_num(w, orders > 0 ? t->revenue / orders : NAN);
+	wr_num(w, customers > 0 ? t->revenue / customers : NAN);
+	wr_num(w, customers > 0 ? orders / customers : NAN);
+	if (!isnan(run->cfg.churn))
+		wr_num(w, customers > 0 ? t->revenue / customers *
+		    run->cfg.margin / run->cfg.churn : NAN);
+	wr_end(w);
+}
+
+static void
+historical(struct run *run)
+{
+	struct group_table *groups = gt_new(sizeof(struct tally));
+	struct group_table *seen = gt_new(0), *seen_all = gt_new(0);
+	struct grouping grouping;
+	struct tally total = {0};
+	struct strbuf key = {0};
+	struct group **v;
+	struct writer w;
+	size_t n;
+
+	grouping_init(&grouping, &run->o);
+	for (size_t i = 0; i < run->o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
+		unsigned char *want = xcalloc(rd_header(r)->n, 1);
+		struct role roles[NORDER_ROLES];
+		long col[NORDER_ROLES];
+		const struct row *row;
+		struct order ord;
+		int rc;
+
+		memcpy(roles, order_roles, sizeof roles);
+		roles[ORDER_AMOUNT].required = 1;
+		if (cols_bind(r, roles, NORDER_ROLES, &run->o, col) < 0 ||
+		    grouping_bind(&grouping, r, want) < 0)
+			rd_die(r);
+		for (int k = 0; k < NORDER_ROLES; k++)
+			want[col[k]] = 1;
+		rd_want(r, want);
+		while ((rc = rd_next(r, &row)) > 0) {
+			const struct strbuf *gk;
+			struct group *g;
+			struct tally *t;
+			int created;
+
+			if (order_decode(r, row, col, &run->o.dates,
+			    run->now_limit, &ord) < 0)
+				continue;
+			gk = grouping_key(&grouping, row, ord.when);
+			g = gt_get(groups, gk->s, gk->len, NULL);
+			t = g->state;
+			t->orders++;
+			t->revenue += ord.amount;
+			total.orders++;
+			total.revenue += ord.amount;
+			sb_reset(&key);
+			sb_add(&key, gk->s, gk->len);
+			key_add(&key, ord.id, ord.idlen);
+			gt_get(seen, key.s, key.len, &created);
+			t->customers += created;
+			gt_get(seen_all, ord.id, ord.idlen, &created);
+			total.customers += created;
+		}
+		if (rc < 0)
+			rd_die(r);
+		rd_close(r);
+		free(want);
+	}
+
+	wr_init(&w, stdout, run->o.precision);
+	grouping_write_header(&grouping, &w);
+	wr_str(&w, "customers");
+	wr_str(&w, "orders");
+	wr_str(&w, "revenue");
+	wr_str(&w, "aov");
+	wr_str(&w, "revenue_per_customer");
+	wr_str(&w, "purchase_frequency");
+	if (!isnan(run->cfg.churn))
+		wr_str(&w, "clv");
+	wr_end(&w);
+	v = gt_sorted(groups);
+	n = gt_count(groups);
+	for (size_t i = 0; i < n; i++) {
+		grouping_write_key(&grouping, &w, v[i]);
+		write_tally(&w, run, v[i]->state);
+	}
+	if (!grouping_active(&grouping) && n == 0)
+		write_tally(&w, run, &total);
+	if (run->o.total) {
+		grouping_write_total(&grouping, &w);
+		write_tally(&w, run, &total);
+	}
+	free(v);
+	sb_free(&key);
+	grouping_free(&grouping);
+	gt_free(groups, NULL);
+	gt_free(seen, NULL);
+	gt_free(seen_all, NULL);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct tool_spec spec = {
+		"[file ...]",
+		"Customer lifetime value from orders: summaries, BTYD fits, "
+		"predictions.",
+		OPTS_TOTAL, tool_options, handle_option,
+	};
+	struct run run = { .cfg = { .unit = UNIT_DAYS, .horizon = NAN,
+	    .discount = 0.01, .margin = 1, .churn = NAN } };
+	struct role all[NORDER_ROLES + NSUMMARY_ROLES - 1];
+
+	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
+	/* A day of slack: a local date may be "tomorrow" in UTC. */
+	run.now_limit = (kpi_time)time(NULL) * 1000 + MS_PER_DAY;
+	check_options(&run);
+	/* Both tables' roles; "customer" is in both. */
+	memcpy(all, order_roles, sizeof order_roles);
+	memcpy(all + NORDER_ROLES, summary_roles + 1,
+	    sizeof summary_roles - sizeof summary_roles[0]);
+	cols_check_roles(&run.o, all, NORDER_ROLES + NSUMMARY_ROLES - 1);
+
+	if (run.cfg.historical) {
+		historical(&run);
+	} else {
+		read_inputs(&run);
+		if (run.cfg.summary)
+			print_summary(&run);
+		else if (run.cfg.predict)
+			print_predictions(&run);
+		else
+			print_fits(&run);
+	}
+
+	if (run.sum_ready)
+		summariser_free(&run.sum);
+	free(run.rows);
+	free(run.fields);
+	arena_free(&run.arena);
+	opts_free(&run.o);
+	return close_stdout();
+}

@@ -1,0 +1,316 @@
+/* See LICENSE file for copyright and license details. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cols.h"
+#include "num.h"
+#include "rfm.h"
+#include "util.h"
+
+const struct role order_roles[NORDER_ROLES] = {
+	[ORDER_CUSTOMER] = { "customer", "customer_id", 1 },
+	[ORDER_DATE] = { "date", "date", 1 },
+	[ORDER_AMOUNT] = { "amount", "amount", 0 },
+};
+
+const struct role summary_roles[NSUMMARY_ROLES] = {
+	[SUMMARY_CUSTOMER] = { "customer", "customer_id", 0 },
+	[SUMMARY_FREQUENCY] = { "frequency", "frequency", 1 },
+	[SUMMARY_RECENCY] = { "recency", "recency", 1 },
+	[SUMMARY_T] = { "T", "T", 1 },
+	[SUMMARY_MONETARY] = { "monetary_value", "monetary_value", 0 },
+};
+
+/* Parse the number in column COL of ROW into *X; rd_bad() on failure. */
+static int
+get_number(struct reader *r, const struct row *row, long col, double *x)
+{
+	const struct field *f = &row->f[col];
+	char esc[ESCAPED_MAX];
+	const char *err;
+
+	if (f->len == 0)
+		return rd_bad(r, row, col, "empty; a number is needed");
+	if ((err = num_parse(f->s, f->len, x)) != NULL)
+		return rd_bad(r, row, col, "'%s': %s",
+		    escape_text(esc, sizeof esc, f->s, f->len), err);
+	return 0;
+}
+
+int
+order_decode(struct reader *r, const struct row *row, const long *col,
+    const struct date_formats *dates, kpi_time now, struct order *o)
+{
+	const struct field *id = &row->f[col[ORDER_CUSTOMER]];
+	const struct field *date = &row->f[col[ORDER_DATE]];
+	char esc[ESCAPED_MAX];
+	const char *err;
+
+	if (id->len == 0)
+		return rd_bad(r, row, col[ORDER_CUSTOMER], "empty customer id");
+	o->id = id->s;
+	o->idlen = id->len;
+	if (date->len == 0)
+		return rd_bad(r, row, col[ORDER_DATE], "empty; every order needs "
+		    "a date");
+	if ((err = date_parse(date->s, date->len, dates, &o->when)) != NULL)
+		return rd_bad(r, row, col[ORDER_DATE], "'%s': %s",
+		    escape_text(esc, sizeof esc, date->s, date->len), err);
+	if (o->when > now)
+		return rd_bad(r, row, col[ORDER_DATE], "'%s' is in the future",
+		    escape_text(esc, sizeof esc, date->s, date->len));
+	o->amount = 0;
+	if (col[ORDER_AMOUNT] < 0)
+		return 0;
+	if (get_number(r, row, col[ORDER_AMOUNT], &o->amount) < 0)
+		return -1;
+	if (o->amount < 0)
+		return rd_bad(r, row, col[ORDER_AMOUNT], "'%s': a negative amount; "
+		    "clv models purchases, so net refunds out of the orders "
+		    "first", escape_text(esc, sizeof esc, row->f[col[ORDER_AMOUNT]].s,
+		    row->f[col[ORDER_AMOUNT]].len));
+	return 0;
+}
+
+int
+summary_decode(struct reader *r, const struct row *row, const long *col,
+    struct rfm_row *out)
+{
+	struct rfm *c = &out->rfm;
+
+	memset(out, 0, sizeof *out);
+	c->w = 1;
+	if (col[SUMMARY_CUSTOMER] >= 0) {
+		out->id = row->f[col[SUMMARY_CUSTOMER]].s;
+		out->idlen = row->f[col[SUMMARY_CUSTOMER]].len;
+	}
+	if (get_number(r, row, col[SUMMARY_FREQUENCY], &c->x) < 0 ||
+	    get_number(r, row, col[SUMMARY_RECENCY], &c->tx) < 0 ||
+	    get_number(r, row, col[SUMMARY_T], &c->T) < 0 ||
+	    (col[SUMMARY_MONETARY] >= 0 &&
+	    get_number(r, row, col[SUMMARY_MONETARY], &c->m) < 0))
+		return -1;
+	if (c->x < 0 || c->x != floor(c->x))
+		return rd_bad(r, row, col[SUMMARY_FREQUENCY], "%g: the number of "
+		    "repeat purchases must be a whole number, 0 or more", c->x);
+	if (c->tx < 0)
+		return rd_bad(r, row, col[SUMMARY_RECENCY], "%g: negative", c->tx);
+	if (c->x == 0 && c->tx != 0)
+		return rd_bad(r, row, col[SUMMARY_RECENCY], "%g: a customer with "
+		    "no repeat purchase (frequency 0) has recency 0", c->tx);
+	if (c->T < c->tx)
+		return rd_bad(r, row, col[SUMMARY_T], "%g: less than the recency "
+		    "(%g); T runs to the end of observation", c->T, c->tx);
+	if (c->m < 0)
+		return rd_bad(r, row, col[SUMMARY_MONETARY], "%g: negative", c->m);
+	return 0;
+}
+
+int
+rfm_unit_from_name(const char *name)
+{
+	static const char *const names[][2] = {
+		[UNIT_DAYS] = { "days", "day" },
+		[UNIT_WEEKS] = { "weeks", "week" },
+		[UNIT_MONTHS] = { "months", "month" },
+	};
+
+	for (int u = 0; u < 3; u++)
+		if (strcmp(name, names[u][0]) == 0 || strcmp(name, names[u][1]) == 0)
+			return u;
+	return -1;
+}
+
+double
+rfm_unit_days(enum rfm_unit unit)
+{
+	return unit == UNIT_DAYS ? 1 : unit == UNIT_WEEKS ? 7 : 365.2425 / 12;
+}
+
+/*
+** A set of (customer, period) pairs: open addressing over 64-bit keys,
+** customer ordinal << 23 | (period + 2^22), stored plus one so that 0
+** marks an empty slot. Day numbers of the years 1-9999 lie within
+** -2^22..2^22, so the two never overlap.
+*/
+struct period_set {
+	uint64_t *slot;
+	size_t nslots, count;
+};
+
+#define PERIOD_BIAS ((int64_t)1 << 22)
+
+static uint64_t
+mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 33);
+}
+
+/* Add KEY; returns 1 when it is new. */
+static int
+set_add(struct period_set *s, uint64_t key)
+{
+	size_t i;
+
+	if (2 * (s->count + 1) > s->nslots) {
+		struct period_set big = { xcalloc(s->nslots * 2, sizeof *big.slot),
+		    s->nslots * 2, s->count };
+
+		for (size_t j = 0; j < s->nslots; j++) {
+			if (s->slot[j] == 0)
+				continue;
+			for (i = mix(s->slot[j]) & (big.nslots - 1); big.slot[i] != 0;
+			    i = (i + 1) & (big.nslots - 1))
+				;
+			big.slot[i] = s->slot[j];
+		}
+		free(s->slot);
+		*s = big;
+	}
+	key++;
+	for (i = mix(key) & (s->nslots - 1); s->slot[i] != 0;
+	    i = (i + 1) & (s->nslots - 1))
+		if (s->slot[i] == key)
+			return 0;
+	s->slot[i] = key;
+	s->count++;
+	return 1;
+}
+
+/* Per customer. Periods are numbered as period_of() numbers them. */
+struct rfm_state {
+	uint64_t ordinal;          /* the customer's number, from 0 */
+	int64_t first, last;       /* calibration purchase periods */
+	double first_sum;          /* the amounts of the first period */
+	double repeat_sum;         /* the amounts of the later periods */
+	uint64_t periods;          /* calibration purchase periods */
+	uint64_t holdout_periods;
+	double holdout_sum;
+};
+
+/* The number of the period of T: its day, ISO week or month. */
+static int64_t
+period_of(const struct summariser *s, kpi_time t)
+{
+	int64_t day = t >= 0 ? t / MS_PER_DAY : -((-t + MS_PER_DAY - 1) / MS_PER_DAY);
+	int64_t y;
+	unsigned m, d;
+
+	if (!s->calendar || s->unit == UNIT_DAYS)
+		return day;
+	if (s->unit == UNIT_WEEKS)      /* 1970-01-01 was a Thursday */
+		return (day + 3 >= 0 ? day + 3 : day + 3 - 6) / 7;
+	civil_from_days(day, &y, &m, &d);
+	return y * 12 + (int64_t)m - 1;
+}
+
+void
+summariser_init(struct summariser *s, enum rfm_unit unit, int calendar,
+    kpi_time cal_end, kpi_time obs_end)
+{
+	memset(s, 0, sizeof *s);
+	s->unit = unit;
+	s->calendar = calendar;
+	s->cal_end = cal_end == NO_TIME ? INT64_MAX : period_of(s, cal_end);
+	s->obs_end = obs_end == NO_TIME ? INT64_MAX : period_of(s, obs_end);
+	s->last_seen = INT64_MIN;
+	s->customers = gt_new(sizeof(struct rfm_state));
+	s->seen = xcalloc(1, sizeof *s->seen);
+	s->seen->nslots = 1024;
+	s->seen->slot = xcalloc(s->seen->nslots, sizeof *s->seen->slot);
+}
+
+void
+summariser_add(struct summariser *s, const struct order *o)
+{
+	int64_t p = period_of(s, o->when);
+	struct rfm_state *c;
+	int created;
+
+	if (p > s->obs_end)
+		return;
+	if (p > s->last_seen)
+		s->last_seen = p;
+	c = gt_get(s->customers, o->id, o->idlen, &created)->state;
+	if (created)
+		c->ordinal = s->ncustomers++;
+	if (!set_add(s->seen, c->ordinal << 23 | (uint64_t)(p + PERIOD_BIAS))) {
+		/* Another order of a period already counted. */
+		if (p > s->cal_end)
+			c->holdout_sum += o->amount;
+		else if (p == c->first)
+			c->first_sum += o->amount;
+		else
+			c->repeat_sum += o->amount;
+		return;
+	}
+	if (p > s->cal_end) {
+		c->holdout_periods++;
+		c->holdout_sum += o->amount;
+		return;
+	}
+	if (c->periods++ == 0) {
+		c->first = c->last = p;
+		c->first_sum = o->amount;
+		return;
+	}
+	if (p < c->first) {
+		/* The old first period becomes a repeat one. */
+		c->repeat_sum += c->first_sum;
+		c->first = p;
+		c->first_sum = o->amount;
+	} else {
+		c->repeat_sum += o->amount;
+	}
+	if (p > c->last)
+		c->last = p;
+}
+
+struct rfm_row *
+summariser_rows(struct summariser *s, size_t *n)
+{
+	struct group **g = gt_sorted(s->customers);
+	size_t count = gt_count(s->customers), out = 0;
+	struct rfm_row *rows = xcalloc(count ? count : 1, sizeof *rows);
+	int64_t end = s->obs_end != INT64_MAX ? s->obs_end : s->last_seen;
+	double unit = s->calendar ? 1 : 1 / rfm_unit_days(s->unit);
+
+	for (size_t i = 0; i < count; i++) {
+		const struct rfm_state *c = g[i]->state;
+		struct rfm_row *row = &rows[out];
+
+		/* Holdout purchases only: not a customer of the calibration. */
+		if (c->periods == 0)
+			continue;
+		row->id = g[i]->key;
+		row->idlen = g[i]->keylen;
+		row->rfm.x = (double)(c->periods - 1);
+		row->rfm.tx = (double)(c->last - c->first) * unit;
+		row->rfm.T = (double)((s->cal_end != INT64_MAX ? s->cal_end : end) -
+		    c->first) * unit;
+		row->rfm.m = c->periods > 1 ? c->repeat_sum / (double)(c->periods - 1) : 0;
+		row->rfm.w = 1;
+		row->freq_holdout = (double)c->holdout_periods;
+		row->monetary_holdout = c->holdout_periods ?
+		    c->holdout_sum / (double)c->holdout_periods : 0;
+		if (s->cal_end != INT64_MAX)
+			row->duration_holdout = (double)(end - s->cal_end) * unit;
+		out++;
+	}
+	free(g);
+	*n = out;
+	return rows;
+}
+
+void
+summariser_free(struct summariser *s)
+{
+	gt_free(s->customers, NULL);
+	free(s->seen->slot);
+	free(s->seen);
+}

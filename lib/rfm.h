@@ -1,0 +1,128 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_RFM_H
+#define KPI_RFM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "btyd.h"
+#include "cols.h"
+#include "date.h"
+#include "group.h"
+#include "opts.h"
+#include "reader.h"
+
+/*
+** The orders table of kpikit(7) (one row per purchase: customer id, date,
+** amount), and the per-customer summary the BTYD literature and lifetimes
+** derive from it: frequency, recency, T, monetary value.
+*/
+
+/* Roles of the orders table, in this order in ORDER_ROLES. */
+enum { ORDER_CUSTOMER, ORDER_DATE, ORDER_AMOUNT, NORDER_ROLES };
+extern const struct role order_roles[NORDER_ROLES];
+
+/* Roles of a summary table (clv --summary's output), likewise. */
+enum { SUMMARY_CUSTOMER, SUMMARY_FREQUENCY, SUMMARY_RECENCY, SUMMARY_T,
+	SUMMARY_MONETARY, NSUMMARY_ROLES };
+extern const struct role summary_roles[NSUMMARY_ROLES];
+
+/* One decoded order. */
+struct order {
+	const char *id;        /* the customer, LEN bytes */
+	size_t idlen;
+	kpi_time when;
+	double amount;         /* 0 without an amount column */
+};
+
+/*
+** Decode ROW of an orders table whose roles are in columns COL (from
+** cols_bind(); COL[ORDER_AMOUNT] may be -1). The rules (clv(1), BAD
+** INPUT): the customer id must not be empty; the date must parse and not
+** lie after NOW (a date in the future is a typing error, and it would
+** stretch every customer's T); the amount must be a number, not negative.
+** A bad value is recorded with rd_bad(): returns -1, else 0.
+*/
+int order_decode(struct reader *r, const struct row *row, const long *col,
+    const struct date_formats *dates, kpi_time now, struct order *o);
+
+/*
+** Decode ROW of a summary table (columns COL from cols_bind();
+** COL[SUMMARY_CUSTOMER] and COL[SUMMARY_MONETARY] may be -1) into *OUT:
+** frequency a whole number >= 0, recency >= 0 and 0 when frequency is 0,
+** T >= recency, monetary_value >= 0 (0 when absent). A bad value is
+** recorded with rd_bad(): returns -1, else 0.
+*/
+struct rfm_row;
+int summary_decode(struct reader *r, const struct row *row, const long *col,
+    struct rfm_row *out);
+
+/* Time units of a summary. */
+enum rfm_unit { UNIT_DAYS, UNIT_WEEKS, UNIT_MONTHS };
+
+/* The unit named NAME ("days", "weeks", "months"; singular too), or -1. */
+int rfm_unit_from_name(const char *name);
+
+/* The length of UNIT in days: 1, 7, or the mean Gregorian month,
+** 365.2425 / 12 = 30.436875 (numpy's and pandas' month). */
+double rfm_unit_days(enum rfm_unit unit);
+
+/*
+** Per-customer summaries of an order log, as lifetimes'
+** summary_data_from_transaction_data and calibration_and_holdout_data
+** make them, streaming: rows may come in any order.
+**
+** Purchases are counted per period: per UTC day, or with CALENDAR per
+** calendar week (ISO, Monday to Sunday: pandas' W-SUN) or month. Rows of
+** one customer in one period are one purchase, their amounts summed. For
+** a customer, with first and last the first and last purchase periods:
+**   frequency       purchase periods - 1 (the repeat purchases)
+**   recency         last - first
+**   T               observation end - first
+**   monetary_value  the mean amount of the repeat purchase periods (the
+**                   first period left out), 0 for a one-time buyer
+** Times are in UNIT: days / unit length, or whole periods with CALENDAR.
+**
+** With a calibration end, the above covers the orders up to it (customers
+** whose first purchase comes later are left out), and for the orders
+** after it, up to the observation end:
+**   frequency_holdout       purchase periods (all count: the first
+**                           purchase is behind)
+**   monetary_value_holdout  their mean amount (0 without one)
+**   duration_holdout        observation end - calibration end
+** Orders after the observation end are left out.
+*/
+struct summariser {
+	int calendar;                   /* periods of UNIT, not days */
+	enum rfm_unit unit;
+	int64_t cal_end, obs_end;       /* periods; INT64_MAX when not given */
+	int64_t last_seen;              /* the latest period read */
+	struct group_table *customers;  /* id -> struct rfm_state */
+	uint64_t ncustomers;
+	struct period_set *seen;        /* (customer, period) pairs */
+};
+
+/* Set up S; CAL_END and OBS_END are NO_TIME when not given. */
+void summariser_init(struct summariser *s, enum rfm_unit unit, int calendar,
+    kpi_time cal_end, kpi_time obs_end);
+
+/* Count the order O. */
+void summariser_add(struct summariser *s, const struct order *o);
+
+/* One customer's summary, as summariser_each() hands it over. */
+struct rfm_row {
+	const char *id;
+	size_t idlen;
+	struct rfm rfm;                 /* x, t_x, T in units; m; w = 1 */
+	double freq_holdout, monetary_holdout, duration_holdout;
+};
+
+/*
+** The summaries, sorted by customer id (bytewise), in a new array the
+** caller frees (the ids stay S's); *N gets their number.
+*/
+struct rfm_row *summariser_rows(struct summariser *s, size_t *n);
+
+void summariser_free(struct summariser *s);
+
+#endif

@@ -1,0 +1,178 @@
+/* See LICENSE file for copyright and license details. */
+#include <float.h>
+#include <math.h>
+
+#include "special.h"
+
+/* Enough for a series whose terms fall like 2^-k from any start. */
+#define MAX_TERMS 5000
+
+double
+lbeta(double a, double b)
+{
+	if (!(a > 0 && b > 0))
+		return NAN;
+	return lgamma(a) + lgamma(b) - lgamma(a + b);
+}
+
+double
+digamma(double x)
+{
+	double shift = 0, inv, inv2;
+
+	if (!(x > 0))
+		return NAN;
+	for (; x < 10; x++)
+		shift -= 1 / x;
+	inv = 1 / x;
+	inv2 = inv * inv;
+	/* -B_2k / (2k x^2k) for k = 1..7, by Horner in 1/x^2. */
+	return shift + log(x) - 0.5 * inv - inv2 * (1.0 / 12 - inv2 * (1.0 / 120 -
+	    inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 * (1.0 / 132 -
+	    inv2 * (691.0 / 32760 - inv2 / 12))))));
+}
+
+/*
+** The Maclaurin series of 2F1(a, b; c; x) and of its derivative, for
+** 0 < |x| <= 1/2. Stops when two terms in a row are too small to change
+** either sum, or when a term is exactly 0 (a or b a non-positive integer:
+** a polynomial).
+*/
+static void
+maclaurin(double a, double b, double c, double x, double *y, double *dy)
+{
+	double term = 1, sum = 1, dsum = 0;
+	int small = 0;
+
+	for (int n = 0; n < MAX_TERMS; n++) {
+		term *= (a + n) / (c + n) * (b + n) / (n + 1) * x;
+		sum += term;
+		dsum += (n + 1) * term;
+		if (term == 0)
+			break;
+		if (fabs(term) <= DBL_EPSILON / 4 * fabs(sum) &&
+		    fabs((n + 1) * term) <= DBL_EPSILON / 4 * fabs(dsum)) {
+			if (++small == 2)
+				break;
+		} else {
+			small = 0;
+		}
+	}
+	*y = sum;
+	*dy = dsum / x;
+}
+
+/*
+** Given y = F(x0) and dy = F'(x0) for a solution F of the hypergeometric
+** equation, replace them with F(x0 + h) and F'(x0 + h). The Taylor
+** coefficients about x0 are scaled by h^k (u_k = y_k h^k), so nothing
+** overflows when h is small; substituting the series into
+** x(1-x)y'' + (c - (a+b+1)x)y' - aby = 0 and collecting h^k gives
+**   p0 (k+1)(k+2) y_{k+2} = -(k+1)(k p1 + q0) y_{k+1} + (k+a)(k+b) y_k
+** with p0 = x0(1 - x0), p1 = 1 - 2 x0, q0 = c - (a+b+1) x0.
+*/
+static void
+taylor_step(double a, double b, double c, double x0, double h, double *y,
+    double *dy)
+{
+	double p0 = x0 * (1 - x0), p1 = 1 - 2 * x0, q0 = c - (a + b + 1) * x0;
+	double u0 = *y, u1 = *dy * h, sum = u0 + u1, dsum = u1;
+	int small = 0;
+
+	for (int k = 0; k < MAX_TERMS; k++) {
+		double u2 = (-(k + 1) * (k * p1 + q0) * u1 * h +
+		    (k + a) * (k + b) * u0 * h * h) / (p0 * (k + 1) * (k + 2));
+
+		sum += u2;
+		dsum += (k + 2) * u2;
+		if (fabs(u2) <= DBL_EPSILON / 4 * fabs(sum) &&
+		    fabs((k + 2) * u2) <= DBL_EPSILON / 4 * fabs(dsum)) {
+			if (++small == 2)
+				break;
+		} else {
+			small = 0;
+		}
+		u0 = u1;
+		u1 = u2;
+	}
+	*y = sum;
+	*dy = dsum / h;
+}
+
+/*
+** 2F1(a, b; c; x) for 1/2 < x < 1, continued from x0 = 1/2. A step from
+** x0 is limited by each singular point the Taylor series about x0 can
+** see: 0 (local exponents 0 and 1 - c; the point at infinity, exponents
+** a and b, is as far as 0 in this variable's disc) and 1 (exponents 0 and
+** c - a - b). The series of a solution with exponent e at distance d has
+** terms like binom(|e| + k, k) (h/d)^k, whose peak grows like
+** (1 - h/d)^-|e|: with h <= d / (2 + |e|) that transient stays below e^1,
+** so rounding errors are not amplified, whatever the parameters.
+*/
+static double
+continue_to(double a, double b, double c, double x)
+{
+	double x0 = 0.5, y, dy;
+	double e0 = fmax(fabs(1 - c), fmax(fabs(a), fabs(b))), e1 = fabs(c - a - b);
+
+	maclaurin(a, b, c, x0, &y, &dy);
+	while (x0 < x && isfinite(y)) {
+		double h = fmin(x0 / (2 + e0), (1 - x0) / (2 + e1));
+
+		if (x - x0 <= h) {
+			taylor_step(a, b, c, x0, x - x0, &y, &dy);
+			break;
+		}
+		taylor_step(a, b, c, x0, h, &y, &dy);
+		x0 += h;
+	}
+	return y;
+}
+
+double
+hyp2f1(double a, double b, double c, double x)
+{
+	double y, dy;
+
+	if (isnan(a) || isnan(b) || isnan(c) || !(x < 1) ||
+	    (c <= 0 && c == floor(c)))
+		return NAN;
+	if (x == 0)
+		return 1;
+	if (x < 0) {
+		/*
+		 * Pfaff: 2F1(a,b;c;x) = (1-x)^-a 2F1(a, c-b; c; x/(x-1)), the
+		 * argument now in (0, 1). With a the smaller of a and b, the
+		 * new function stays bounded as x goes to minus infinity (its
+		 * c - a - b is b - a >= 0), so nothing overflows on the way.
+		 */
+		double lo = a < b ? a : b, hi = a < b ? b : a;
+
+		return pow(1 - x, -lo) * hyp2f1(lo, c - hi, c, x / (x - 1));
+	}
+	if (x <= 0.5) {
+		maclaurin(a, b, c, x, &y, &dy);
+		return y;
+	}
+	return continue_to(a, b, c, x);
+}
+
+double
+log_add_exp(double a, double b)
+{
+	double hi = a > b ? a : b, lo = a > b ? b : a;
+
+	if (hi == -INFINITY)
+		return -INFINITY;
+	return hi + log1p(exp(lo - hi));
+}
+
+double
+log_sub_exp(double a, double b)
+{
+	if (a < b)
+		return NAN;
+	if (a == b)
+		return -INFINITY;
+	return a + log(-expm1(b - a));
+}

@@ -1,0 +1,1 @@
+clv --summary dollar.csv

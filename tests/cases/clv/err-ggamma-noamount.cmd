@@ -1,0 +1,1 @@
+clv --fit ggamma sum-nodrop.csv

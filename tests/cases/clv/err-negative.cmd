@@ -1,0 +1,1 @@
+clv --summary negative.csv

@@ -1,0 +1,1 @@
+clv --summary nocols.csv

@@ -1,0 +1,1 @@
+clv --fit paretonbd sum-nodrop.csv

@@ -1,0 +1,1 @@
+clv --summary sum-nodrop.csv

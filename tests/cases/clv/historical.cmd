@@ -1,0 +1,1 @@
+clv --historical orders.csv

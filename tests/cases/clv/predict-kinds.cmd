@@ -1,0 +1,1 @@
+clv --predict --horizon 52 --unit weeks --params cdnow-bgnbd.csv four.csv

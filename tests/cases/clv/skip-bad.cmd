@@ -1,0 +1,1 @@
+clv --summary --skip-bad negative.csv

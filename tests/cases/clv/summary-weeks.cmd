@@ -1,0 +1,1 @@
+clv --summary --unit weeks orders.csv

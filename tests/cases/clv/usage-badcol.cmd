@@ -1,0 +1,1 @@
+clv --summary --col spend=amount orders.csv

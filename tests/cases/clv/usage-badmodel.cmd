@@ -1,0 +1,1 @@
+clv --fit bgnbd,nbd orders.csv

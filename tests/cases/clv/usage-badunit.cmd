@@ -1,0 +1,1 @@
+clv --summary --unit years orders.csv

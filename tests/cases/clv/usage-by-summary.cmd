@@ -1,0 +1,1 @@
+clv --summary --by channel orders.csv

@@ -1,0 +1,1 @@
+clv --summary --calendar orders.csv

@@ -1,0 +1,1 @@
+clv --summary --churn 0.1 orders.csv

@@ -1,0 +1,1 @@
+clv --predict orders.csv

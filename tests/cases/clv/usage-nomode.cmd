@@ -1,0 +1,1 @@
+clv orders.csv

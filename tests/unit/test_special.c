@@ -1,0 +1,80 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** Unit tests of lib/special.c. The 2F1 values are mpmath 1.3's hyp2f1 at
+** 30 digits, on arguments of the kinds lib/btyd.c passes (BG/NBD's
+** 2F1(r+x, a-1; a+b+x-1; -t/(alpha+T)), Pareto/NBD's 2F1(1, k; c; w) out
+** to w = -9e5) and a few that test the edges: x near 1, c - a - b near an
+** integer (where the textbook 1-x transformation fails), a polynomial.
+** Identities need no reference: 2F1(1,1;2;x) = -ln(1-x)/x and
+** 2F1(a,b;b;x) = (1-x)^-a.
+*/
+#include <math.h>
+
+#include "../../lib/special.h"
+#include "check.h"
+
+static const struct {
+	double a, b, c, x, want;
+} mp[] = {
+	{ 0.3, 0.7, 1.9, 0.3, 1.0376942914751007905 },
+	{ 2.242593, -0.207114, 3.218639, -1.003, 1.1142876632560665292 },
+	{ 12.24, -0.2071, 12.218, -25.7, 1.9751093728484753825 },
+	{ 1, 1.606, 3.159, -0.5, 0.8051115339224895838 },
+	{ 1, 3.553, 4.159, -120.0, 0.010193848305187968933 },
+	{ 1, 1.606, 13.16, -900000.0, 0.000022242286109266318106 },
+	{ 5.5, 2.5, 3.5, 0.97, 4028576.6225923497299 },
+	{ 0.5, 0.5, 1.5, 0.999999, 1.5697971115269675105 },
+	{ 2, 3, 2.9999, 0.9, 100.01885485914825554 },
+	{ -3, 2, 4, 0.7, 0.3224 },
+	{ 100.7, 0.79, 110.2, -1000, 0.0045795138553489877297 },
+};
+
+int
+main(void)
+{
+	char name[128];
+
+	for (size_t i = 0; i < sizeof mp / sizeof mp[0]; i++) {
+		snprintf(name, sizeof name, "hyp2f1(%g, %g; %g; %g) = mpmath's",
+		    mp[i].a, mp[i].b, mp[i].c, mp[i].x);
+		check_near(name, hyp2f1(mp[i].a, mp[i].b, mp[i].c, mp[i].x),
+		    mp[i].want, 5e-12 * fabs(mp[i].want));
+	}
+	for (double x = -50; x < 1; x += x < -2 || x > 0.9 ? 0.37 : 0.0625) {
+		if (x == 0)
+			continue;
+		snprintf(name, sizeof name, "hyp2f1(1, 1; 2; %g) = -ln(1-x)/x", x);
+		check_near(name, hyp2f1(1, 1, 2, x), -log1p(-x) / x,
+		    2e-13 * fabs(log1p(-x) / x));
+		snprintf(name, sizeof name, "hyp2f1(2.5, 1.5; 1.5; %g) = (1-x)^-2.5", x);
+		check_near(name, hyp2f1(2.5, 1.5, 1.5, x), pow(1 - x, -2.5),
+		    2e-13 * pow(1 - x, -2.5));
+	}
+	check_near("hyp2f1 at 0 is 1", hyp2f1(3, 4, 5, 0), 1, 0);
+	CHECK("hyp2f1 at x = 1 is NaN", isnan(hyp2f1(1, 1, 3, 1)));
+	CHECK("hyp2f1 with c = -2 is NaN", isnan(hyp2f1(1, 1, -2, 0.5)));
+
+	/* mpmath: log(beta(0.5, 2.5)), log(beta(300, 400)); lbeta(2,3) = ln 1/12. */
+	check_near("lbeta(2, 3) = ln(1/12)", lbeta(2, 3), -log(12), 1e-14);
+	check_near("lbeta(0.5, 2.5)", lbeta(0.5, 2.5), 0.16390063283767393729, 1e-14);
+	check_near("lbeta(300, 400)", lbeta(300, 400), -479.68845103713199613, 1e-10);
+	CHECK("lbeta(0, 1) is NaN", isnan(lbeta(0, 1)));
+
+	/* mpmath digamma; psi(1) is minus Euler's constant. */
+	check_near("digamma(1)", digamma(1), -0.57721566490153286061, 1e-15);
+	check_near("digamma(0.25)", digamma(0.25), -4.2274535333762654081, 1e-14);
+	check_near("digamma(3.5)", digamma(3.5), 1.1031566406452431872, 1e-15);
+	check_near("digamma(17)", digamma(17), 2.8035133283274603684, 1e-15);
+	check_near("digamma(x+1) - digamma(x) = 1/x at 1e-6",
+	    digamma(1 + 1e-6) - digamma(1e-6), 1e6, 1e-6);
+	CHECK("digamma(0) is NaN", isnan(digamma(0)));
+
+	check_near("log_add_exp(1000, 1000)", log_add_exp(1000, 1000),
+	    1000 + log(2), 1e-12);
+	check_near("log_add_exp(-inf, 3)", log_add_exp(-INFINITY, 3), 3, 0);
+	check_near("log_sub_exp(ln 5, ln 3) = ln 2", log_sub_exp(log(5), log(3)),
+	    log(2), 1e-15);
+	CHECK("log_sub_exp(a, a) = -inf", log_sub_exp(2, 2) == -INFINITY);
+	CHECK("log_sub_exp(1, 2) is NaN", isnan(log_sub_exp(1, 2)));
+	return finish();
+}
