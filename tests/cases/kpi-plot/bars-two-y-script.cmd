@@ -1,0 +1,1 @@
+grep -v 2026-Q2 cac.csv | kpi-plot bars --x channel --y cac_marketing,cac_fully_loaded --script -o cac.png

@@ -1,0 +1,1 @@
+printf "stage,count\n\"lead\" ,10\n" | kpi-plot funnel

@@ -1,0 +1,1 @@
+kpi-plot bars --x channel --y cac_marketing --no-band < cac.csv

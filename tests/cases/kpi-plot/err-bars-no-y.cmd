@@ -1,0 +1,1 @@
+kpi-plot bars --x channel < cac.csv

@@ -1,0 +1,1 @@
+printf "stage,count\nlead,10\nmql,\n" | kpi-plot funnel

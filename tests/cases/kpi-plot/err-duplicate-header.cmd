@@ -1,0 +1,1 @@
+printf "a,b,b\nx,1,2\n" | kpi-plot bars --x a --y b

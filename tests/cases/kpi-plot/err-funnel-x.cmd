@@ -1,0 +1,1 @@
+kpi-plot funnel --x stage < funnel.csv

@@ -1,0 +1,1 @@
+head -1 funnel.csv | kpi-plot funnel

@@ -1,0 +1,1 @@
+kpi-plot funnel -o f.png --height 50 < funnel.csv

@@ -1,0 +1,1 @@
+kpi-plot series --y lead_to_customer --x

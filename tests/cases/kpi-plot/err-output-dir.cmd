@@ -1,0 +1,1 @@
+kpi-plot funnel -o no-such-dir/funnel.png < funnel.csv

@@ -1,0 +1,1 @@
+kpi-plot funnel -o funnel.pdf < funnel.csv

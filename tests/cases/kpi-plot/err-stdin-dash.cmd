@@ -1,0 +1,1 @@
+printf "stage,count\nlead,x\n" | kpi-plot funnel -

@@ -1,0 +1,1 @@
+kpi-plot funnel --script -o funnel.png < funnel-segment.csv

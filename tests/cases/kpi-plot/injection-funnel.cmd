@@ -1,0 +1,1 @@
+kpi-plot funnel --script < evil-funnel.csv
