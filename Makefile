@@ -30,6 +30,12 @@ DEVTOOLS = scripts/kpi-gen tests/tools/csvdump tests/tools/failalloc.so
 
 all: $(BIN) $(DEVTOOLS)
 
+# The built-in presets: lib/presets.txt as a C string.
+lib/presets.inc: lib/presets.txt
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' lib/presets.txt >$@
+
+lib/preset.o: lib/presets.inc
+
 lib/%.o: lib/%.c $(LIBHDR)
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -114,11 +120,14 @@ install: all
 	for s in $(SCRIPTS); do cp -f scripts/$$s $(DESTDIR)$(BINDIR)/ && chmod 755 $(DESTDIR)$(BINDIR)/$$s; done
 	for t in $(TOOLS) $(SCRIPTS); do cp -f man/$$t.1 $(DESTDIR)$(MANPREFIX)/man1/ && chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$$t.1; done
 	cp -f man/kpikit.7 $(DESTDIR)$(MANPREFIX)/man7/ && chmod 644 $(DESTDIR)$(MANPREFIX)/man7/kpikit.7
+	mkdir -p $(DESTDIR)$(PREFIX)/share/kpikit
+	cp -f lib/presets.txt $(DESTDIR)$(PREFIX)/share/kpikit/ && chmod 644 $(DESTDIR)$(PREFIX)/share/kpikit/presets.txt
 
 uninstall:
 	for t in $(TOOLS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANPREFIX)/man1/$$t.1; done
-	rm -f $(DESTDIR)$(MANPREFIX)/man7/kpikit.7
+	rm -f $(DESTDIR)$(MANPREFIX)/man7/kpikit.7 $(DESTDIR)$(PREFIX)/share/kpikit/presets.txt
+	-rmdir $(DESTDIR)$(PREFIX)/share/kpikit 2>/dev/null
 
 clean:
-	rm -f $(LIBOBJ) $(LIB) $(BIN) $(UNIT) $(DEVTOOLS) $(REPLAY)
+	rm -f $(LIBOBJ) $(LIB) $(BIN) $(UNIT) $(DEVTOOLS) $(REPLAY) lib/presets.inc
 	rm -rf build demo-report

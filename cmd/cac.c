@@ -14,12 +14,14 @@
 #include "../lib/util.h"
 #include "../lib/writer.h"
 
-enum { OPT_SPEND = OPT_TOOL, OPT_SPEND_COL, OPT_MRR_COL, OPT_MARGIN };
+enum { OPT_SPEND = OPT_TOOL, OPT_SPEND_COL, OPT_SPEND_PRESET, OPT_MRR_COL, OPT_MARGIN };
 
 static const struct tool_option tool_options[] = {
 	{ "spend", "FILE", OPT_SPEND, "the spend table (required)" },
 	{ "spend-col", "ROLE=HEADER", OPT_SPEND_COL,
 	    "read the spend table's ROLE from column HEADER (repeatable)" },
+	{ "spend-preset", "NAME", OPT_SPEND_PRESET,
+	    "read the spend table as a known export (google-ads, meta-ads)" },
 	{ "mrr-col", "COL", OPT_MRR_COL,
 	    "each customer's monthly recurring revenue (with --margin)" },
 	{ "margin", "M", OPT_MARGIN,
@@ -44,6 +46,9 @@ handle_option(void *ctx, int key, const char *arg)
 		break;
 	case OPT_SPEND_COL:
 		spend_opts_add_col(&cfg->spend, arg);
+		break;
+	case OPT_SPEND_PRESET:
+		cfg->spend.preset_name = arg;
 		break;
 	case OPT_MRR_COL:
 		cfg->mrr_col = arg;
@@ -110,7 +115,7 @@ main(int argc, char *argv[])
 		"--spend FILE [file ...]",
 		"Customer acquisition cost: spend over new customers, per period.",
 		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP,
-		tool_options, handle_option,
+		tool_options, handle_option, "leads",
 	};
 	struct config cfg = {0};
 	struct kpi_opts o;
@@ -119,6 +124,7 @@ main(int argc, char *argv[])
 	struct writer w;
 
 	opts_parse(&o, &spec, &cfg, argc, argv);
+	spend_opts_resolve(&cfg.spend, &o);
 	if ((cfg.mrr_col != NULL) != (cfg.margin > 0))
 		usage_error("--mrr-col and --margin go together: the payback "
 		    "needs both");

@@ -766,7 +766,7 @@ main(int argc, char *argv[])
 		"[file ...]",
 		"Customer lifetime value from orders: summaries, BTYD fits, "
 		"predictions.",
-		OPTS_TOTAL, tool_options, handle_option,
+		OPTS_TOTAL, tool_options, handle_option, "orders",
 	};
 	struct run run = { .cfg = { .unit = UNIT_DAYS, .horizon = NAN,
 	    .discount = 0.01, .margin = 1, .churn = NAN } };

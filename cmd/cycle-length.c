@@ -494,7 +494,7 @@ main(int argc, char *argv[])
 		"[file ...]",
 		"How long rows take from one stage to another, open ones counted.",
 		OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE | OPTS_TOTAL | OPTS_DEDUP,
-		tool_options, handle_option,
+		tool_options, handle_option, "leads",
 	};
 	struct run run = { .cfg = { .unit = &units[0] }, .latest = NO_TIME };
 	const struct stages *st;

@@ -283,7 +283,7 @@ main(int argc, char *argv[])
 		"The funnel: leads at each stage, conversion and drop-off between "
 		"stages, and the days each step takes.",
 		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP,
-		tool_options, handle_option,
+		tool_options, handle_option, "leads",
 	};
 	struct run run = {0};
 

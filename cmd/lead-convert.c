@@ -256,7 +256,7 @@ main(int argc, char *argv[])
 		"Leads that reached each stage, and the conversion between stages.",
 		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE |
 		    OPTS_TOTAL | OPTS_DEDUP,
-		tool_options, handle_option,
+		tool_options, handle_option, "leads",
 	};
 	struct run run = { .cfg = { .ci = 0.95 } };
 

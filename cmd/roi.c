@@ -14,12 +14,14 @@
 #include "../lib/util.h"
 #include "../lib/writer.h"
 
-enum { OPT_SPEND = OPT_TOOL, OPT_SPEND_COL, OPT_MARGIN, OPT_KIND };
+enum { OPT_SPEND = OPT_TOOL, OPT_SPEND_COL, OPT_SPEND_PRESET, OPT_MARGIN, OPT_KIND };
 
 static const struct tool_option tool_options[] = {
 	{ "spend", "FILE", OPT_SPEND, "the spend table (required)" },
 	{ "spend-col", "ROLE=HEADER", OPT_SPEND_COL,
 	    "read the spend table's ROLE from column HEADER (repeatable)" },
+	{ "spend-preset", "NAME", OPT_SPEND_PRESET,
+	    "read the spend table as a known export (google-ads, meta-ads)" },
 	{ "kind", "K", OPT_KIND,
 	    "count spend of kind marketing, sales or all (default all)" },
 	{ "margin", "M", OPT_MARGIN,
@@ -44,6 +46,9 @@ handle_option(void *ctx, int key, const char *arg)
 		break;
 	case OPT_SPEND_COL:
 		spend_opts_add_col(&cfg->spend, arg);
+		break;
+	case OPT_SPEND_PRESET:
+		cfg->spend.preset_name = arg;
 		break;
 	case OPT_KIND: {
 		int all = strcmp(arg, "all") == 0;
@@ -107,7 +112,7 @@ main(int argc, char *argv[])
 		"--spend FILE [file ...]",
 		"Return on spend: revenue of won deals against spend, per period.",
 		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP,
-		tool_options, handle_option,
+		tool_options, handle_option, "leads",
 	};
 	static const struct role amount = { "amount", "amount", 1 };
 	struct config cfg = { .kind = { 1, 1 } };
@@ -116,6 +121,7 @@ main(int argc, char *argv[])
 	struct writer w;
 
 	opts_parse(&o, &spec, &cfg, argc, argv);
+	spend_opts_resolve(&cfg.spend, &o);
 	sj_init(&j, &o, &cfg.spend, &amount);
 
 	sj_read_spend(&j);

@@ -1,4 +1,5 @@
 /* See LICENSE file for copyright and license details. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,7 @@ enum {
 	OPT_BY = 256, OPT_PERIOD, OPT_FY_START, OPT_COL, OPT_DATE_FORMAT,
 	OPT_SKIP_BAD, OPT_PRECISION, OPT_MAX_FIELD, OPT_HELP, OPT_VERSION,
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
-	OPT_TOTAL, OPT_NO_DEDUP
+	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN
 };
 
 struct shared_option {
@@ -36,6 +37,12 @@ static const struct shared_option shared[] = {
 	{ OPTS_DEDUP, { "no-dedup", NULL, OPT_NO_DEDUP,
 	    "keep rows with a repeated id (constant memory)" } },
 	{ 0, { "by", "COL[,COL...]", OPT_BY, "group by these columns" } },
+	{ 0, { "preset", "NAME", OPT_PRESET,
+	    "read the input as a known export (see kpikit(7))" } },
+	{ 0, { "preset-file", "FILE", OPT_PRESET_FILE,
+	    "load more presets from FILE (repeatable)" } },
+	{ 0, { "explain", NULL, OPT_EXPLAIN,
+	    "report which column each preset column comes from" } },
 	{ 0, { "period", "P", OPT_PERIOD,
 	    "bucket by day, week, month, quarter or year" } },
 	{ 0, { "fiscal-year-start", "MONTH", OPT_FY_START,
@@ -183,6 +190,53 @@ parse_delimiter(const char *arg)
 	return (unsigned char)arg[0];
 }
 
+static void
+load_preset_file(struct kpi_opts *o, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct strbuf text = {0};
+	char buf[8192], *err;
+	size_t n;
+
+	if (f == NULL)
+		die(EX_NOINPUT, "%s: %s", path, strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&text, buf, n);
+	if (ferror(f))
+		die(EX_IOERR, "%s: read error: %s", path, strerror(errno));
+	fclose(f);
+	sb_add(&text, "", 0);
+	if ((err = presets_parse(&o->presets, path, text.s, text.len)) != NULL)
+		usage_error("--preset-file: %s", err);
+	sb_free(&text);
+}
+
+const struct preset *
+opts_preset(struct kpi_opts *o, const char *name, const char *table,
+    const char *option)
+{
+	const struct preset *p = presets_find(&o->presets, name);
+	char *const *fmts;
+	size_t n;
+
+	if (p == NULL) {
+		char *names = presets_names(&o->presets);
+
+		usage_error("%s: no preset '%s'; the presets are: %s", option,
+		    name, names);
+	}
+	if (table != NULL && strcmp(preset_table(p), table) != 0)
+		usage_error("%s: preset '%s' reads a %s table, not %s", option,
+		    name, preset_table(p), table);
+	n = preset_date_formats(p, &fmts);
+	for (size_t i = 0; i < n; i++) {
+		o->dates.fmt = xreallocarray(o->dates.fmt, o->dates.n + 1,
+		    sizeof *o->dates.fmt);
+		o->dates.fmt[o->dates.n++] = xstrdup(fmts[i]);
+	}
+	return p;
+}
+
 /*
 ** A date-only --asof means the end of that day: "as of 2026-09-30" takes
 ** in everything that happened on the 30th.
@@ -287,6 +341,17 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		case OPT_NO_DEDUP:
 			o->dedup = 0;
 			break;
+		case OPT_PRESET:
+			o->preset = optarg;
+			break;
+		case OPT_PRESET_FILE:
+			if (o->presets.n == 0)
+				presets_builtin(&o->presets);
+			load_preset_file(o, optarg);
+			break;
+		case OPT_EXPLAIN:
+			o->explain = 1;
+			break;
 		case OPT_HELP:
 			help(spec);
 			break;
@@ -307,6 +372,14 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		}
 	}
 	free(longopts);
+	if (o->presets.n == 0)
+		presets_builtin(&o->presets);
+	o->rd.explain = o->explain;
+	if (o->preset != NULL) {
+		o->rd.preset = opts_preset(o, o->preset, spec->table, "--preset");
+		if (o->stages == NULL)
+			o->stages = preset_stages(o->rd.preset);
+	}
 	if (asof != NULL)
 		o->asof = parse_asof(asof, &o->dates);
 
@@ -333,4 +406,5 @@ opts_free(struct kpi_opts *o)
 		free(o->dates.fmt[i]);
 	free(o->dates.fmt);
 	free(o->files);
+	presets_free(&o->presets);
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "preset.h"
 #include "reader.h"
 
 /*
@@ -46,6 +47,9 @@ struct kpi_opts {
 	int precision;             /* --precision, decimals (default 6) */
 	char **files;              /* operands; { NULL } (stdin) when none */
 	size_t nfiles;
+	struct preset_set presets; /* built in, and --preset-file's */
+	const char *preset;        /* --preset NAME, or NULL */
+	int explain;               /* --explain */
 
 	/* The families. */
 	const char *stages;        /* --stages, NULL for the default */
@@ -71,6 +75,8 @@ struct tool_spec {
 	const struct tool_option *options;   /* the tool's own; ends with {0} */
 	/* Handle one of the tool's own options; may call usage_error(). */
 	void (*handle)(void *ctx, int key, const char *arg);
+	const char *table;         /* what the inputs are: leads, orders (for
+	                              --preset); NULL: any */
 };
 
 /*
@@ -93,6 +99,14 @@ void usage_error(const char *fmt, ...)
 double opt_double(const char *name, const char *arg, double min, double max);
 long long opt_int(const char *name, const char *arg, long long min,
     long long max);
+
+/*
+** The preset NAME for a table of kind TABLE (leads, spend, orders), given
+** with OPTION; an unknown name, or a preset for another kind of table, is
+** a usage error that lists the presets. Its date formats are added to O's.
+*/
+const struct preset *opts_preset(struct kpi_opts *o, const char *name,
+    const char *table, const char *option);
 
 /* Free what opts_parse() allocated. */
 void opts_free(struct kpi_opts *o);

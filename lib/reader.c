@@ -47,6 +47,9 @@ struct reader {
 	int u8_need;             /* continuation bytes still expected */
 	unsigned char u8_lo, u8_hi;
 	size_t u8_col;           /* the column of that sequence's first byte */
+	const char *bad_what;    /* the bad byte check_text() found ... */
+	const char *bad_from;    /* ... the encoding it suggests ... */
+	size_t bad_col;          /* ... and its column */
 
 	/* The record being assembled. */
 	char *data;
@@ -65,6 +68,21 @@ struct reader {
 	struct row header;
 	struct field *hfields;
 	int have_header;
+	size_t nown;             /* fields of the file's own header */
+	char **label;            /* each column as messages name it */
+	unsigned char *want_own; /* which of the file's own fields to copy */
+
+	/* An export preset, bound to this file's header. */
+	const struct preset *preset;
+	struct preset_view *view;
+	int explain;
+	const char **own_s;      /* this row's own fields, for the view */
+	size_t *own_len;
+	const char **dval;       /* derived values: pointers, or NULL ... */
+	size_t *doff, *dlen;     /* ... offsets into dstore */
+	struct strbuf dstore;
+	char *cleanbuf;
+	size_t cleancap;
 
 	/* Errors and counts. */
 	int status;
@@ -142,7 +160,7 @@ on_field(void *s, size_t len, void *arg)
 		r->off = xreallocarray(r->off, r->fields_cap, sizeof *r->off);
 		r->flen = xreallocarray(r->flen, r->fields_cap, sizeof *r->flen);
 	}
-	if (r->want != NULL && (i >= r->header.n || !r->want[i]))
+	if (r->want != NULL && (i >= r->nown || !r->want[i]))
 		len = 0;
 	if (len > SIZE_MAX - r->data_len - 1)
 		die(EX_OSERR, "out of memory");
@@ -221,9 +239,13 @@ encoding_error(struct reader *r, size_t col, const char *what, const char *from)
 
 /*
 ** Check LEN bytes at S: no NUL, valid UTF-8 (the state carries across
-** calls). Eight bytes at a time while they are plain ASCII.
+** calls), eight bytes at a time while they are plain ASCII. Returns the
+** index of the first bad byte, or LEN; for a bad one, what is wrong is
+** kept in r->bad_* for bad_text_error(), which the caller raises once the
+** bytes before it have been parsed: the first fault in the file is the
+** one reported, however the input was cut into buffers.
 */
-static int
+static size_t
 check_text(struct reader *r, const unsigned char *s, size_t len)
 {
 	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
@@ -244,13 +266,15 @@ check_text(struct reader *r, const unsigned char *s, size_t len)
 		c = s[i];
 		if (r->u8_need > 0) {
 			if (c < r->u8_lo || c > r->u8_hi)
-				return encoding_error(r, r->u8_col, "invalid UTF-8",
-				    "WINDOWS-1252");
+				goto invalid;
 			r->u8_lo = 0x80;
 			r->u8_hi = 0xbf;
 			r->u8_need--;
 		} else if (c == 0) {
-			return encoding_error(r, r->col + i, "NUL byte", "UTF-16");
+			r->bad_what = "NUL byte";
+			r->bad_from = "UTF-16";
+			r->bad_col = r->col + i;
+			return i;
 		} else if (c >= 0x80) {
 			r->u8_col = r->col + i;
 			r->u8_lo = 0x80;
@@ -270,13 +294,23 @@ check_text(struct reader *r, const unsigned char *s, size_t len)
 				else if (c == 0xf4)
 					r->u8_hi = 0x8f;   /* nothing past U+10FFFF */
 			} else {
-				return encoding_error(r, r->u8_col, "invalid UTF-8",
-				    "WINDOWS-1252");
+				goto invalid;
 			}
 		}
 		i++;
 	}
-	return 0;
+	return len;
+invalid:
+	r->bad_what = "invalid UTF-8";
+	r->bad_from = "WINDOWS-1252";
+	r->bad_col = r->u8_col;
+	return i;
+}
+
+static int
+bad_text_error(struct reader *r)
+{
+	return encoding_error(r, r->bad_col, r->bad_what, r->bad_from);
 }
 
 /* Make bytes available at r->pos. Returns 1, 0 at the end, -1 on error. */
@@ -354,24 +388,23 @@ static int
 feed_segment(struct reader *r)
 {
 	const unsigned char *s = r->pos;
-	size_t avail = (size_t)(r->end - r->pos), len, used;
+	size_t avail = (size_t)(r->end - r->pos), len, good, used;
 	const unsigned char *nl = memchr(s, '\n', avail);
 	unsigned char before_lf;
 
 	len = nl != NULL ? (size_t)(nl - s) + 1 : avail;
-	if (check_text(r, s, len) < 0)
-		return -1;
+	good = check_text(r, s, len);
 	/*
 	 * The fast default space handling only for a whole line that starts a
 	 * record and has no space it could trim; anything else, the exact way.
 	 */
-	if (!r->in_record && r->col == 0 && nl != NULL &&
+	if (!r->in_record && r->col == 0 && nl != NULL && good == len &&
 	    !trim_sensitive(s, len, r->delim))
 		csv_set_space_func(&r->parser, NULL);
 	else
 		csv_set_space_func(&r->parser, never_space);
 	if (!r->in_record) {
-		for (size_t i = 0; i < len; i++)
+		for (size_t i = 0; i < good; i++)
 			if (s[i] != '\r' && s[i] != '\n') {
 				r->in_record = 1;
 				r->rec_line = r->line;
@@ -379,11 +412,18 @@ feed_segment(struct reader *r)
 			}
 	}
 	r->callback_seen = 0;
-	used = csv_parse(&r->parser, s, len, on_field, on_record, r);
-	if (used < len)
+	used = csv_parse(&r->parser, s, good, on_field, on_record, r);
+	if (used < good)
 		return parse_error(r, used);
 	if (r->stray_record)
 		return bare_cr_error(r);
+	if (good < len) {
+		/* A record that ended at a CR just before: the CR is at fault. */
+		if (r->row_ready && r->ended_by_cr &&
+		    (good > 0 ? s[good - 1] : r->last_byte) == '\r')
+			return bare_cr_error(r);
+		return bad_text_error(r);
+	}
 
 	r->unbroken = r->callback_seen ? 0 : r->unbroken + len;
 	if (r->unbroken > r->max_field)
@@ -480,17 +520,164 @@ is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* The current record's fields as arrays, for the preset view. */
+static void
+own_arrays(struct reader *r, const struct row *row)
+{
+	r->own_s = xreallocarray(r->own_s, row->n ? row->n : 1, sizeof *r->own_s);
+	r->own_len = xreallocarray(r->own_len, row->n ? row->n : 1,
+	    sizeof *r->own_len);
+	for (size_t i = 0; i < row->n; i++) {
+		r->own_s[i] = row->f[i].s;
+		r->own_len[i] = row->f[i].len;
+	}
+}
+
+/*
+** Report a record the preset skips: its line, its first field, and why:
+** it matched PATTERN, or it was above the header (PATTERN NULL). Lines
+** above the header are told into ABOVE, and told only once the header is
+** found: when it never is, the one error says it all.
+*/
+static void
+note_skip(struct reader *r, const char *pattern, struct strbuf *above)
+{
+	char esc[ESCAPED_MAX];
+
+	escape_text(esc, sizeof esc, r->row.f[0].s, r->row.f[0].len);
+	if (pattern == NULL)
+		sb_printf(above, "%s:%lu: skipped above the header (preset %s): "
+		    "'%s'\n", r->name, r->row.line, preset_name(r->preset), esc);
+	else
+		note(r->notes, "%s:%lu: skipped, matches '%s' (preset %s): '%s'",
+		    r->name, r->row.line, pattern, preset_name(r->preset), esc);
+}
+
+/* Tell the lines above the header, one note each. */
+static void
+note_above(struct reader *r, struct strbuf *above)
+{
+	const char *p = above->s, *nl;
+
+	while (p != NULL && (nl = strchr(p, '\n')) != NULL) {
+		note(r->notes, "%.*s", (int)(nl - p), p);
+		p = nl + 1;
+	}
+	sb_free(above);
+}
+
+/* How messages name each column: 'Name', or where a preset's came from. */
+static void
+make_labels(struct reader *r)
+{
+	char esc[ESCAPED_MAX];
+	size_t nd = r->header.n - r->nown;
+
+	r->label = xcalloc(r->header.n, sizeof *r->label);
+	for (size_t i = 0; i < r->nown; i++) {
+		struct strbuf sb = {0};
+
+		sb_printf(&sb, "'%s'", escape_text(esc, sizeof esc,
+		    r->header.f[i].s, r->header.f[i].len));
+		r->label[i] = sb.s;
+	}
+	for (size_t j = 0; j < nd; j++) {
+		struct strbuf sb = {0};
+		long src = pv_source_col(r->view, j);
+
+		if (src >= 0)
+			sb_printf(&sb, "'%s' (as %s)", escape_text(esc, sizeof esc,
+			    r->header.f[src].s, r->header.f[src].len),
+			    pv_name(r->view, j));
+		else
+			sb_printf(&sb, "%s (preset %s)", pv_name(r->view, j),
+			    preset_name(r->preset));
+		r->label[r->nown + j] = sb.s;
+	}
+}
+
+/* Bind the preset to the header and add its columns' names. */
+static void
+bind_preset(struct reader *r)
+{
+	size_t nd, n = r->header.n, total = 0;
+	struct field *f;
+	char *names;
+
+	own_arrays(r, &r->header);
+	r->view = preset_bind(r->preset, r->own_s, r->own_len, n);
+	nd = pv_columns(r->view);
+	for (size_t j = 0; j < nd; j++)
+		total += strlen(pv_name(r->view, j)) + 1;
+	f = xcalloc(n + nd, sizeof *f);
+	memcpy(f, r->hfields, n * sizeof *f);
+	names = xmalloc(total ? total : 1);
+	for (size_t j = 0; j < nd; j++) {
+		size_t len = strlen(pv_name(r->view, j));
+
+		memcpy(names, pv_name(r->view, j), len + 1);
+		f[n + j].s = names;
+		f[n + j].len = len;
+		names += len + 1;
+	}
+	free(r->hfields);
+	r->hfields = f;
+	r->header.f = f;
+	r->header.n = n + nd;
+	r->dval = xcalloc(nd ? nd : 1, sizeof *r->dval);
+	r->doff = xcalloc(nd ? nd : 1, sizeof *r->doff);
+	r->dlen = xcalloc(nd ? nd : 1, sizeof *r->dlen);
+	if (r->explain) {
+		for (size_t j = 0; j < nd; j++)
+			note(r->notes, "%s: preset %s: %s = %s", r->name,
+			    preset_name(r->preset), pv_name(r->view, j),
+			    pv_source(r->view, j));
+		for (size_t j = 0; j < pv_missing(r->view); j++)
+			note(r->notes, "%s: preset %s: no %s here (it looks for "
+			    "%s)", r->name, preset_name(r->preset),
+			    pv_missing_name(r->view, j), pv_missing_source(r->view, j));
+	}
+}
+
 static int
 read_header(struct reader *r)
 {
+	enum { MAX_ABOVE = 50 };   /* title lines a preset looks past */
+	struct strbuf above = {0};
 	size_t total = 0;
-	char *names;
-	int rc = next_record(r);
+	unsigned long nabove = 0;
+	char *names, *wanted;
+	int rc;
 
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
-		return rd_fail(r, EX_DATAERR, 0, "empty input: no header line");
+	for (;;) {
+		if ((rc = next_record(r)) < 0) {
+			sb_free(&above);
+			return -1;
+		}
+		if (rc > 0 && r->preset != NULL) {
+			own_arrays(r, &r->row);
+			if (preset_is_header(r->preset, r->own_s, r->own_len,
+			    r->row.n))
+				break;
+		}
+		if (rc > 0 && r->preset == NULL)
+			break;
+		if (rc == 0 && nabove == 0) {
+			sb_free(&above);
+			return rd_fail(r, EX_DATAERR, 0, "empty input: no header line");
+		}
+		if (rc == 0 || ++nabove > MAX_ABOVE) {
+			wanted = preset_header_text(r->preset);
+			rd_fail(r, EX_DATAERR, 0, "no header line with %s in its "
+			    "first %d lines (preset %s)", wanted, MAX_ABOVE,
+			    preset_name(r->preset));
+			free(wanted);
+			sb_free(&above);
+			return -1;
+		}
+		note_skip(r, NULL, &above);
+	}
+	note_above(r, &above);
 	for (size_t i = 0; i < r->row.n; i++)
 		total += r->row.f[i].len + 1;
 	names = xmalloc(total);
@@ -514,8 +701,54 @@ read_header(struct reader *r)
 	r->header.f = r->hfields;
 	r->header.n = r->row.n;
 	r->header.line = r->row.line;
+	r->nown = r->row.n;
 	r->have_header = 1;
+	if (r->preset != NULL)
+		bind_preset(r);
+	make_labels(r);
 	return 0;
+}
+
+/* Append the preset's derived values to the current row. */
+static void
+add_derived(struct reader *r)
+{
+	size_t nd = r->header.n - r->nown, longest = 0;
+
+	own_arrays(r, &r->row);
+	for (size_t i = 0; i < r->row.n; i++)
+		if (r->row.f[i].len > longest)
+			longest = r->row.f[i].len;
+	if (longest + 1 > r->cleancap) {
+		r->cleancap = longest + 64;
+		r->cleanbuf = xrealloc(r->cleanbuf, r->cleancap);
+	}
+	sb_reset(&r->dstore);
+	for (size_t j = 0; j < nd; j++) {
+		const char *out;
+
+		pv_value(r->view, j, r->own_s, r->own_len, r->cleanbuf, &out,
+		    &r->dlen[j]);
+		r->dval[j] = out;
+		if (out == r->cleanbuf) {
+			r->dval[j] = NULL;
+			r->doff[j] = r->dstore.len;
+			sb_add(&r->dstore, out, r->dlen[j]);
+			sb_addc(&r->dstore, '\0');
+		}
+	}
+	if (r->nown + nd > r->fields_alloc) {
+		r->fields_alloc = r->nown + nd;
+		r->fields = xreallocarray(r->fields, r->fields_alloc,
+		    sizeof *r->fields);
+	}
+	for (size_t j = 0; j < nd; j++) {
+		r->fields[r->nown + j].s = r->dval[j] != NULL ? r->dval[j] :
+		    r->dstore.s + r->doff[j];
+		r->fields[r->nown + j].len = r->dlen[j];
+	}
+	r->row.f = r->fields;
+	r->row.n = r->nown + nd;
 }
 
 static struct reader *
@@ -527,6 +760,8 @@ reader_new(const char *name, const struct rd_opts *opts)
 	r->delim = opts && opts->delim ? opts->delim : ',';
 	r->skip_bad = opts ? opts->skip_bad : 0;
 	r->notes = opts ? opts->notes : NULL;
+	r->preset = opts ? opts->preset : NULL;
+	r->explain = opts ? opts->explain : 0;
 	r->max_field = opts && opts->max_field ? opts->max_field : RD_MAX_FIELD;
 	r->read_size = opts && opts->read_size ? opts->read_size : READ_SIZE;
 	r->line = 1;
@@ -664,12 +899,23 @@ rd_next(struct reader *r, const struct row **row)
 		rc = next_record(r);
 		if (rc <= 0)
 			return rc;
+		if (r->view != NULL) {
+			const char *why;
+
+			own_arrays(r, &r->row);
+			if (pv_skip(r->view, r->own_s, r->own_len, r->row.n, &why)) {
+				note_skip(r, why, NULL);
+				continue;
+			}
+		}
 		r->rows++;
-		if (r->row.n == r->header.n)
+		if (r->row.n == r->nown)
 			break;
 		rd_bad(r, &r->row, -1, "%zu field%s, but the header has %zu",
-		    r->row.n, r->row.n == 1 ? "" : "s", r->header.n);
+		    r->row.n, r->row.n == 1 ? "" : "s", r->nown);
 	}
+	if (r->view != NULL)
+		add_derived(r);
 	*row = &r->row;
 	return 1;
 }
@@ -736,20 +982,49 @@ rd_col(const struct reader *r, const char *name)
 void
 rd_want(struct reader *r, const unsigned char *want)
 {
-	r->want = want;
+	size_t nd = r->header.n - r->nown;
+
+	if (want == NULL) {
+		r->want = NULL;
+		return;
+	}
+	/* A derived column needs the fields it is made from. */
+	free(r->want_own);
+	r->want_own = xcalloc(r->nown ? r->nown : 1, 1);
+	memcpy(r->want_own, want, r->nown);
+	if (r->view != NULL) {
+		const long *cols;
+		size_t ncols = pv_skip_cols(r->view, &cols);
+
+		/* The junk rules look at their columns on every record. */
+		for (size_t k = 0; k < ncols; k++)
+			if (cols[k] >= 0)
+				r->want_own[cols[k]] = 1;
+	}
+	for (size_t j = 0; j < nd; j++) {
+		const long *cols;
+		size_t ncols;
+
+		if (!want[r->nown + j])
+			continue;
+		if (pv_source_col(r->view, j) >= 0)
+			r->want_own[pv_source_col(r->view, j)] = 1;
+		ncols = pv_cond_cols(r->view, j, &cols);
+		for (size_t k = 0; k < ncols; k++)
+			r->want_own[cols[k]] = 1;
+	}
+	r->want = r->want_own;
 }
 
 int
 rd_bad(struct reader *r, const struct row *row, long col, const char *fmt, ...)
 {
 	struct strbuf msg = {0};
-	char esc[ESCAPED_MAX];
 	va_list ap;
 
 	sb_printf(&msg, "%s:%lu: ", r->name, row->line);
 	if (col >= 0 && (size_t)col < r->header.n)
-		sb_printf(&msg, "column '%s': ", escape_text(esc, sizeof esc,
-		    r->header.f[col].s, r->header.f[col].len));
+		sb_printf(&msg, "column %s: ", r->label[col]);
 	va_start(ap, fmt);
 	sb_vprintf(&msg, fmt, ap);
 	va_end(ap);
@@ -819,9 +1094,25 @@ rd_close(struct reader *r)
 	free(r->off);
 	free(r->flen);
 	free(r->fields);
-	if (r->hfields != NULL)
+	if (r->hfields != NULL) {
 		free((char *)r->hfields[0].s);
+		if (r->header.n > r->nown)
+			free((char *)r->hfields[r->nown].s);
+	}
 	free(r->hfields);
+	if (r->label != NULL)
+		for (size_t i = 0; i < r->header.n; i++)
+			free(r->label[i]);
+	free(r->label);
+	free(r->want_own);
+	pv_free(r->view);
+	free(r->own_s);
+	free(r->own_len);
+	free(r->dval);
+	free(r->doff);
+	free(r->dlen);
+	sb_free(&r->dstore);
+	free(r->cleanbuf);
 	sb_free(&r->err);
 	free(r->first_skip);
 	free(r);

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "preset.h"
 #include "util.h"
 
 /*
@@ -25,6 +26,10 @@
 **  - The first record is the header; every later record must have as many
 **    fields as the header. Empty lines between records are skipped.
 **  - CRLF and LF line ends are both accepted, also mixed.
+**  - With a preset (rd_opts.preset), the header may come below title
+**    lines, junk rows the preset names are skipped, and the preset's
+**    derived columns follow the file's own in the header and every row;
+**    each skipped line is reported with note().
 */
 
 #define RD_MAX_FIELD (1024 * 1024)
@@ -49,6 +54,9 @@ struct rd_opts {
 	                          that buffer boundaries never change a result. */
 	struct strbuf *notes;  /* where rd_close() reports skipped rows (see
 	                          note()); NULL: on stderr at once */
+	const struct preset *preset;  /* read the file as this export (see
+	                          lib/preset.h); NULL: as it is */
+	int explain;           /* report where each preset column comes from */
 };
 
 struct reader;

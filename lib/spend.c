@@ -398,9 +398,21 @@ read_table(struct spend_join *j, struct reader *r,
 }
 
 void
+spend_opts_resolve(struct spend_opts *so, struct kpi_opts *o)
+{
+	if (so->preset_name != NULL)
+		so->preset = opts_preset(o, so->preset_name, "spend",
+		    "--spend-preset");
+}
+
+void
 sj_read_spend(struct spend_join *j)
 {
-	read_table(j, rd_open_or_die(j->so->path, &j->o->rd), sj_bind_spend,
+	struct rd_opts ro = j->o->rd;
+
+	/* The spend table has a preset of its own, or none. */
+	ro.preset = j->so->preset;
+	read_table(j, rd_open_or_die(j->so->path, &ro), sj_bind_spend,
 	    sj_add_spend);
 }
 

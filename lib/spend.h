@@ -79,7 +79,15 @@ struct spend_opts {
 	const char *path;           /* --spend; NULL when not given */
 	struct colmap *cols;        /* --spend-col ROLE=HEADER, in order */
 	size_t ncols;
+	const char *preset_name;    /* --spend-preset NAME, or NULL */
+	const struct preset *preset;   /* ... found by spend_opts_resolve() */
 };
+
+/*
+** Look up --spend-preset (a usage error when it is not a spend preset) and
+** add its date formats to O's. Call once the options are parsed.
+*/
+void spend_opts_resolve(struct spend_opts *so, struct kpi_opts *o);
 
 /* Add one --spend-col ARG (ROLE=HEADER) to SO; any other form is a usage
 ** error (exit 64). */

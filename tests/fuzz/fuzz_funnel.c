@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const struct tool_spec spec = {
 		"[file ...]", "fuzz", OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF |
 		    OPTS_TOTAL | OPTS_DEDUP,
-		tool_options, handle_option,
+		tool_options, handle_option, "leads",
 	};
 	struct run run = {0};
 	const struct row *row;

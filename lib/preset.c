@@ -1,0 +1,959 @@
+/* See LICENSE file for copyright and license details. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "preset.h"
+#include "util.h"
+
+/* Alternatives: header aliases, or values. */
+struct list {
+	char **v;
+	size_t n;
+};
+
+struct cond {
+	struct list col;        /* the column it looks at, by alias */
+	int negate;             /* "!=" */
+	struct list values;
+};
+
+struct map {
+	char *from, *to;
+};
+
+/* One "column NAME..." entry. Entries of one NAME are alternatives. */
+struct column {
+	char *name;
+	char *constant;         /* "column NAME = TEXT", or NULL */
+	struct list col;
+	struct cond *cond;
+	size_t ncond;
+	struct map *map;
+	size_t nmap;
+	int number, capture;
+};
+
+struct skip {
+	int first;              /* look at the first field of any record */
+	struct list col;
+	struct list patterns;
+	char *text;             /* the rule, for messages */
+};
+
+struct preset {
+	char *name, *table, *about, *stages;
+	char **date_formats;
+	size_t ndate_formats;
+	struct list *headers;
+	size_t nheaders;
+	struct column *columns;
+	size_t ncolumns;
+	struct skip *skips;
+	size_t nskips;
+};
+
+/* A derived column bound to one file. */
+struct derived {
+	const struct column *def;
+	long col;               /* the source column, or -1 for a constant */
+	long *cond_col;         /* the columns of def->cond */
+	char *captured;         /* what '*' matched in the header name */
+	char *source;           /* for messages: "'Close Date' when ..." */
+};
+
+struct missing {
+	const char *name;
+	char *looked_for;
+};
+
+struct preset_view {
+	const struct preset *p;
+	struct derived *d;
+	size_t nd;
+	struct missing *m;
+	size_t nm;
+	long *skip_col;         /* per skip rule: its column, or -1 */
+};
+
+/* Fold runs of blanks into one space and trim them: LEN bytes at S into
+** a new string. */
+static char *
+fold(const char *s, size_t len)
+{
+	char *d = xmalloc(len + 1);
+	size_t o = 0;
+	int blank = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			blank = o > 0;
+			continue;
+		}
+		if (blank)
+			d[o++] = ' ';
+		blank = 0;
+		d[o++] = s[i];
+	}
+	d[o] = '\0';
+	return d;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/*
+** Whether text T matches glob P ('*' any text, letter case ignored).
+** The part the first '*' matched is returned through *CS and *CE.
+*/
+static int
+glob(const char *p, const char *t, const char **cs, const char **ce)
+{
+	for (; *p != '\0'; p++, t++) {
+		if (*p == '*') {
+			for (const char *u = t;; u++) {
+				const char *s2 = NULL, *e2 = NULL;
+
+				if (glob(p + 1, u, &s2, &e2)) {
+					*cs = t;
+					*ce = u;
+					return 1;
+				}
+				if (*u == '\0')
+					return 0;
+			}
+		}
+		if (*t == '\0' || lower((unsigned char)*p) != lower((unsigned char)*t))
+			return 0;
+	}
+	return *t == '\0';
+}
+
+/* Whether the LEN bytes at S match PATTERN ("(empty)": an empty field);
+** the '*' part, into a new string at *CAPTURE when it is not NULL. */
+static int
+matches(const char *pattern, const char *s, size_t len, char **capture)
+{
+	const char *cs = NULL, *ce = NULL;
+	char *text;
+	int ok;
+
+	if (strcmp(pattern, "(empty)") == 0) {
+		for (size_t i = 0; i < len; i++)
+			if (s[i] != ' ' && s[i] != '\t')
+				return 0;
+		return 1;
+	}
+	text = fold(s, len);
+	ok = glob(pattern, text, &cs, &ce);
+	if (ok && capture != NULL)
+		*capture = cs != NULL ? xmemdup(cs, (size_t)(ce - cs)) : xstrdup("");
+	free(text);
+	return ok;
+}
+
+static int
+matches_any(const struct list *l, const char *s, size_t len)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (matches(l->v[i], s, len, NULL))
+			return 1;
+	return 0;
+}
+
+/* The first header (of N) that alias list L names, in alias order. */
+static long
+find_col(const struct list *l, const char *const *name, const size_t *len,
+    size_t n, char **capture)
+{
+	for (size_t a = 0; a < l->n; a++)
+		for (size_t i = 0; i < n; i++)
+			if (matches(l->v[a], name[i], len[i], capture))
+				return (long)i;
+	return -1;
+}
+
+/* ---- Parsing. ---- */
+
+struct parser {
+	const char *name;
+	unsigned long line;
+	struct strbuf err;
+};
+
+static int
+parse_error(struct parser *ps, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ps->err.len == 0) {
+		sb_printf(&ps->err, "%s:%lu: ", ps->name, ps->line);
+		va_start(ap, fmt);
+		sb_vprintf(&ps->err, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static char *
+trimmed(const char *s, size_t len)
+{
+	return fold(s, len);
+}
+
+/* "A | B | C" into a list of folded, non-empty parts. */
+static int
+parse_list(struct parser *ps, const char *s, size_t len, struct list *l)
+{
+	const char *end = s + len;
+
+	l->v = NULL;
+	l->n = 0;
+	for (;;) {
+		const char *bar = memchr(s, '|', (size_t)(end - s));
+		const char *stop = bar ? bar : end;
+		char *item = trimmed(s, (size_t)(stop - s));
+
+		if (item[0] == '\0') {
+			free(item);
+			return parse_error(ps, "an empty alternative in '%.*s'",
+			    (int)len, end - len);
+		}
+		l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+		l->v[l->n++] = item;
+		if (bar == NULL)
+			return 0;
+		s = bar + 1;
+	}
+}
+
+static void
+list_free(struct list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
+
+/* Split "LEFT = RIGHT" (or "!=") at the first " = " or " != ". */
+static int
+split_eq(const char *s, size_t len, const char **right, size_t *leftlen,
+    int *negate)
+{
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (s[i] == '!' && s[i + 1] == '=') {
+			*leftlen = i;
+			*right = s + i + 2;
+			*negate = 1;
+			return 0;
+		}
+		if (s[i] == '=') {
+			*leftlen = i;
+			*right = s + i + 1;
+			*negate = 0;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static struct column *
+last_column(struct preset *p)
+{
+	return p->ncolumns ? &p->columns[p->ncolumns - 1] : NULL;
+}
+
+static int
+is_word(const char *s, size_t len, const char *word)
+{
+	size_t w = strlen(word);
+
+	return len >= w && memcmp(s, word, w) == 0 &&
+	    (len == w || s[w] == ' ' || s[w] == '\t' || s[w] == ':');
+}
+
+/* The rest of the line after WORD and blanks. */
+static const char *
+after(const char *s, size_t len, const char *word, size_t *restlen)
+{
+	size_t i = strlen(word);
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	*restlen = len - i;
+	return s + i;
+}
+
+static int
+parse_column(struct parser *ps, struct preset *p, const char *s, size_t len)
+{
+	size_t i = 0, namelen;
+	struct column *c;
+
+	while (i < len && s[i] != ':' && s[i] != '=' && s[i] != ' ' && s[i] != '\t')
+		i++;
+	namelen = i;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (namelen == 0 || i == len || (s[i] != ':' && s[i] != '='))
+		return parse_error(ps, "write 'column NAME: ALIASES' or "
+		    "'column NAME = TEXT'");
+	p->columns = xreallocarray(p->columns, p->ncolumns + 1, sizeof *p->columns);
+	c = &p->columns[p->ncolumns++];
+	memset(c, 0, sizeof *c);
+	c->name = xmemdup(s, namelen);
+	if (s[i] == '=') {
+		c->constant = trimmed(s + i + 1, len - i - 1);
+		return 0;
+	}
+	return parse_list(ps, s + i + 1, len - i - 1, &c->col);
+}
+
+static int
+parse_cond(struct parser *ps, struct column *c, const char *s, size_t len)
+{
+	const char *right;
+	size_t leftlen;
+	struct cond *k;
+	int negate;
+
+	if (split_eq(s, len, &right, &leftlen, &negate) < 0)
+		return parse_error(ps, "write 'when COLUMN = VALUE | ...'");
+	c->cond = xreallocarray(c->cond, c->ncond + 1, sizeof *c->cond);
+	k = &c->cond[c->ncond++];
+	memset(k, 0, sizeof *k);
+	k->negate = negate;
+	if (parse_list(ps, s, leftlen, &k->col) < 0)
+		return -1;
+	return parse_list(ps, right, (size_t)(s + len - right), &k->values);
+}
+
+static int
+parse_skip(struct parser *ps, struct preset *p, const char *s, size_t len)
+{
+	const char *right;
+	size_t leftlen;
+	struct skip *k;
+	int negate;
+	char *left;
+
+	if (split_eq(s, len, &right, &leftlen, &negate) < 0 || negate)
+		return parse_error(ps, "write 'skip first = PATTERN' or "
+		    "'skip COLUMN = PATTERN'");
+	p->skips = xreallocarray(p->skips, p->nskips + 1, sizeof *p->skips);
+	k = &p->skips[p->nskips++];
+	memset(k, 0, sizeof *k);
+	k->text = trimmed(s, len);
+	left = trimmed(s, leftlen);
+	k->first = strcmp(left, "first") == 0;
+	free(left);
+	if (!k->first && parse_list(ps, s, leftlen, &k->col) < 0)
+		return -1;
+	return parse_list(ps, right, (size_t)(s + len - right), &k->patterns);
+}
+
+static void
+preset_free(struct preset *p)
+{
+	if (p == NULL)
+		return;
+	free(p->name);
+	free(p->table);
+	free(p->about);
+	free(p->stages);
+	for (size_t i = 0; i < p->ndate_formats; i++)
+		free(p->date_formats[i]);
+	free(p->date_formats);
+	for (size_t i = 0; i < p->nheaders; i++)
+		list_free(&p->headers[i]);
+	free(p->headers);
+	for (size_t i = 0; i < p->ncolumns; i++) {
+		struct column *c = &p->columns[i];
+
+		free(c->name);
+		free(c->constant);
+		list_free(&c->col);
+		for (size_t j = 0; j < c->ncond; j++) {
+			list_free(&c->cond[j].col);
+			list_free(&c->cond[j].values);
+		}
+		free(c->cond);
+		for (size_t j = 0; j < c->nmap; j++) {
+			free(c->map[j].from);
+			free(c->map[j].to);
+		}
+		free(c->map);
+	}
+	free(p->columns);
+	for (size_t i = 0; i < p->nskips; i++) {
+		list_free(&p->skips[i].col);
+		list_free(&p->skips[i].patterns);
+		free(p->skips[i].text);
+	}
+	free(p->skips);
+	free(p);
+}
+
+static void
+add_preset(struct preset_set *set, struct preset *p)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->v[i]->name, p->name) == 0) {
+			preset_free(set->v[i]);
+			set->v[i] = p;
+			return;
+		}
+	set->v = xreallocarray(set->v, set->n + 1, sizeof *set->v);
+	set->v[set->n++] = p;
+}
+
+/* One line (without its end) of the preset being read, *CUR. */
+static int
+parse_line(struct parser *ps, struct preset_set *set, struct preset **cur,
+    const char *s, size_t len)
+{
+	int indented = len > 0 && (s[0] == ' ' || s[0] == '\t');
+	struct preset *p = *cur;
+	struct column *c;
+	const char *rest;
+	size_t restlen;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\r'))
+		len--;
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	if (len == 0 || *s == '#')
+		return 0;
+	if (is_word(s, len, "preset")) {
+		char *words = trimmed(s + 6, len - 6), *sp = strchr(words, ' ');
+
+		if (sp == NULL || strchr(sp + 1, ' ') != NULL) {
+			free(words);
+			return parse_error(ps, "write 'preset NAME TABLE'");
+		}
+		*sp = '\0';
+		if (strcmp(sp + 1, "leads") != 0 && strcmp(sp + 1, "spend") != 0 &&
+		    strcmp(sp + 1, "orders") != 0) {
+			parse_error(ps, "table '%s' is not leads, spend or orders",
+			    sp + 1);
+			free(words);
+			return -1;
+		}
+		p = xcalloc(1, sizeof *p);
+		p->name = xstrdup(words);
+		p->table = xstrdup(sp + 1);
+		free(words);
+		add_preset(set, p);
+		*cur = p;
+		return 0;
+	}
+	if (p == NULL)
+		return parse_error(ps, "a 'preset NAME TABLE' line must come first");
+	c = last_column(p);
+	if (indented && c != NULL && is_word(s, len, "when")) {
+		rest = after(s, len, "when", &restlen);
+		return parse_cond(ps, c, rest, restlen);
+	}
+	if (indented && c != NULL && is_word(s, len, "map")) {
+		const char *right;
+		size_t leftlen;
+		int negate;
+
+		rest = after(s, len, "map", &restlen);
+		if (split_eq(rest, restlen, &right, &leftlen, &negate) < 0 || negate)
+			return parse_error(ps, "write 'map FROM = TO'");
+		c->map = xreallocarray(c->map, c->nmap + 1, sizeof *c->map);
+		c->map[c->nmap].from = trimmed(rest, leftlen);
+		c->map[c->nmap].to = trimmed(right, (size_t)(rest + restlen - right));
+		c->nmap++;
+		return 0;
+	}
+	if (indented && c != NULL && len == 6 && memcmp(s, "number", 6) == 0) {
+		c->number = 1;
+		return 0;
+	}
+	if (indented && c != NULL && len == 7 && memcmp(s, "capture", 7) == 0) {
+		c->capture = 1;
+		return 0;
+	}
+	if (is_word(s, len, "about")) {
+		rest = after(s, len, "about", &restlen);
+		free(p->about);
+		p->about = trimmed(rest, restlen);
+	} else if (is_word(s, len, "stages")) {
+		rest = after(s, len, "stages", &restlen);
+		free(p->stages);
+		p->stages = trimmed(rest, restlen);
+	} else if (is_word(s, len, "date-format")) {
+		rest = after(s, len, "date-format", &restlen);
+		p->date_formats = xreallocarray(p->date_formats,
+		    p->ndate_formats + 1, sizeof *p->date_formats);
+		p->date_formats[p->ndate_formats++] = xmemdup(rest, restlen);
+	} else if (is_word(s, len, "header")) {
+		rest = after(s, len, "header", &restlen);
+		p->headers = xreallocarray(p->headers, p->nheaders + 1,
+		    sizeof *p->headers);
+		return parse_list(ps, rest, restlen, &p->headers[p->nheaders++]);
+	} else if (is_word(s, len, "column")) {
+		rest = after(s, len, "column", &restlen);
+		return parse_column(ps, p, rest, restlen);
+	} else if (is_word(s, len, "skip")) {
+		rest = after(s, len, "skip", &restlen);
+		return parse_skip(ps, p, rest, restlen);
+	} else {
+		return parse_error(ps, "unknown directive '%.*s'", (int)len, s);
+	}
+	return 0;
+}
+
+char *
+presets_parse(struct preset_set *set, const char *name, const char *text,
+    size_t len)
+{
+	struct parser ps = { name, 0, {0} };
+	struct preset *cur = NULL;
+	const char *end = text + len;
+
+	while (text < end) {
+		const char *nl = memchr(text, '\n', (size_t)(end - text));
+		size_t linelen = nl ? (size_t)(nl - text) : (size_t)(end - text);
+
+		ps.line++;
+		if (memchr(text, '\0', linelen) != NULL) {
+			parse_error(&ps, "a NUL byte");
+			break;
+		}
+		if (parse_line(&ps, set, &cur, text, linelen) < 0)
+			break;
+		text += linelen + (nl != NULL);
+	}
+	return ps.err.s;
+}
+
+/* lib/presets.txt, made a C string by the Makefile. */
+static const char builtin_text[] =
+#include "presets.inc"
+;
+
+void
+presets_builtin(struct preset_set *set)
+{
+	char *err = presets_parse(set, "presets.txt", builtin_text,
+	    sizeof builtin_text - 1);
+
+	if (err != NULL)
+		die(EX_SOFTWARE, "internal error: built-in %s", err);
+}
+
+const struct preset *
+presets_find(const struct preset_set *set, const char *name)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->v[i]->name, name) == 0)
+			return set->v[i];
+	return NULL;
+}
+
+char *
+presets_names(const struct preset_set *set)
+{
+	struct strbuf sb = {0};
+
+	sb_add(&sb, "", 0);
+	for (size_t i = 0; i < set->n; i++)
+		sb_printf(&sb, "%s%s", i ? ", " : "", set->v[i]->name);
+	return sb.s;
+}
+
+void
+presets_free(struct preset_set *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		preset_free(set->v[i]);
+	free(set->v);
+	set->v = NULL;
+	set->n = 0;
+}
+
+const char *
+preset_name(const struct preset *p)
+{
+	return p->name;
+}
+
+const char *
+preset_table(const struct preset *p)
+{
+	return p->table;
+}
+
+const char *
+preset_stages(const struct preset *p)
+{
+	return p->stages;
+}
+
+size_t
+preset_date_formats(const struct preset *p, char *const **fmts)
+{
+	*fmts = p->date_formats;
+	return p->ndate_formats;
+}
+
+/* ---- Applying a preset to a file. ---- */
+
+char *
+preset_header_text(const struct preset *p)
+{
+	struct strbuf sb = {0};
+
+	for (size_t h = 0; h < p->nheaders; h++) {
+		sb_adds(&sb, h == 0 ? "" : h + 1 == p->nheaders ? ", and " : ", ");
+		for (size_t a = 0; a < p->headers[h].n; a++)
+			sb_printf(&sb, "%s'%s'", a ? " or " : "", p->headers[h].v[a]);
+	}
+	return sb.s;
+}
+
+int
+preset_is_header(const struct preset *p, const char *const *field,
+    const size_t *len, size_t n)
+{
+	for (size_t h = 0; h < p->nheaders; h++)
+		if (find_col(&p->headers[h], field, len, n, NULL) < 0)
+			return 0;
+	return 1;
+}
+
+static void
+describe(struct strbuf *sb, const struct column *c, const char *const *name,
+    const size_t *len, size_t n, long col, const long *cond_col)
+{
+	char esc[ESCAPED_MAX];
+
+	if (c->constant != NULL) {
+		sb_printf(sb, "\"%s\" (a constant)", c->constant);
+		return;
+	}
+	if (col >= 0) {
+		size_t nth = 0, of = 0;
+
+		for (long i = 0; (size_t)i < n; i++)
+			if (len[i] == len[col] && memcmp(name[i], name[col], len[i]) == 0) {
+				of++;
+				if (i <= col)
+					nth++;
+			}
+		sb_printf(sb, "'%s'", escape_text(esc, sizeof esc, name[col],
+		    len[col]));
+		if (of > 1)
+			sb_printf(sb, " (the %zu%s of %zu; --col picks another "
+			    "with '%s#N')", nth, nth == 1 ? "st" : nth == 2 ? "nd" :
+			    nth == 3 ? "rd" : "th", of, escape_text(esc, sizeof esc,
+			    name[col], len[col]));
+	} else
+		for (size_t i = 0; i < c->col.n; i++)
+			sb_printf(sb, "%s'%s'", i ? " or " : "", c->col.v[i]);
+	for (size_t k = 0; k < c->ncond; k++) {
+		const struct cond *d = &c->cond[k];
+
+		sb_adds(sb, k ? " and " : " when ");
+		if (cond_col != NULL && cond_col[k] >= 0)
+			sb_printf(sb, "'%s'", escape_text(esc, sizeof esc,
+			    name[cond_col[k]], len[cond_col[k]]));
+		else
+			sb_printf(sb, "'%s'", d->col.v[0]);
+		sb_adds(sb, d->negate ? " is not " : " is ");
+		for (size_t v = 0; v < d->values.n; v++)
+			sb_printf(sb, "%s%s", v ? " or " : "", d->values.v[v]);
+	}
+	if (c->nmap > 0)
+		sb_printf(sb, ", %zu value%s mapped", c->nmap, c->nmap == 1 ? "" : "s");
+	if (c->number)
+		sb_adds(sb, ", money text made a number");
+	if (c->capture)
+		sb_adds(sb, ", from its header name");
+}
+
+static int
+bound(const struct preset_view *v, const char *name)
+{
+	for (size_t i = 0; i < v->nd; i++)
+		if (strcmp(v->d[i].def->name, name) == 0)
+			return 1;
+	for (size_t i = 0; i < v->nm; i++)
+		if (strcmp(v->m[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+struct preset_view *
+preset_bind(const struct preset *p, const char *const *name,
+    const size_t *len, size_t n)
+{
+	struct preset_view *v = xcalloc(1, sizeof *v);
+
+	v->p = p;
+	for (size_t i = 0; i < p->ncolumns; i++) {
+		const struct column *c = &p->columns[i];
+		struct derived d = { c, -1, NULL, NULL, NULL };
+		struct strbuf src = {0};
+		int ok = 1;
+
+		if (bound(v, c->name))
+			continue;
+		/* The file's own column of that name wins. */
+		for (size_t h = 0; h < n; h++)
+			if (len[h] == strlen(c->name) &&
+			    memcmp(name[h], c->name, len[h]) == 0)
+				ok = 0;
+		if (!ok)
+			continue;
+		if (c->constant == NULL) {
+			d.col = find_col(&c->col, name, len, n,
+			    c->capture ? &d.captured : NULL);
+			ok = d.col >= 0;
+		}
+		if (ok && c->ncond > 0) {
+			d.cond_col = xcalloc(c->ncond, sizeof *d.cond_col);
+			for (size_t k = 0; k < c->ncond; k++)
+				if ((d.cond_col[k] = find_col(&c->cond[k].col, name,
+				    len, n, NULL)) < 0)
+					ok = 0;
+		}
+		if (!ok) {
+			/* A later entry of the same name may still bind. */
+			int later = 0;
+
+			for (size_t j = i + 1; j < p->ncolumns; j++)
+				if (strcmp(p->columns[j].name, c->name) == 0)
+					later = 1;
+			if (!later) {
+				describe(&src, c, name, len, n, -1, NULL);
+				v->m = xreallocarray(v->m, v->nm + 1, sizeof *v->m);
+				v->m[v->nm].name = c->name;
+				v->m[v->nm].looked_for = src.s;
+				v->nm++;
+			}
+			free(d.cond_col);
+			free(d.captured);
+			continue;
+		}
+		describe(&src, c, name, len, n, d.col, d.cond_col);
+		d.source = src.s;
+		v->d = xreallocarray(v->d, v->nd + 1, sizeof *v->d);
+		v->d[v->nd++] = d;
+	}
+	v->skip_col = xcalloc(p->nskips ? p->nskips : 1, sizeof *v->skip_col);
+	for (size_t i = 0; i < p->nskips; i++)
+		v->skip_col[i] = p->skips[i].first ? 0 :
+		    find_col(&p->skips[i].col, name, len, n, NULL);
+	return v;
+}
+
+size_t
+pv_columns(const struct preset_view *v)
+{
+	return v->nd;
+}
+
+const char *
+pv_name(const struct preset_view *v, size_t i)
+{
+	return v->d[i].def->name;
+}
+
+const char *
+pv_source(const struct preset_view *v, size_t i)
+{
+	return v->d[i].source;
+}
+
+size_t
+pv_missing(const struct preset_view *v)
+{
+	return v->nm;
+}
+
+const char *
+pv_missing_name(const struct preset_view *v, size_t i)
+{
+	return v->m[i].name;
+}
+
+const char *
+pv_missing_source(const struct preset_view *v, size_t i)
+{
+	return v->m[i].looked_for;
+}
+
+int
+pv_skip(const struct preset_view *v, const char *const *field,
+    const size_t *len, size_t n, const char **why)
+{
+	for (size_t i = 0; i < v->p->nskips; i++) {
+		const struct skip *k = &v->p->skips[i];
+		long col = v->skip_col[i];
+
+		if (col < 0 || (size_t)col >= n)
+			continue;
+		for (size_t j = 0; j < k->patterns.n; j++)
+			if (matches(k->patterns.v[j], field[col], len[col], NULL)) {
+				*why = k->patterns.v[j];
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/*
+** Money as text, "$1,200.50", "USD 1,200", "-€5", into a plain number in
+** BUF; text of any other shape is left as it is, for the tool to reject.
+*/
+static int
+clean_number(const char *s, size_t len, char *buf, size_t *outlen)
+{
+	static const char *const symbols[] = { "$", "\xe2\x82\xac", "\xc2\xa3",
+	    "\xc2\xa5" };
+	size_t i = 0, o = 0, digits = 0, group = 0;
+	int commas = 0;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < len && s[i] == '-')
+		buf[o++] = s[i++];
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++) {
+			size_t sl = strlen(symbols[k]);
+
+			if (len - i >= sl && memcmp(s + i, symbols[k], sl) == 0)
+				i += sl;
+		}
+		if (len - i >= 4 && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'A' &&
+		    s[i + 1] <= 'Z' && s[i + 2] >= 'A' && s[i + 2] <= 'Z' &&
+		    s[i + 3] == ' ')
+			i += 4;
+		while (i < len && s[i] == ' ')
+			i++;
+		if (o == 0 && i < len && s[i] == '-')
+			buf[o++] = s[i++];
+	}
+	/* A currency code after the number: "1,200.00 USD". */
+	if (len - i >= 4 && s[len - 4] == ' ' && s[len - 3] >= 'A' &&
+	    s[len - 3] <= 'Z' && s[len - 2] >= 'A' && s[len - 2] <= 'Z' &&
+	    s[len - 1] >= 'A' && s[len - 1] <= 'Z')
+		len -= 4;
+	for (; i < len && s[i] != '.'; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			buf[o++] = s[i];
+			digits++;
+			group++;
+		} else if (s[i] == ',' && digits > 0 &&
+		    (commas ? group == 3 : group <= 3)) {
+			commas = 1;
+			group = 0;
+		} else {
+			return 0;
+		}
+	}
+	if (digits == 0 || (commas && group != 3))
+		return 0;
+	if (i < len)
+		buf[o++] = s[i++];      /* the decimal point */
+	for (; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		buf[o++] = s[i];
+	}
+	buf[o] = '\0';
+	*outlen = o;
+	return 1;
+}
+
+void
+pv_value(const struct preset_view *v, size_t i, const char *const *field,
+    const size_t *len, char *buf, const char **out, size_t *outlen)
+{
+	const struct derived *d = &v->d[i];
+	const struct column *c = d->def;
+	const char *s;
+	size_t n;
+
+	if (c->constant != NULL) {
+		*out = c->constant;
+		*outlen = strlen(c->constant);
+		return;
+	}
+	for (size_t k = 0; k < c->ncond; k++) {
+		long col = d->cond_col[k];
+
+		if (matches_any(&c->cond[k].values, field[col], len[col]) ==
+		    c->cond[k].negate) {
+			*out = "";
+			*outlen = 0;
+			return;
+		}
+	}
+	if (c->capture) {
+		s = d->captured;
+		n = strlen(s);
+	} else {
+		s = field[d->col];
+		n = len[d->col];
+	}
+	for (size_t m = 0; m < c->nmap; m++)
+		if (matches(c->map[m].from, s, n, NULL)) {
+			s = c->map[m].to;
+			n = strlen(s);
+			break;
+		}
+	if (c->number && n > 0 && clean_number(s, n, buf, &n))
+		s = buf;
+	*out = s;
+	*outlen = n;
+}
+
+long
+pv_source_col(const struct preset_view *v, size_t i)
+{
+	return v->d[i].col;
+}
+
+size_t
+pv_cond_cols(const struct preset_view *v, size_t i, const long **cols)
+{
+	*cols = v->d[i].cond_col;
+	return v->d[i].def->ncond;
+}
+
+size_t
+pv_skip_cols(const struct preset_view *v, const long **cols)
+{
+	*cols = v->skip_col;
+	return v->p->nskips;
+}
+
+void
+pv_free(struct preset_view *v)
+{
+	if (v == NULL)
+		return;
+	for (size_t i = 0; i < v->nd; i++) {
+		free(v->d[i].cond_col);
+		free(v->d[i].captured);
+		free(v->d[i].source);
+	}
+	free(v->d);
+	for (size_t i = 0; i < v->nm; i++)
+		free(v->m[i].looked_for);
+	free(v->m);
+	free(v->skip_col);
+	free(v);
+}

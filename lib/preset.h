@@ -1,0 +1,145 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_PRESET_H
+#define KPI_PRESET_H
+
+#include <stddef.h>
+
+/*
+** Presets: how to read a known export (a HubSpot contacts export, a
+** Google Ads report) as the table kpikit expects. A preset is data, in the
+** plain-text form of lib/presets.txt (built in, installed, and documented
+** in kpikit(7)), and a user can write more in a file (--preset-file).
+**
+** A preset makes the reader present the export as the canonical table: it
+** adds derived columns, named as the tools' default headers (created_at,
+** customer_at, channel, ...), whose values come from the export's own
+** columns, found by alias, under conditions, through value maps, or from a
+** constant; it finds the header below title lines; and it skips junk rows
+** (report footers, subtotals), each reported with its line. A tool then
+** reads the export unchanged. The form, one directive a line, # comments:
+**
+**   preset NAME TABLE          TABLE: leads, spend or orders
+**   about TEXT
+**   stages LIST                the default --stages
+**   date-format FMT            tried after any --date-format
+**   header ALIAS | ALIAS ...   the header holds one of these (repeatable:
+**                              all must hold); lines above it are skipped
+**   column NAME = TEXT         a column NAME holding TEXT on every row
+**   column NAME: ALIAS | ...   a column NAME copying the first of these
+**                              columns the file has (another "column NAME:"
+**                              line is tried when this one's columns are
+**                              missing); then, indented, about it:
+**     when ALIAS | ... = VALUE | ...    only on rows where that column
+**     when ALIAS | ... != VALUE | ...   holds (or does not hold) one of the
+**                                       values; else empty (repeatable: all)
+**     map FROM = TO            a value FROM becomes TO (repeatable)
+**     number                   "$1,200.50" and "USD 1,200" become 1200.50
+**     capture                  the value is the part of the header name
+**                              that a '*' of the alias matched
+**   skip first = PATTERN | ... skip a record whose first field matches
+**   skip ALIAS | ... = PATTERN | ...   or whose field in that column does
+**
+** Aliases and values compare without regard to letter case, with runs of
+** blanks as one space; '*' in an alias or pattern matches any text, and
+** "(empty)" an empty field.
+*/
+
+struct preset;
+
+/* A parsed set of presets. */
+struct preset_set {
+	struct preset **v;
+	size_t n;
+};
+
+/*
+** Parse TEXT (LEN bytes, from NAME, for messages) and add its presets to
+** SET. Returns NULL, or a message "NAME:LINE: what is wrong" (the caller
+** frees it). A preset named as one already in SET replaces it.
+*/
+char *presets_parse(struct preset_set *set, const char *name, const char *text,
+    size_t len);
+
+/* Add the built-in presets (lib/presets.txt) to SET. */
+void presets_builtin(struct preset_set *set);
+
+/* The preset called NAME, or NULL. */
+const struct preset *presets_find(const struct preset_set *set,
+    const char *name);
+
+/* Write the names of SET's presets, comma-separated, into a new string. */
+char *presets_names(const struct preset_set *set);
+
+void presets_free(struct preset_set *set);
+
+/* The preset's name, table (leads, spend, orders), default stages (or
+** NULL) and date formats. */
+const char *preset_name(const struct preset *p);
+const char *preset_table(const struct preset *p);
+const char *preset_stages(const struct preset *p);
+size_t preset_date_formats(const struct preset *p, char *const **fmts);
+
+/*
+** How a reader applies a preset to one file: bound to its header, then
+** asked about each record. Used by lib/reader.c.
+*/
+struct preset_view;
+
+/* What header the preset looks for, for messages: "'Day' or 'Date',
+** and 'Cost'" (a new string), or NULL when it takes the first record. */
+char *preset_header_text(const struct preset *p);
+
+/* Whether RECORD (N fields) is the header the preset looks for. A preset
+** without "header" lines takes the first record. */
+int preset_is_header(const struct preset *p, const char *const *field,
+    const size_t *len, size_t n);
+
+/*
+** Bind P to a header of N names. The view adds the derived columns that
+** have a source in this file and whose name is not already a header (the
+** file's own column wins). Returns the view.
+*/
+struct preset_view *preset_bind(const struct preset *p,
+    const char *const *name, const size_t *len, size_t n);
+
+/* Derived columns: how many, and each one's name and description (for
+** messages and --explain: "'Close Date' when 'IsWon' = true"). */
+size_t pv_columns(const struct preset_view *v);
+const char *pv_name(const struct preset_view *v, size_t i);
+const char *pv_source(const struct preset_view *v, size_t i);
+
+/* The derived columns the preset has but this file gives no source for:
+** their names and what was looked for, for --explain. */
+size_t pv_missing(const struct preset_view *v);
+const char *pv_missing_name(const struct preset_view *v, size_t i);
+const char *pv_missing_source(const struct preset_view *v, size_t i);
+
+/*
+** Whether a record of N fields is junk to skip; then *WHY is the pattern
+** it matched ("Grand Totals (*)").
+*/
+int pv_skip(const struct preset_view *v, const char *const *field,
+    const size_t *len, size_t n, const char **why);
+
+/*
+** The value of derived column I for a row of the file's own fields
+** (N == the header's): into *OUT and *OUTLEN, pointing into the row, into
+** the preset, or into BUF (at least as long as the source field plus 1),
+** which "number" uses.
+*/
+void pv_value(const struct preset_view *v, size_t i, const char *const *field,
+    const size_t *len, char *buf, const char **out, size_t *outlen);
+
+/* The column of the file that derived column I reads, or -1 (a
+** constant); and, through *COND and *NCOND, the columns its conditions
+** read (so that the reader reads them too). */
+long pv_source_col(const struct preset_view *v, size_t i);
+size_t pv_cond_cols(const struct preset_view *v, size_t i, const long **cols);
+
+/* The columns the skip rules look at (-1: none in this file), N of them,
+** so that the reader reads them too. */
+size_t pv_skip_cols(const struct preset_view *v, const long **cols);
+
+void pv_free(struct preset_view *v);
+
+#endif

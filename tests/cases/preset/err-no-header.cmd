@@ -1,0 +1,1 @@
+cac --spend-preset google-ads --spend hubspot-contacts.canonical.csv hubspot-contacts.canonical.csv

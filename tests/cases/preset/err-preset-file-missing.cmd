@@ -1,0 +1,1 @@
+lead-convert --preset-file no-such.presets hubspot-contacts.csv

@@ -1,0 +1,1 @@
+lead-convert --preset-file badpreset.presets hubspot-contacts.csv

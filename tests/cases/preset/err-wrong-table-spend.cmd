@@ -1,0 +1,1 @@
+cac --spend-preset hubspot-deals --spend google-ads.csv hubspot-contacts.csv

@@ -1,0 +1,1 @@
+lead-convert --preset google-ads hubspot-contacts.csv

@@ -1,0 +1,1 @@
+lead-convert --preset hubspot-deals --explain hubspot-deals.csv

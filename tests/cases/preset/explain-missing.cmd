@@ -1,0 +1,1 @@
+funnel --preset pipedrive-deals --explain pipedrive-deals-old.csv

@@ -1,0 +1,1 @@
+lead-convert --preset hubspot-contacts --stages lead,customer --explain hubspot-multi.csv

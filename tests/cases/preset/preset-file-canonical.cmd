@@ -1,0 +1,1 @@
+lead-convert --stages lead,qualified,won --by channel acme.canonical.csv

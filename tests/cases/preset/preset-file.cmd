@@ -1,0 +1,1 @@
+lead-convert --preset-file acme.presets --preset acme-crm -d ';' --by channel acme.csv

@@ -1,0 +1,1 @@
+lead-convert --preset salesforce-leads salesforce-leads.csv
