@@ -3,6 +3,7 @@
 #define KPI_READER_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "preset.h"
 #include "util.h"
@@ -76,6 +77,24 @@ struct reader *rd_open(const char *path, const struct rd_opts *opts);
 ** bad, die with the reader's message (exit 65). Never returns NULL.
 */
 struct reader *rd_open_or_die(const char *path, const struct rd_opts *opts);
+
+/*
+** As rd_open(), then read only the bytes from offset START to END of the
+** file (the header still comes from its top): the data of one chunk when a
+** file is read by several threads (lib/parallel.h). START must be the
+** start of a line; rd_data_offset() of a plain reader gives the first.
+*/
+struct reader *rd_open_range(const char *path, off_t start, off_t end,
+    const struct rd_opts *opts);
+
+/* The file offset of the first byte not yet parsed: right after the
+** header, the start of the data. */
+off_t rd_data_offset(const struct reader *r);
+
+/* How many quote characters the reader has given to the CSV parser: the
+** parity of a chunk's count tells whether a chunk border fell inside a
+** quoted field. */
+unsigned long rd_quotes(const struct reader *r);
 
 /* As rd_open(), over the LEN bytes at BUF (not copied: BUF must outlive
 ** the reader), named NAME in messages. */
