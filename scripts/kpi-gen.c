@@ -5,6 +5,7 @@
 **
 **   kpi-gen leads [--rows N] [--seed S] [--crlf] [--notes RATE]
 **   kpi-gen spend [--seed S] [--crlf]
+**   kpi-gen orders [--rows N] [--seed S] [--crlf]
 **
 ** Northwind Analytics sells a B2B SaaS product to small, mid-market and
 ** enterprise companies through six channels over eight quarters
@@ -27,9 +28,16 @@
 ** year (October to September) to the second; paid_search's spend grows
 ** with its leads; events spend a large sum on one day in each quarter.
 **
+** The orders mode writes its order log: the customers of the leads (drawn
+** again from the same seed, so --rows and --seed must match the leads')
+** buy first at their customer date for the deal's amount, then add-ons
+** until they leave, as BG/NBD and Gamma-Gamma picture customers; see
+** orders() for the numbers.
+**
 ** Deterministic: the same arguments give the same bytes (xoshiro256**
 ** seeded through splitmix64, both as their authors publish them).
 */
+#include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -240,80 +248,202 @@ channel_quality(size_t channel, double f)
 	return base[channel];
 }
 
+/* One lead of the model, as drawn: the rows leads() prints, the customers
+** orders() buys for. */
+struct lead {
+	long id;
+	size_t channel, segment;
+	int64_t at[5], lost;           /* created, mql, sql, opp, customer; 0: none */
+	double amount;                 /* the deal's value; 0 unless won */
+	int dup;                       /* exported twice */
+	char company[96], notes[160];
+};
+
+/* Draw lead number I. The draws, and their order, are what makes
+** examples/leads.csv: change nothing here without remaking it. */
+static void
+draw_lead(const struct options *o, long i, struct lead *d)
+{
+	const double step_p[] = { 0.55, 0.45, 0.6, 0.42 };   /* to mql..customer */
+	const double step_days[] = { 4, 9, 12 };
+	int64_t span = export_s - start_s;
+	/* More leads every quarter: density grows linearly by half. */
+	double f = sqrt(1 + 3 * uniform()) - 1;
+	size_t channel = pick(channel_weight, NELEM(channel_weight));
+	size_t segment = pick(segment_weight, NELEM(segment_weight));
+	double q = channel_quality(channel, f);
+	int64_t created = start_s + (int64_t)(f * (double)(span - 86400 * 2));
+	int64_t t = created;
+	int reached = 0;
+
+	memset(d->at, 0, sizeof d->at);
+	d->id = 100000 + i;
+	d->channel = channel;
+	d->segment = segment;
+	d->at[0] = created;
+	d->lost = 0;
+	d->amount = 0;
+	d->dup = chance(0.0015);
+	for (int s = 1; s <= 4; s++) {
+		double p = step_p[s - 1] * q;
+
+		if (s == 4 && segment == 2)
+			p *= 0.8;
+		if (!chance(p > 0.95 ? 0.95 : p))
+			break;
+		t += (int64_t)(86400 * (s < 4 ? exponential(step_days[s - 1]) :
+		    segment_close_days[segment] * exp(0.5 * normal() - 0.125)));
+		t += (int64_t)(uniform() * 3600);
+		if (t >= export_s)
+			break;
+		d->at[s] = t;
+		reached = s;
+	}
+	if (reached < 4 && chance(0.78)) {
+		d->lost = t + (int64_t)(86400 * exponential(20));
+		if (d->lost >= export_s)
+			d->lost = 0;
+	}
+	/* Skipped stages: no MQL date, or no opportunity date. */
+	if (reached >= 2 && chance(0.10))
+		d->at[1] = 0;
+	if (reached >= 4 && chance(0.06))
+		d->at[3] = 0;
+	if (reached == 4)
+		d->amount = round(segment_deal[segment] *
+		    exp(0.45 * normal() - 0.1) / 10) * 10;
+	make_company(d->company, sizeof d->company);
+	make_notes(d->notes, sizeof d->notes, o->notes);
+}
+
 static void
 leads(const struct options *o)
 {
 	const char *eol = o->crlf ? "\r\n" : "\n";
-	const double step_p[] = { 0.55, 0.45, 0.6, 0.42 };   /* to mql..customer */
-	const double step_days[] = { 4, 9, 12 };
-	int64_t span = export_s - start_s;
-	long id = 100000;
+	struct lead d;
 
 	printf("id,company,channel,segment,created_at,mql_at,sql_at,"
 	    "opportunity_at,customer_at,lost_at,amount,mrr,notes%s", eol);
 	for (long i = 0; i < o->rows; i++) {
-		/* More leads every quarter: density grows linearly by half. */
-		double f = sqrt(1 + 3 * uniform()) - 1;
-		size_t channel = pick(channel_weight, NELEM(channel_weight));
-		size_t segment = pick(segment_weight, NELEM(segment_weight));
-		double q = channel_quality(channel, f);
-		int64_t created = start_s + (int64_t)(f * (double)(span - 86400 * 2));
-		int64_t at[5] = { created, 0, 0, 0, 0 }, t = created, lost = 0;
-		int reached = 0, dup = chance(0.0015);
-		double amount = 0;
-		char company[96], notes[160];
-
-		for (int s = 1; s <= 4; s++) {
-			double p = step_p[s - 1] * q;
-
-			if (s == 4 && segment == 2)
-				p *= 0.8;
-			if (!chance(p > 0.95 ? 0.95 : p))
-				break;
-			t += (int64_t)(86400 * (s < 4 ? exponential(step_days[s - 1]) :
-			    segment_close_days[segment] * exp(0.5 * normal() - 0.125)));
-			t += (int64_t)(uniform() * 3600);
-			if (t >= export_s)
-				break;
-			at[s] = t;
-			reached = s;
-		}
-		if (reached < 4 && chance(0.78)) {
-			lost = t + (int64_t)(86400 * exponential(20));
-			if (lost >= export_s)
-				lost = 0;
-		}
-		/* Skipped stages: no MQL date, or no opportunity date. */
-		if (reached >= 2 && chance(0.10))
-			at[1] = 0;
-		if (reached >= 4 && chance(0.06))
-			at[3] = 0;
-		if (reached == 4)
-			amount = round(segment_deal[segment] *
-			    exp(0.45 * normal() - 0.1) / 10) * 10;
-
-		make_company(company, sizeof company);
-		make_notes(notes, sizeof notes, o->notes);
+		draw_lead(o, i, &d);
 		/* A lead exported twice comes out as two identical rows. */
-		for (int copy = 0; copy <= dup; copy++) {
-			printf("L%ld,%s,%s,%s,", id, company, channels[channel],
-			    segments[segment]);
+		for (int copy = 0; copy <= d.dup; copy++) {
+			printf("L%ld,%s,%s,%s,", d.id, d.company,
+			    channels[d.channel], segments[d.segment]);
 			for (int s = 0; s <= 4; s++) {
-				if (at[s] != 0)
-					put_time(at[s]);
+				if (d.at[s] != 0)
+					put_time(d.at[s]);
 				putchar(',');
 			}
-			if (lost != 0)
-				put_time(lost);
+			if (d.lost != 0)
+				put_time(d.lost);
 			putchar(',');
-			if (amount > 0)
-				printf("%.2f,%.2f", amount, round(amount / 12 * 100) / 100);
+			if (d.amount > 0)
+				printf("%.2f,%.2f", d.amount,
+				    round(d.amount / 12 * 100) / 100);
 			else
 				putchar(',');
-			printf(",%s%s", notes, eol);
+			printf(",%s%s", d.notes, eol);
 		}
-		id++;
 	}
+}
+
+/* A Gamma(K, 1) draw for a whole shape K: the sum of K exponentials. */
+static double
+gamma_int(int k)
+{
+	double x = 0;
+
+	for (int i = 0; i < k; i++)
+		x += exponential(1);
+	return x;
+}
+
+static int
+by_time(const void *a, const void *b)
+{
+	const int64_t *x = a, *y = b;
+
+	for (int i = 0; i < 3; i++)
+		if (x[i] != y[i])
+			return (x[i] > y[i]) - (x[i] < y[i]);
+	return 0;
+}
+
+/*
+** The order log of the same company: every customer of leads() (drawn
+** again, with the same seed, so the two files agree) buys first at its
+** customer date, for the deal's amount; then, as BG/NBD and Gamma-Gamma
+** model customers, it keeps buying add-ons (seats, modules, services) at
+** its own rate, from a gamma distribution with a mean of one order every
+** 80 days, and after each repeat order leaves for good with its own
+** probability, from a beta distribution with a mean of 1/6. Its add-ons
+** are worth a fifth of its deal on average, each one gamma-distributed
+** around its own mean. The orders stop at the export time; they come
+** sorted by time.
+*/
+static void
+orders(const struct options *o)
+{
+	const char *eol = o->crlf ? "\r\n" : "\n";
+	struct lead d;
+	int64_t (*rows)[3] = NULL;     /* time, lead id, amount in cents */
+	size_t n = 0, cap = 0;
+	for (long i = 0; i < o->rows; i++) {
+		draw_lead(o, i, &d);
+		if (d.at[4] == 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			if ((rows = realloc(rows, cap * sizeof *rows)) == NULL) {
+				fputs("kpi-gen: out of memory\n", stderr);
+				exit(71);
+			}
+		}
+		rows[n][0] = d.at[4];
+		rows[n][1] = d.id;
+		rows[n][2] = (int64_t)llround(d.amount * 100);
+		n++;
+	}
+	/* The add-ons come from their own stream, so that the leads' draws
+	** above stay those of leads(). */
+	seed(o->seed ^ 0x6f72646572ULL);
+	for (size_t c = 0, ncust = n; c < ncust; c++) {
+		double rate = gamma_int(2) / (2 * 80.0);           /* per day */
+		double leave = 1 - pow(uniform(), 1 / 5.0);         /* Beta(1, 5) */
+		double mean = (double)rows[c][2] / 100 * 0.2 *
+		    exp(0.4 * normal() - 0.08);
+		int64_t t = rows[c][0];
+
+		for (;;) {
+			t += (int64_t)(86400 * exponential(1 / rate));
+			if (t >= export_s)
+				break;
+			if (n == cap) {
+				cap *= 2;
+				if ((rows = realloc(rows, cap * sizeof *rows)) == NULL) {
+					fputs("kpi-gen: out of memory\n", stderr);
+					exit(71);
+				}
+			}
+			rows[n][0] = t;
+			rows[n][1] = rows[c][1];
+			rows[n][2] = 100 * (int64_t)fmax(10,
+			    round(mean * gamma_int(4) / 4 / 10) * 10);
+			n++;
+			if (chance(leave))
+				break;
+		}
+	}
+	qsort(rows, n, sizeof *rows, by_time);
+	printf("order_id,customer_id,date,amount%s", eol);
+	for (size_t i = 0; i < n; i++) {
+		printf("O%06zu,L%" PRId64 ",", i + 1, rows[i][1]);
+		put_time(rows[i][0]);
+		printf(",%" PRId64 ".%02" PRId64 "%s", rows[i][2] / 100,
+		    rows[i][2] % 100, eol);
+	}
+	free(rows);
 }
 
 /* Each channel's daily marketing and sales spend at the start, USD. */
@@ -376,7 +506,8 @@ usage(void)
 {
 	fputs("usage: kpi-gen leads [--rows N] [--seed S] [--crlf] "
 	    "[--notes RATE]\n"
-	    "       kpi-gen spend [--seed S] [--crlf]\n", stderr);
+	    "       kpi-gen spend [--seed S] [--crlf]\n"
+	    "       kpi-gen orders [--rows N] [--seed S] [--crlf]\n", stderr);
 	exit(64);
 }
 
@@ -386,7 +517,7 @@ main(int argc, char *argv[])
 	struct options o = { 3000, 20261001, 0, 0.01 };
 
 	if (argc < 2 || (strcmp(argv[1], "leads") != 0 &&
-	    strcmp(argv[1], "spend") != 0))
+	    strcmp(argv[1], "spend") != 0 && strcmp(argv[1], "orders") != 0))
 		usage();
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--rows") == 0 && i + 1 < argc)
@@ -403,6 +534,8 @@ main(int argc, char *argv[])
 	seed(o.seed);
 	if (strcmp(argv[1], "spend") == 0)
 		spend(&o);
+	else if (strcmp(argv[1], "orders") == 0)
+		orders(&o);
 	else
 		leads(&o);
 	return fflush(stdout) != 0 || ferror(stdout) ? 74 : 0;

@@ -1,0 +1,1 @@
+kpi-report --spend s.csv --out r

@@ -1,0 +1,1 @@
+kpi-report --leads - --spend s.csv --out r
