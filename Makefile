@@ -8,9 +8,9 @@ MANPREFIX = $(PREFIX)/share/man
 CC      = cc
 CFLAGS  = -O2 -g
 LDFLAGS =
-LDLIBS  = -lcsv -lm
+LDLIBS  = -lcsv -lm -pthread
 # Always on, whatever CFLAGS says; CI adds -Werror through CFLAGS.
-KPI_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra
+KPI_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra
 
 # Every cmd/NAME.c is a tool; the installed scripts are those that exist.
 TOOLS   = $(sort $(basename $(notdir $(wildcard cmd/*.c))))

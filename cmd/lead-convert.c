@@ -4,29 +4,37 @@
 ** from each stage to the next, and the first-to-last rate with its Wilson
 ** interval. See lead-convert(1).
 */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../lib/group.h"
+#include "../lib/num.h"
 #include "../lib/leads.h"
 #include "../lib/opts.h"
+#include "../lib/parallel.h"
 #include "../lib/reader.h"
 #include "../lib/stats.h"
 #include "../lib/util.h"
 #include "../lib/writer.h"
 
-enum { OPT_CI = OPT_TOOL };
+enum { OPT_CI = OPT_TOOL, OPT_PARTIAL, OPT_MERGE };
 
 static const struct tool_option tool_options[] = {
 	{ "ci", "LEVEL", OPT_CI,
 	    "confidence level of the interval (default 0.95)" },
+	{ "partial", NULL, OPT_PARTIAL,
+	    "write the mergeable state instead of the result" },
+	{ "merge", NULL, OPT_MERGE,
+	    "read --partial outputs and write the result" },
 	{ 0 }
 };
 
 struct config {
 	double ci;
+	int partial, merge;
 };
 
 /* Per group: how many leads reached each stage. Merges by adding. */
@@ -36,18 +44,26 @@ struct tally {
 
 /* What a lead adds to its group, when it waits for the as-of time. */
 struct pending {
-	struct tally *tally;
+	struct group *group;        /* its state is a struct tally */
 	int top;
+};
+
+/*
+** What reading rows builds: from all the input, or from one chunk of it
+** on its own thread (--jobs). Parts merge exactly.
+*/
+struct part {
+	struct leads leads;           /* the columns, bound per file */
+	struct grouping grouping;
+	struct group_table *groups;   /* of struct tally */
+	struct lead_queue waiting;    /* leads whose fate waits for --asof */
 };
 
 struct run {
 	struct kpi_opts o;
 	struct strbuf notes;          /* warnings, printed after the result */
 	struct config cfg;
-	struct leads leads;
-	struct grouping grouping;
-	struct group_table *groups;
-	struct lead_queue waiting;    /* leads whose fate waits for --asof */
+	struct part all;
 };
 
 static void
@@ -60,6 +76,10 @@ handle_option(void *ctx, int key, const char *arg)
 		if (cfg->ci <= 0 || cfg->ci >= 1)
 			usage_error("--ci: '%s' is not a level between 0 and 1, "
 			    "such as 0.95", arg);
+	} else if (key == OPT_PARTIAL) {
+		cfg->partial = 1;
+	} else if (key == OPT_MERGE) {
+		cfg->merge = 1;
 	}
 }
 
@@ -86,13 +106,13 @@ apply_pending(void *ctx, const void *item)
 	const struct pending *p = item;
 
 	(void)ctx;
-	tally_add(p->tally, p->top);
+	tally_add(p->group->state, p->top);
 }
 
 static int
 count_row(void *ctx, struct reader *r, const struct row *row)
 {
-	struct run *run = ctx;
+	struct part *run = ctx;
 	struct leads *l = &run->leads;
 	const struct strbuf *key;
 	struct pending p;
@@ -104,10 +124,10 @@ count_row(void *ctx, struct reader *r, const struct row *row)
 		return 0;
 	lq_see(&run->waiting, d.latest);
 	key = grouping_key(&run->grouping, row, d.created);
-	p.tally = gt_get(run->groups, key->s, key->len, NULL)->state;
+	p.group = gt_get(run->groups, key->s, key->len, NULL);
 	switch (leads_admit(l, &d, &p.top)) {
 	case ADMIT_NOW:
-		tally_add(p.tally, p.top);
+		tally_add(p.group->state, p.top);
 		break;
 	case ADMIT_LATER:
 		lq_push(&run->waiting, d.created, &p);
@@ -116,6 +136,100 @@ count_row(void *ctx, struct reader *r, const struct row *row)
 		break;
 	}
 	return 0;
+}
+
+static void
+part_init(struct part *p, const struct kpi_opts *o)
+{
+	leads_init(&p->leads, o, NULL, 0);
+	grouping_init(&p->grouping, o);
+	p->groups = gt_new(sizeof(struct tally));
+	lq_init(&p->waiting, &p->leads, sizeof(struct pending), apply_pending,
+	    NULL);
+}
+
+static void
+part_free(struct part *p)
+{
+	gt_free(p->groups, NULL);
+	grouping_free(&p->grouping);
+	leads_free(&p->leads);
+	lq_free(&p->waiting);
+}
+
+/* --jobs: a part per chunk (see lib/parallel.h). */
+static void *
+chunk_start(void *ctx)
+{
+	struct part *p = xcalloc(1, sizeof *p);
+
+	part_init(p, &((struct run *)ctx)->o);
+	return p;
+}
+
+static int
+chunk_bind(void *state, struct reader *r, unsigned char *want)
+{
+	struct part *p = state;
+
+	return leads_bind(&p->leads, r, want) < 0 ||
+	    grouping_bind(&p->grouping, r, want) < 0 ? -1 : 0;
+}
+
+static int
+chunk_clean(const void *state)
+{
+	(void)state;
+	return 1;       /* no warning of lead-convert's is per row */
+}
+
+static void
+chunk_free(void *state)
+{
+	part_free(state);
+	free(state);
+}
+
+/*
+** Read the input into run->all: on --jobs threads when it can be, else
+** in one pass. The chunks' parts merge in input order; their leads waiting
+** for the as-of time are settled against the latest time of them all.
+*/
+static void
+read_input(struct run *run)
+{
+	const struct par_tool tool = { chunk_start, chunk_bind, count_row,
+	    chunk_clean, chunk_free, run };
+	kpi_time latest = NO_TIME;
+	void **parts = NULL;
+	size_t n = 0;
+
+	if (run->o.jobs > 1 && run->o.dedup)
+		note(&run->notes, "--jobs: duplicate ids are found in input "
+		    "order, on one thread; --no-dedup reads on %lld",
+		    run->o.jobs);
+	else if (run->o.jobs > 1)
+		n = par_read(&run->o, (size_t)run->o.jobs, &tool, &parts);
+	if (n == 0) {
+		leads_read(&run->o, &run->all.leads, &run->all.grouping,
+		    count_row, &run->all);
+		lq_finish(&run->all.waiting);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		kpi_time t = ((struct part *)parts[i])->waiting.latest;
+
+		if (t != NO_TIME && (latest == NO_TIME || t > latest))
+			latest = t;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct part *p = parts[i];
+
+		lq_finish_at(&p->waiting, latest);
+		gt_merge(run->all.groups, p->groups, tally_merge);
+		chunk_free(p);
+	}
+	free(parts);
 }
 
 static void
@@ -137,11 +251,11 @@ write_rates(struct writer *w, const struct tally *t, size_t nstages, double ci)
 static void
 write_header(struct writer *w, const struct run *run)
 {
-	const struct stages *st = &run->leads.st;
+	const struct stages *st = &run->all.leads.st;
 	const char *first = st->name[0], *last = st->name[st->n - 1];
 	struct strbuf name = {0};
 
-	grouping_write_header(&run->grouping, w);
+	grouping_write_header(&run->all.grouping, w);
 	for (size_t s = 0; s < st->n; s++)
 		wr_str(w, st->name[s]);
 	for (size_t s = 0; s + 1 < st->n; s++) {
@@ -167,7 +281,7 @@ write_header(struct writer *w, const struct run *run)
 static void
 write_tally(struct writer *w, const struct run *run, const struct tally *t)
 {
-	size_t n = run->leads.st.n;
+	size_t n = run->all.leads.st.n;
 
 	for (size_t s = 0; s < n; s++)
 		wr_int(w, (int64_t)t->reached[s]);
@@ -178,8 +292,8 @@ write_tally(struct writer *w, const struct run *run, const struct tally *t)
 static void
 print_groups(struct run *run)
 {
-	struct group **v = gt_sorted(run->groups);
-	size_t n = gt_count(run->groups);
+	struct group **v = gt_sorted(run->all.groups);
+	size_t n = gt_count(run->all.groups);
 	struct tally total = {0}, empty = {0};
 	struct writer w;
 
@@ -191,18 +305,195 @@ print_groups(struct run *run)
 		/* A group whose leads were all too young shows no row. */
 		if (t->reached[0] == 0)
 			continue;
-		grouping_write_key(&run->grouping, &w, v[i]);
+		grouping_write_key(&run->all.grouping, &w, v[i]);
 		write_tally(&w, run, t);
 		tally_merge(&total, t);
 	}
 	/* Without groups there is always the one row, zeros and all. */
-	if (!grouping_active(&run->grouping) && total.reached[0] == 0)
+	if (!grouping_active(&run->all.grouping) && total.reached[0] == 0)
 		write_tally(&w, run, &empty);
 	if (run->o.total) {
-		grouping_write_total(&run->grouping, &w);
+		grouping_write_total(&run->all.grouping, &w);
 		write_tally(&w, run, &total);
 	}
 	free(v);
+}
+
+/*
+** --partial: the state of this part of the input, as CSV, for --merge:
+**     part,BY...,[period,]STAGE...,created,top
+** "group" rows hold a group's counts; "wait" rows a lead whose counting
+** waits for the as-of time of the whole input (--window without --asof),
+** with its creation time (ms since 1970, UTC) and highest stage; a
+** "latest" row the latest timestamp seen.
+*/
+struct partial_out {
+	struct writer *w;
+	const struct run *run;
+};
+
+static void
+write_partial_header(struct writer *w, const struct run *run)
+{
+	wr_str(w, "part");
+	grouping_write_header(&run->all.grouping, w);
+	for (size_t s = 0; s < run->all.leads.st.n; s++)
+		wr_str(w, run->all.leads.st.name[s]);
+	wr_str(w, "created");
+	wr_str(w, "top");
+	wr_end(w);
+}
+
+static void
+write_waiting(void *ctx, kpi_time created, const void *item)
+{
+	const struct partial_out *po = ctx;
+	const struct pending *p = item;
+
+	wr_str(po->w, "wait");
+	grouping_write_key(&po->run->all.grouping, po->w, p->group);
+	for (size_t s = 0; s < po->run->all.leads.st.n; s++)
+		wr_empty(po->w);
+	wr_int(po->w, created);
+	wr_int(po->w, p->top);
+	wr_end(po->w);
+}
+
+static void
+print_partial(struct run *run)
+{
+	struct group **v;
+	size_t n = gt_count(run->all.groups), nkey;
+	struct writer w;
+	struct partial_out po = { &w, run };
+
+	/* Count what is already old enough before writing the counts. */
+	lq_settle(&run->all.waiting, NULL, NULL);
+	v = gt_sorted(run->all.groups);
+	wr_init(&w, stdout, run->o.precision);
+	write_partial_header(&w, run);
+	for (size_t i = 0; i < n; i++) {
+		const struct tally *t = v[i]->state;
+
+		wr_str(&w, "group");
+		grouping_write_key(&run->all.grouping, &w, v[i]);
+		for (size_t s = 0; s < run->all.leads.st.n; s++)
+			wr_int(&w, (int64_t)t->reached[s]);
+		wr_empty(&w);
+		wr_empty(&w);
+		wr_end(&w);
+	}
+	lq_settle(&run->all.waiting, write_waiting, &po);
+	if (run->all.waiting.latest != NO_TIME) {
+		nkey = run->o.nby + (run->o.period != PERIOD_NONE);
+		wr_str(&w, "latest");
+		for (size_t i = 0; i < nkey + run->all.leads.st.n; i++)
+			wr_empty(&w);
+		wr_int(&w, run->all.waiting.latest);
+		wr_empty(&w);
+		wr_end(&w);
+	}
+	free(v);
+}
+
+/* A whole number in FIELD of ROW, at most MAX; -1 after rd_bad(). */
+static long long
+partial_int(struct reader *r, const struct row *row, size_t col, long long max)
+{
+	char esc[ESCAPED_MAX];
+	long long v;
+
+	if (num_parse_int(row->f[col].s, LLONG_MIN + 1, max, &v) != NULL)
+		return rd_bad(r, row, (long)col, "'%s' is not a count of "
+		    "lead-convert --partial", escape_text(esc, sizeof esc,
+		    row->f[col].s, row->f[col].len));
+	return v;
+}
+
+/*
+** --merge: read --partial outputs (several may follow each other in one
+** stream, each with its header) into run->all, then settle the waiting
+** leads at the latest time of them all.
+*/
+static void
+merge_partials(struct run *run)
+{
+	struct part *a = &run->all;
+	size_t nkey = run->o.nby + (run->o.period != PERIOD_NONE);
+	size_t nst = a->leads.st.n, ncol = 1 + nkey + nst + 2;
+
+	for (size_t i = 0; i < run->o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
+		const struct row *h = rd_header(r), *row;
+		struct strbuf key = {0};
+		int rc;
+
+		/* The partial's columns must be those this merge would write. */
+		if (h->n != ncol || strcmp(h->f[0].s, "part") != 0)
+			die(EX_DATAERR, "%s:%lu: not the output of lead-convert "
+			    "--partial with these --by, --period and --stages",
+			    rd_name(r), h->line);
+		for (size_t k = 0; k < run->o.nby; k++)
+			if (strcmp(h->f[1 + k].s, run->o.by[k]) != 0)
+				die(EX_DATAERR, "%s:%lu: column %zu is '%s', not the "
+				    "--by column '%s'", rd_name(r), h->line, k + 2,
+				    h->f[1 + k].s, run->o.by[k]);
+		for (size_t s = 0; s < nst; s++)
+			if (strcmp(h->f[1 + nkey + s].s, a->leads.st.name[s]) != 0)
+				die(EX_DATAERR, "%s:%lu: column '%s' is not the stage "
+				    "'%s'", rd_name(r), h->line, h->f[1 + nkey + s].s,
+				    a->leads.st.name[s]);
+		while ((rc = rd_next(r, &row)) > 0) {
+			const char *part = row->f[0].s;
+			struct group *g = NULL;
+			long long v;
+
+			if (strcmp(part, "part") == 0)
+				continue;       /* the header of the next partial */
+			sb_reset(&key);
+			for (size_t k = 0; k < nkey; k++)
+				key_add(&key, row->f[1 + k].s, row->f[1 + k].len);
+			if (key.s == NULL)
+				sb_add(&key, "", 0);
+			if (strcmp(part, "group") == 0) {
+				struct tally t = {0};
+				int bad = 0;
+
+				for (size_t s = 0; s < nst && !bad; s++)
+					if ((v = partial_int(r, row, 1 + nkey + s,
+					    LLONG_MAX)) < 0)
+						bad = 1;
+					else
+						t.reached[s] = (uint64_t)v;
+				if (!bad) {
+					g = gt_get(a->groups, key.s, key.len, NULL);
+					tally_merge(g->state, &t);
+				}
+			} else if (strcmp(part, "wait") == 0) {
+				struct pending p;
+				long long created = partial_int(r, row, ncol - 2,
+				    LLONG_MAX);
+
+				if ((v = partial_int(r, row, ncol - 1,
+				    (long long)nst - 1)) >= 0 && created != -1) {
+					p.group = gt_get(a->groups, key.s, key.len, NULL);
+					p.top = (int)v;
+					lq_push(&a->waiting, created, &p);
+				}
+			} else if (strcmp(part, "latest") == 0) {
+				if ((v = partial_int(r, row, ncol - 2, LLONG_MAX)) != -1)
+					lq_see(&a->waiting, v);
+			} else {
+				rd_bad(r, row, 0, "'%s' is not a part of lead-convert "
+				    "--partial", part);
+			}
+		}
+		if (rc < 0)
+			rd_die(r);
+		sb_free(&key);
+		rd_close(r);
+	}
+	lq_finish(&a->waiting);
 }
 
 /* --annotate: each row as it came, plus the highest stage it reached. */
@@ -219,7 +510,7 @@ annotate(struct run *run)
 		const struct row *h = rd_header(r);
 		int rc;
 
-		if (leads_bind(&run->leads, r, NULL) < 0)
+		if (leads_bind(&run->all.leads, r, NULL) < 0)
 			rd_die(r);
 		if (rd_col(r, "reached_stage") != RD_NO_COLUMN)
 			die(EX_DATAERR, "%s:%lu: the input already has a column "
@@ -234,12 +525,12 @@ annotate(struct run *run)
 		while ((rc = rd_next(r, &row)) > 0) {
 			int top;
 
-			if (leads_decode(&run->leads, r, row, &d) < 0)
+			if (leads_decode(&run->all.leads, r, row, &d) < 0)
 				continue;
-			top = leads_top(&run->leads, &d, run->leads.asof);
+			top = leads_top(&run->all.leads, &d, run->all.leads.asof);
 			for (size_t c = 0; c < row->n; c++)
 				wr_field(&w, row->f[c].s, row->f[c].len);
-			wr_str(&w, top >= 0 ? run->leads.st.name[top] : "");
+			wr_str(&w, top >= 0 ? run->all.leads.st.name[top] : "");
 			wr_end(&w);
 		}
 		if (rc < 0)
@@ -255,7 +546,7 @@ main(int argc, char *argv[])
 		"[file ...]",
 		"Leads that reached each stage, and the conversion between stages.",
 		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE |
-		    OPTS_TOTAL | OPTS_DEDUP,
+		    OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS,
 		tool_options, handle_option, "leads",
 	};
 	struct run run = { .cfg = { .ci = 0.95 } };
@@ -263,31 +554,33 @@ main(int argc, char *argv[])
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
 	/* Warnings wait until the result is formed (see note()). */
 	run.o.rd.notes = &run.notes;
-	leads_init(&run.leads, &run.o, NULL, 0);
+	if (run.cfg.partial + run.cfg.merge + run.o.annotate > 1)
+		usage_error("--partial, --merge and --annotate go alone");
+	/*
+	 * A part cannot know the ids of the others: --partial counts every
+	 * row, so that where the input is cut never changes the result.
+	 */
+	if (run.cfg.partial)
+		run.o.dedup = 0;
+	part_init(&run.all, &run.o);
 	if (run.o.annotate) {
 		if (run.o.nby > 0 || run.o.period != PERIOD_NONE || run.o.total)
 			usage_error("--annotate writes rows, not groups: --by, "
 			    "--period and --total do not apply");
 		annotate(&run);
-		notes_print(&run.notes);
-		leads_free(&run.leads);
-		opts_free(&run.o);
-		return close_stdout();
+	} else if (run.cfg.merge) {
+		merge_partials(&run);
+		print_groups(&run);
+	} else if (run.cfg.partial) {
+		leads_read(&run.o, &run.all.leads, &run.all.grouping, count_row,
+		    &run.all);
+		print_partial(&run);
+	} else {
+		read_input(&run);
+		leads_report(&run.all.leads);
+		print_groups(&run);
 	}
-
-	grouping_init(&run.grouping, &run.o);
-	run.groups = gt_new(sizeof(struct tally));
-	lq_init(&run.waiting, &run.leads, sizeof(struct pending), apply_pending,
-	    NULL);
-	leads_read(&run.o, &run.leads, &run.grouping, count_row, &run);
-	lq_finish(&run.waiting);
-	leads_report(&run.leads);
-	print_groups(&run);
-
-	gt_free(run.groups, NULL);
-	grouping_free(&run.grouping);
-	leads_free(&run.leads);
-	lq_free(&run.waiting);
+	part_free(&run.all);
 	notes_print(&run.notes);
 	sb_free(&run.notes);
 	opts_free(&run.o);

@@ -324,6 +324,29 @@ lq_push(struct lead_queue *q, kpi_time created, const void *item)
 	}
 }
 
+void
+lq_settle(struct lead_queue *q,
+    void (*item)(void *ctx, kpi_time created, const void *item), void *ctx)
+{
+	size_t rec = sizeof(kpi_time) + q->item_size;
+
+	if (q->latest != NO_TIME)
+		sweep(q, q->latest - q->window_ms, 0);
+	for (size_t i = 0; item != NULL && i < q->n; i++) {
+		kpi_time created;
+
+		memcpy(&created, q->items + i * rec, sizeof created);
+		item(ctx, created, q->items + i * rec + sizeof created);
+	}
+}
+
+kpi_time
+lq_finish_at(struct lead_queue *q, kpi_time latest)
+{
+	lq_see(q, latest);
+	return lq_finish(q);
+}
+
 kpi_time
 lq_finish(struct lead_queue *q)
 {

@@ -168,6 +168,18 @@ void lq_push(struct lead_queue *q, kpi_time created, const void *item);
 */
 kpi_time lq_finish(struct lead_queue *q);
 
+/*
+** Apply the items of the leads already old enough by the latest time seen
+** and keep the others, which ITEM() (if not NULL) then visits with their
+** creation times: what a partial result (--partial) has to pass on.
+*/
+void lq_settle(struct lead_queue *q,
+    void (*item)(void *ctx, kpi_time created, const void *item), void *ctx);
+
+/* As lq_finish(), with the as-of time at least LATEST: the latest
+** timestamp of the whole input, when a queue saw only one chunk of it. */
+kpi_time lq_finish_at(struct lead_queue *q, kpi_time latest);
+
 void lq_free(struct lead_queue *q);
 
 /*

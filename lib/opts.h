@@ -22,8 +22,9 @@ enum {
 	OPTS_ANNOTATE = 1 << 3,   /* --annotate */
 	OPTS_TOTAL    = 1 << 4,   /* --total */
 	OPTS_DEDUP    = 1 << 5,   /* --no-dedup */
-	OPTS_STAGE_LIST = 1 << 6  /* --stages LIST alone, for tools that need
+	OPTS_STAGE_LIST = 1 << 6, /* --stages LIST alone, for tools that need
 	                             the stage timestamps --stage-col lacks */
+	OPTS_JOBS     = 1 << 7    /* --jobs N */
 };
 
 /* Keys of a tool's own options start here. */
@@ -59,6 +60,7 @@ struct kpi_opts {
 	int annotate;              /* --annotate */
 	int total;                 /* --total */
 	int dedup;                 /* 1 unless --no-dedup */
+	long long jobs;            /* --jobs; 1 without */
 };
 
 struct tool_option {
