@@ -325,8 +325,9 @@ read_orders(struct run *run, struct reader *r)
 	}
 	while ((rc = rd_next(r, &row)) > 0)
 		if (order_decode(r, row, col, &run->o.dates, run->now_limit,
-		    &ord) == 0)
-			summariser_add(&run->sum, &ord);
+		    &ord) == 0 && summariser_add(&run->sum, &ord) < 0)
+			rd_bad(r, row, col[ORDER_AMOUNT], "the sum of this "
+			    "customer's amounts is out of range");
 	if (rc < 0)
 		rd_die(r);
 	free(want);
