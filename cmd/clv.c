@@ -708,6 +708,12 @@ historical(struct run *run)
 			if (order_decode(r, row, col, &run->o.dates,
 			    run->now_limit, &ord) < 0)
 				continue;
+			/* Amounts are never negative: the total is the largest sum. */
+			if (!isfinite(total.revenue + ord.amount)) {
+				rd_bad(r, row, col[ORDER_AMOUNT], "the sum of the "
+				    "revenue is out of range");
+				continue;
+			}
 			gk = grouping_key(&grouping, row, ord.when);
 			g = gt_get(groups, gk->s, gk->len, NULL);
 			t = g->state;
