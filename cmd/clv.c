@@ -514,14 +514,17 @@ read_params(struct run *run, struct model_params *mp)
 		rd_die(r);
 	while ((rc = rd_next(r, &row)) > 0) {
 		const struct field *mf = &row->f[col[0]], *pf = &row->f[col[1]];
+		const struct field *vf = &row->f[col[2]];
 		const struct btyd_info *info;
 		int model = btyd_model_from_name(mf->s);
+		char esc[ESCAPED_MAX];
 		size_t j;
 		double v;
 
 		if (model < 0) {
 			rd_bad(r, row, col[0], "'%s' is not bgnbd, mbgnbd, "
-			    "paretonbd or ggamma", mf->s);
+			    "paretonbd or ggamma", escape_text(esc, sizeof esc,
+			    mf->s, mf->len));
 			continue;
 		}
 		info = btyd_info(model);
@@ -532,13 +535,13 @@ read_params(struct run *run, struct model_params *mp)
 				break;
 		if (j == info->nparams) {
 			rd_bad(r, row, col[1], "'%s' is not a parameter of %s",
-			    pf->s, info->name);
+			    escape_text(esc, sizeof esc, pf->s, pf->len),
+			    info->name);
 			continue;
 		}
-		if (num_parse(row->f[col[2]].s, row->f[col[2]].len, &v) != NULL ||
-		    !(v > 0)) {
+		if (num_parse(vf->s, vf->len, &v) != NULL || !(v > 0)) {
 			rd_bad(r, row, col[2], "'%s': a parameter is a positive "
-			    "number", row->f[col[2]].s);
+			    "number", escape_text(esc, sizeof esc, vf->s, vf->len));
 			continue;
 		}
 		if (info->spend) {
