@@ -439,8 +439,8 @@ fit_model(struct run *run, int model, struct btyd_fit *fit)
 			d[n++] = *c;
 	}
 	if (zero > 0)
-		warn("%s: left out %zu repeat buyer%s whose monetary_value is 0",
-		    info->name, zero, zero == 1 ? "" : "s");
+		note(run->o.rd.notes, "%s: left out %zu repeat buyer%s whose "
+		    "monetary_value is 0", info->name, zero, zero == 1 ? "" : "s");
 	n = btyd_compress(d, n, model);
 	rc = btyd_fit(model, d, n, run->cfg.penalizer, fit, why);
 	free(d);
@@ -617,8 +617,9 @@ print_predictions(struct run *run)
 
 	get_params(run, &mp);
 	if (mp.spend && !(mp.g[1] > 1))
-		warn("ggamma: q = %g <= 1 makes the mean spend infinite; "
-		    "expected_aov and clv are left empty", mp.g[1]);
+		note(run->o.rd.notes, "ggamma: q = %g <= 1 makes the mean "
+		    "spend infinite; expected_aov and clv are left empty",
+		    mp.g[1]);
 	wr_init(&w, stdout, run->o.precision);
 	if (run->is_summary)
 		for (size_t i = 0; i < run->nfields; i++)
@@ -781,8 +782,11 @@ main(int argc, char *argv[])
 	struct run run = { .cfg = { .unit = UNIT_DAYS, .horizon = NAN,
 	    .discount = 0.01, .margin = 1, .churn = NAN } };
 	struct role all[NORDER_ROLES + NSUMMARY_ROLES - 1];
+	struct strbuf notes = {0};
 
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
+	/* Warnings wait until the result is formed (see note()). */
+	run.o.rd.notes = &notes;
 	/* A day of slack: a local date may be "tomorrow" in UTC. */
 	run.now_limit = (kpi_time)time(NULL) * 1000 + MS_PER_DAY;
 	check_options(&run);
@@ -809,6 +813,8 @@ main(int argc, char *argv[])
 	free(run.rows);
 	free(run.fields);
 	arena_free(&run.arena);
+	notes_print(&notes);
+	sb_free(&notes);
 	opts_free(&run.o);
 	return close_stdout();
 }

@@ -114,8 +114,11 @@ main(int argc, char *argv[])
 	struct kpi_opts o;
 	struct spend_join j;
 	struct writer w;
+	struct strbuf notes = {0};
 
 	opts_parse(&o, &spec, &cfg, argc, argv);
+	/* Warnings wait until the result is formed (see note()). */
+	o.rd.notes = &notes;
 	sj_init(&j, &o, &cfg.spend, &amount);
 
 	sj_read_spend(&j);
@@ -128,6 +131,8 @@ main(int argc, char *argv[])
 
 	sj_free(&j);
 	spend_opts_free(&cfg.spend);
+	notes_print(&notes);
+	sb_free(&notes);
 	opts_free(&o);
 	return close_stdout();
 }
