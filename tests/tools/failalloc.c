@@ -4,11 +4,16 @@
 ** out-of-memory tests (tests/oom.test). LD_PRELOAD it and set
 ** KPIKIT_FAIL_ALLOC=N: the Nth call of malloc, calloc or realloc (counted
 ** from 1, the C library's own calls included) returns NULL with ENOMEM;
-** every other call goes to the C library. Not for use with sanitizers,
-** which have their own allocator.
+** every other call goes to the C library. With KPIKIT_ALLOC_REPORT=FILE
+** it writes the number of calls it saw into FILE when the process exits
+** (so that a test knows how many allocations there are to fail). Not for
+** use with sanitizers, which have their own allocator.
 */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 void *__libc_malloc(size_t);
 void *__libc_calloc(size_t, size_t);
@@ -49,4 +54,20 @@ void *
 realloc(void *p, size_t size)
 {
 	return should_fail() ? NULL : __libc_realloc(p, size);
+}
+
+/* At exit: the number of calls, into $KPIKIT_ALLOC_REPORT (no allocation). */
+__attribute__((destructor)) static void
+report(void)
+{
+	const char *path = getenv("KPIKIT_ALLOC_REPORT");
+	char buf[32];
+	int fd, n;
+
+	if (path == NULL || (fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
+		return;
+	n = snprintf(buf, sizeof buf, "%lu\n", calls);
+	if (n > 0 && write(fd, buf, (size_t)n) != n)
+		n = -1;
+	close(fd);
 }
