@@ -135,18 +135,33 @@ main(int argc, char *argv[])
 			    strcmp(err.s, first_err.s) != 0 || status != first_status) {
 				fprintf(stderr, "csvdump: %s: reading %ld bytes at a "
 				    "time differs from reading 1\n", argv[optind], k);
-				return 70;
+				first_status = 70;
+				sb_reset(&first);
+				sb_reset(&first_err);
+				break;
 			}
 		}
-		fputs(first.s, stdout);
-		fputs(first_err.s, stderr);
-		return first_status;
+		if (first.s != NULL)
+			fputs(first.s, stdout);
+		if (first_err.s != NULL)
+			fputs(first_err.s, stderr);
+		sb_free(&first);
+		sb_free(&first_err);
+		free(text);
+		status = first_status;
+	} else {
+		struct reader *r = rd_open_or_die(optind < argc ? argv[optind] :
+		    NULL, &o);
+
+		status = dump(r, &out, &err);
+		rd_close(r);
+		if (out.s != NULL)
+			fputs(out.s, stdout);
+		if (err.s != NULL)
+			fputs(err.s, stderr);
 	}
-	status = dump(rd_open_or_die(optind < argc ? argv[optind] : NULL, &o),
-	    &out, &err);
-	if (out.s != NULL)
-		fputs(out.s, stdout);
-	if (err.s != NULL)
-		fputs(err.s, stderr);
+	/* Freed, so that valgrind (make check-valgrind) sees no leak. */
+	sb_free(&out);
+	sb_free(&err);
 	return status;
 }
