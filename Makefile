@@ -46,7 +46,7 @@ tests/unit/%: tests/unit/%.c $(LIB) $(LIBHDR)
 
 # Built without the sanitizers of CFLAGS: it stands in for their allocator.
 tests/tools/failalloc.so: tests/tools/failalloc.c
-	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -shared -fPIC -o $@ $<
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -shared -fPIC -o $@ $< -ldl
 
 tests/tools/%: tests/tools/%.c $(LIB) $(LIBHDR)
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)

@@ -6,9 +6,15 @@
 ** from 1, the C library's own calls included) returns NULL with ENOMEM;
 ** every other call goes to the C library. With KPIKIT_ALLOC_REPORT=FILE
 ** it writes the number of calls it saw into FILE when the process exits
-** (so that a test knows how many allocations there are to fail). Not for
-** use with sanitizers, which have their own allocator.
+** (so that a test knows how many allocations there are to fail).
+**
+** Only the program's own run counts: from the moment main() returns or
+** exit() is called, allocations neither count nor fail, for what runs
+** after that is not the tool's (gcov writing its counters, in a coverage
+** build, cannot cope with a failed allocation). Not for use with
+** sanitizers, which have their own allocator.
 */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -20,11 +26,13 @@ void *__libc_calloc(size_t, size_t);
 void *__libc_realloc(void *, size_t);
 
 static unsigned long calls, fail_at;
-static int ready;
+static int ready, exiting;
 
 static int
 should_fail(void)
 {
+	if (exiting)
+		return 0;
 	if (!ready) {
 		const char *n = getenv("KPIKIT_FAIL_ALLOC");
 
@@ -36,6 +44,41 @@ should_fail(void)
 		return 1;
 	}
 	return 0;
+}
+
+/* main() returning: wrap it, through the C library's start routine. */
+typedef int main_fn(int, char **, char **);
+static main_fn *real_main;
+
+static int
+wrapped_main(int argc, char **argv, char **envp)
+{
+	int status = real_main(argc, argv, envp);
+
+	exiting = 1;
+	return status;
+}
+
+int
+__libc_start_main(main_fn *main, int argc, char **argv, void (*init)(void),
+    void (*fini)(void), void (*rtld_fini)(void), void *stack_end)
+{
+	int (*real)(main_fn *, int, char **, void (*)(void), void (*)(void),
+	    void (*)(void), void *);
+
+	*(void **)&real = dlsym(RTLD_NEXT, "__libc_start_main");
+	real_main = main;
+	return real(wrapped_main, argc, argv, init, fini, rtld_fini, stack_end);
+}
+
+void
+exit(int status)
+{
+	void (*real)(int) __attribute__((noreturn));
+
+	exiting = 1;
+	*(void **)&real = dlsym(RTLD_NEXT, "exit");
+	real(status);
 }
 
 void *

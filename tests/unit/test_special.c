@@ -58,10 +58,10 @@ main(void)
 	/*
 	 * One ulp below 1, a step of the continuation no longer moved x: it
 	 * looped forever (a Pareto/NBD fit the clv fuzz entry point found,
-	 * tests/fuzz/regressions/clv/pareto-hyp2f1-one-ulp-below-1). alarm() makes a
-	 * return of that a failure, not a hung suite. With c - a - b = 4 > 0,
-	 * 2F1 at 1 is Gauss's G(c)G(c-a-b) / (G(c-a)G(c-b)), and a double
-	 * one ulp from 1 is as close as it gets.
+	 * tests/fuzz/regressions/clv/pareto-hyp2f1-one-ulp-below-1). alarm()
+	 * makes a return of that a failure, not a hung suite. With
+	 * c - a - b = 4 > 0, 2F1 at 1 is Gauss's G(c)G(c-a-b) /
+	 * (G(c-a)G(c-b)), and a double one ulp from 1 is as close as it gets.
 	 */
 	alarm(60);
 	{
