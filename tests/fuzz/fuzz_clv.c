@@ -4,8 +4,7 @@
 ** apart by the header, as here). The first byte picks an option set:
 **   0-1  --summary of orders (days; weeks by calendar with a holdout)
 **   2-3  --historical (grouped, with --total and --churn; plain)
-**   4-5  --fit on orders or a summary (BG/NBD and Gamma-Gamma; MBG/NBD and
-**        Pareto/NBD)
+**   4-5  --fit on orders or a summary (BG/NBD and Gamma-Gamma; MBG/NBD)
 **   6-7  --predict with fixed --params (BG/NBD + Gamma-Gamma; Pareto/NBD)
 ** The input is written to a memory file, and clv's own read_inputs(),
 ** historical(), print_summary(), print_fits() and print_predictions() read
@@ -35,8 +34,16 @@ static const char *const option_sets[][14] = {
 	    "--churn", "0.25", "--margin", "0.4", NULL },
 	{ "clv", "--historical", "--skip-bad", NULL },
 	{ "clv", "--fit", "bgnbd,ggamma", NULL },
-	{ "clv", "--fit", "mbgnbd,paretonbd", "--penalizer", "0.01", "--unit", "weeks",
-	    NULL },
+	/*
+	 * Not Pareto/NBD: where the data let its beta run off (nobody seems
+	 * to drop out), a fit runs all its 1000 iterations with numerical
+	 * gradients over 2F1s whose cost grows with the frequencies: 10 to
+	 * 40 s for five customers, one with 100 purchases (fuzzing found
+	 * this; its endless loop one ulp below 1 is fixed and kept in
+	 * regressions/clv/). Slow, not wrong: left out to keep each input
+	 * under a second.
+	 */
+	{ "clv", "--fit", "mbgnbd", "--penalizer", "0.01", "--unit", "weeks", NULL },
 	{ "clv", "--predict", "--horizon", "39", "--unit", "weeks", "--params",
 	    "@full", NULL },
 	{ "clv", "--predict", "--horizon", "12", "--params", "@pareto",
