@@ -62,7 +62,7 @@ END {
 		for (j = i; j > 1 && names[j - 1] > names[j]; j--) {
 			t = names[j]; names[j] = names[j - 1]; names[j - 1] = t
 		}
-	printf "%-18s %16s %18s\n", "file", "lines", "branches"
+	printf "%-18s %-17s %s\n", "file", "lines", "branches"
 	for (i = 1; i <= n; i++) {
 		f = names[i]
 		printf "%-18s %6.1f%% %4d/%-4d %6.1f%% %5d/%-5d\n", f,
