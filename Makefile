@@ -26,7 +26,8 @@ REPLAY  = $(FUZZERS:%=tests/fuzz/replay_%)
 SECS    = 60
 DEVTOOLS = scripts/kpi-gen tests/tools/csvdump tests/tools/failalloc.so
 
-.PHONY: all check demo deps install uninstall clean fuzz fuzz-afl
+.PHONY: all build-tests check check-valgrind coverage demo deps install \
+	uninstall clean fuzz fuzz-afl
 
 all: $(BIN) $(DEVTOOLS)
 
@@ -51,7 +52,7 @@ tests/unit/%: tests/unit/%.c $(LIB) $(LIBHDR)
 
 # Built without the sanitizers of CFLAGS: it stands in for their allocator.
 tests/tools/failalloc.so: tests/tools/failalloc.c
-	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -shared -fPIC -o $@ $<
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -shared -fPIC -o $@ $< -ldl
 
 tests/tools/%: tests/tools/%.c $(LIB) $(LIBHDR)
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
@@ -67,9 +68,28 @@ scripts/kpi-gen: scripts/kpi-gen.c
 deps:
 	@sh scripts/install-deps --if-missing
 
+# The tools, the unit tests and the fuzz replayers: what the suite runs.
+build-tests: all $(UNIT) $(REPLAY)
+
 check: deps
-	$(MAKE) all $(UNIT) $(REPLAY)
+	$(MAKE) build-tests
 	sh tests/run.sh
+
+# Not part of check (each takes minutes): every other golden case of each
+# tool (EVERY=N: every Nth), the unit tests and the fuzz replays under
+# valgrind memcheck, where any memory error, or a leak of a run that
+# succeeds, is a failure (tests/valgrind.sh); and the whole suite built
+# with gcc --coverage in a copy of the tree, lib/'s line and branch
+# coverage from lcov, failing below 90% of lines or 80% of branches
+# (tests/coverage.sh; HTML report in build/coverage/html).
+check-valgrind: deps
+	@sh scripts/install-deps --if-missing valgrind
+	$(MAKE) build-tests
+	sh tests/valgrind.sh
+
+coverage: deps
+	@sh scripts/install-deps --if-missing lcov
+	MAKE="$(MAKE)" sh tests/coverage.sh
 
 # Fuzz every entry point (or FUZZERS=name) for SECS seconds each with
 # libFuzzer under ASan and UBSan. A crash is saved in

@@ -122,9 +122,12 @@ main(int argc, char *argv[])
 	struct role mrr;
 	struct spend_join j;
 	struct writer w;
+	struct strbuf notes = {0};
 
 	opts_parse(&o, &spec, &cfg, argc, argv);
 	spend_opts_resolve(&cfg.spend, &o);
+	/* Warnings wait until the result is formed (see note()). */
+	o.rd.notes = &notes;
 	if ((cfg.mrr_col != NULL) != (cfg.margin > 0))
 		usage_error("--mrr-col and --margin go together: the payback "
 		    "needs both");
@@ -141,6 +144,8 @@ main(int argc, char *argv[])
 
 	sj_free(&j);
 	spend_opts_free(&cfg.spend);
+	notes_print(&notes);
+	sb_free(&notes);
 	opts_free(&o);
 	return close_stdout();
 }

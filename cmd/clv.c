@@ -325,8 +325,9 @@ read_orders(struct run *run, struct reader *r)
 	}
 	while ((rc = rd_next(r, &row)) > 0)
 		if (order_decode(r, row, col, &run->o.dates, run->now_limit,
-		    &ord) == 0)
-			summariser_add(&run->sum, &ord);
+		    &ord) == 0 && summariser_add(&run->sum, &ord) < 0)
+			rd_bad(r, row, col[ORDER_AMOUNT], "the sum of this "
+			    "customer's amounts is out of range");
 	if (rc < 0)
 		rd_die(r);
 	free(want);
@@ -438,8 +439,8 @@ fit_model(struct run *run, int model, struct btyd_fit *fit)
 			d[n++] = *c;
 	}
 	if (zero > 0)
-		warn("%s: left out %zu repeat buyer%s whose monetary_value is 0",
-		    info->name, zero, zero == 1 ? "" : "s");
+		note(run->o.rd.notes, "%s: left out %zu repeat buyer%s whose "
+		    "monetary_value is 0", info->name, zero, zero == 1 ? "" : "s");
 	n = btyd_compress(d, n, model);
 	rc = btyd_fit(model, d, n, run->cfg.penalizer, fit, why);
 	free(d);
@@ -513,14 +514,17 @@ read_params(struct run *run, struct model_params *mp)
 		rd_die(r);
 	while ((rc = rd_next(r, &row)) > 0) {
 		const struct field *mf = &row->f[col[0]], *pf = &row->f[col[1]];
+		const struct field *vf = &row->f[col[2]];
 		const struct btyd_info *info;
 		int model = btyd_model_from_name(mf->s);
+		char esc[ESCAPED_MAX];
 		size_t j;
 		double v;
 
 		if (model < 0) {
 			rd_bad(r, row, col[0], "'%s' is not bgnbd, mbgnbd, "
-			    "paretonbd or ggamma", mf->s);
+			    "paretonbd or ggamma", escape_text(esc, sizeof esc,
+			    mf->s, mf->len));
 			continue;
 		}
 		info = btyd_info(model);
@@ -531,13 +535,13 @@ read_params(struct run *run, struct model_params *mp)
 				break;
 		if (j == info->nparams) {
 			rd_bad(r, row, col[1], "'%s' is not a parameter of %s",
-			    pf->s, info->name);
+			    escape_text(esc, sizeof esc, pf->s, pf->len),
+			    info->name);
 			continue;
 		}
-		if (num_parse(row->f[col[2]].s, row->f[col[2]].len, &v) != NULL ||
-		    !(v > 0)) {
+		if (num_parse(vf->s, vf->len, &v) != NULL || !(v > 0)) {
 			rd_bad(r, row, col[2], "'%s': a parameter is a positive "
-			    "number", row->f[col[2]].s);
+			    "number", escape_text(esc, sizeof esc, vf->s, vf->len));
 			continue;
 		}
 		if (info->spend) {
@@ -613,8 +617,9 @@ print_predictions(struct run *run)
 
 	get_params(run, &mp);
 	if (mp.spend && !(mp.g[1] > 1))
-		warn("ggamma: q = %g <= 1 makes the mean spend infinite; "
-		    "expected_aov and clv are left empty", mp.g[1]);
+		note(run->o.rd.notes, "ggamma: q = %g <= 1 makes the mean "
+		    "spend infinite; expected_aov and clv are left empty",
+		    mp.g[1]);
 	wr_init(&w, stdout, run->o.precision);
 	if (run->is_summary)
 		for (size_t i = 0; i < run->nfields; i++)
@@ -707,6 +712,12 @@ historical(struct run *run)
 			if (order_decode(r, row, col, &run->o.dates,
 			    run->now_limit, &ord) < 0)
 				continue;
+			/* Amounts are never negative: the total is the largest sum. */
+			if (!isfinite(total.revenue + ord.amount)) {
+				rd_bad(r, row, col[ORDER_AMOUNT], "the sum of the "
+				    "revenue is out of range");
+				continue;
+			}
 			gk = grouping_key(&grouping, row, ord.when);
 			g = gt_get(groups, gk->s, gk->len, NULL);
 			t = g->state;
@@ -771,8 +782,11 @@ main(int argc, char *argv[])
 	struct run run = { .cfg = { .unit = UNIT_DAYS, .horizon = NAN,
 	    .discount = 0.01, .margin = 1, .churn = NAN } };
 	struct role all[NORDER_ROLES + NSUMMARY_ROLES - 1];
+	struct strbuf notes = {0};
 
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
+	/* Warnings wait until the result is formed (see note()). */
+	run.o.rd.notes = &notes;
 	/* A day of slack: a local date may be "tomorrow" in UTC. */
 	run.now_limit = (kpi_time)time(NULL) * 1000 + MS_PER_DAY;
 	check_options(&run);
@@ -799,6 +813,8 @@ main(int argc, char *argv[])
 	free(run.rows);
 	free(run.fields);
 	arena_free(&run.arena);
+	notes_print(&notes);
+	sb_free(&notes);
 	opts_free(&run.o);
 	return close_stdout();
 }

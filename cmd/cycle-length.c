@@ -498,8 +498,11 @@ main(int argc, char *argv[])
 	};
 	struct run run = { .cfg = { .unit = &units[0] }, .latest = NO_TIME };
 	const struct stages *st;
+	struct strbuf notes = {0};
 
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
+	/* Warnings wait until the result is formed (see note()). */
+	run.o.rd.notes = &notes;
 	if (run.o.stage_col != NULL)
 		usage_error("--stage-col has no timestamps, and a cycle needs "
 		    "them: give one column per stage");
@@ -519,6 +522,8 @@ main(int argc, char *argv[])
 			    "apply");
 		annotate(&run);
 		leads_free(&run.leads);
+		notes_print(&notes);
+		sb_free(&notes);
 		opts_free(&run.o);
 		return close_stdout();
 	}
@@ -533,6 +538,8 @@ main(int argc, char *argv[])
 	gt_free(run.groups, tally_free);
 	grouping_free(&run.grouping);
 	leads_free(&run.leads);
+	notes_print(&notes);
+	sb_free(&notes);
 	opts_free(&run.o);
 	return close_stdout();
 }

@@ -119,9 +119,12 @@ main(int argc, char *argv[])
 	struct kpi_opts o;
 	struct spend_join j;
 	struct writer w;
+	struct strbuf notes = {0};
 
 	opts_parse(&o, &spec, &cfg, argc, argv);
 	spend_opts_resolve(&cfg.spend, &o);
+	/* Warnings wait until the result is formed (see note()). */
+	o.rd.notes = &notes;
 	sj_init(&j, &o, &cfg.spend, &amount);
 
 	sj_read_spend(&j);
@@ -134,6 +137,8 @@ main(int argc, char *argv[])
 
 	sj_free(&j);
 	spend_opts_free(&cfg.spend);
+	notes_print(&notes);
+	sb_free(&notes);
 	opts_free(&o);
 	return close_stdout();
 }

@@ -591,9 +591,17 @@ btyd_expected(int model, const double *p, double t, const struct rfm *c)
 double
 ggamma_expected_spend(const double *p, double x, double m)
 {
+	double px = p[0] * x, w;
+
 	if (!(p[1] > 1))
 		return NAN;
-	return p[0] * (p[2] + x * m) / (p[0] * x + p[1] - 1);
+	/*
+	 * As the weighted mean of the population mean p v / (q - 1) and M,
+	 * weight w = p x / (p x + q - 1) on M: p (v + x m) would overflow
+	 * for a large finite M.
+	 */
+	w = px / (px + p[1] - 1);
+	return (1 - w) * (p[0] * p[2] / (p[1] - 1)) + w * m;
 }
 
 double

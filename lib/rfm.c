@@ -225,7 +225,7 @@ summariser_init(struct summariser *s, enum rfm_unit unit, int calendar,
 	s->seen->slot = xcalloc(s->seen->nslots, sizeof *s->seen->slot);
 }
 
-void
+int
 summariser_add(struct summariser *s, const struct order *o)
 {
 	int64_t p = period_of(s, o->when);
@@ -233,12 +233,15 @@ summariser_add(struct summariser *s, const struct order *o)
 	int created;
 
 	if (p > s->obs_end)
-		return;
-	if (p > s->last_seen)
-		s->last_seen = p;
+		return 0;
 	c = gt_get(s->customers, o->id, o->idlen, &created)->state;
 	if (created)
 		c->ordinal = s->ncustomers++;
+	/* Amounts are never negative: each sum below is at most this one. */
+	if (!isfinite(c->first_sum + c->repeat_sum + c->holdout_sum + o->amount))
+		return -1;
+	if (p > s->last_seen)
+		s->last_seen = p;
 	if (!set_add(s->seen, c->ordinal << 23 | (uint64_t)(p + PERIOD_BIAS))) {
 		/* Another order of a period already counted. */
 		if (p > s->cal_end)
@@ -247,17 +250,17 @@ summariser_add(struct summariser *s, const struct order *o)
 			c->first_sum += o->amount;
 		else
 			c->repeat_sum += o->amount;
-		return;
+		return 0;
 	}
 	if (p > s->cal_end) {
 		c->holdout_periods++;
 		c->holdout_sum += o->amount;
-		return;
+		return 0;
 	}
 	if (c->periods++ == 0) {
 		c->first = c->last = p;
 		c->first_sum = o->amount;
-		return;
+		return 0;
 	}
 	if (p < c->first) {
 		/* The old first period becomes a repeat one. */
@@ -269,6 +272,7 @@ summariser_add(struct summariser *s, const struct order *o)
 	}
 	if (p > c->last)
 		c->last = p;
+	return 0;
 }
 
 struct rfm_row *

@@ -106,8 +106,12 @@ struct summariser {
 void summariser_init(struct summariser *s, enum rfm_unit unit, int calendar,
     kpi_time cal_end, kpi_time obs_end);
 
-/* Count the order O. */
-void summariser_add(struct summariser *s, const struct order *o);
+/*
+** Count the order O. Returns 0, or -1 (and S unchanged) when the sum of
+** O's customer's amounts would leave the range of a double: its monetary
+** value would then be infinite, which a summary must never print.
+*/
+int summariser_add(struct summariser *s, const struct order *o);
 
 /* One customer's summary, as summariser_each() hands it over. */
 struct rfm_row {

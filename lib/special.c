@@ -7,6 +7,13 @@
 /* Enough for a series whose terms fall like 2^-k from any start. */
 #define MAX_TERMS 5000
 
+/*
+** The most Taylor steps a continuation may take (about 40 ns each): its
+** cost grows with the parameters, and parameters this large (a fit's
+** line search probing e^20, say) would otherwise take hours.
+*/
+#define MAX_STEPS 200000
+
 double
 lbeta(double a, double b)
 {
@@ -115,6 +122,12 @@ continue_to(double a, double b, double c, double x)
 	double x0 = 0.5, y, dy;
 	double e0 = fmax(fabs(1 - c), fmax(fabs(a), fabs(b))), e1 = fabs(c - a - b);
 
+	/*
+	 * x0 grows by at least 1/(2 + e0) of itself a step, and 1 - x0
+	 * shrinks by 1/(2 + e1) of itself: at most this many steps.
+	 */
+	if ((2 + e0) * M_LN2 + (2 + e1) * log(0.5 / (1 - x)) > MAX_STEPS)
+		return NAN;
 	maclaurin(a, b, c, x0, &y, &dy);
 	while (x0 < x && isfinite(y)) {
 		double h = fmin(x0 / (2 + e0), (1 - x0) / (2 + e1));
@@ -123,6 +136,13 @@ continue_to(double a, double b, double c, double x)
 			taylor_step(a, b, c, x0, x - x0, &y, &dy);
 			break;
 		}
+		/*
+		 * Within a few ulps of 1 a step can be too short to move x0:
+		 * then x is as close as a double gets, and y is taken as the
+		 * value there (the loop ran forever before).
+		 */
+		if (x0 + h == x0)
+			break;
 		taylor_step(a, b, c, x0, h, &y, &dy);
 		x0 += h;
 	}

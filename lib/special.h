@@ -41,7 +41,12 @@ double digamma(double x);
 ** case when C - A - B or A - B is an integer, where those formulas lose
 ** their digits. The cost grows with the parameters and with
 ** log(1/(1 - X)): 1 microsecond for small ones, 30 for
-** 2F1(100.3, 0.5; 110.2; -1000).
+** 2F1(100.3, 0.5; 110.2; -1000). Where the continuation would take
+** more than 200,000 steps (parameters beyond about 10^5; 8 ms), the
+** result is NaN instead, a value too costly to compute: a fit then
+** treats the point as outside its domain. Within a few ulps of 1, where
+** a step no longer moves X, the value at the last point reached stands
+** for the value at X.
 **
 ** Accuracy, measured against mpmath at 40 digits on 6000 random
 ** arguments of the kinds btyd.h needs (tests/unit/test_special.c keeps a

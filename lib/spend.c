@@ -306,7 +306,7 @@ check_currency(struct spend_join *j, struct reader *r, const struct row *row,
     long col)
 {
 	struct field f;
-	char esc[ESCAPED_MAX];
+	char esc[ESCAPED_MAX], first[ESCAPED_MAX];
 	struct strbuf where = {0};
 
 	if (col < 0)
@@ -326,7 +326,8 @@ check_currency(struct spend_join *j, struct reader *r, const struct row *row,
 		return 0;
 	return rd_bad(r, row, col, "'%s', but %s has '%s': amounts in two "
 	    "currencies cannot be added", escape_text(esc, sizeof esc, f.s,
-	    f.len), j->currency_where, j->currency);
+	    f.len), j->currency_where, escape_text(first, sizeof first,
+	    j->currency, strlen(j->currency)));
 }
 
 int

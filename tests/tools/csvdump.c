@@ -97,7 +97,6 @@ main(int argc, char *argv[])
 {
 	struct rd_opts o = {0};
 	struct strbuf out = {0}, err = {0};
-	struct reader *r;
 	long all = 0;
 	int c, status;
 
@@ -115,9 +114,11 @@ main(int argc, char *argv[])
 		size_t len;
 		char *text = slurp(argv[optind], &len);
 		struct strbuf first = {0}, first_err = {0};
-		int first_status = 0, differs = 0;
+		int first_status = 0;
 
-		for (long k = 1; k <= all && !differs; k++) {
+		for (long k = 1; k <= all; k++) {
+			struct reader *r;
+
 			o.read_size = (size_t)k;
 			r = rd_open_mem(argv[optind], text, len, &o);
 			sb_reset(&out);
@@ -134,30 +135,32 @@ main(int argc, char *argv[])
 			    strcmp(err.s, first_err.s) != 0 || status != first_status) {
 				fprintf(stderr, "csvdump: %s: reading %ld bytes at a "
 				    "time differs from reading 1\n", argv[optind], k);
-				differs = 1;
+				first_status = 70;
+				sb_reset(&first);
+				sb_reset(&first_err);
+				break;
 			}
 		}
-		status = 70;
-		if (!differs) {
+		if (first.s != NULL)
 			fputs(first.s, stdout);
+		if (first_err.s != NULL)
 			fputs(first_err.s, stderr);
-			status = first_status;
-		}
-		/* Freed, so that LeakSanitizer has nothing to say. */
-		free(text);
 		sb_free(&first);
 		sb_free(&first_err);
-		sb_free(&out);
-		sb_free(&err);
-		return status;
+		free(text);
+		status = first_status;
+	} else {
+		struct reader *r = rd_open_or_die(optind < argc ? argv[optind] :
+		    NULL, &o);
+
+		status = dump(r, &out, &err);
+		rd_close(r);
+		if (out.s != NULL)
+			fputs(out.s, stdout);
+		if (err.s != NULL)
+			fputs(err.s, stderr);
 	}
-	r = rd_open_or_die(optind < argc ? argv[optind] : NULL, &o);
-	status = dump(r, &out, &err);
-	rd_close(r);
-	if (out.s != NULL)
-		fputs(out.s, stdout);
-	if (err.s != NULL)
-		fputs(err.s, stderr);
+	/* Freed, so that valgrind (make check-valgrind) sees no leak. */
 	sb_free(&out);
 	sb_free(&err);
 	return status;

@@ -84,6 +84,9 @@ main(void)
 	/* p (v + x m) / (p x + q - 1): 6*15/3 = 30; 6(15+20)/(12+3) = 14. */
 	check_near("ggamma spend of a one-time buyer", ggamma_expected_spend(gg, 0, 0), 30, 1e-13);
 	check_near("ggamma spend, x=2, m=10", ggamma_expected_spend(gg, 2, 10), 14, 1e-13);
+	/* x m = 2e308 overflows; the weighted mean 12/15 m + 3/15 30 does not. */
+	check_near("ggamma spend, x=2, m=1e308",
+	    ggamma_expected_spend(gg, 2, 1e308) / 1e308, 0.8, 1e-15);
 	q[0] = 6, q[1] = 0.9, q[2] = 15;
 	CHECK("ggamma spend with q <= 1 is NaN", isnan(ggamma_expected_spend(q, 2, 10)));
 	/* Undiscounted, the monthly increments add up to E(horizon). */

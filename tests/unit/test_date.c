@@ -4,6 +4,7 @@
 ** calendar (and checked with GNU date -u -d ... +%s / +%G-W%V).
 */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../lib/date.h"
 #include "check.h"
@@ -195,6 +196,80 @@ main(void)
 		check_int("period_bounds 2024-02-30", period_bounds("2024-02-30", PERIOD_DAY, 1, &s, &e), -1);
 		check_int("period_bounds junk", period_bounds("2024-Q1x", PERIOD_QUARTER, 1, &s, &e), -1);
 	}
+	{
+		kpi_time s, e;
+
+		check_int("period_bounds short year", period_bounds("202", PERIOD_YEAR, 1, &s, &e), -1);
+		check_int("period_bounds year 0", period_bounds("0000", PERIOD_YEAR, 1, &s, &e), -1);
+		check_int("period_bounds day without its day", period_bounds("2024-02", PERIOD_DAY, 1, &s, &e), -1);
+		check_int("period_bounds W00", period_bounds("2024-W00", PERIOD_WEEK, 1, &s, &e), -1);
+		check_int("period_bounds W54", period_bounds("2024-W54", PERIOD_WEEK, 1, &s, &e), -1);
+		check_int("period_bounds week without W", period_bounds("2024-10", PERIOD_WEEK, 1, &s, &e), -1);
+		check_int("period_bounds month 13", period_bounds("2024-13", PERIOD_MONTH, 1, &s, &e), -1);
+		check_int("period_bounds month of one digit", period_bounds("2024-1", PERIOD_MONTH, 1, &s, &e), -1);
+		check_int("period_bounds quarter without Q", period_bounds("2024-1", PERIOD_QUARTER, 1, &s, &e), -1);
+		check_int("period_bounds Q0", period_bounds("2024-Q0", PERIOD_QUARTER, 1, &s, &e), -1);
+		check_int("period_bounds year with more", period_bounds("2024-", PERIOD_YEAR, 1, &s, &e), -1);
+		check_int("period_bounds of no period", period_bounds("2024", PERIOD_NONE, 1, &s, &e), -1);
+	}
+	{
+		char buf[PERIOD_BUFSIZE] = "x";
+
+		check_str("period_label of no period", period_label(buf, 0, PERIOD_NONE, 1), "");
+	}
+	/* 1969-12-28, a Sunday, ends ISO week 52 of 1969 (1969-01-01 was a
+	 * Wednesday, so 1969 has 52 weeks); the day before 1970-W01. */
+	label("1969-12-28", PERIOD_WEEK, 1, "1969-W52");
+	/* Before 0000-03-01 the day arithmetic's eras go negative: year 0 is
+	 * a leap year (divisible by 400), so 0000-01-01 is 719468 + 31 + 29
+	 * days before 1970 (0000-03-01 being 719468 before it). */
+	check_int("days_from_civil 0000-01-01", days_from_civil(0, 1, 1), -719528);
+	label("0001-01-01T00:00+01:00", PERIOD_DAY, 1, "0000-12-31");
+
+	/* The ISO forms, cut short or malformed anywhere: not a date. */
+	rejects("", "not a date");
+	rejects(" \t ", "not a date");
+	rejects("2024/01/05", "not a date");
+	rejects("2024-1-05", "not a date");
+	rejects("20240105", "not a date");
+	rejects("2024-01-05T10", "not a date");
+	rejects("2024-01-05T10:3", "not a date");
+	rejects("2024-01-05T10:30:", "not a date");
+	rejects("2024-01-05T10:30:1", "not a date");
+	rejects("2024-01-05T10:30:00.", "not a date");
+	rejects("2024-01-05T10:30:00.x", "not a date");
+	rejects("2024-01-05T10:30+1", "not a date");
+	rejects("2024-01-05T10:30+01:3", "not a date");
+	rejects("2024-01-05T10:30Zx", "not a date");
+	rejects("2024-01-05x", "not a date");
+	rejects("2024-01-05T10:30+24:00", "time zone offset out of range");
+	rejects("2024-01-05T10:30-01:60", "time zone offset out of range");
+	rejects("0000-01-05", "year out of range");
+	rejects("2024-00-05", "no such month");
+	rejects("2024-01-00", "no such day in that month");
+	rejects("2023-02-29", "no such day in that month");
+	rejects("2024-01-05T24:00", "hour out of range");
+	/* 2024-01-05 is 1704412800; offsets are subtracted. */
+	parses("  2024-01-05\t", 1704412800);
+	parses("2024-01-05T10:30+05", 1704412800 + 37800 - 18000);
+	parses("2024-01-05T10:30-0530", 1704412800 + 37800 + 19800);
+	parses("2024-01-05 10:30Z", 1704412800 + 37800);
+	parses("2024-02-29", 1709164800);
+	check_int("a comma before the fraction, digits past ms ignored",
+	    parse("2024-01-05T10:30:15,2599Z", NULL), (1704412800LL + 37815) * 1000 + 259);
+	{
+		/* A --date-format input longer than the stack buffer (128). */
+		char *ymd[] = { "%Y-%m-%d" };
+		struct date_formats f = { ymd, 1 };
+		char longtext[200];
+		kpi_time t;
+
+		memset(longtext, '1', sizeof longtext);
+		check_str("--date-format on 200 bytes",
+		    date_parse(longtext, sizeof longtext, &f, &t),
+		    "not a date in any --date-format given");
+	}
+
 	check_int("period_from_name quarter", period_from_name("quarter"), PERIOD_QUARTER);
 	check_int("period_from_name bad", period_from_name("fortnight"), -1);
 	return finish();

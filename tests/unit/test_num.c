@@ -107,7 +107,34 @@ main(void)
 		    "not a whole number");
 		check_str("num_parse_int overflow", num_parse_int(
 		    "99999999999999999999", 0, 100, &v), "out of range");
+		check_str("num_parse_int +7", num_parse_int("+7", 0, 100, &v), NULL);
+		check_int("num_parse_int +7 value", v, 7);
+		check_str("num_parse_int -3", num_parse_int("-3", -5, 5, &v), NULL);
+		check_int("num_parse_int -3 value", v, -3);
+		check_str("num_parse_int below the range", num_parse_int("-6", -5, 5, &v),
+		    "out of range");
+		check_str("num_parse_int empty", num_parse_int("", 0, 100, &v),
+		    "not a whole number");
+		check_str("num_parse_int sign alone", num_parse_int("-", 0, 100, &v),
+		    "not a whole number");
+		check_str("num_parse_int trailing space", num_parse_int("5 ", 0, 100, &v),
+		    "not a whole number");
+		check_str("num_parse_int decimal", num_parse_int("5.0", 0, 100, &v),
+		    "not a whole number");
 	}
+	/* A negative precision is 0 (and 2.5 rounds to even, as printf's). */
+	formats(2.5, -1, "2");
+	formats(3.5, -1, "4");
+	/* Exponents: signs, capital E, and one with no digits. */
+	parses("1E+3", 1000);
+	parses("-2.5e-3", -0.0025);
+	parses("+.5e1", 5);
+	rejects("1e", "not a number");
+	rejects("1e+", "not a number");
+	rejects("e5", "not a number");
+	rejects("1e5x", "not a number");
+	rejects(".", "not a number");
+	rejects("+", "not a number");
 
 	/*
 	 * Under a decimal-comma locale the text must not change. tests/run.sh

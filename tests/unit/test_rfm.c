@@ -17,12 +17,12 @@ day(int y, unsigned m, unsigned d)
 	return days_from_civil(y, m, d) * MS_PER_DAY;
 }
 
-static void
+static int
 add(struct summariser *s, const char *id, kpi_time t, double amount)
 {
 	struct order o = { id, strlen(id), t, amount };
 
-	summariser_add(s, &o);
+	return summariser_add(s, &o);
 }
 
 int
@@ -102,6 +102,27 @@ main(void)
 	check_near("months: frequency_holdout", r[0].freq_holdout, 2, 0);
 	check_near("months: monetary_value_holdout", r[0].monetary_holdout, 6, 0);
 	check_near("months: duration_holdout", r[0].duration_holdout, 3, 0);
+	free(r);
+	summariser_free(&s);
+
+	/*
+	 * Amounts whose sum leaves the range of a double: the order that
+	 * would make it infinite is refused, and the customer stays as
+	 * before it (frequency 1, monetary 8e307, the last day 01-02).
+	 */
+	summariser_init(&s, UNIT_DAYS, 0, NO_TIME, NO_TIME);
+	check_int("overflow: first order", add(&s, "o", day(2024, 1, 1), 8e307), 0);
+	check_int("overflow: second order", add(&s, "o", day(2024, 1, 2), 8e307), 0);
+	check_int("overflow: third order refused",
+	    add(&s, "o", day(2024, 1, 3), 8e307), -1);
+	check_int("overflow: same day refused",
+	    add(&s, "o", day(2024, 1, 2), 8e307), -1);
+	check_int("overflow: another customer", add(&s, "p", day(2024, 1, 2), 8e307), 0);
+	r = summariser_rows(&s, &n);
+	check_int("overflow: two customers", (long long)n, 2);
+	check_near("overflow: frequency unchanged", r[0].rfm.x, 1, 0);
+	check_near("overflow: T to the last order counted", r[0].rfm.T, 1, 0);
+	check_near("overflow: monetary unchanged", r[0].rfm.m, 8e307, 0);
 	free(r);
 	summariser_free(&s);
 	return finish();

@@ -9,6 +9,7 @@
 ** 2F1(a,b;b;x) = (1-x)^-a.
 */
 #include <math.h>
+#include <unistd.h>
 
 #include "../../lib/special.h"
 #include "check.h"
@@ -53,6 +54,46 @@ main(void)
 	check_near("hyp2f1 at 0 is 1", hyp2f1(3, 4, 5, 0), 1, 0);
 	CHECK("hyp2f1 at x = 1 is NaN", isnan(hyp2f1(1, 1, 3, 1)));
 	CHECK("hyp2f1 with c = -2 is NaN", isnan(hyp2f1(1, 1, -2, 0.5)));
+
+	/*
+	 * One ulp below 1, a step of the continuation no longer moved x: it
+	 * looped forever (a Pareto/NBD fit the clv fuzz entry point found,
+	 * tests/fuzz/regressions/clv/pareto-hyp2f1-one-ulp-below-1). alarm()
+	 * makes a return of that a failure, not a hung suite. With
+	 * c - a - b = 4 > 0, 2F1 at 1 is Gauss's G(c)G(c-a-b) /
+	 * (G(c-a)G(c-b)), and a double one ulp from 1 is as close as it gets.
+	 */
+	alarm(60);
+	{
+		double a = 1, b = 1.46651, c = 6.46651;
+		double at1 = exp(lgamma(c) + lgamma(c - a - b) - lgamma(c - a) -
+		    lgamma(c - b));
+
+		check_near("hyp2f1 one ulp below 1 ends, at Gauss's value",
+		    hyp2f1(a, b, c, nextafter(1, 0)), at1, 1e-9 * at1);
+		check_near("hyp2f1 two ulps below 1 too",
+		    hyp2f1(a, b, c, nextafter(nextafter(1, 0), 0)), at1, 1e-9 * at1);
+	}
+	/*
+	 * Parameters so large that the continuation would take more than
+	 * 200,000 steps: NaN at once (2F1(1, 2; 1e7; x) took 5 s). Below
+	 * that the value is computed, here against the Maclaurin series,
+	 * whose terms (n+1)! x^n / (c)_n fall fast for c = 1e4.
+	 */
+	CHECK("hyp2f1 with c = 1e7 near 1 is NaN, too costly",
+	    isnan(hyp2f1(1, 2, 1e7, 0.999999)));
+	CHECK("hyp2f1 of Pareto/NBD with r + s + x = 1e7 is NaN",
+	    isnan(hyp2f1(1, 1e7, 1e7 + 1, -1e6)));
+	{
+		double x = 0.999999, term = 1, sum = 1;
+
+		for (int n = 0; n < 100; n++) {
+			term *= (n + 2) * x / (1e4 + n);
+			sum += term;
+		}
+		check_near("hyp2f1(1, 2; 1e4; 0.999999) = its series",
+		    hyp2f1(1, 2, 1e4, 0.999999), sum, 1e-12);
+	}
 
 	/* mpmath: log(beta(0.5, 2.5)), log(beta(300, 400)); lbeta(2,3) = ln 1/12. */
 	check_near("lbeta(2, 3) = ln(1/12)", lbeta(2, 3), -log(12), 1e-14);

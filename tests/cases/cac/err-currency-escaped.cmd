@@ -1,0 +1,1 @@
+cac --spend currency-newline.csv leads.csv

@@ -1,0 +1,1 @@
+clv --summary orders.csv orders-noamount.csv

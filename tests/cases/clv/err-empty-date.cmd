@@ -1,0 +1,1 @@
+clv --summary orders-nodate.csv

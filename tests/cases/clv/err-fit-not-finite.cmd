@@ -1,0 +1,1 @@
+clv --fit ggamma sum-huge-monetary.csv

@@ -1,0 +1,1 @@
+clv --historical --by channel huge-amounts.csv

@@ -1,0 +1,1 @@
+clv --fit bgnbd orders.csv four.csv

@@ -1,0 +1,1 @@
+clv --predict --horizon 5 --params params-gg.csv four.csv

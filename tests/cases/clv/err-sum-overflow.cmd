@@ -1,0 +1,1 @@
+clv --summary huge-amounts.csv

@@ -1,0 +1,1 @@
+clv --fit ggamma fit-zero-spend.csv | cut -d, -f1,2

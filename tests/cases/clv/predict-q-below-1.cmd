@@ -1,0 +1,1 @@
+clv --predict --horizon 10 --unit weeks --params params-q-below-1.csv huge-monetary.csv

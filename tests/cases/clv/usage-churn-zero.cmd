@@ -1,0 +1,1 @@
+clv --historical --churn 0 orders.csv

@@ -1,0 +1,1 @@
+clv --fit , orders.csv

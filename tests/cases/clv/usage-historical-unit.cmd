@@ -1,0 +1,1 @@
+clv --historical --unit weeks orders.csv

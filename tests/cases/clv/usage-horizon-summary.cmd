@@ -1,0 +1,1 @@
+clv --summary --horizon 5 orders.csv

@@ -1,0 +1,1 @@
+clv --fit bgnbd --penalizer -1 four.csv

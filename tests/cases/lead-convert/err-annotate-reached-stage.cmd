@@ -1,0 +1,1 @@
+lead-convert --annotate has-reached-stage.csv

@@ -1,0 +1,1 @@
+lead-convert < latin1.csv

@@ -1,0 +1,1 @@
+lead-convert --stages 'lead,closed won' small.csv

@@ -1,0 +1,1 @@
+lead-convert --stages lead,mql,MQL small.csv
