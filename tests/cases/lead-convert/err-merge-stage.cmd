@@ -1,0 +1,1 @@
+lead-convert --merge --by channel partial-stage.csv

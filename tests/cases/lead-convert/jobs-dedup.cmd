@@ -1,0 +1,1 @@
+lead-convert --jobs 2 --by channel small.csv

@@ -1,0 +1,1 @@
+lead-convert --jobs 3 --no-dedup --by channel small.csv

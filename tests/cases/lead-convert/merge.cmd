@@ -1,0 +1,1 @@
+lead-convert --merge --by channel --window 30 partial.csv

@@ -1,0 +1,1 @@
+lead-convert --partial --by channel --window 30 small.csv
