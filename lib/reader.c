@@ -669,7 +669,8 @@ bind_preset(struct reader *r)
 		total += strlen(pv_name(r->view, j)) + 1;
 	f = xcalloc(n + nd, sizeof *f);
 	memcpy(f, r->hfields, n * sizeof *f);
-	names = xmalloc(total ? total : 1);
+	/* One block for the names, owned by the first derived column. */
+	names = nd > 0 ? xmalloc(total) : NULL;
 	for (size_t j = 0; j < nd; j++) {
 		size_t len = strlen(pv_name(r->view, j));
 
