@@ -12,6 +12,7 @@
 #include "../lib/group.h"
 #include "../lib/leads.h"
 #include "../lib/opts.h"
+#include "../lib/parallel.h"
 #include "../lib/reader.h"
 #include "../lib/stats.h"
 #include "../lib/util.h"
@@ -48,16 +49,24 @@ struct contribution {
 	double days[MAX_STAGES];   /* [s]: days from stage s-1 to s, or NAN */
 };
 
+/*
+** What reading rows builds: from all the input, or from one chunk of it
+** on its own thread (--jobs). Parts merge exactly.
+*/
+struct part {
+	struct leads leads;            /* the columns, bound per file */
+	struct grouping grouping;
+	struct group_table *groups;    /* of struct tally */
+	struct lead_queue waiting;     /* leads whose fate waits for --asof */
+	unsigned long out_of_order;    /* leads with a stage before the last */
+	char *first_out_of_order;
+};
+
 struct run {
 	struct kpi_opts o;
 	struct strbuf notes;          /* warnings, printed after the result */
 	struct config cfg;
-	struct leads leads;
-	struct grouping grouping;
-	struct group_table *groups;
-	struct lead_queue waiting;     /* leads whose fate waits for --asof */
-	unsigned long out_of_order;    /* leads with a stage before the last */
-	char *first_out_of_order;
+	struct part all;
 };
 
 static void
@@ -123,7 +132,7 @@ in_view(const struct leads *l, const struct lead *d, kpi_time t)
 ** reported at the end rather than bending the median.
 */
 static void
-stage_days(struct run *run, const struct reader *r, const struct row *row,
+stage_days(struct part *run, const struct reader *r, const struct row *row,
     const struct lead *d, struct contribution *c)
 {
 	const struct leads *l = &run->leads;
@@ -151,7 +160,7 @@ stage_days(struct run *run, const struct reader *r, const struct row *row,
 static int
 count_row(void *ctx, struct reader *r, const struct row *row)
 {
-	struct run *run = ctx;
+	struct part *run = ctx;
 	struct leads *l = &run->leads;
 	const struct strbuf *key;
 	struct contribution c;
@@ -177,9 +186,106 @@ count_row(void *ctx, struct reader *r, const struct row *row)
 }
 
 static void
+part_init(struct part *p, const struct kpi_opts *o)
+{
+	memset(p, 0, sizeof *p);
+	leads_init(&p->leads, o, NULL, 0);
+	grouping_init(&p->grouping, o);
+	p->groups = gt_new(sizeof(struct tally));
+	lq_init(&p->waiting, &p->leads, sizeof(struct contribution), apply,
+	    NULL);
+}
+
+static void
+part_free(struct part *p)
+{
+	gt_free(p->groups, tally_free);
+	grouping_free(&p->grouping);
+	leads_free(&p->leads);
+	lq_free(&p->waiting);
+	free(p->first_out_of_order);
+}
+
+/* --jobs: a part per chunk (see lib/parallel.h). */
+static void *
+chunk_start(void *ctx)
+{
+	struct part *p = xmalloc(sizeof *p);
+
+	part_init(p, &((struct run *)ctx)->o);
+	return p;
+}
+
+static int
+chunk_bind(void *state, struct reader *r, unsigned char *want)
+{
+	struct part *p = state;
+
+	return leads_bind(&p->leads, r, want) < 0 ||
+	    grouping_bind(&p->grouping, r, want) < 0 ? -1 : 0;
+}
+
+/* A stage out of order is told with its line: read again on one thread. */
+static int
+chunk_clean(const void *state)
+{
+	return ((const struct part *)state)->out_of_order == 0;
+}
+
+static void
+chunk_free(void *state)
+{
+	part_free(state);
+	free(state);
+}
+
+/*
+** Read the input into run->all: on --jobs threads when it can be, else
+** in one pass. The chunks' parts merge in input order (durations appended
+** in order, so the medians are those of one pass); their leads waiting for
+** the as-of time are settled against the latest time of them all.
+*/
+static void
+read_input(struct run *run)
+{
+	const struct par_tool tool = { chunk_start, chunk_bind, count_row,
+	    chunk_clean, chunk_free, run };
+	kpi_time latest = NO_TIME;
+	void **parts = NULL;
+	size_t n = 0;
+
+	if (run->o.jobs > 1 && run->o.dedup)
+		note(&run->notes, "--jobs: duplicate ids are found in input "
+		    "order, on one thread; --no-dedup reads on %lld",
+		    run->o.jobs);
+	else if (run->o.jobs > 1)
+		n = par_read(&run->o, (size_t)run->o.jobs, &tool, &parts);
+	if (n == 0) {
+		leads_read(&run->o, &run->all.leads, &run->all.grouping,
+		    count_row, &run->all);
+		lq_finish(&run->all.waiting);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		kpi_time t = ((struct part *)parts[i])->waiting.latest;
+
+		if (t != NO_TIME && (latest == NO_TIME || t > latest))
+			latest = t;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct part *p = parts[i];
+
+		lq_finish_at(&p->waiting, latest);
+		gt_merge(run->all.groups, p->groups, tally_merge);
+		chunk_free(p);
+	}
+	free(parts);
+}
+
+static void
 write_header(struct writer *w, const struct run *run)
 {
-	grouping_write_header(&run->grouping, w);
+	grouping_write_header(&run->all.grouping, w);
 	wr_str(w, "stage");
 	wr_str(w, "count");
 	wr_str(w, "share_of_top");
@@ -204,12 +310,12 @@ write_stages(struct writer *w, const struct run *run, struct tally *t,
 {
 	const struct stage_tally *st = t->stage;
 
-	for (size_t s = 0; s < run->leads.st.n; s++) {
+	for (size_t s = 0; s < run->all.leads.st.n; s++) {
 		struct dvec *days = &t->stage[s].days;
 
 		if (key != NULL)
 			key(w, arg);
-		wr_str(w, run->leads.st.name[s]);
+		wr_str(w, run->all.leads.st.name[s]);
 		wr_int(w, (int64_t)st[s].reached);
 		wr_num(w, ratio(st[s].reached, st[0].reached));
 		if (s == 0) {
@@ -249,8 +355,8 @@ write_total_key(struct writer *w, const void *arg)
 static void
 print_groups(struct run *run)
 {
-	struct group **v = gt_sorted(run->groups);
-	size_t n = gt_count(run->groups);
+	struct group **v = gt_sorted(run->all.groups);
+	size_t n = gt_count(run->all.groups);
 	struct tally total;
 	struct writer w;
 
@@ -259,7 +365,7 @@ print_groups(struct run *run)
 	write_header(&w, run);
 	for (size_t i = 0; i < n; i++) {
 		struct tally *t = v[i]->state;
-		struct keyed k = { &run->grouping, v[i] };
+		struct keyed k = { &run->all.grouping, v[i] };
 
 		if (t->stage[0].reached == 0)
 			continue;
@@ -267,10 +373,10 @@ print_groups(struct run *run)
 		if (run->o.total)
 			tally_merge(&total, t);
 	}
-	if (!grouping_active(&run->grouping) && n == 0)
+	if (!grouping_active(&run->all.grouping) && n == 0)
 		write_stages(&w, run, &total, NULL, NULL);
 	if (run->o.total)
-		write_stages(&w, run, &total, write_total_key, &run->grouping);
+		write_stages(&w, run, &total, write_total_key, &run->all.grouping);
 	tally_free(&total);
 	free(v);
 }
@@ -282,7 +388,8 @@ main(int argc, char *argv[])
 		"[file ...]",
 		"The funnel: leads at each stage, conversion and drop-off between "
 		"stages, and the days each step takes.",
-		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP,
+		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP |
+		    OPTS_JOBS,
 		tool_options, handle_option, "leads",
 	};
 	struct run run = {0};
@@ -290,28 +397,17 @@ main(int argc, char *argv[])
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
 	/* Warnings wait until the result is formed (see note()). */
 	run.o.rd.notes = &run.notes;
-	leads_init(&run.leads, &run.o, NULL, 0);
-	grouping_init(&run.grouping, &run.o);
-	run.groups = gt_new(sizeof(struct tally));
-	lq_init(&run.waiting, &run.leads, sizeof(struct contribution), apply,
-	    NULL);
-
-	leads_read(&run.o, &run.leads, &run.grouping, count_row, &run);
-	lq_finish(&run.waiting);
-	leads_report(&run.leads);
-	if (run.out_of_order > 0)
+	part_init(&run.all, &run.o);
+	read_input(&run);
+	leads_report(&run.all.leads);
+	if (run.all.out_of_order > 0)
 		note(&run.notes, "%lu lead%s a stage dated before the stage before it; "
 		    "those steps are left out of median_days_from_previous; "
-		    "the first: %s", run.out_of_order,
-		    run.out_of_order == 1 ? " has" : "s have",
-		    run.first_out_of_order);
+		    "the first: %s", run.all.out_of_order,
+		    run.all.out_of_order == 1 ? " has" : "s have",
+		    run.all.first_out_of_order);
 	print_groups(&run);
-
-	gt_free(run.groups, tally_free);
-	grouping_free(&run.grouping);
-	leads_free(&run.leads);
-	lq_free(&run.waiting);
-	free(run.first_out_of_order);
+	part_free(&run.all);
 	notes_print(&run.notes);
 	sb_free(&run.notes);
 	opts_free(&run.o);

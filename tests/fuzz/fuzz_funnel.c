@@ -35,26 +35,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fuzz_quiet_stdout();
 	fuzz_parse(&run.o, &spec, &run.cfg, option_sets[data[0] % 8]);
-	leads_init(&run.leads, &run.o, NULL, 0);
-	grouping_init(&run.grouping, &run.o);
-	run.groups = gt_new(sizeof(struct tally));
-	lq_init(&run.waiting, &run.leads, sizeof(struct contribution), apply,
-	    NULL);
+	part_init(&run.all, &run.o);
 
-	r = fuzz_open(data + 1, size - 1, &run.o, &run.leads, &run.grouping, &want);
+	r = fuzz_open(data + 1, size - 1, &run.o, &run.all.leads,
+	    &run.all.grouping, &want);
 	while (!rd_failed(r) && rd_next(r, &row) > 0)
-		count_row(&run, r, row);
+		count_row(&run.all, r, row);
 	if (!rd_failed(r)) {
-		lq_finish(&run.waiting);
+		lq_finish(&run.all.waiting);
 		print_groups(&run);
 	}
 	rd_close(r);
 	free(want);
-	gt_free(run.groups, tally_free);
-	grouping_free(&run.grouping);
-	leads_free(&run.leads);
-	lq_free(&run.waiting);
-	free(run.first_out_of_order);
+	part_free(&run.all);
 	opts_free(&run.o);
 	return 0;
 }
