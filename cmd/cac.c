@@ -14,14 +14,10 @@
 #include "../lib/util.h"
 #include "../lib/writer.h"
 
-enum { OPT_SPEND = OPT_TOOL, OPT_SPEND_COL, OPT_SPEND_PRESET, OPT_MRR_COL, OPT_MARGIN };
+enum { OPT_MRR_COL = SPEND_OPT_END, OPT_MARGIN };
 
 static const struct tool_option tool_options[] = {
-	{ "spend", "FILE", OPT_SPEND, "the spend table (required)" },
-	{ "spend-col", "ROLE=HEADER", OPT_SPEND_COL,
-	    "read the spend table's ROLE from column HEADER (repeatable)" },
-	{ "spend-preset", "NAME", OPT_SPEND_PRESET,
-	    "read the spend table as a known export (google-ads, meta-ads)" },
+	SPEND_TOOL_OPTIONS,
 	{ "mrr-col", "COL", OPT_MRR_COL,
 	    "each customer's monthly recurring revenue (with --margin)" },
 	{ "margin", "M", OPT_MARGIN,
@@ -40,16 +36,9 @@ handle_option(void *ctx, int key, const char *arg)
 {
 	struct config *cfg = ctx;
 
+	if (spend_opts_option(&cfg->spend, key, arg))
+		return;
 	switch (key) {
-	case OPT_SPEND:
-		cfg->spend.path = arg;
-		break;
-	case OPT_SPEND_COL:
-		spend_opts_add_col(&cfg->spend, arg);
-		break;
-	case OPT_SPEND_PRESET:
-		cfg->spend.preset_name = arg;
-		break;
 	case OPT_MRR_COL:
 		cfg->mrr_col = arg;
 		break;
@@ -134,10 +123,7 @@ main(int argc, char *argv[])
 	mrr = (struct role){ "mrr", cfg.mrr_col, 1 };
 	sj_init(&j, &o, &cfg.spend, cfg.mrr_col != NULL ? &mrr : NULL);
 
-	sj_read_spend(&j);
-	for (size_t i = 0; i < o.nfiles; i++)
-		sj_read_leads(&j, o.files[i]);
-	leads_report(&j.leads);
+	sj_read(&j);
 	wr_init(&w, stdout, o.precision);
 	write_header(&w, &j, &cfg);
 	sj_write_rows(&j, &w, write_cell, &cfg);

@@ -12,7 +12,6 @@
 #include "../lib/group.h"
 #include "../lib/leads.h"
 #include "../lib/opts.h"
-#include "../lib/parallel.h"
 #include "../lib/reader.h"
 #include "../lib/stats.h"
 #include "../lib/util.h"
@@ -54,10 +53,7 @@ struct contribution {
 ** on its own thread (--jobs). Parts merge exactly.
 */
 struct part {
-	struct leads leads;            /* the columns, bound per file */
-	struct grouping grouping;
-	struct group_table *groups;    /* of struct tally */
-	struct lead_queue waiting;     /* leads whose fate waits for --asof */
+	struct lead_part lp;           /* groups of struct tally; first */
 	unsigned long out_of_order;    /* leads with a stage before the last */
 	char *first_out_of_order;
 };
@@ -135,7 +131,7 @@ static void
 stage_days(struct part *run, const struct reader *r, const struct row *row,
     const struct lead *d, struct contribution *c)
 {
-	const struct leads *l = &run->leads;
+	const struct leads *l = &run->lp.leads;
 	int backwards = 0;
 
 	c->days[0] = NAN;
@@ -161,7 +157,7 @@ static int
 count_row(void *ctx, struct reader *r, const struct row *row)
 {
 	struct part *run = ctx;
-	struct leads *l = &run->leads;
+	struct leads *l = &run->lp.leads;
 	const struct strbuf *key;
 	struct contribution c;
 	struct lead d;
@@ -171,17 +167,17 @@ count_row(void *ctx, struct reader *r, const struct row *row)
 		return -1;
 	if (leads_duplicate(l, r, row, &d))
 		return 0;
-	lq_see(&run->waiting, d.latest);
+	lq_see(&run->lp.waiting, d.latest);
 	if ((admit = leads_admit(l, &d, &c.top)) == ADMIT_NEVER)
 		return 0;
-	key = grouping_key(&run->grouping, row, d.created);
-	c.tally = gt_get(run->groups, key->s, key->len, NULL)->state;
+	key = grouping_key(&run->lp.grouping, row, d.created);
+	c.tally = gt_get(run->lp.groups, key->s, key->len, NULL)->state;
 	c.lost = d.lost != NO_TIME && (l->asof == NO_TIME || d.lost <= l->asof);
 	stage_days(run, r, row, &d, &c);
 	if (admit == ADMIT_NOW)
 		apply(NULL, &c);
 	else
-		lq_push(&run->waiting, d.created, &c);
+		lq_push(&run->lp.waiting, d.created, &c);
 	return 0;
 }
 
@@ -189,24 +185,18 @@ static void
 part_init(struct part *p, const struct kpi_opts *o)
 {
 	memset(p, 0, sizeof *p);
-	leads_init(&p->leads, o, NULL, 0);
-	grouping_init(&p->grouping, o);
-	p->groups = gt_new(sizeof(struct tally));
-	lq_init(&p->waiting, &p->leads, sizeof(struct contribution), apply,
-	    NULL);
+	lead_part_init(&p->lp, o, sizeof(struct tally),
+	    sizeof(struct contribution), apply);
 }
 
 static void
 part_free(struct part *p)
 {
-	gt_free(p->groups, tally_free);
-	grouping_free(&p->grouping);
-	leads_free(&p->leads);
-	lq_free(&p->waiting);
+	lead_part_free(&p->lp, tally_free);
 	free(p->first_out_of_order);
 }
 
-/* --jobs: a part per chunk (see lib/parallel.h). */
+/* --jobs: a part per chunk (see leads_read_parts()). */
 static void *
 chunk_start(void *ctx)
 {
@@ -214,15 +204,6 @@ chunk_start(void *ctx)
 
 	part_init(p, &((struct run *)ctx)->o);
 	return p;
-}
-
-static int
-chunk_bind(void *state, struct reader *r, unsigned char *want)
-{
-	struct part *p = state;
-
-	return leads_bind(&p->leads, r, want) < 0 ||
-	    grouping_bind(&p->grouping, r, want) < 0 ? -1 : 0;
 }
 
 /* A stage out of order is told with its line: read again on one thread. */
@@ -240,52 +221,23 @@ chunk_free(void *state)
 }
 
 /*
-** Read the input into run->all: on --jobs threads when it can be, else
-** in one pass. The chunks' parts merge in input order (durations appended
-** in order, so the medians are those of one pass); their leads waiting for
-** the as-of time are settled against the latest time of them all.
+** Read the input into run->all: on --jobs threads when it can be. The
+** durations of the chunks are appended in input order, so the medians are
+** those of one pass.
 */
 static void
 read_input(struct run *run)
 {
-	const struct par_tool tool = { chunk_start, chunk_bind, count_row,
-	    chunk_clean, chunk_free, run };
-	kpi_time latest = NO_TIME;
-	void **parts = NULL;
-	size_t n = 0;
+	const struct lead_part_tool tool = { chunk_start, count_row,
+	    chunk_clean, chunk_free, tally_merge, run };
 
-	if (run->o.jobs > 1 && run->o.dedup)
-		note(&run->notes, "--jobs: duplicate ids are found in input "
-		    "order, on one thread; --no-dedup reads on %lld",
-		    run->o.jobs);
-	else if (run->o.jobs > 1)
-		n = par_read(&run->o, (size_t)run->o.jobs, &tool, &parts);
-	if (n == 0) {
-		leads_read(&run->o, &run->all.leads, &run->all.grouping,
-		    count_row, &run->all);
-		lq_finish(&run->all.waiting);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		kpi_time t = ((struct part *)parts[i])->waiting.latest;
-
-		if (t != NO_TIME && (latest == NO_TIME || t > latest))
-			latest = t;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct part *p = parts[i];
-
-		lq_finish_at(&p->waiting, latest);
-		gt_merge(run->all.groups, p->groups, tally_merge);
-		chunk_free(p);
-	}
-	free(parts);
+	leads_read_parts(&run->o, &run->all.lp, &tool, &run->notes);
 }
 
 static void
 write_header(struct writer *w, const struct run *run)
 {
-	grouping_write_header(&run->all.grouping, w);
+	grouping_write_header(&run->all.lp.grouping, w);
 	wr_str(w, "stage");
 	wr_str(w, "count");
 	wr_str(w, "share_of_top");
@@ -310,12 +262,12 @@ write_stages(struct writer *w, const struct run *run, struct tally *t,
 {
 	const struct stage_tally *st = t->stage;
 
-	for (size_t s = 0; s < run->all.leads.st.n; s++) {
+	for (size_t s = 0; s < run->all.lp.leads.st.n; s++) {
 		struct dvec *days = &t->stage[s].days;
 
 		if (key != NULL)
 			key(w, arg);
-		wr_str(w, run->all.leads.st.name[s]);
+		wr_str(w, run->all.lp.leads.st.name[s]);
 		wr_int(w, (int64_t)st[s].reached);
 		wr_num(w, ratio(st[s].reached, st[0].reached));
 		if (s == 0) {
@@ -355,8 +307,8 @@ write_total_key(struct writer *w, const void *arg)
 static void
 print_groups(struct run *run)
 {
-	struct group **v = gt_sorted(run->all.groups);
-	size_t n = gt_count(run->all.groups);
+	struct group **v = gt_sorted(run->all.lp.groups);
+	size_t n = gt_count(run->all.lp.groups);
 	struct tally total;
 	struct writer w;
 
@@ -365,7 +317,7 @@ print_groups(struct run *run)
 	write_header(&w, run);
 	for (size_t i = 0; i < n; i++) {
 		struct tally *t = v[i]->state;
-		struct keyed k = { &run->all.grouping, v[i] };
+		struct keyed k = { &run->all.lp.grouping, v[i] };
 
 		if (t->stage[0].reached == 0)
 			continue;
@@ -373,10 +325,10 @@ print_groups(struct run *run)
 		if (run->o.total)
 			tally_merge(&total, t);
 	}
-	if (!grouping_active(&run->all.grouping) && n == 0)
+	if (!grouping_active(&run->all.lp.grouping) && n == 0)
 		write_stages(&w, run, &total, NULL, NULL);
 	if (run->o.total)
-		write_stages(&w, run, &total, write_total_key, &run->all.grouping);
+		write_stages(&w, run, &total, write_total_key, &run->all.lp.grouping);
 	tally_free(&total);
 	free(v);
 }
@@ -399,7 +351,7 @@ main(int argc, char *argv[])
 	run.o.rd.notes = &run.notes;
 	part_init(&run.all, &run.o);
 	read_input(&run);
-	leads_report(&run.all.leads);
+	leads_report(&run.all.lp.leads);
 	if (run.all.out_of_order > 0)
 		note(&run.notes, "%lu lead%s a stage dated before the stage before it; "
 		    "those steps are left out of median_days_from_previous; "

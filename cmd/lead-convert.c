@@ -14,7 +14,6 @@
 #include "../lib/num.h"
 #include "../lib/leads.h"
 #include "../lib/opts.h"
-#include "../lib/parallel.h"
 #include "../lib/reader.h"
 #include "../lib/stats.h"
 #include "../lib/util.h"
@@ -48,22 +47,11 @@ struct pending {
 	int top;
 };
 
-/*
-** What reading rows builds: from all the input, or from one chunk of it
-** on its own thread (--jobs). Parts merge exactly.
-*/
-struct part {
-	struct leads leads;           /* the columns, bound per file */
-	struct grouping grouping;
-	struct group_table *groups;   /* of struct tally */
-	struct lead_queue waiting;    /* leads whose fate waits for --asof */
-};
-
 struct run {
 	struct kpi_opts o;
 	struct strbuf notes;          /* warnings, printed after the result */
 	struct config cfg;
-	struct part all;
+	struct lead_part all;         /* groups of struct tally */
 };
 
 static void
@@ -112,7 +100,7 @@ apply_pending(void *ctx, const void *item)
 static int
 count_row(void *ctx, struct reader *r, const struct row *row)
 {
-	struct part *run = ctx;
+	struct lead_part *run = ctx;
 	struct leads *l = &run->leads;
 	const struct strbuf *key;
 	struct pending p;
@@ -139,41 +127,20 @@ count_row(void *ctx, struct reader *r, const struct row *row)
 }
 
 static void
-part_init(struct part *p, const struct kpi_opts *o)
+part_init(struct lead_part *p, const struct kpi_opts *o)
 {
-	leads_init(&p->leads, o, NULL, 0);
-	grouping_init(&p->grouping, o);
-	p->groups = gt_new(sizeof(struct tally));
-	lq_init(&p->waiting, &p->leads, sizeof(struct pending), apply_pending,
-	    NULL);
+	lead_part_init(p, o, sizeof(struct tally), sizeof(struct pending),
+	    apply_pending);
 }
 
-static void
-part_free(struct part *p)
-{
-	gt_free(p->groups, NULL);
-	grouping_free(&p->grouping);
-	leads_free(&p->leads);
-	lq_free(&p->waiting);
-}
-
-/* --jobs: a part per chunk (see lib/parallel.h). */
+/* --jobs: a part per chunk (see leads_read_parts()). */
 static void *
 chunk_start(void *ctx)
 {
-	struct part *p = xcalloc(1, sizeof *p);
+	struct lead_part *p = xcalloc(1, sizeof *p);
 
 	part_init(p, &((struct run *)ctx)->o);
 	return p;
-}
-
-static int
-chunk_bind(void *state, struct reader *r, unsigned char *want)
-{
-	struct part *p = state;
-
-	return leads_bind(&p->leads, r, want) < 0 ||
-	    grouping_bind(&p->grouping, r, want) < 0 ? -1 : 0;
 }
 
 static int
@@ -186,50 +153,18 @@ chunk_clean(const void *state)
 static void
 chunk_free(void *state)
 {
-	part_free(state);
+	lead_part_free(state, NULL);
 	free(state);
 }
 
-/*
-** Read the input into run->all: on --jobs threads when it can be, else
-** in one pass. The chunks' parts merge in input order; their leads waiting
-** for the as-of time are settled against the latest time of them all.
-*/
+/* Read the input into run->all: on --jobs threads when it can be. */
 static void
 read_input(struct run *run)
 {
-	const struct par_tool tool = { chunk_start, chunk_bind, count_row,
-	    chunk_clean, chunk_free, run };
-	kpi_time latest = NO_TIME;
-	void **parts = NULL;
-	size_t n = 0;
+	const struct lead_part_tool tool = { chunk_start, count_row,
+	    chunk_clean, chunk_free, tally_merge, run };
 
-	if (run->o.jobs > 1 && run->o.dedup)
-		note(&run->notes, "--jobs: duplicate ids are found in input "
-		    "order, on one thread; --no-dedup reads on %lld",
-		    run->o.jobs);
-	else if (run->o.jobs > 1)
-		n = par_read(&run->o, (size_t)run->o.jobs, &tool, &parts);
-	if (n == 0) {
-		leads_read(&run->o, &run->all.leads, &run->all.grouping,
-		    count_row, &run->all);
-		lq_finish(&run->all.waiting);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		kpi_time t = ((struct part *)parts[i])->waiting.latest;
-
-		if (t != NO_TIME && (latest == NO_TIME || t > latest))
-			latest = t;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct part *p = parts[i];
-
-		lq_finish_at(&p->waiting, latest);
-		gt_merge(run->all.groups, p->groups, tally_merge);
-		chunk_free(p);
-	}
-	free(parts);
+	leads_read_parts(&run->o, &run->all, &tool, &run->notes);
 }
 
 static void
@@ -418,7 +353,7 @@ partial_int(struct reader *r, const struct row *row, size_t col, long long max)
 static void
 merge_partials(struct run *run)
 {
-	struct part *a = &run->all;
+	struct lead_part *a = &run->all;
 	size_t nkey = run->o.nby + (run->o.period != PERIOD_NONE);
 	size_t nst = a->leads.st.n, ncol = 1 + nkey + nst + 2;
 
@@ -580,7 +515,7 @@ main(int argc, char *argv[])
 		leads_report(&run.all.leads);
 		print_groups(&run);
 	}
-	part_free(&run.all);
+	lead_part_free(&run.all, NULL);
 	notes_print(&run.notes);
 	sb_free(&run.notes);
 	opts_free(&run.o);

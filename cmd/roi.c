@@ -14,14 +14,10 @@
 #include "../lib/util.h"
 #include "../lib/writer.h"
 
-enum { OPT_SPEND = OPT_TOOL, OPT_SPEND_COL, OPT_SPEND_PRESET, OPT_MARGIN, OPT_KIND };
+enum { OPT_MARGIN = SPEND_OPT_END, OPT_KIND };
 
 static const struct tool_option tool_options[] = {
-	{ "spend", "FILE", OPT_SPEND, "the spend table (required)" },
-	{ "spend-col", "ROLE=HEADER", OPT_SPEND_COL,
-	    "read the spend table's ROLE from column HEADER (repeatable)" },
-	{ "spend-preset", "NAME", OPT_SPEND_PRESET,
-	    "read the spend table as a known export (google-ads, meta-ads)" },
+	SPEND_TOOL_OPTIONS,
 	{ "kind", "K", OPT_KIND,
 	    "count spend of kind marketing, sales or all (default all)" },
 	{ "margin", "M", OPT_MARGIN,
@@ -40,16 +36,9 @@ handle_option(void *ctx, int key, const char *arg)
 {
 	struct config *cfg = ctx;
 
+	if (spend_opts_option(&cfg->spend, key, arg))
+		return;
 	switch (key) {
-	case OPT_SPEND:
-		cfg->spend.path = arg;
-		break;
-	case OPT_SPEND_COL:
-		spend_opts_add_col(&cfg->spend, arg);
-		break;
-	case OPT_SPEND_PRESET:
-		cfg->spend.preset_name = arg;
-		break;
 	case OPT_KIND: {
 		int all = strcmp(arg, "all") == 0;
 
@@ -127,10 +116,7 @@ main(int argc, char *argv[])
 	o.rd.notes = &notes;
 	sj_init(&j, &o, &cfg.spend, &amount);
 
-	sj_read_spend(&j);
-	for (size_t i = 0; i < o.nfiles; i++)
-		sj_read_leads(&j, o.files[i]);
-	leads_report(&j.leads);
+	sj_read(&j);
 	wr_init(&w, stdout, o.precision);
 	write_header(&w, &j, &cfg);
 	sj_write_rows(&j, &w, write_cell, &cfg);

@@ -409,6 +409,72 @@ leads_read(const struct kpi_opts *o, struct leads *l, struct grouping *g,
 }
 
 void
+lead_part_init(struct lead_part *p, const struct kpi_opts *o,
+    size_t state_size, size_t item_size,
+    void (*apply)(void *ctx, const void *item))
+{
+	leads_init(&p->leads, o, NULL, 0);
+	grouping_init(&p->grouping, o);
+	p->groups = gt_new(state_size);
+	lq_init(&p->waiting, &p->leads, item_size, apply, NULL);
+}
+
+void
+lead_part_free(struct lead_part *p, void (*free_state)(void *))
+{
+	gt_free(p->groups, free_state);
+	grouping_free(&p->grouping);
+	leads_free(&p->leads);
+	lq_free(&p->waiting);
+}
+
+static int
+part_bind(void *state, struct reader *r, unsigned char *want)
+{
+	struct lead_part *p = state;
+
+	return leads_bind(&p->leads, r, want) < 0 ||
+	    grouping_bind(&p->grouping, r, want) < 0 ? -1 : 0;
+}
+
+void
+leads_read_parts(const struct kpi_opts *o, struct lead_part *all,
+    const struct lead_part_tool *tool, struct strbuf *notes)
+{
+	const struct par_tool pt = { tool->start, part_bind, tool->row,
+	    tool->clean, tool->free, tool->ctx };
+	kpi_time latest = NO_TIME;
+	void **parts = NULL;
+	size_t n = 0;
+
+	if (o->jobs > 1 && o->dedup)
+		note(notes, "--jobs: duplicate ids are found in input order, on "
+		    "one thread; --no-dedup reads on %lld", o->jobs);
+	else if (o->jobs > 1)
+		n = par_read(o, (size_t)o->jobs, &pt, &parts);
+	if (n == 0) {
+		leads_read(o, &all->leads, &all->grouping, tool->row, all);
+		lq_finish(&all->waiting);
+		return;
+	}
+	/* Leads waiting in any chunk wait for the latest time of them all. */
+	for (size_t i = 0; i < n; i++) {
+		kpi_time t = ((struct lead_part *)parts[i])->waiting.latest;
+
+		if (t != NO_TIME && (latest == NO_TIME || t > latest))
+			latest = t;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct lead_part *p = parts[i];
+
+		lq_finish_at(&p->waiting, latest);
+		gt_merge(all->groups, p->groups, tool->merge);
+		tool->free(p);
+	}
+	free(parts);
+}
+
+void
 leads_report(const struct leads *l)
 {
 	if (l->duplicates > 0)

@@ -8,6 +8,7 @@
 #include "date.h"
 #include "group.h"
 #include "opts.h"
+#include "parallel.h"
 #include "reader.h"
 
 /*
@@ -191,6 +192,53 @@ void lq_free(struct lead_queue *q);
 */
 void leads_read(const struct kpi_opts *o, struct leads *l, struct grouping *g,
     int (*row)(void *ctx, struct reader *r, const struct row *row), void *ctx);
+
+/*
+** What a tool reading leads builds, from all the input or from one chunk
+** of it on its own thread (--jobs): the columns bound per file, the groups
+** and the leads waiting for the as-of time. A tool's own part struct
+** starts with one, so that lib/ can read and merge parts for it.
+*/
+struct lead_part {
+	struct leads leads;
+	struct grouping grouping;
+	struct group_table *groups;   /* of the tool's per-group state */
+	struct lead_queue waiting;
+};
+
+/* Set up P from O, for groups of STATE_SIZE bytes and queue items of
+** ITEM_SIZE bytes applied by APPLY. */
+void lead_part_init(struct lead_part *p, const struct kpi_opts *o,
+    size_t state_size, size_t item_size,
+    void (*apply)(void *ctx, const void *item));
+
+/* Free what lead_part_init() made; FREE_STATE (may be NULL) frees what
+** each group state owns. */
+void lead_part_free(struct lead_part *p, void (*free_state)(void *));
+
+/* The functions a tool gives leads_read_parts(). */
+struct lead_part_tool {
+	/* A new part (struct lead_part first) for one chunk; CTX below. */
+	void *(*start)(void *ctx);
+	/* One row into a part; -1 after rd_bad(). */
+	int (*row)(void *part, struct reader *r, const struct row *row);
+	/* Whether a part holds nothing to tell (no note with a line). */
+	int (*clean)(const void *part);
+	void (*free)(void *part);
+	/* Fold one group state into another (gt_merge()). */
+	void (*merge)(void *into, const void *from);
+	void *ctx;
+};
+
+/*
+** Read the input of O into ALL: on --jobs threads when it can be (see
+** lib/parallel.h), else in one pass with leads_read(); then settle the
+** leads still waiting, at the latest timestamp of the whole input. Chunk
+** parts merge into ALL in input order. With --jobs and duplicate
+** detection on, the reading is on one thread, and NOTES says so.
+*/
+void leads_read_parts(const struct kpi_opts *o, struct lead_part *all,
+    const struct lead_part_tool *tool, struct strbuf *notes);
 
 /* Report the duplicate count and the first repeat, if any, with note() to
 ** the --skip-bad notes of the options (see rd_opts.notes). */

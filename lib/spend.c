@@ -398,6 +398,23 @@ read_table(struct spend_join *j, struct reader *r,
 	free(want);
 }
 
+int
+spend_opts_option(struct spend_opts *so, int key, const char *arg)
+{
+	switch (key) {
+	case SPEND_OPT_FILE:
+		so->path = arg;
+		return 1;
+	case SPEND_OPT_COL:
+		spend_opts_add_col(so, arg);
+		return 1;
+	case SPEND_OPT_PRESET:
+		so->preset_name = arg;
+		return 1;
+	}
+	return 0;
+}
+
 void
 spend_opts_resolve(struct spend_opts *so, struct kpi_opts *o)
 {
@@ -422,6 +439,15 @@ sj_read_leads(struct spend_join *j, const char *path)
 {
 	read_table(j, rd_open_or_die(path, &j->o->rd), sj_bind_leads,
 	    sj_add_lead);
+}
+
+void
+sj_read(struct spend_join *j)
+{
+	sj_read_spend(j);
+	for (size_t i = 0; i < j->o->nfiles; i++)
+		sj_read_leads(j, j->o->files[i]);
+	leads_report(&j->leads);
 }
 
 struct group **

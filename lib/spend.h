@@ -89,6 +89,25 @@ struct spend_opts {
 */
 void spend_opts_resolve(struct spend_opts *so, struct kpi_opts *o);
 
+/*
+** The options of the spend table, the same in every tool that reads one:
+** put SPEND_TOOL_OPTIONS first in the tool's option table, number the
+** tool's own keys from SPEND_OPT_END, and hand every key to
+** spend_opts_option() first: it returns 1 when the option was the spend
+** table's.
+*/
+enum { SPEND_OPT_FILE = OPT_TOOL, SPEND_OPT_COL, SPEND_OPT_PRESET,
+    SPEND_OPT_END };
+
+#define SPEND_TOOL_OPTIONS \
+	{ "spend", "FILE", SPEND_OPT_FILE, "the spend table (required)" }, \
+	{ "spend-col", "ROLE=HEADER", SPEND_OPT_COL, \
+	    "read the spend table's ROLE from column HEADER (repeatable)" }, \
+	{ "spend-preset", "NAME", SPEND_OPT_PRESET, \
+	    "read the spend table as a known export (google-ads, meta-ads)" }
+
+int spend_opts_option(struct spend_opts *so, int key, const char *arg);
+
 /* Add one --spend-col ARG (ROLE=HEADER) to SO; any other form is a usage
 ** error (exit 64). */
 void spend_opts_add_col(struct spend_opts *so, const char *arg);
@@ -150,6 +169,10 @@ int sj_add_lead(struct spend_join *j, struct reader *r, const struct row *row);
 */
 void sj_read_spend(struct spend_join *j);
 void sj_read_leads(struct spend_join *j, const char *path);
+
+/* Read the spend table, then every leads file of the options, then report
+** the leads' duplicate ids: all that cac and roi read. */
+void sj_read(struct spend_join *j);
 
 /*
 ** The cells sorted by period, then by the --by values (bytewise), in a new

@@ -37,12 +37,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_parse(&run.o, &spec, &run.cfg, option_sets[data[0] % 8]);
 	part_init(&run.all, &run.o);
 
-	r = fuzz_open(data + 1, size - 1, &run.o, &run.all.leads,
-	    &run.all.grouping, &want);
+	r = fuzz_open(data + 1, size - 1, &run.o, &run.all.lp.leads,
+	    &run.all.lp.grouping, &want);
 	while (!rd_failed(r) && rd_next(r, &row) > 0)
 		count_row(&run.all, r, row);
 	if (!rd_failed(r)) {
-		lq_finish(&run.all.waiting);
+		lq_finish(&run.all.lp.waiting);
 		print_groups(&run);
 	}
 	rd_close(r);

@@ -47,7 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	rd_close(r);
 	free(want);
-	part_free(&run.all);
+	lead_part_free(&run.all, NULL);
 	opts_free(&run.o);
 	return 0;
 }
