@@ -26,7 +26,7 @@ REPLAY  = $(FUZZERS:%=tests/fuzz/replay_%)
 SECS    = 60
 DEVTOOLS = scripts/kpi-gen tests/tools/csvdump tests/tools/failalloc.so
 
-.PHONY: all build-tests check check-valgrind coverage demo deps install \
+.PHONY: all bench build-tests check check-valgrind coverage demo deps install \
 	uninstall clean fuzz fuzz-afl
 
 all: $(BIN) $(DEVTOOLS)
@@ -63,6 +63,10 @@ tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(wildcard tests/fu
 
 scripts/kpi-gen: scripts/kpi-gen.c
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
+
+# The benchmark's floor: libcsv parsing and counting, nothing else.
+scripts/csvfloor: scripts/csvfloor.c
+	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lcsv
 
 # Install what the build and the tests need, if anything is missing.
 deps:
@@ -130,6 +134,22 @@ fuzz-afl:
 		fi; \
 	done
 
+# Not part of check (minutes, and a 1.1 GB file): lead-convert and
+# cycle-length against Miller, datamash, pandas and DuckDB (through Node.js
+# and npm's @duckdb/node-api) on generated leads files, interleaved rounds,
+# medians, MB/s, peak RSS, agreement (scripts/bench).  The files and the
+# report (bench.md) stay in BENCHDIR.  A quick run: make bench SIZES=1000000.
+# Debian's npm conflicts with NodeSource's nodejs, which has npm in it: it
+# is installed only when there is no npm.
+SIZES    = 1000000 10000000
+ROUNDS   = 3
+BENCHDIR = build/bench
+bench: deps
+	@sh scripts/install-deps --if-missing miller datamash python3-pandas time nodejs hyperfine
+	@command -v npm >/dev/null 2>&1 || sh scripts/install-deps --if-missing npm
+	$(MAKE) all scripts/csvfloor
+	sh scripts/bench --sizes "$(SIZES)" --rounds $(ROUNDS) --dir $(BENCHDIR)
+
 demo: deps
 	$(MAKE) all
 	sh scripts/demo
@@ -149,5 +169,5 @@ uninstall:
 	-rmdir $(DESTDIR)$(PREFIX)/share/kpikit 2>/dev/null
 
 clean:
-	rm -f $(LIBOBJ) $(LIB) $(BIN) $(UNIT) $(DEVTOOLS) $(REPLAY) lib/presets.inc
+	rm -f $(LIBOBJ) $(LIB) $(BIN) $(UNIT) $(DEVTOOLS) $(REPLAY) lib/presets.inc scripts/csvfloor
 	rm -rf build demo-report
