@@ -36,7 +36,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const struct tool_spec spec = {
 		"--spend FILE [file ...]", "fuzz",
 		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP,
-		tool_options, handle_option,
+		tool_options, handle_option, "leads",
 	};
 	struct config cfg = {0};
 	struct strbuf notes = {0};

@@ -186,6 +186,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct tool_spec spec = {
 		"[file ...]", "fuzz", OPTS_TOTAL, tool_options, handle_option,
+		"orders",
 	};
 	struct run run = { .cfg = { .unit = UNIT_DAYS, .horizon = NAN,
 	    .discount = 0.01, .margin = 1, .churn = NAN } };

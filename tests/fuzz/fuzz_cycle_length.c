@@ -75,7 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const struct tool_spec spec = {
 		"[file ...]", "fuzz", OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE |
 		    OPTS_TOTAL | OPTS_DEDUP,
-		tool_options, handle_option,
+		tool_options, handle_option, "leads",
 	};
 	struct run run = { .cfg = { .unit = &units[0] }, .latest = NO_TIME };
 	const struct stages *st;

@@ -37,7 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const struct tool_spec spec = {
 		"--spend FILE [file ...]", "fuzz",
 		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP,
-		tool_options, handle_option,
+		tool_options, handle_option, "leads",
 	};
 	static const struct role amount = { "amount", "amount", 1 };
 	struct config cfg = { .kind = { 1, 1 } };

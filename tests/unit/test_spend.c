@@ -34,6 +34,7 @@ handle(void *ctx, int key, const char *arg)
 
 static const struct tool_spec spec = {
 	"", "", OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP, options, handle,
+	"leads",
 };
 
 static const char spend_csv[] =
