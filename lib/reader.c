@@ -111,21 +111,32 @@ never_space(unsigned char c)
 ** gives the same result as never_space() (a call per byte, a third of
 ** libcsv's time).
 */
-/* Whether the blank C (a space or a tab) occurs in [S, END) next to a
-** separator or a quote (S itself is known not to be blank). */
+/*
+** Whether the blank C (a space or a tab) occurs in [S, END), outside
+** quotes, next to a separator or a quote (S itself is known not to be
+** blank, and the line starts a record, outside quotes). Inside a quoted
+** field libcsv keeps every byte, so "Acme, Inc." is no reason to take the
+** slow path; the quote parity before each blank says where it is.
+*/
 static int
 blank_touches(const unsigned char *s, const unsigned char *end, int c,
     int delim)
 {
-	const unsigned char *p = s;
+	const unsigned char *p = s, *q = s;
+	unsigned long quotes = 0;
 
 	if (c == delim)
 		return 0;
 	while ((p = memchr(p, c, (size_t)(end - p))) != NULL) {
 		unsigned char after = p + 1 < end ? p[1] : 0;
 
-		if (p[-1] == delim || p[-1] == '"' || after == delim ||
-		    after == '"')
+		while ((q = memchr(q, '"', (size_t)(p - q))) != NULL) {
+			quotes++;
+			q++;
+		}
+		q = p;
+		if ((quotes & 1) == 0 && (p[-1] == delim || p[-1] == '"' ||
+		    after == delim || after == '"'))
 			return 1;
 		p++;
 	}
@@ -141,6 +152,7 @@ trim_sensitive(const unsigned char *s, size_t len, int delim)
 		end--;
 	if (s == end)
 		return 0;
+	/* The last byte may sit inside quotes; taking it as outside is safe. */
 	if (*s == ' ' || *s == '\t' || end[-1] == ' ' || end[-1] == '\t')
 		return 1;
 	return blank_touches(s, end, ' ', delim) ||

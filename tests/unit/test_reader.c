@@ -95,6 +95,18 @@ main(void)
 	reads("a space at the line end", "a,b\nx,y \r\n", "a|b/1;x|y /2;");
 	reads("a space at the line start", "a,b\n x,y\n", "a|b/1; x|y/2;");
 	reads("a line of spaces is a record", "a\n   \n", "a/1;   /2;");
+	reads("blanks inside quotes are kept (fast default path)",
+	    "a,b\n\"Acme, Inc.\",\" x \"\n", "a|b/1;Acme, Inc.| x /2;");
+	reads("a blank after a closing quote is still an error",
+	    "a,b\n\"x\" ,y\n",
+	    "a|b/1;ERROR 65 t:2: malformed CSV at byte 4: a quote must open a "
+	    "field and close it, right before a separator or the line end "
+	    "(write a quote inside a quoted field as \"\")");
+	reads("a blank before an opening quote is still an error",
+	    "a,b\n\"p, q\",x, \"y\"\n",
+	    "a|b/1;ERROR 65 t:2: malformed CSV at byte 11: a quote must open a "
+	    "field and close it, right before a separator or the line end "
+	    "(write a quote inside a quoted field as \"\")");
 	reads("fast and exact paths alternate",
 	    "a,b\nx y,z\n\"p, q\",r \nu,v\n\"m\nn\",o o\n",
 	    "a|b/1;x y|z/2;p, q|r /3;u|v/4;m\nn|o o/5;");
