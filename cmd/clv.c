@@ -300,7 +300,7 @@ read_orders(struct run *run, struct reader *r)
 {
 	struct role roles[NORDER_ROLES];
 	long col[NORDER_ROLES];
-	unsigned char *want = xcalloc(rd_header(r)->n, 1);
+	unsigned char *want;
 	const struct row *row;
 	struct order ord;
 	int rc;
@@ -308,10 +308,6 @@ read_orders(struct run *run, struct reader *r)
 	memcpy(roles, order_roles, sizeof roles);
 	if (cols_bind(r, roles, NORDER_ROLES, &run->o, col) < 0)
 		rd_die(r);
-	for (int i = 0; i < NORDER_ROLES; i++)
-		if (col[i] >= 0)
-			want[col[i]] = 1;
-	rd_want(r, want);
 	if (!run->sum_ready) {
 		summariser_init(&run->sum, run->cfg.unit, run->cfg.calendar,
 		    run->cal_end, run->obs_end);
@@ -323,6 +319,11 @@ read_orders(struct run *run, struct reader *r)
 		    run->has_money ? "lacks" : "has", run->has_money ? "has" :
 		    "does not");
 	}
+	want = xcalloc(rd_header(r)->n, 1);
+	for (int i = 0; i < NORDER_ROLES; i++)
+		if (col[i] >= 0)
+			want[col[i]] = 1;
+	rd_want(r, want);
 	while ((rc = rd_next(r, &row)) > 0)
 		if (order_decode(r, row, col, &run->o.dates, run->now_limit,
 		    &ord) == 0 && summariser_add(&run->sum, &ord) < 0)
