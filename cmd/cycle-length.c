@@ -77,14 +77,23 @@ struct tally {
 	                            is known when --asof is */
 };
 
+/*
+** What reading rows builds: from all the input, or from one chunk of it
+** on its own thread (--jobs). Its lead queue holds no leads (a cycle does
+** not wait for the as-of time); it keeps the latest timestamp read, where
+** open rows are censored without --asof.
+*/
+struct part {
+	struct lead_part lp;            /* groups of struct tally; first */
+	const struct run *run;          /* the options, read only */
+};
+
 struct run {
 	struct kpi_opts o;
+	struct strbuf notes;            /* warnings, printed after the result */
 	struct config cfg;
-	struct leads leads;
 	int from, to;                   /* stage indexes, from < to */
-	struct grouping grouping;
-	struct group_table *groups;
-	kpi_time latest;                /* the latest timestamp read */
+	struct part all;
 };
 
 static void
@@ -150,12 +159,12 @@ column_of(const struct leads *l, const struct lead *d, int s, kpi_time t)
 }
 
 static int
-ends_before_start(const struct run *run, struct reader *r,
+ends_before_start(const struct part *p, struct reader *r,
     const struct row *row, const struct lead *d, const struct cycle *c,
     long endcol)
 {
 	const struct field *start, *end = &row->f[endcol];
-	long startcol = column_of(&run->leads, d, run->from, c->start);
+	long startcol = column_of(&p->lp.leads, d, p->run->from, c->start);
 	char e[ESCAPED_MAX], s[ESCAPED_MAX];
 
 	start = &row->f[startcol];
@@ -175,10 +184,11 @@ ends_before_start(const struct run *run, struct reader *r,
 ** the start is an error recorded on the row: returns -1.
 */
 static int
-classify(const struct run *run, struct reader *r, const struct row *row,
+classify(const struct part *p, struct reader *r, const struct row *row,
     const struct lead *d, struct cycle *c)
 {
-	const struct leads *l = &run->leads;
+	const struct run *run = p->run;
+	const struct leads *l = &p->lp.leads;
 	kpi_time asof = l->asof;
 	int top = leads_top(l, d, asof);
 	long endcol;
@@ -204,29 +214,30 @@ classify(const struct run *run, struct reader *r, const struct row *row,
 		return 0;
 	}
 	if (c->end < c->start)
-		return ends_before_start(run, r, row, d, c, endcol);
+		return ends_before_start(p, r, row, d, c, endcol);
 	return 0;
 }
 
-static void
-count_row(struct run *run, struct reader *r, const struct row *row)
+/* One row into part P; -1 after rd_bad(). */
+static int
+count_row(void *part, struct reader *r, const struct row *row)
 {
+	struct part *p = part;
 	const struct strbuf *key;
 	struct tally *t;
 	struct lead d;
 	struct cycle c;
 
-	if (leads_decode(&run->leads, r, row, &d) < 0 ||
-	    classify(run, r, row, &d, &c) < 0)
-		return;
-	if (leads_duplicate(&run->leads, r, row, &d))
-		return;
-	if (d.latest > run->latest)
-		run->latest = d.latest;
+	if (leads_decode(&p->lp.leads, r, row, &d) < 0 ||
+	    classify(p, r, row, &d, &c) < 0)
+		return -1;
+	if (leads_duplicate(&p->lp.leads, r, row, &d))
+		return 0;
+	lq_see(&p->lp.waiting, d.latest);
 	if (c.status == OUTSIDE)
-		return;
-	key = grouping_key(&run->grouping, row, c.start);
-	t = gt_get(run->groups, key->s, key->len, NULL)->state;
+		return 0;
+	key = grouping_key(&p->lp.grouping, row, c.start);
+	t = gt_get(p->lp.groups, key->s, key->len, NULL)->state;
 	switch (c.status) {
 	case WON:
 		t->won++;
@@ -234,17 +245,18 @@ count_row(struct run *run, struct reader *r, const struct row *row)
 		break;
 	case LOST:
 		t->lost++;
-		if (run->cfg.include_lost)
+		if (p->run->cfg.include_lost)
 			dvec_push(&t->closed, (double)(c.end - c.start));
 		break;
 	case OPEN:
 		t->open++;
-		if (run->cfg.km)
+		if (p->run->cfg.km)
 			dvec_push(&t->open_start, (double)c.start);
 		break;
 	case OUTSIDE:
 		break;
 	}
+	return 0;
 }
 
 static void
@@ -278,7 +290,7 @@ write_header(struct writer *w, const struct run *run)
 	const char *unit = run->cfg.unit->name;
 	struct strbuf name = {0};
 
-	grouping_write_header(&run->grouping, w);
+	grouping_write_header(&run->all.lp.grouping, w);
 	wr_str(w, "won");
 	wr_str(w, "lost");
 	wr_str(w, "open");
@@ -308,8 +320,8 @@ write_header(struct writer *w, const struct run *run)
 static void
 write_km(struct writer *w, const struct run *run, const struct tally *t)
 {
-	kpi_time asof = run->leads.asof != NO_TIME ? run->leads.asof :
-	    run->latest;
+	kpi_time asof = run->all.lp.leads.asof != NO_TIME ?
+	    run->all.lp.leads.asof : run->all.lp.waiting.latest;
 	double unit = run->cfg.unit->ms;
 	struct dvec censored = {0};
 	struct km km;
@@ -358,24 +370,25 @@ write_tally(struct writer *w, const struct run *run, struct tally *t)
 static void
 print_groups(struct run *run)
 {
-	struct group **v = gt_sorted(run->groups);
-	size_t n = gt_count(run->groups);
+	const struct grouping *g = &run->all.lp.grouping;
+	struct group **v = gt_sorted(run->all.lp.groups);
+	size_t n = gt_count(run->all.lp.groups);
 	struct tally total = {0};
 	struct writer w;
 
 	wr_init(&w, stdout, run->o.precision);
 	write_header(&w, run);
 	for (size_t i = 0; i < n; i++) {
-		grouping_write_key(&run->grouping, &w, v[i]);
+		grouping_write_key(g, &w, v[i]);
 		write_tally(&w, run, v[i]->state);
 		if (run->o.total)
 			tally_merge(&total, v[i]->state);
 	}
 	/* Without groups there is always the one row, zeros and all. */
-	if (!grouping_active(&run->grouping) && n == 0)
+	if (!grouping_active(g) && n == 0)
 		write_tally(&w, run, &total);
 	if (run->o.total) {
-		grouping_write_total(&run->grouping, &w);
+		grouping_write_total(g, &w);
 		write_tally(&w, run, &total);
 	}
 	tally_free(&total);
@@ -405,7 +418,8 @@ static void
 annotate(struct run *run)
 {
 	const struct unit *unit = run->cfg.unit;
-	kpi_time asof = run->leads.asof;
+	struct leads *l = &run->all.lp.leads;
+	kpi_time asof = l->asof;
 	struct strbuf name = {0};
 	const char *added[2] = { NULL, "cycle_status" };
 	struct strbuf header = {0};
@@ -420,7 +434,7 @@ annotate(struct run *run)
 		const struct row *h = rd_header(r), *row;
 		int rc;
 
-		if (leads_bind(&run->leads, r, NULL) < 0)
+		if (leads_bind(l, r, NULL) < 0)
 			rd_die(r);
 		for (size_t c = 0; c < 2; c++)
 			if (rd_col(r, added[c]) != RD_NO_COLUMN)
@@ -444,8 +458,8 @@ annotate(struct run *run)
 			struct lead d;
 			struct cycle c;
 
-			if (leads_decode(&run->leads, r, row, &d) < 0 ||
-			    classify(run, r, row, &d, &c) < 0)
+			if (leads_decode(l, r, row, &d) < 0 ||
+			    classify(&run->all, r, row, &d, &c) < 0)
 				continue;
 			for (size_t f = 0; f < row->n; f++)
 				wr_field(&w, row->f[f].s, row->f[f].len);
@@ -468,23 +482,48 @@ annotate(struct run *run)
 }
 
 static void
-read_input(struct run *run, const char *path)
+part_init(struct part *p, const struct run *run)
 {
-	struct reader *r = rd_open_or_die(path, &run->o.rd);
-	unsigned char *want = xcalloc(rd_header(r)->n, 1);
-	const struct row *row;
-	int rc;
+	lead_part_init(&p->lp, &run->o, sizeof(struct tally), 0, NULL);
+	p->run = run;
+}
 
-	if (leads_bind(&run->leads, r, want) < 0 ||
-	    grouping_bind(&run->grouping, r, want) < 0)
-		rd_die(r);
-	rd_want(r, want);
-	while ((rc = rd_next(r, &row)) > 0)
-		count_row(run, r, row);
-	if (rc < 0)
-		rd_die(r);
-	rd_close(r);
-	free(want);
+/* --jobs: a part per chunk (see leads_read_parts()). */
+static void *
+chunk_start(void *ctx)
+{
+	struct part *p = xcalloc(1, sizeof *p);
+
+	part_init(p, ctx);
+	return p;
+}
+
+static int
+chunk_clean(const void *state)
+{
+	(void)state;
+	return 1;       /* no warning of cycle-length's is per row */
+}
+
+static void
+chunk_free(void *state)
+{
+	lead_part_free(state, tally_free);
+	free(state);
+}
+
+/*
+** Read the input into run->all: on --jobs threads when it can be. The
+** cycles of the chunks are appended in input order and sorted at the end,
+** so every statistic is that of one pass.
+*/
+static void
+read_input(struct run *run)
+{
+	const struct lead_part_tool tool = { chunk_start, count_row,
+	    chunk_clean, chunk_free, tally_merge, run };
+
+	leads_read_parts(&run->o, &run->all.lp, &tool, &run->notes);
 }
 
 int
@@ -493,21 +532,21 @@ main(int argc, char *argv[])
 	static const struct tool_spec spec = {
 		"[file ...]",
 		"How long rows take from one stage to another, open ones counted.",
-		OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE | OPTS_TOTAL | OPTS_DEDUP,
+		OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE | OPTS_TOTAL | OPTS_DEDUP |
+		    OPTS_JOBS,
 		tool_options, handle_option, "leads",
 	};
-	struct run run = { .cfg = { .unit = &units[0] }, .latest = NO_TIME };
+	struct run run = { .cfg = { .unit = &units[0] } };
 	const struct stages *st;
-	struct strbuf notes = {0};
 
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
 	/* Warnings wait until the result is formed (see note()). */
-	run.o.rd.notes = &notes;
+	run.o.rd.notes = &run.notes;
 	if (run.o.stage_col != NULL)
 		usage_error("--stage-col has no timestamps, and a cycle needs "
 		    "them: give one column per stage");
-	leads_init(&run.leads, &run.o, NULL, 0);
-	st = &run.leads.st;
+	part_init(&run.all, &run);
+	st = &run.all.lp.leads.st;
 	run.from = stage_option(st, "from", run.cfg.from, 0);
 	run.to = stage_option(st, "to", run.cfg.to, (int)st->n - 1);
 	if (run.from >= run.to)
@@ -521,25 +560,14 @@ main(int argc, char *argv[])
 			    "--period, --total, --km and --include-lost do not "
 			    "apply");
 		annotate(&run);
-		leads_free(&run.leads);
-		notes_print(&notes);
-		sb_free(&notes);
-		opts_free(&run.o);
-		return close_stdout();
+	} else {
+		read_input(&run);
+		leads_report(&run.all.lp.leads);
+		print_groups(&run);
 	}
-
-	grouping_init(&run.grouping, &run.o);
-	run.groups = gt_new(sizeof(struct tally));
-	for (size_t i = 0; i < run.o.nfiles; i++)
-		read_input(&run, run.o.files[i]);
-	leads_report(&run.leads);
-	print_groups(&run);
-
-	gt_free(run.groups, tally_free);
-	grouping_free(&run.grouping);
-	leads_free(&run.leads);
-	notes_print(&notes);
-	sb_free(&notes);
+	lead_part_free(&run.all.lp, tally_free);
+	notes_print(&run.notes);
+	sb_free(&run.notes);
 	opts_free(&run.o);
 	return close_stdout();
 }

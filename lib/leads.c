@@ -471,6 +471,7 @@ leads_read_parts(const struct kpi_opts *o, struct lead_part *all,
 		gt_merge(all->groups, p->groups, tool->merge);
 		tool->free(p);
 	}
+	lq_see(&all->waiting, latest);
 	free(parts);
 }
 

@@ -233,9 +233,10 @@ struct lead_part_tool {
 /*
 ** Read the input of O into ALL: on --jobs threads when it can be (see
 ** lib/parallel.h), else in one pass with leads_read(); then settle the
-** leads still waiting, at the latest timestamp of the whole input. Chunk
-** parts merge into ALL in input order. With --jobs and duplicate
-** detection on, the reading is on one thread, and NOTES says so.
+** leads still waiting, at the latest timestamp of the whole input, which
+** ALL->waiting.latest then holds. Chunk parts merge into ALL in input
+** order. With --jobs and duplicate detection on, the reading is on one
+** thread, and NOTES says so.
 */
 void leads_read_parts(const struct kpi_opts *o, struct lead_part *all,
     const struct lead_part_tool *tool, struct strbuf *notes);
