@@ -31,11 +31,12 @@ annotate_row(struct run *run, struct writer *w, struct reader *r,
     const struct row *row)
 {
 	const struct unit *unit = run->cfg.unit;
+	kpi_time asof = run->all.lp.leads.asof;
 	struct lead d;
 	struct cycle c;
 
-	if (leads_decode(&run->leads, r, row, &d) < 0 ||
-	    classify(run, r, row, &d, &c) < 0)
+	if (leads_decode(&run->all.lp.leads, r, row, &d) < 0 ||
+	    classify(&run->all, r, row, &d, &c) < 0)
 		return;
 	if (c.status == WON || c.status == LOST)
 		FUZZ_CHECK(c.end >= c.start);
@@ -43,8 +44,8 @@ annotate_row(struct run *run, struct writer *w, struct reader *r,
 		wr_field(w, row->f[f].s, row->f[f].len);
 	if (c.status == WON || c.status == LOST)
 		wr_num(w, (double)(c.end - c.start) / unit->ms);
-	else if (c.status == OPEN && run->leads.asof != NO_TIME)
-		wr_num(w, (double)(run->leads.asof - c.start) / unit->ms);
+	else if (c.status == OPEN && asof != NO_TIME)
+		wr_num(w, (double)(asof - c.start) / unit->ms);
 	else
 		wr_empty(w);
 	wr_str(w, status_name[c.status]);
@@ -54,8 +55,8 @@ annotate_row(struct run *run, struct writer *w, struct reader *r,
 static void
 check_groups(const struct run *run)
 {
-	struct group **v = gt_sorted(run->groups);
-	size_t n = gt_count(run->groups);
+	struct group **v = gt_sorted(run->all.lp.groups);
+	size_t n = gt_count(run->all.lp.groups);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct tally *t = v[i]->state;
@@ -77,7 +78,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    OPTS_TOTAL | OPTS_DEDUP,
 		tool_options, handle_option, "leads",
 	};
-	struct run run = { .cfg = { .unit = &units[0] }, .latest = NO_TIME };
+	struct run run = { .cfg = { .unit = &units[0] } };
 	const struct stages *st;
 	const struct row *row;
 	unsigned char *want = NULL;
@@ -90,12 +91,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fuzz_parse(&run.o, &spec, &run.cfg, option_sets[data[0] % 8]);
 	run.o.rd.notes = &notes;
-	leads_init(&run.leads, &run.o, NULL, 0);
-	st = &run.leads.st;
+	part_init(&run.all, &run);
+	st = &run.all.lp.leads.st;
 	run.from = stage_option(st, "from", run.cfg.from, 0);
 	run.to = stage_option(st, "to", run.cfg.to, (int)st->n - 1);
-	grouping_init(&run.grouping, &run.o);
-	run.groups = gt_new(sizeof(struct tally));
 
 	fuzz_capture_begin(&out, &outlen);
 	if (run.o.annotate) {
@@ -103,14 +102,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		wr_init(&w, stdout, run.o.precision);
 		r = rd_open_mem("fuzz", data + 1, size - 1, &run.o.rd);
-		if (!rd_failed(r) && leads_bind(&run.leads, r, NULL) == 0)
+		if (!rd_failed(r) && leads_bind(&run.all.lp.leads, r, NULL) == 0)
 			while (rd_next(r, &row) > 0)
 				annotate_row(&run, &w, r, row);
 	} else {
-		r = fuzz_open(data + 1, size - 1, &run.o, &run.leads,
-		    &run.grouping, &want);
+		r = fuzz_open(data + 1, size - 1, &run.o, &run.all.lp.leads,
+		    &run.all.lp.grouping, &want);
 		while (!rd_failed(r) && rd_next(r, &row) > 0)
-			count_row(&run, r, row);
+			count_row(&run.all, r, row);
 		if (!rd_failed(r)) {
 			check_groups(&run);
 			print_groups(&run);
@@ -123,12 +122,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    run.o.nby + (run.o.period != PERIOD_NONE));
 	free(out);
 	rd_close(r);
-	leads_report(&run.leads);
+	leads_report(&run.all.lp.leads);
 	sb_free(&notes);
 	free(want);
-	gt_free(run.groups, tally_free);
-	grouping_free(&run.grouping);
-	leads_free(&run.leads);
+	lead_part_free(&run.all.lp, tally_free);
 	opts_free(&run.o);
 	return 0;
 }
