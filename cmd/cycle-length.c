@@ -5,11 +5,13 @@
 ** closed cycles, and with --km the Kaplan-Meier estimate that counts the
 ** open rows too, as censored. See cycle-length(1).
 */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/cols.h"
 #include "../lib/group.h"
 #include "../lib/leads.h"
 #include "../lib/opts.h"
@@ -19,7 +21,10 @@
 #include "../lib/util.h"
 #include "../lib/writer.h"
 
-enum { OPT_FROM = OPT_TOOL, OPT_TO, OPT_INCLUDE_LOST, OPT_KM, OPT_UNIT };
+enum {
+	OPT_FROM = OPT_TOOL, OPT_TO, OPT_INCLUDE_LOST, OPT_KM, OPT_UNIT,
+	OPT_PARTIAL, OPT_MERGE
+};
 
 static const struct tool_option tool_options[] = {
 	{ "from", "STAGE", OPT_FROM,
@@ -31,8 +36,15 @@ static const struct tool_option tool_options[] = {
 	{ "km", NULL, OPT_KM,
 	    "add the Kaplan-Meier estimate, open rows censored at --asof" },
 	{ "unit", "UNIT", OPT_UNIT, "days, hours or weeks (default days)" },
+	{ "partial", NULL, OPT_PARTIAL,
+	    "write the mergeable state instead of the result" },
+	{ "merge", NULL, OPT_MERGE,
+	    "read --partial outputs and write the result" },
 	{ 0 }
 };
+
+/* 2^53: the milliseconds a double holds exactly (285,000 years). */
+#define MAX_EXACT_MS 9007199254740992LL
 
 struct unit {
 	const char *name;      /* the output columns' suffix */
@@ -50,6 +62,7 @@ struct config {
 	int include_lost;
 	int km;
 	const struct unit *unit;
+	int partial, merge;
 };
 
 enum status { OUTSIDE, WON, LOST, OPEN };
@@ -75,6 +88,8 @@ struct tally {
 	struct dvec open_start;  /* --km: when each open row's cycle started
 	                            (ms since the epoch); its censoring time
 	                            is known when --asof is */
+	struct dvec lost_cycle;  /* --partial, --merge: lost rows' cycles, kept
+	                            apart until --include-lost is applied */
 };
 
 /*
@@ -114,6 +129,12 @@ handle_option(void *ctx, int key, const char *arg)
 		break;
 	case OPT_KM:
 		cfg->km = 1;
+		break;
+	case OPT_PARTIAL:
+		cfg->partial = 1;
+		break;
+	case OPT_MERGE:
+		cfg->merge = 1;
 		break;
 	case OPT_UNIT:
 		for (i = 0; i < sizeof units / sizeof units[0]; i++)
@@ -247,6 +268,8 @@ count_row(void *part, struct reader *r, const struct row *row)
 		t->lost++;
 		if (p->run->cfg.include_lost)
 			dvec_push(&t->closed, (double)(c.end - c.start));
+		if (p->run->cfg.partial)
+			dvec_push(&t->lost_cycle, (double)(c.end - c.start));
 		break;
 	case OPEN:
 		t->open++;
@@ -270,6 +293,7 @@ tally_merge(void *into, const void *from)
 	a->open += b->open;
 	dvec_append(&a->closed, &b->closed);
 	dvec_append(&a->open_start, &b->open_start);
+	dvec_append(&a->lost_cycle, &b->lost_cycle);
 }
 
 static void
@@ -279,6 +303,7 @@ tally_free(void *state)
 
 	dvec_free(&t->closed);
 	dvec_free(&t->open_start);
+	dvec_free(&t->lost_cycle);
 }
 
 static void
@@ -526,6 +551,257 @@ read_input(struct run *run)
 	leads_read_parts(&run->o, &run->all.lp, &tool, &run->notes);
 }
 
+/*
+** --partial: the state of this part of the input, as CSV, for --merge:
+**     part,BY...,[period,]won,lost,open,ms_FROM_TO
+** A "group" row holds a group's counts; a "won" or "lost" row one closed
+** cycle of the group, in milliseconds; an "open" row when an open row's
+** cycle started (ms since 1970, UTC); a "latest" row the latest timestamp
+** read. Every cycle is written, lost and open ones too, so that --merge
+** applies --include-lost, --km and --unit itself.
+*/
+static void
+partial_header(struct strbuf *last, const struct run *run)
+{
+	const struct stages *st = &run->all.lp.leads.st;
+
+	sb_printf(last, "ms_%s_%s", st->name[run->from], st->name[run->to]);
+}
+
+static void
+write_partial_row(struct writer *w, const char *part,
+    const struct grouping *g, const struct group *grp, size_t nkey,
+    double ms)
+{
+	wr_str(w, part);
+	if (grp != NULL)
+		grouping_write_key(g, w, grp);
+	else
+		for (size_t k = 0; k < nkey; k++)
+			wr_empty(w);
+	for (int i = 0; i < 3; i++)
+		wr_empty(w);
+	wr_int(w, (int64_t)ms);
+	wr_end(w);
+}
+
+static void
+print_partial(struct run *run)
+{
+	const struct grouping *g = &run->all.lp.grouping;
+	struct group **v = gt_sorted(run->all.lp.groups);
+	size_t n = gt_count(run->all.lp.groups);
+	size_t nkey = run->o.nby + (run->o.period != PERIOD_NONE);
+	struct strbuf last = {0};
+	struct writer w;
+
+	wr_init(&w, stdout, run->o.precision);
+	wr_str(&w, "part");
+	grouping_write_header(g, &w);
+	wr_str(&w, "won");
+	wr_str(&w, "lost");
+	wr_str(&w, "open");
+	partial_header(&last, run);
+	wr_str(&w, last.s);
+	wr_end(&w);
+	for (size_t i = 0; i < n; i++) {
+		const struct tally *t = v[i]->state;
+
+		wr_str(&w, "group");
+		grouping_write_key(g, &w, v[i]);
+		wr_int(&w, (int64_t)t->won);
+		wr_int(&w, (int64_t)t->lost);
+		wr_int(&w, (int64_t)t->open);
+		wr_empty(&w);
+		wr_end(&w);
+		for (size_t j = 0; j < t->closed.n; j++)
+			write_partial_row(&w, "won", g, v[i], nkey, t->closed.v[j]);
+		for (size_t j = 0; j < t->lost_cycle.n; j++)
+			write_partial_row(&w, "lost", g, v[i], nkey,
+			    t->lost_cycle.v[j]);
+		for (size_t j = 0; j < t->open_start.n; j++)
+			write_partial_row(&w, "open", g, v[i], nkey,
+			    t->open_start.v[j]);
+	}
+	if (run->all.lp.waiting.latest != NO_TIME)
+		write_partial_row(&w, "latest", g, NULL, nkey,
+		    (double)run->all.lp.waiting.latest);
+	sb_free(&last);
+	free(v);
+}
+
+/* A whole number in column COL of ROW, in [MIN, MAX]; -1 after rd_bad(). */
+static int
+partial_int(struct reader *r, const struct row *row, size_t col,
+    long long min, long long max, long long *v)
+{
+	return cols_int(r, row, col, min, max,
+	    "a number of cycle-length --partial", v);
+}
+
+/* Check that header H is that of --partial with this run's options. */
+static void
+check_partial_header(const struct run *run, struct reader *r,
+    const struct row *h, size_t nkey)
+{
+	struct strbuf last = {0};
+
+	partial_header(&last, run);
+	if (h->n != nkey + 5 || strcmp(h->f[0].s, "part") != 0)
+		die(EX_DATAERR, "%s:%lu: not the output of cycle-length "
+		    "--partial with these --by and --period", rd_name(r),
+		    h->line);
+	for (size_t k = 0; k < run->o.nby; k++)
+		if (strcmp(h->f[1 + k].s, run->o.by[k]) != 0)
+			die(EX_DATAERR, "%s:%lu: column %zu is '%s', not the "
+			    "--by column '%s'", rd_name(r), h->line, k + 2,
+			    h->f[1 + k].s, run->o.by[k]);
+	if (strcmp(h->f[nkey + 4].s, last.s) != 0)
+		die(EX_DATAERR, "%s:%lu: column '%s' is not '%s': the cycles "
+		    "were measured between other stages (--from, --to, "
+		    "--stages)", rd_name(r), h->line, h->f[nkey + 4].s, last.s);
+	sb_free(&last);
+}
+
+/* One row of a --partial output into G's tally, or the latest time. */
+static void
+merge_row(struct run *run, struct reader *r, const struct row *row,
+    const struct strbuf *key, size_t nkey)
+{
+	static const char *const kinds[] = { "group", "won", "lost", "open" };
+	const char *part = row->f[0].s;
+	size_t kind, col = nkey + 4;
+	struct tally *t;
+	long long v[3];
+
+	if (strcmp(part, "latest") == 0) {
+		if (partial_int(r, row, col, -MAX_EXACT_MS, MAX_EXACT_MS, v) == 0)
+			lq_see(&run->all.lp.waiting, v[0]);
+		return;
+	}
+	for (kind = 0; kind < 4; kind++)
+		if (strcmp(part, kinds[kind]) == 0)
+			break;
+	if (kind == 4) {
+		rd_bad(r, row, 0, "'%s' is not a part of cycle-length "
+		    "--partial", part);
+		return;
+	}
+	if (kind == 0) {
+		for (int i = 0; i < 3; i++)
+			if (partial_int(r, row, nkey + 1 + (size_t)i, 0,
+			    LLONG_MAX, &v[i]) < 0)
+				return;
+	} else if (partial_int(r, row, col, kind == 3 ? -MAX_EXACT_MS : 0,
+	    MAX_EXACT_MS, v) < 0) {
+		return;
+	}
+	t = gt_get(run->all.lp.groups, key->s, key->len, NULL)->state;
+	switch (kind) {
+	case 0:
+		t->won += (uint64_t)v[0];
+		t->lost += (uint64_t)v[1];
+		t->open += (uint64_t)v[2];
+		break;
+	case 1:
+		dvec_push(&t->closed, (double)v[0]);
+		break;
+	case 2:
+		dvec_push(&t->lost_cycle, (double)v[0]);
+		break;
+	case 3:
+		dvec_push(&t->open_start, (double)v[0]);
+		break;
+	}
+}
+
+/* G's key as messages show it: its parts joined with commas, escaped. */
+static const char *
+group_name(struct strbuf *name, const struct group *g)
+{
+	char esc[ESCAPED_MAX];
+
+	sb_reset(name);
+	for (size_t at = 0; at < g->keylen; at += strlen(g->key + at) + 1) {
+		const char *part = g->key + at;
+
+		sb_printf(name, "%s%s", at ? "," : "",
+		    escape_text(esc, sizeof esc, part, strlen(part)));
+	}
+	return name->s != NULL ? name->s : "";
+}
+
+/*
+** After --merge: each group must have as many cycles as its counts say (a
+** truncated partial would not); then --include-lost and --km apply.
+*/
+static void
+settle_merged(struct run *run)
+{
+	struct group **v = gt_sorted(run->all.lp.groups);
+	size_t n = gt_count(run->all.lp.groups);
+	struct strbuf name = {0};
+
+	for (size_t i = 0; i < n; i++) {
+		struct tally *t = v[i]->state;
+
+		if (t->closed.n != t->won || t->lost_cycle.n != t->lost ||
+		    t->open_start.n != t->open)
+			die(EX_DATAERR, "the --partial outputs do not add up: "
+			    "group '%s' counts %llu won, %llu lost and %llu open "
+			    "rows but has %zu, %zu and %zu cycles (is one cut "
+			    "short?)", group_name(&name, v[i]),
+			    (unsigned long long)t->won,
+			    (unsigned long long)t->lost,
+			    (unsigned long long)t->open, t->closed.n,
+			    t->lost_cycle.n, t->open_start.n);
+		if (run->cfg.include_lost)
+			dvec_append(&t->closed, &t->lost_cycle);
+		dvec_free(&t->lost_cycle);
+		t->lost_cycle = (struct dvec){0};
+		if (!run->cfg.km) {
+			dvec_free(&t->open_start);
+			t->open_start = (struct dvec){0};
+		}
+	}
+	sb_free(&name);
+	free(v);
+}
+
+/*
+** --merge: read --partial outputs (several may follow each other in one
+** stream, each with its header) into run->all.
+*/
+static void
+merge_partials(struct run *run)
+{
+	size_t nkey = run->o.nby + (run->o.period != PERIOD_NONE);
+
+	for (size_t i = 0; i < run->o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
+		const struct row *row;
+		struct strbuf key = {0};
+		int rc;
+
+		check_partial_header(run, r, rd_header(r), nkey);
+		while ((rc = rd_next(r, &row)) > 0) {
+			if (strcmp(row->f[0].s, "part") == 0)
+				continue;       /* the header of the next partial */
+			sb_reset(&key);
+			for (size_t k = 0; k < nkey; k++)
+				key_add(&key, row->f[1 + k].s, row->f[1 + k].len);
+			if (key.s == NULL)
+				sb_add(&key, "", 0);
+			merge_row(run, r, row, &key, nkey);
+		}
+		if (rc < 0)
+			rd_die(r);
+		sb_free(&key);
+		rd_close(r);
+	}
+	settle_merged(run);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -542,6 +818,19 @@ main(int argc, char *argv[])
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
 	/* Warnings wait until the result is formed (see note()). */
 	run.o.rd.notes = &run.notes;
+	if (run.cfg.partial + run.cfg.merge + run.o.annotate > 1)
+		usage_error("--partial, --merge and --annotate go alone");
+	/*
+	 * A part cannot know the ids of the others: --partial counts every
+	 * row, so that where the input is cut never changes the result. It
+	 * keeps every cycle, lost and open ones apart: --merge applies
+	 * --include-lost and --km.
+	 */
+	if (run.cfg.partial) {
+		run.o.dedup = 0;
+		run.cfg.include_lost = 0;
+		run.cfg.km = 1;
+	}
 	if (run.o.stage_col != NULL)
 		usage_error("--stage-col has no timestamps, and a cycle needs "
 		    "them: give one column per stage");
@@ -560,6 +849,12 @@ main(int argc, char *argv[])
 			    "--period, --total, --km and --include-lost do not "
 			    "apply");
 		annotate(&run);
+	} else if (run.cfg.merge) {
+		merge_partials(&run);
+		print_groups(&run);
+	} else if (run.cfg.partial) {
+		read_input(&run);
+		print_partial(&run);
 	} else {
 		read_input(&run);
 		leads_report(&run.all.lp.leads);

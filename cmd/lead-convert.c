@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/cols.h"
 #include "../lib/group.h"
 #include "../lib/num.h"
 #include "../lib/leads.h"
@@ -331,18 +332,13 @@ print_partial(struct run *run)
 	free(v);
 }
 
-/* A whole number in FIELD of ROW, at most MAX; -1 after rd_bad(). */
-static long long
-partial_int(struct reader *r, const struct row *row, size_t col, long long max)
+/* A whole number in column COL of ROW, in [MIN, MAX]; -1 after rd_bad(). */
+static int
+partial_int(struct reader *r, const struct row *row, size_t col,
+    long long min, long long max, long long *v)
 {
-	char esc[ESCAPED_MAX];
-	long long v;
-
-	if (num_parse_int(row->f[col].s, LLONG_MIN + 1, max, &v) != NULL)
-		return rd_bad(r, row, (long)col, "'%s' is not a count of "
-		    "lead-convert --partial", escape_text(esc, sizeof esc,
-		    row->f[col].s, row->f[col].len));
-	return v;
+	return cols_int(r, row, col, min, max,
+	    "a number of lead-convert --partial", v);
 }
 
 /*
@@ -395,8 +391,8 @@ merge_partials(struct run *run)
 				int bad = 0;
 
 				for (size_t s = 0; s < nst && !bad; s++)
-					if ((v = partial_int(r, row, 1 + nkey + s,
-					    LLONG_MAX)) < 0)
+					if (partial_int(r, row, 1 + nkey + s, 0,
+					    LLONG_MAX, &v) < 0)
 						bad = 1;
 					else
 						t.reached[s] = (uint64_t)v;
@@ -406,17 +402,19 @@ merge_partials(struct run *run)
 				}
 			} else if (strcmp(part, "wait") == 0) {
 				struct pending p;
-				long long created = partial_int(r, row, ncol - 2,
-				    LLONG_MAX);
+				long long created;
 
-				if ((v = partial_int(r, row, ncol - 1,
-				    (long long)nst - 1)) >= 0 && created != -1) {
+				if (partial_int(r, row, ncol - 2, LLONG_MIN + 1,
+				    LLONG_MAX, &created) == 0 &&
+				    partial_int(r, row, ncol - 1, 0,
+				    (long long)nst - 1, &v) == 0) {
 					p.group = gt_get(a->groups, key.s, key.len, NULL);
 					p.top = (int)v;
 					lq_push(&a->waiting, created, &p);
 				}
 			} else if (strcmp(part, "latest") == 0) {
-				if ((v = partial_int(r, row, ncol - 2, LLONG_MAX)) != -1)
+				if (partial_int(r, row, ncol - 2, LLONG_MIN + 1,
+				    LLONG_MAX, &v) == 0)
 					lq_see(&a->waiting, v);
 			} else {
 				rd_bad(r, row, 0, "'%s' is not a part of lead-convert "

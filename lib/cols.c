@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cols.h"
+#include "num.h"
 #include "util.h"
 
 void
@@ -104,4 +105,17 @@ cols_find(struct reader *r, const char *header, const char *what)
 	if (c < 0)
 		return column_error(r, c, header, what, NULL, NULL);
 	return c;
+}
+
+int
+cols_int(struct reader *r, const struct row *row, size_t col,
+    long long min, long long max, const char *what, long long *out)
+{
+	const struct field *f = &row->f[col];
+	char esc[ESCAPED_MAX];
+
+	if (num_parse_int(f->s, min, max, out) != NULL)
+		return rd_bad(r, row, (long)col, "'%s' is not %s",
+		    escape_text(esc, sizeof esc, f->s, f->len), what);
+	return 0;
 }

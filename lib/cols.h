@@ -53,4 +53,13 @@ int cols_bind_map(struct reader *r, const struct role *roles, size_t n,
 */
 long cols_find(struct reader *r, const char *header, const char *what);
 
+/*
+** The whole decimal number in column COL of ROW, in [MIN, MAX], into *OUT:
+** for what a tool wrote itself and reads back (--partial outputs).
+** Anything else is a row error saying the field is not WHAT ("a count of
+** lead-convert --partial"): returns -1 after rd_bad(); else 0.
+*/
+int cols_int(struct reader *r, const struct row *row, size_t col,
+    long long min, long long max, const char *what, long long *out);
+
 #endif

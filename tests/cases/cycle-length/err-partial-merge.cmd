@@ -1,0 +1,1 @@
+cycle-length --partial --merge small.csv

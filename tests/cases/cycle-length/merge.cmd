@@ -1,0 +1,1 @@
+cycle-length --merge --by channel --include-lost --km partial.csv

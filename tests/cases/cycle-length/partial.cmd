@@ -1,0 +1,1 @@
+cycle-length --partial --by channel small.csv
