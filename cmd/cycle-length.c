@@ -591,7 +591,7 @@ print_partial(struct run *run)
 	const struct grouping *g = &run->all.lp.grouping;
 	struct group **v = gt_sorted(run->all.lp.groups);
 	size_t n = gt_count(run->all.lp.groups);
-	size_t nkey = run->o.nby + (run->o.period != PERIOD_NONE);
+	size_t nkey = grouping_width(g);
 	struct strbuf last = {0};
 	struct writer w;
 
@@ -651,11 +651,8 @@ check_partial_header(const struct run *run, struct reader *r,
 		die(EX_DATAERR, "%s:%lu: not the output of cycle-length "
 		    "--partial with these --by and --period", rd_name(r),
 		    h->line);
-	for (size_t k = 0; k < run->o.nby; k++)
-		if (strcmp(h->f[1 + k].s, run->o.by[k]) != 0)
-			die(EX_DATAERR, "%s:%lu: column %zu is '%s', not the "
-			    "--by column '%s'", rd_name(r), h->line, k + 2,
-			    h->f[1 + k].s, run->o.by[k]);
+	if (grouping_check_header(&run->all.lp.grouping, r, h, 1) < 0)
+		rd_die(r);
 	if (strcmp(h->f[nkey + 4].s, last.s) != 0)
 		die(EX_DATAERR, "%s:%lu: column '%s' is not '%s': the cycles "
 		    "were measured between other stages (--from, --to, "
@@ -663,14 +660,16 @@ check_partial_header(const struct run *run, struct reader *r,
 	sb_free(&last);
 }
 
-/* One row of a --partial output into G's tally, or the latest time. */
+/* One row of a --partial output into its group's tally, or the latest
+** time. */
 static void
 merge_row(struct run *run, struct reader *r, const struct row *row,
-    const struct strbuf *key, size_t nkey)
+    size_t nkey)
 {
 	static const char *const kinds[] = { "group", "won", "lost", "open" };
 	const char *part = row->f[0].s;
 	size_t kind, col = nkey + 4;
+	const struct strbuf *key;
 	struct tally *t;
 	long long v[3];
 
@@ -696,6 +695,7 @@ merge_row(struct run *run, struct reader *r, const struct row *row,
 	    MAX_EXACT_MS, v) < 0) {
 		return;
 	}
+	key = grouping_key_read(&run->all.lp.grouping, row, 1);
 	t = gt_get(run->all.lp.groups, key->s, key->len, NULL)->state;
 	switch (kind) {
 	case 0:
@@ -775,28 +775,21 @@ settle_merged(struct run *run)
 static void
 merge_partials(struct run *run)
 {
-	size_t nkey = run->o.nby + (run->o.period != PERIOD_NONE);
+	size_t nkey = grouping_width(&run->all.lp.grouping);
 
 	for (size_t i = 0; i < run->o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
 		const struct row *row;
-		struct strbuf key = {0};
 		int rc;
 
 		check_partial_header(run, r, rd_header(r), nkey);
 		while ((rc = rd_next(r, &row)) > 0) {
-			if (strcmp(row->f[0].s, "part") == 0)
-				continue;       /* the header of the next partial */
-			sb_reset(&key);
-			for (size_t k = 0; k < nkey; k++)
-				key_add(&key, row->f[1 + k].s, row->f[1 + k].len);
-			if (key.s == NULL)
-				sb_add(&key, "", 0);
-			merge_row(run, r, row, &key, nkey);
+			/* A "part" row is the header of the next partial. */
+			if (strcmp(row->f[0].s, "part") != 0)
+				merge_row(run, r, row, nkey);
 		}
 		if (rc < 0)
 			rd_die(r);
-		sb_free(&key);
 		rd_close(r);
 	}
 	settle_merged(run);

@@ -321,7 +321,7 @@ print_partial(struct run *run)
 	}
 	lq_settle(&run->all.waiting, write_waiting, &po);
 	if (run->all.waiting.latest != NO_TIME) {
-		nkey = run->o.nby + (run->o.period != PERIOD_NONE);
+		nkey = grouping_width(&run->all.grouping);
 		wr_str(&w, "latest");
 		for (size_t i = 0; i < nkey + run->all.leads.st.n; i++)
 			wr_empty(&w);
@@ -350,13 +350,12 @@ static void
 merge_partials(struct run *run)
 {
 	struct lead_part *a = &run->all;
-	size_t nkey = run->o.nby + (run->o.period != PERIOD_NONE);
+	size_t nkey = grouping_width(&a->grouping);
 	size_t nst = a->leads.st.n, ncol = 1 + nkey + nst + 2;
 
 	for (size_t i = 0; i < run->o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
 		const struct row *h = rd_header(r), *row;
-		struct strbuf key = {0};
 		int rc;
 
 		/* The partial's columns must be those this merge would write. */
@@ -364,11 +363,8 @@ merge_partials(struct run *run)
 			die(EX_DATAERR, "%s:%lu: not the output of lead-convert "
 			    "--partial with these --by, --period and --stages",
 			    rd_name(r), h->line);
-		for (size_t k = 0; k < run->o.nby; k++)
-			if (strcmp(h->f[1 + k].s, run->o.by[k]) != 0)
-				die(EX_DATAERR, "%s:%lu: column %zu is '%s', not the "
-				    "--by column '%s'", rd_name(r), h->line, k + 2,
-				    h->f[1 + k].s, run->o.by[k]);
+		if (grouping_check_header(&a->grouping, r, h, 1) < 0)
+			rd_die(r);
 		for (size_t s = 0; s < nst; s++)
 			if (strcmp(h->f[1 + nkey + s].s, a->leads.st.name[s]) != 0)
 				die(EX_DATAERR, "%s:%lu: column '%s' is not the stage "
@@ -376,16 +372,13 @@ merge_partials(struct run *run)
 				    a->leads.st.name[s]);
 		while ((rc = rd_next(r, &row)) > 0) {
 			const char *part = row->f[0].s;
+			const struct strbuf *key;
 			struct group *g = NULL;
 			long long v;
 
 			if (strcmp(part, "part") == 0)
 				continue;       /* the header of the next partial */
-			sb_reset(&key);
-			for (size_t k = 0; k < nkey; k++)
-				key_add(&key, row->f[1 + k].s, row->f[1 + k].len);
-			if (key.s == NULL)
-				sb_add(&key, "", 0);
+			key = grouping_key_read(&a->grouping, row, 1);
 			if (strcmp(part, "group") == 0) {
 				struct tally t = {0};
 				int bad = 0;
@@ -397,7 +390,7 @@ merge_partials(struct run *run)
 					else
 						t.reached[s] = (uint64_t)v;
 				if (!bad) {
-					g = gt_get(a->groups, key.s, key.len, NULL);
+					g = gt_get(a->groups, key->s, key->len, NULL);
 					tally_merge(g->state, &t);
 				}
 			} else if (strcmp(part, "wait") == 0) {
@@ -408,7 +401,7 @@ merge_partials(struct run *run)
 				    LLONG_MAX, &created) == 0 &&
 				    partial_int(r, row, ncol - 1, 0,
 				    (long long)nst - 1, &v) == 0) {
-					p.group = gt_get(a->groups, key.s, key.len, NULL);
+					p.group = gt_get(a->groups, key->s, key->len, NULL);
 					p.top = (int)v;
 					lq_push(&a->waiting, created, &p);
 				}
@@ -423,7 +416,6 @@ merge_partials(struct run *run)
 		}
 		if (rc < 0)
 			rd_die(r);
-		sb_free(&key);
 		rd_close(r);
 	}
 	lq_finish(&a->waiting);

@@ -236,6 +236,43 @@ grouping_key(struct grouping *g, const struct row *row, kpi_time t)
 	return &g->key;
 }
 
+size_t
+grouping_width(const struct grouping *g)
+{
+	return g->nby + (g->period != PERIOD_NONE);
+}
+
+int
+grouping_check_header(const struct grouping *g, struct reader *r,
+    const struct row *h, size_t first)
+{
+	size_t n = grouping_width(g);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *want = i < g->nby ? g->by[i] : "period";
+		const char *got = first + i < h->n ? h->f[first + i].s : "";
+
+		if (strcmp(got, want) != 0)
+			return rd_fail(r, EX_DATAERR, h->line, "column %zu is "
+			    "'%s', not the %s column '%s'", first + i + 1, got,
+			    i < g->nby ? "--by" : "--period", want);
+	}
+	return 0;
+}
+
+const struct strbuf *
+grouping_key_read(struct grouping *g, const struct row *row, size_t first)
+{
+	size_t n = grouping_width(g);
+
+	sb_reset(&g->key);
+	for (size_t i = 0; i < n; i++)
+		key_add(&g->key, row->f[first + i].s, row->f[first + i].len);
+	if (g->key.s == NULL)
+		sb_add(&g->key, "", 0);
+	return &g->key;
+}
+
 void
 grouping_write_header(const struct grouping *g, struct writer *w)
 {

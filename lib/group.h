@@ -106,6 +106,21 @@ void grouping_write_key(const struct grouping *g, struct writer *w,
     const struct group *grp);
 void grouping_write_total(const struct grouping *g, struct writer *w);
 
+/* How many key columns G writes: the --by columns, then "period". */
+size_t grouping_width(const struct grouping *g);
+
+/*
+** Reading back what a tool wrote with G (--merge of --partial outputs):
+** whether header H names G's key columns, from column FIRST on, as
+** grouping_write_header() wrote them (else the error is recorded in R,
+** naming the column, and -1 returned); and the key of ROW from its fields
+** at FIRST on, as grouping_key() made it (valid until the next call).
+*/
+int grouping_check_header(const struct grouping *g, struct reader *r,
+    const struct row *h, size_t first);
+const struct strbuf *grouping_key_read(struct grouping *g,
+    const struct row *row, size_t first);
+
 void grouping_free(struct grouping *g);
 
 #endif

@@ -1,7 +1,10 @@
 /* See LICENSE file for copyright and license details. */
-/* Unit tests of lib/group.c: lookup, growth, sorted order, merge. */
+/* Unit tests of lib/group.c: lookup, growth, sorted order, merge, and a
+** grouping's key written and read back (--partial, --merge). */
 #include <stdlib.h>
+#include <string.h>
 
+#include "../../lib/date.h"
 #include "../../lib/group.h"
 #include "check.h"
 
@@ -24,6 +27,68 @@ key2(struct strbuf *k, const char *a, const char *b)
 	if (b != NULL)
 		key_add(k, b, strlen(b));
 	return k;
+}
+
+/* The first data row of the CSV TEXT, with its reader in *R. */
+static const struct row *
+first_row(struct reader **r, const char *text)
+{
+	const struct row *row = NULL;
+
+	*r = rd_open_mem("t", text, strlen(text), NULL);
+	if (!rd_failed(*r) && rd_next(*r, &row) <= 0)
+		row = NULL;
+	return row;
+}
+
+/*
+** --by channel --period quarter: the key grouping_key() makes of a leads
+** row equals the one grouping_key_read() makes of the written columns,
+** and the header of those columns is checked column by column.
+*/
+static void
+key_round_trip(void)
+{
+	char *by[] = { "channel" };
+	struct kpi_opts o = { .by = by, .nby = 1, .period = PERIOD_QUARTER,
+	    .fy_start = 1 };
+	struct grouping g;
+	struct strbuf made = {0};
+	const struct strbuf *read;
+	const struct row *row;
+	struct reader *r;
+
+	grouping_init(&g, &o);
+	check_int("two key columns", (long long)grouping_width(&g), 2);
+	row = first_row(&r, "id,channel\nL1,ads\n");
+	check_int("bind --by", grouping_bind(&g, r, NULL), 0);
+	/* 2024-02-10T00:00:00Z, in 2024-Q1 */
+	read = grouping_key(&g, row, 1707523200000LL);
+	sb_add(&made, read->s, read->len);
+	rd_close(r);
+
+	row = first_row(&r, "part,channel,period\ngroup,ads,2024-Q1\n");
+	check_int("header of the key columns", grouping_check_header(&g, r,
+	    rd_header(r), 1), 0);
+	read = grouping_key_read(&g, row, 1);
+	check_result(read->len == made.len &&
+	    memcmp(read->s, made.s, made.len) == 0, "key read back", "");
+	rd_close(r);
+
+	row = first_row(&r, "part,segment,period\ngroup,smb,2024-Q1\n");
+	check_int("another --by column", grouping_check_header(&g, r,
+	    rd_header(r), 1), -1);
+	check_str("its message", rd_error(r),
+	    "t:1: column 2 is 'segment', not the --by column 'channel'");
+	rd_close(r);
+	row = first_row(&r, "part,channel\ngroup,ads\n");
+	check_int("no period column", grouping_check_header(&g, r,
+	    rd_header(r), 1), -1);
+	check_str("its message", rd_error(r),
+	    "t:1: column 3 is '', not the --period column 'period'");
+	rd_close(r);
+	grouping_free(&g);
+	sb_free(&made);
 }
 
 int
@@ -94,5 +159,6 @@ main(void)
 	gt_free(u, NULL);
 	sb_free(&k);
 	sb_free(&got);
+	key_round_trip();
 	return finish();
 }
