@@ -365,11 +365,8 @@ merge_partials(struct run *run)
 			    rd_name(r), h->line);
 		if (grouping_check_header(&a->grouping, r, h, 1) < 0)
 			rd_die(r);
-		for (size_t s = 0; s < nst; s++)
-			if (strcmp(h->f[1 + nkey + s].s, a->leads.st.name[s]) != 0)
-				die(EX_DATAERR, "%s:%lu: column '%s' is not the stage "
-				    "'%s'", rd_name(r), h->line, h->f[1 + nkey + s].s,
-				    a->leads.st.name[s]);
+		if (leads_check_stage_header(&a->leads, r, h, 1 + nkey) < 0)
+			rd_die(r);
 		while ((rc = rd_next(r, &row)) > 0) {
 			const char *part = row->f[0].s;
 			const struct strbuf *key;

@@ -113,9 +113,10 @@ cols_int(struct reader *r, const struct row *row, size_t col,
 {
 	const struct field *f = &row->f[col];
 	char esc[ESCAPED_MAX];
+	const char *why;
 
-	if (num_parse_int(f->s, min, max, out) != NULL)
-		return rd_bad(r, row, (long)col, "'%s' is not %s",
-		    escape_text(esc, sizeof esc, f->s, f->len), what);
+	if ((why = num_parse_int(f->s, min, max, out)) != NULL)
+		return rd_bad(r, row, (long)col, "'%s' is not %s (%s)",
+		    escape_text(esc, sizeof esc, f->s, f->len), what, why);
 	return 0;
 }

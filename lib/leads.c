@@ -475,6 +475,20 @@ leads_read_parts(const struct kpi_opts *o, struct lead_part *all,
 	free(parts);
 }
 
+int
+leads_check_stage_header(const struct leads *l, struct reader *r,
+    const struct row *h, size_t first)
+{
+	for (size_t s = 0; s < l->st.n; s++) {
+		const char *got = first + s < h->n ? h->f[first + s].s : "";
+
+		if (strcmp(got, l->st.name[s]) != 0)
+			return rd_fail(r, EX_DATAERR, h->line, "column '%s' is not "
+			    "the stage '%s'", got, l->st.name[s]);
+	}
+	return 0;
+}
+
 void
 leads_report(const struct leads *l)
 {

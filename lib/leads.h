@@ -241,6 +241,14 @@ struct lead_part_tool {
 void leads_read_parts(const struct kpi_opts *o, struct lead_part *all,
     const struct lead_part_tool *tool, struct strbuf *notes);
 
+/*
+** Whether header H names L's stages, in order, from column FIRST on (the
+** columns of a --partial output); else the error is recorded in R, naming
+** the column, and -1 returned.
+*/
+int leads_check_stage_header(const struct leads *l, struct reader *r,
+    const struct row *h, size_t first);
+
 /* Report the duplicate count and the first repeat, if any, with note() to
 ** the --skip-bad notes of the options (see rd_opts.notes). */
 void leads_report(const struct leads *l);

@@ -1,0 +1,1 @@
+funnel --partial --merge ../lead-convert/small.csv
