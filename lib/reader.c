@@ -488,9 +488,12 @@ feed_segment(struct reader *r)
 	if (r->stray_record)
 		return bare_cr_error(r);
 	if (good < len) {
-		/* A record that ended at a CR just before: the CR is at fault. */
-		if (r->row_ready && r->ended_by_cr &&
-		    (good > 0 ? s[good - 1] : r->last_byte) == '\r')
+		/*
+		 * A record that ended at a CR in these bytes has a byte after
+		 * the CR that is not a LF (the bad one, if no other): the CR
+		 * is the first fault.
+		 */
+		if (r->row_ready && r->ended_by_cr)
 			return bare_cr_error(r);
 		return bad_text_error(r);
 	}
@@ -506,6 +509,14 @@ feed_segment(struct reader *r)
 	r->last_byte = s[len - 1];
 	r->pos += len;
 	if (nl == NULL) {
+		/*
+		 * Likewise a record that ended at a CR before the last byte of
+		 * a buffer without a LF: a byte that is not a LF follows the
+		 * CR. Found here, not when some later byte ends a field, so
+		 * that where buffers end never changes which fault is told.
+		 */
+		if (r->row_ready && r->ended_by_cr && s[len - 1] != '\r')
+			return bare_cr_error(r);
 		r->col += len;
 		return 0;
 	}

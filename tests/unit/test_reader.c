@@ -186,10 +186,38 @@ main(void)
 	reads("a bare CR inside an unquoted field", "a,b\n1,2\r3\n",
 	    "a|b/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
 	    "ends); convert them first: tr '\\r' '\\n' < 't' > converted.csv");
-	/* The record before the CR is whole; the error follows it. */
+	/* The record before the CR is not handed out: its end is bad. */
 	reads("a bare CR on the last line", "a\nx\ry",
-	    "a/1;x/2;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
+	    "a/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
 	    "ends); convert them first: tr '\\r' '\\n' < 't' > converted.csv");
+	{
+		/*
+		 * Whatever the size of the reads, a bare CR is the fault told
+		 * when it comes first: before a bad byte later on the line,
+		 * whether or not a field ends between them (fuzz_preset found
+		 * the whole read and 9-byte reads telling different faults).
+		 */
+		static const char *const texts[] = {
+			"a\r ic - Search,Search perfor\x94",
+			"a\r ic\x94", "a\r\x94", "h\nx\ry\nz\n", "h\nx\r\xff\n",
+			"a,b\r\n1,2\r 3\n",
+		};
+
+		for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+			size_t len = strlen(texts[t]);
+			char *whole = xstrdup(dump(texts[t], len, NULL));
+
+			check_result(strstr(whole, "a bare CR ends a line") != NULL,
+			    "a bare CR before a bad byte: told", whole);
+			for (size_t n = 1; n <= len; n++) {
+				struct rd_opts o = { .read_size = n };
+
+				check_str("a bare CR: the same at every read size",
+				    dump(texts[t], len, &o), whole);
+			}
+			free(whole);
+		}
+	}
 	reads("empty input", "", "ERROR 65 t: empty input: no header line");
 	reads("only blank lines", "\n\r\n\n",
 	    "ERROR 65 t: empty input: no header line");
