@@ -483,20 +483,18 @@ feed_segment(struct reader *r)
 	for (const unsigned char *q = s; (q = memchr(q, '"', (size_t)(s + good - q))) != NULL; q++)
 		r->quotes++;
 	used = csv_parse(&r->parser, s, good, on_field, on_record, r);
+	/*
+	 * A record that ended at a CR in these bytes, and after the CR a
+	 * second record, a quote libcsv refused or a bad byte (none of them
+	 * a LF): the CR is the first fault, whatever the read size.
+	 */
+	if (r->stray_record ||
+	    (r->row_ready && r->ended_by_cr && (used < good || good < len)))
+		return bare_cr_error(r);
 	if (used < good)
 		return parse_error(r, used);
-	if (r->stray_record)
-		return bare_cr_error(r);
-	if (good < len) {
-		/*
-		 * A record that ended at a CR in these bytes has a byte after
-		 * the CR that is not a LF (the bad one, if no other): the CR
-		 * is the first fault.
-		 */
-		if (r->row_ready && r->ended_by_cr)
-			return bare_cr_error(r);
+	if (good < len)
 		return bad_text_error(r);
-	}
 
 	r->unbroken = r->callback_seen ? 0 : r->unbroken + len;
 	if (r->unbroken > r->max_field)

@@ -194,13 +194,15 @@ main(void)
 		/*
 		 * Whatever the size of the reads, a bare CR is the fault told
 		 * when it comes first: before a bad byte later on the line,
-		 * whether or not a field ends between them (fuzz_preset found
-		 * the whole read and 9-byte reads telling different faults).
+		 * or a quote libcsv refuses, whether or not a field ends between
+		 * them (fuzz_preset found whole reads and small ones telling
+		 * different faults).
 		 */
 		static const char *const texts[] = {
 			"a\r ic - Search,Search perfor\x94",
 			"a\r ic\x94", "a\r\x94", "h\nx\ry\nz\n", "h\nx\r\xff\n",
-			"a,b\r\n1,2\r 3\n",
+			"a,b\r\n1,2\r 3\n", "h\nx\ry\"z\n",
+			"Camp 1,~*gn(e\rampaign typ.00\",2*62,e\rampaign\n",
 		};
 
 		for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
