@@ -444,15 +444,42 @@ split_plain_line(struct reader *r, const unsigned char *s, size_t len)
 	return 0;
 }
 
+/*
+** The bytes of [S, S + LEN) up to and including the first CR that a byte
+** other than a LF follows, or 0 if there is none.
+*/
+static size_t
+lone_cr(const unsigned char *s, size_t len)
+{
+	const unsigned char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL && p + 1 < end) {
+		if (p[1] != '\n')
+			return (size_t)(p - s) + 1;
+		p++;
+	}
+	return 0;
+}
+
 static int
 feed_segment(struct reader *r)
 {
 	const unsigned char *s = r->pos;
-	size_t avail = (size_t)(r->end - r->pos), len, good, used;
+	size_t avail = (size_t)(r->end - r->pos), len, good, used, cut;
 	const unsigned char *nl = memchr(s, '\n', avail);
 	unsigned char before_lf;
 
 	len = nl != NULL ? (size_t)(nl - s) + 1 : avail;
+	/*
+	 * A CR with a byte after it that is not a LF ends the segment: if
+	 * libcsv ends a record or an empty line there, the CR is bare, and
+	 * that is known at once, whatever follows it (a bad byte, a quote,
+	 * another record) and wherever the buffer ends.
+	 */
+	if ((cut = lone_cr(s, len)) != 0) {
+		len = cut;
+		nl = NULL;
+	}
 	good = check_text(r, s, len);
 	if (nl != NULL && good == len && split_plain_line(r, s, len) == 0) {
 		r->unbroken = 0;
@@ -483,18 +510,14 @@ feed_segment(struct reader *r)
 	for (const unsigned char *q = s; (q = memchr(q, '"', (size_t)(s + good - q))) != NULL; q++)
 		r->quotes++;
 	used = csv_parse(&r->parser, s, good, on_field, on_record, r);
-	/*
-	 * A record that ended at a CR in these bytes, and after the CR a
-	 * second record, a quote libcsv refused or a bad byte (none of them
-	 * a LF): the CR is the first fault, whatever the read size.
-	 */
-	if (r->stray_record ||
-	    (r->row_ready && r->ended_by_cr && (used < good || good < len)))
-		return bare_cr_error(r);
 	if (used < good)
 		return parse_error(r, used);
+	if (r->stray_record)
+		return bare_cr_error(r);
 	if (good < len)
 		return bad_text_error(r);
+	if (cut != 0 && (r->row_ready || !r->in_record))
+		return bare_cr_error(r);    /* the lone CR ended a line */
 
 	r->unbroken = r->callback_seen ? 0 : r->unbroken + len;
 	if (r->unbroken > r->max_field)
@@ -507,14 +530,6 @@ feed_segment(struct reader *r)
 	r->last_byte = s[len - 1];
 	r->pos += len;
 	if (nl == NULL) {
-		/*
-		 * Likewise a record that ended at a CR before the last byte of
-		 * a buffer without a LF: a byte that is not a LF follows the
-		 * CR. Found here, not when some later byte ends a field, so
-		 * that where buffers end never changes which fault is told.
-		 */
-		if (r->row_ready && r->ended_by_cr && s[len - 1] != '\r')
-			return bare_cr_error(r);
 		r->col += len;
 		return 0;
 	}

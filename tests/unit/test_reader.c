@@ -186,6 +186,11 @@ main(void)
 	reads("a bare CR inside an unquoted field", "a,b\n1,2\r3\n",
 	    "a|b/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
 	    "ends); convert them first: tr '\\r' '\\n' < 't' > converted.csv");
+	reads("a bare CR alone on a line", "a\n\rb\n",
+	    "a/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
+	    "ends); convert them first: tr '\\r' '\\n' < 't' > converted.csv");
+	reads("a CR inside quotes is data", "a,b\n\"x\ry\",\"\r\"\r\n",
+	    "a|b/1;x\ry|\r/2;");
 	/* The record before the CR is not handed out: its end is bad. */
 	reads("a bare CR on the last line", "a\nx\ry",
 	    "a/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
@@ -203,6 +208,7 @@ main(void)
 			"a\r ic\x94", "a\r\x94", "h\nx\ry\nz\n", "h\nx\r\xff\n",
 			"a,b\r\n1,2\r 3\n", "h\nx\ry\"z\n",
 			"Camp 1,~*gn(e\rampaign typ.00\",2*62,e\rampaign\n",
+			"\x03\r\r", "h\nx\r\"y\r\n", "h\nx\r\r\n", "h\n\"a\rb\"\r\r",
 		};
 
 		for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
