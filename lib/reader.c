@@ -43,6 +43,9 @@ struct reader {
 	unsigned long rec_line;  /* the line where that record began */
 	int ends_in_line;        /* records that ended on the current line */
 	int ended_by_cr;         /* the last record ended at a CR */
+	int cr_pending;          /* the last byte fed was a CR that ended a
+	                            line (not one in quotes), and the byte
+	                            after it, in the next buffer, is unseen */
 	int stray_record;        /* a second record ended within one segment */
 	int callback_seen;       /* libcsv called back during this segment */
 	size_t unbroken;         /* bytes fed since the last callback */
@@ -470,6 +473,9 @@ feed_segment(struct reader *r)
 	unsigned char before_lf;
 
 	len = nl != NULL ? (size_t)(nl - s) + 1 : avail;
+	if (r->cr_pending && s[0] != '\n')
+		return bare_cr_error(r);
+	r->cr_pending = 0;
 	/*
 	 * A CR with a byte after it that is not a LF ends the segment: if
 	 * libcsv ends a record or an empty line there, the CR is bare, and
@@ -530,6 +536,7 @@ feed_segment(struct reader *r)
 	r->last_byte = s[len - 1];
 	r->pos += len;
 	if (nl == NULL) {
+		r->cr_pending = s[len - 1] == '\r' && !r->in_record;
 		r->col += len;
 		return 0;
 	}

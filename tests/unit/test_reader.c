@@ -189,8 +189,56 @@ main(void)
 	reads("a bare CR alone on a line", "a\n\rb\n",
 	    "a/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
 	    "ends); convert them first: tr '\\r' '\\n' < 't' > converted.csv");
+	reads("a CR ends the file: nothing follows it", "h\nx\r", "h/1;x/2;");
+	reads("a CR ends the file after a blank line", "h\n\r", "h/1;");
 	reads("a CR inside quotes is data", "a,b\n\"x\ry\",\"\r\"\r\n",
 	    "a|b/1;x\ry|\r/2;");
+	{
+		/*
+		 * Every text of up to 6 bytes over a alphabet of the bytes that
+		 * matter (a letter, a separator, a quote, CR, LF, a space, a
+		 * byte that is not UTF-8) reads the same at every read size:
+		 * the same records, the same first fault.
+		 */
+		static const char alphabet[] = "a,\"\r\n \xfd";
+		const size_t k = sizeof alphabet - 1, maxlen = 6;
+		size_t total = 0, differ = 0;
+		char text[8], *first_differ = NULL;
+
+		for (size_t len = 1; len <= maxlen; len++) {
+			size_t n = 1;
+
+			for (size_t i = 0; i < len; i++)
+				n *= k;
+			for (size_t code = 0; code < n; code++) {
+				size_t c = code;
+				char *whole;
+
+				for (size_t i = 0; i < len; i++, c /= k)
+					text[i] = alphabet[c % k];
+				whole = xstrdup(dump(text, len, NULL));
+				for (size_t rs = 1; rs < len; rs++) {
+					struct rd_opts o = { .read_size = rs };
+
+					if (strcmp(dump(text, len, &o), whole) != 0) {
+						char esc[ESCAPED_MAX];
+
+						if (differ++ == 0)
+							first_differ = xstrdup(escape_text(
+							    esc, sizeof esc, text, len));
+						break;
+					}
+				}
+				total++;
+				free(whole);
+			}
+		}
+		check_result(differ == 0, "all short texts: the same at every "
+		    "read size", first_differ != NULL ? first_differ : "");
+		check_int("all short texts: how many", (long long)total,
+		    7 + 49 + 343 + 2401 + 16807 + 117649);
+		free(first_differ);
+	}
 	/* The record before the CR is not handed out: its end is bad. */
 	reads("a bare CR on the last line", "a\nx\ry",
 	    "a/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
@@ -209,6 +257,7 @@ main(void)
 			"a,b\r\n1,2\r 3\n", "h\nx\ry\"z\n",
 			"Camp 1,~*gn(e\rampaign typ.00\",2*62,e\rampaign\n",
 			"\x03\r\r", "h\nx\r\"y\r\n", "h\nx\r\r\n", "h\n\"a\rb\"\r\r",
+			"\r\xfd", "h\n\r\xfd", "h\n\"a\"\r\r\xfd",
 		};
 
 		for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
