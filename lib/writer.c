@@ -11,6 +11,7 @@ wr_init(struct writer *w, FILE *fp, int precision)
 	w->fp = fp;
 	w->precision = precision;
 	w->at_start = 1;
+	w->at_bof = 1;
 	w->lone_empty = 0;
 	if (fp == stdout)
 		setvbuf(fp, NULL, _IOFBF, 64 * 1024);
@@ -24,15 +25,17 @@ separate(struct writer *w, size_t len)
 		putc_unlocked(',', w->fp);
 	w->lone_empty = w->at_start && len == 0;
 	w->at_start = 0;
+	w->at_bof = 0;
 }
 
 void
 wr_field(struct writer *w, const char *s, size_t len)
 {
-	int quote = 0;
+	/* U+FEFF first in the output would read back as a byte-order mark. */
+	int quote = w->at_bof && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0;
 
 	separate(w, len);
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len && !quote; i++)
 		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') {
 			quote = 1;
 			break;

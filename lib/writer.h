@@ -9,7 +9,9 @@
 /*
 ** CSV output as RFC 4180 asks and kpikit(7) promises: fields separated by
 ** commas, a field quoted only when it holds a comma, a quote, CR or LF
-** (quotes inside doubled), "\n" line ends, numbers through num_format()
+** (quotes inside doubled), or when it is the first of the output and
+** starts with U+FEFF (which a reader would skip as a byte-order mark),
+** "\n" line ends, numbers through num_format()
 ** (so '.' is the decimal point in every locale and undefined values are
 ** empty fields). Write errors are caught once, by close_stdout().
 */
@@ -17,6 +19,7 @@ struct writer {
 	FILE *fp;
 	int precision;      /* decimals for wr_num() */
 	int at_start;       /* no field written yet on this line */
+	int at_bof;         /* no field written yet at all */
 	int lone_empty;     /* the line so far is one empty field */
 };
 

@@ -1,0 +1,70 @@
+/* See LICENSE file for copyright and license details. */
+/* Unit tests of lib/writer.c: quoting, the lone empty field, and what
+** reads back through lib/reader.c as written. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../../lib/reader.h"
+#include "../../lib/writer.h"
+#include "check.h"
+
+/* What W wrote to *BUF so far, NUL-terminated. */
+static const char *
+written(FILE *fp, char **buf)
+{
+	fflush(fp);
+	return *buf;
+}
+
+int
+main(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct writer w;
+	struct reader *r;
+	const struct row *row;
+
+	wr_init(&w, fp, 6);
+	/* U+FEFF opening the output is quoted, or it would read back as a
+	 * byte-order mark and vanish; anywhere else it is plain text. */
+	wr_str(&w, "\xef\xbb\xbfid");
+	wr_str(&w, "a,b");
+	wr_str(&w, "say \"hi\"");
+	wr_end(&w);
+	wr_str(&w, "\xef\xbb\xbfx");
+	wr_empty(&w);
+	wr_num(&w, 0.5);
+	wr_end(&w);
+	check_str("quoting", written(fp, &buf),
+	    "\"\xef\xbb\xbfid\",\"a,b\",\"say \"\"hi\"\"\"\n"
+	    "\xef\xbb\xbfx,,0.5\n");
+
+	r = rd_open_mem("t", buf, len, NULL);
+	check_str("U+FEFF first reads back", rd_header(r)->f[0].s,
+	    "\xef\xbb\xbfid");
+	check_int("a row", rd_next(r, &row), 1);
+	check_str("U+FEFF later reads back", row->f[0].s, "\xef\xbb\xbfx");
+	rd_close(r);
+	fclose(fp);
+	free(buf);
+
+	/* A line of one empty field is written "", or it would read back as
+	 * a blank line, which is no record. */
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	wr_init(&w, fp, 6);
+	wr_str(&w, "only");
+	wr_end(&w);
+	wr_empty(&w);
+	wr_end(&w);
+	check_str("a lone empty field", written(fp, &buf), "only\n\"\"\n");
+	r = rd_open_mem("t", buf, len, NULL);
+	check_int("reads back as a record", rd_next(r, &row), 1);
+	check_int("of one empty field", (long long)(row->n + row->f[0].len), 1);
+	rd_close(r);
+	fclose(fp);
+	free(buf);
+	return finish();
+}
