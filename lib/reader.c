@@ -47,8 +47,7 @@ struct reader {
 	                            line (not one in quotes), and the byte
 	                            after it, in the next buffer, is unseen */
 	int stray_record;        /* a second record ended within one segment */
-	int callback_seen;       /* libcsv called back during this segment */
-	size_t unbroken;         /* bytes fed since the last callback */
+	int too_long;            /* a field passed max_field bytes */
 
 	/* UTF-8 validation state, carried across segments. */
 	int u8_need;             /* continuation bytes still expected */
@@ -168,7 +167,6 @@ on_field(void *s, size_t len, void *arg)
 	struct reader *r = arg;
 	size_t i = r->nfields;
 
-	r->callback_seen = 1;
 	if (r->row_ready) {
 		/* A second record inside one line: only a bare CR does that. */
 		r->stray_record = 1;
@@ -179,6 +177,8 @@ on_field(void *s, size_t len, void *arg)
 		r->off = xreallocarray(r->off, r->fields_cap, sizeof *r->off);
 		r->flen = xreallocarray(r->flen, r->fields_cap, sizeof *r->flen);
 	}
+	if (len > r->max_field)
+		r->too_long = 1;
 	if (r->want != NULL && (i >= r->nown || !r->want[i]))
 		len = 0;
 	if (len > SIZE_MAX - r->data_len - 1)
@@ -202,7 +202,6 @@ on_record(int c, void *arg)
 {
 	struct reader *r = arg;
 
-	r->callback_seen = 1;
 	if (r->row_ready) {
 		r->stray_record = 1;
 		return;
@@ -391,6 +390,18 @@ parse_error(struct reader *r, size_t at)
 	    csv_strerror(e));
 }
 
+/*
+** A field longer than the limit: most often a quote that never closes,
+** which would otherwise buffer the rest of the file.
+*/
+static int
+too_long_error(struct reader *r)
+{
+	return rd_fail(r, EX_DATAERR, r->rec_line, "a field runs past %zu "
+	    "bytes: an unterminated quote in the record starting here? "
+	    "(--max-field raises the limit)", r->max_field);
+}
+
 static int
 bare_cr_error(struct reader *r)
 {
@@ -433,7 +444,6 @@ split_plain_line(struct reader *r, const unsigned char *s, size_t len)
 		return 0;        /* a blank line: no record, as libcsv */
 	r->in_record = 1;
 	r->rec_line = r->line;
-	r->callback_seen = 0;
 	for (;;) {
 		const unsigned char *d = memchr(p, r->delim, (size_t)(end - p));
 		const unsigned char *stop = d != NULL ? d : end;
@@ -488,7 +498,8 @@ feed_segment(struct reader *r)
 	}
 	good = check_text(r, s, len);
 	if (nl != NULL && good == len && split_plain_line(r, s, len) == 0) {
-		r->unbroken = 0;
+		if (r->too_long)
+			return too_long_error(r);
 		r->last_byte = '\n';
 		r->pos += len;
 		r->line++;
@@ -512,10 +523,19 @@ feed_segment(struct reader *r)
 				break;
 			}
 	}
-	r->callback_seen = 0;
 	for (const unsigned char *q = s; (q = memchr(q, '"', (size_t)(s + good - q))) != NULL; q++)
 		r->quotes++;
 	used = csv_parse(&r->parser, s, good, on_field, on_record, r);
+	/*
+	 * The field's own length, whole or so far, not the bytes fed: it
+	 * passes the limit at the same byte however the input is cut. The
+	 * limit comes first: any later fault lies beyond it. So far, libcsv
+	 * may hold one byte more than the field: a quote that may be the
+	 * closing one (entry_pos, a public member of struct csv_parser).
+	 */
+	if (r->too_long || (r->parser.entry_pos > 0 &&
+	    r->parser.entry_pos - 1 > r->max_field))
+		return too_long_error(r);
 	if (used < good)
 		return parse_error(r, used);
 	if (r->stray_record)
@@ -525,12 +545,6 @@ feed_segment(struct reader *r)
 	if (cut != 0 && (r->row_ready || !r->in_record))
 		return bare_cr_error(r);    /* the lone CR ended a line */
 
-	r->unbroken = r->callback_seen ? 0 : r->unbroken + len;
-	if (r->unbroken > r->max_field)
-		return rd_fail(r, EX_DATAERR, r->rec_line,
-		    "a field runs past %zu bytes: an unterminated quote in the "
-		    "record starting here? (--max-field raises the limit)",
-		    r->max_field);
 
 	before_lf = len >= 2 ? s[len - 2] : r->last_byte;
 	r->last_byte = s[len - 1];
