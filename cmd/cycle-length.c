@@ -715,20 +715,24 @@ merge_row(struct run *run, struct reader *r, const struct row *row,
 	}
 }
 
-/* G's key as messages show it: its parts joined with commas, escaped. */
+/* G's key as messages show it, in BUF of SIZE bytes: its parts joined
+** with commas, escaped, cut short if need be. */
 static const char *
-group_name(struct strbuf *name, const struct group *g)
+group_name(char *buf, size_t size, const struct group *g)
 {
 	char esc[ESCAPED_MAX];
+	size_t used = 0;
 
-	sb_reset(name);
-	for (size_t at = 0; at < g->keylen; at += strlen(g->key + at) + 1) {
+	buf[0] = '\0';
+	for (size_t at = 0; at < g->keylen && used < size; at +=
+	    strlen(g->key + at) + 1) {
 		const char *part = g->key + at;
-
-		sb_printf(name, "%s%s", at ? "," : "",
+		int n = snprintf(buf + used, size - used, "%s%s", at ? "," : "",
 		    escape_text(esc, sizeof esc, part, strlen(part)));
+
+		used += n > 0 ? (size_t)n : 0;
 	}
-	return name->s != NULL ? name->s : "";
+	return buf;
 }
 
 /*
@@ -740,21 +744,24 @@ settle_merged(struct run *run)
 {
 	struct group **v = gt_sorted(run->all.lp.groups);
 	size_t n = gt_count(run->all.lp.groups);
-	struct strbuf name = {0};
 
 	for (size_t i = 0; i < n; i++) {
 		struct tally *t = v[i]->state;
 
 		if (t->closed.n != t->won || t->lost_cycle.n != t->lost ||
-		    t->open_start.n != t->open)
+		    t->open_start.n != t->open) {
+			char name[4 * ESCAPED_MAX];
+
+			group_name(name, sizeof name, v[i]);
+			free(v);    /* die() does not return: nothing leaks */
 			die(EX_DATAERR, "the --partial outputs do not add up: "
 			    "group '%s' counts %llu won, %llu lost and %llu open "
 			    "rows but has %zu, %zu and %zu cycles (is one cut "
-			    "short?)", group_name(&name, v[i]),
-			    (unsigned long long)t->won,
+			    "short?)", name, (unsigned long long)t->won,
 			    (unsigned long long)t->lost,
 			    (unsigned long long)t->open, t->closed.n,
 			    t->lost_cycle.n, t->open_start.n);
+		}
 		if (run->cfg.include_lost)
 			dvec_append(&t->closed, &t->lost_cycle);
 		dvec_free(&t->lost_cycle);
@@ -764,7 +771,6 @@ settle_merged(struct run *run)
 			t->open_start = (struct dvec){0};
 		}
 	}
-	sb_free(&name);
 	free(v);
 }
 
