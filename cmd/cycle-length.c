@@ -630,15 +630,6 @@ print_partial(struct run *run)
 	free(v);
 }
 
-/* A whole number in column COL of ROW, in [MIN, MAX]; -1 after rd_bad(). */
-static int
-partial_int(struct reader *r, const struct row *row, size_t col,
-    long long min, long long max, long long *v)
-{
-	return cols_int(r, row, col, min, max,
-	    "a number of cycle-length --partial", v);
-}
-
 /* Check that header H is that of --partial with this run's options. */
 static void
 check_partial_header(const struct run *run, struct reader *r,
@@ -674,7 +665,8 @@ merge_row(struct run *run, struct reader *r, const struct row *row,
 	long long v[3];
 
 	if (strcmp(part, "latest") == 0) {
-		if (partial_int(r, row, col, -MAX_EXACT_MS, MAX_EXACT_MS, v) == 0)
+		if (cols_partial_int(r, row, col, -MAX_EXACT_MS, MAX_EXACT_MS,
+		    v) == 0)
 			lq_see(&run->all.lp.waiting, v[0]);
 		return;
 	}
@@ -688,10 +680,10 @@ merge_row(struct run *run, struct reader *r, const struct row *row,
 	}
 	if (kind == 0) {
 		for (int i = 0; i < 3; i++)
-			if (partial_int(r, row, nkey + 1 + (size_t)i, 0,
+			if (cols_partial_int(r, row, nkey + 1 + (size_t)i, 0,
 			    LLONG_MAX, &v[i]) < 0)
 				return;
-	} else if (partial_int(r, row, col, kind == 3 ? -MAX_EXACT_MS : 0,
+	} else if (cols_partial_int(r, row, col, kind == 3 ? -MAX_EXACT_MS : 0,
 	    MAX_EXACT_MS, v) < 0) {
 		return;
 	}

@@ -466,15 +466,6 @@ print_partial(struct run *run)
 	free(v);
 }
 
-/* A whole number in column COL of ROW, in [MIN, MAX]; -1 after rd_bad(). */
-static int
-partial_int(struct reader *r, const struct row *row, size_t col,
-    long long min, long long max, long long *v)
-{
-	return cols_int(r, row, col, min, max, "a number of funnel --partial",
-	    v);
-}
-
 /*
 ** The NST durations of a "days" or "wait" row, in ms from column FIRST
 ** on, into DAYS as days_between() gives them (NAN where empty). -1 after
@@ -490,7 +481,7 @@ partial_days(struct reader *r, const struct row *row, size_t first,
 		days[s] = NAN;
 		if (row->f[first + s].len == 0)
 			continue;
-		if (partial_int(r, row, first + s, 0, MAX_EXACT_MS, &ms) < 0)
+		if (cols_partial_int(r, row, first + s, 0, MAX_EXACT_MS, &ms) < 0)
 			return -1;
 		days[s] = days_between(0, ms);
 	}
@@ -513,7 +504,7 @@ merge_row(struct run *run, struct reader *r, const struct row *row)
 		struct stage_tally *st;
 
 		for (size_t s = 0; s < nst; s++)
-			if (partial_int(r, row, first + s, 0, LLONG_MAX, &n[s]) < 0)
+			if (cols_partial_int(r, row, first + s, 0, LLONG_MAX, &n[s]) < 0)
 				return;
 		st = ((struct tally *)gt_get(a->groups, key->s, key->len,
 		    NULL)->state)->stage;
@@ -534,18 +525,18 @@ merge_row(struct run *run, struct reader *r, const struct row *row)
 				dvec_push(&st[s].days, c.days[s]);
 	} else if (strcmp(part, "wait") == 0) {
 		if (partial_days(r, row, first, nst, c.days) < 0 ||
-		    partial_int(r, row, first + nst, -MAX_EXACT_MS, MAX_EXACT_MS,
+		    cols_partial_int(r, row, first + nst, -MAX_EXACT_MS, MAX_EXACT_MS,
 		    &v[0]) < 0 ||
-		    partial_int(r, row, first + nst + 1, 0, (long long)nst - 1,
+		    cols_partial_int(r, row, first + nst + 1, 0, (long long)nst - 1,
 		    &v[1]) < 0 ||
-		    partial_int(r, row, first + nst + 2, 0, 1, &v[2]) < 0)
+		    cols_partial_int(r, row, first + nst + 2, 0, 1, &v[2]) < 0)
 			return;
 		c.group = gt_get(a->groups, key->s, key->len, NULL);
 		c.top = (int)v[1];
 		c.lost = (int)v[2];
 		lq_push(&a->waiting, v[0], &c);
 	} else if (strcmp(part, "latest") == 0) {
-		if (partial_int(r, row, first + nst, -MAX_EXACT_MS, MAX_EXACT_MS,
+		if (cols_partial_int(r, row, first + nst, -MAX_EXACT_MS, MAX_EXACT_MS,
 		    &v[0]) == 0)
 			lq_see(&a->waiting, v[0]);
 	} else {

@@ -332,15 +332,6 @@ print_partial(struct run *run)
 	free(v);
 }
 
-/* A whole number in column COL of ROW, in [MIN, MAX]; -1 after rd_bad(). */
-static int
-partial_int(struct reader *r, const struct row *row, size_t col,
-    long long min, long long max, long long *v)
-{
-	return cols_int(r, row, col, min, max,
-	    "a number of lead-convert --partial", v);
-}
-
 /*
 ** --merge: read --partial outputs (several may follow each other in one
 ** stream, each with its header) into run->all, then settle the waiting
@@ -381,7 +372,7 @@ merge_partials(struct run *run)
 				int bad = 0;
 
 				for (size_t s = 0; s < nst && !bad; s++)
-					if (partial_int(r, row, 1 + nkey + s, 0,
+					if (cols_partial_int(r, row, 1 + nkey + s, 0,
 					    LLONG_MAX, &v) < 0)
 						bad = 1;
 					else
@@ -394,16 +385,16 @@ merge_partials(struct run *run)
 				struct pending p;
 				long long created;
 
-				if (partial_int(r, row, ncol - 2, LLONG_MIN + 1,
+				if (cols_partial_int(r, row, ncol - 2, LLONG_MIN + 1,
 				    LLONG_MAX, &created) == 0 &&
-				    partial_int(r, row, ncol - 1, 0,
+				    cols_partial_int(r, row, ncol - 1, 0,
 				    (long long)nst - 1, &v) == 0) {
 					p.group = gt_get(a->groups, key->s, key->len, NULL);
 					p.top = (int)v;
 					lq_push(&a->waiting, created, &p);
 				}
 			} else if (strcmp(part, "latest") == 0) {
-				if (partial_int(r, row, ncol - 2, LLONG_MIN + 1,
+				if (cols_partial_int(r, row, ncol - 2, LLONG_MIN + 1,
 				    LLONG_MAX, &v) == 0)
 					lq_see(&a->waiting, v);
 			} else {

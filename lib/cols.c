@@ -108,15 +108,16 @@ cols_find(struct reader *r, const char *header, const char *what)
 }
 
 int
-cols_int(struct reader *r, const struct row *row, size_t col,
-    long long min, long long max, const char *what, long long *out)
+cols_partial_int(struct reader *r, const struct row *row, size_t col,
+    long long min, long long max, long long *out)
 {
 	const struct field *f = &row->f[col];
 	char esc[ESCAPED_MAX];
 	const char *why;
 
 	if ((why = num_parse_int(f->s, min, max, out)) != NULL)
-		return rd_bad(r, row, (long)col, "'%s' is not %s (%s)",
-		    escape_text(esc, sizeof esc, f->s, f->len), what, why);
+		return rd_bad(r, row, (long)col, "'%s' is not a number of %s "
+		    "--partial (%s)", escape_text(esc, sizeof esc, f->s, f->len),
+		    tool_name(), why);
 	return 0;
 }

@@ -55,11 +55,11 @@ long cols_find(struct reader *r, const char *header, const char *what);
 
 /*
 ** The whole decimal number in column COL of ROW, in [MIN, MAX], into *OUT:
-** for what a tool wrote itself and reads back (--partial outputs).
-** Anything else is a row error saying the field is not WHAT ("a number
-** of lead-convert --partial") and why: returns -1 after rd_bad(); else 0.
+** for a tool reading back its own --partial output. Anything else is a
+** row error ("'x' is not a number of TOOL --partial (not a whole
+** number)"): returns -1 after rd_bad(); else 0.
 */
-int cols_int(struct reader *r, const struct row *row, size_t col,
-    long long min, long long max, const char *what, long long *out);
+int cols_partial_int(struct reader *r, const struct row *row, size_t col,
+    long long min, long long max, long long *out);
 
 #endif
