@@ -161,9 +161,9 @@ role_header(const struct kpi_opts *o, const struct role *role)
 {
 	const char *h = role->header;
 
-	for (size_t i = 0; i < o->ncols; i++)
-		if (strcmp(o->cols[i].role, role->name) == 0)
-			h = o->cols[i].header;
+	for (size_t i = 0; i < o->cols.n; i++)
+		if (strcmp(o->cols.v[i].role, role->name) == 0)
+			h = o->cols.v[i].header;
 	return h;
 }
 
@@ -195,7 +195,7 @@ check_options(struct run *run)
 	if (modes != 1)
 		usage_error("give one of --summary, --fit, --predict and "
 		    "--historical (--fit with --predict fits, then predicts)");
-	if (!c->historical && (run->o.nby || run->o.period != PERIOD_NONE ||
+	if (!c->historical && (run->o.group.nby || run->o.group.period != PERIOD_NONE ||
 	    run->o.total))
 		usage_error("--by, --period and --total group --historical only");
 	if (c->historical && (c->given_unit || c->calendar || c->obs_end ||
@@ -264,7 +264,7 @@ read_summary(struct run *run, struct reader *r)
 
 	memcpy(roles, summary_roles, sizeof roles);
 	roles[SUMMARY_CUSTOMER].required = run->cfg.predict;
-	if (cols_bind(r, roles, NSUMMARY_ROLES, &run->o, col) < 0)
+	if (cols_bind(r, roles, NSUMMARY_ROLES, &run->o.cols, col) < 0)
 		rd_die(r);
 	if (run->header == NULL) {
 		run->header = arena_alloc(&run->arena, h->n * sizeof *run->header);
@@ -306,7 +306,7 @@ read_orders(struct run *run, struct reader *r)
 	int rc;
 
 	memcpy(roles, order_roles, sizeof roles);
-	if (cols_bind(r, roles, NORDER_ROLES, &run->o, col) < 0)
+	if (cols_bind(r, roles, NORDER_ROLES, &run->o.cols, col) < 0)
 		rd_die(r);
 	if (!run->sum_ready) {
 		summariser_init(&run->sum, run->cfg.unit, run->cfg.calendar,
@@ -505,7 +505,7 @@ read_params(struct run *run, struct model_params *mp)
 	};
 	struct rd_opts ro = {0};
 	struct reader *r = rd_open_or_die(run->cfg.params, &ro);
-	struct kpi_opts none = {0};
+	struct colmap_set none = {0};
 	unsigned seen[BTYD_NMODELS] = {0};
 	const struct row *row;
 	long col[3];
@@ -686,7 +686,7 @@ historical(struct run *run)
 	struct writer w;
 	size_t n;
 
-	grouping_init(&grouping, &run->o);
+	grouping_init(&grouping, &run->o.group);
 	for (size_t i = 0; i < run->o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
 		unsigned char *want = xcalloc(rd_header(r)->n, 1);
@@ -698,7 +698,7 @@ historical(struct run *run)
 
 		memcpy(roles, order_roles, sizeof roles);
 		roles[ORDER_AMOUNT].required = 1;
-		if (cols_bind(r, roles, NORDER_ROLES, &run->o, col) < 0 ||
+		if (cols_bind(r, roles, NORDER_ROLES, &run->o.cols, col) < 0 ||
 		    grouping_bind(&grouping, r, want) < 0)
 			rd_die(r);
 		for (int k = 0; k < NORDER_ROLES; k++)
@@ -795,7 +795,7 @@ main(int argc, char *argv[])
 	memcpy(all, order_roles, sizeof order_roles);
 	memcpy(all + NORDER_ROLES, summary_roles + 1,
 	    sizeof summary_roles - sizeof summary_roles[0]);
-	cols_check_roles(&run.o, all, NORDER_ROLES + NSUMMARY_ROLES - 1);
+	cols_check_roles(&run.o.cols, all, NORDER_ROLES + NSUMMARY_ROLES - 1);
 
 	if (run.cfg.historical) {
 		historical(&run);

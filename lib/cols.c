@@ -1,21 +1,50 @@
 /* See LICENSE file for copyright and license details. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cols.h"
-#include "num.h"
+#include "opts.h"
 #include "util.h"
 
 void
-cols_check_roles(const struct kpi_opts *o, const struct role *roles, size_t n)
+colmap_add(struct colmap_set *set, const char *option, const char *arg)
 {
-	cols_check_map(o->cols, o->ncols, "--col", roles, n);
+	const char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg || eq[1] == '\0')
+		usage_error("%s: '%s' is not ROLE=HEADER", option, arg);
+	set->v = xreallocarray(set->v, set->n + 1, sizeof *set->v);
+	set->v[set->n].role = xmemdup(arg, (size_t)(eq - arg));
+	set->v[set->n].header = xstrdup(eq + 1);
+	set->n++;
 }
 
 void
-cols_check_map(const struct colmap *map, size_t nmap, const char *option,
+colmap_free(struct colmap_set *set)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		free(set->v[i].role);
+		free(set->v[i].header);
+	}
+	free(set->v);
+	set->v = NULL;
+	set->n = 0;
+}
+
+void
+cols_check_roles(const struct colmap_set *cols, const struct role *roles,
+    size_t n)
+{
+	cols_check_map(cols, "--col", roles, n);
+}
+
+void
+cols_check_map(const struct colmap_set *set, const char *option,
     const struct role *roles, size_t n)
 {
-	for (size_t i = 0; i < nmap; i++) {
+	const struct colmap *map = set->v;
+
+	for (size_t i = 0; i < set->n; i++) {
 		struct strbuf known = {0};
 		size_t j;
 
@@ -63,15 +92,18 @@ column_error(struct reader *r, long found, const char *header,
 
 int
 cols_bind(struct reader *r, const struct role *roles, size_t n,
-    const struct kpi_opts *o, long *idx)
+    const struct colmap_set *cols, long *idx)
 {
-	return cols_bind_map(r, roles, n, o->cols, o->ncols, "--col", idx);
+	return cols_bind_map(r, roles, n, cols, "--col", idx);
 }
 
 int
 cols_bind_map(struct reader *r, const struct role *roles, size_t n,
-    const struct colmap *map, size_t nmap, const char *option, long *idx)
+    const struct colmap_set *set, const char *option, long *idx)
 {
+	const struct colmap *map = set->v;
+	size_t nmap = set->n;
+
 	for (size_t i = 0; i < n; i++) {
 		const char *header = roles[i].header;
 		int mapped = 0;
@@ -105,19 +137,4 @@ cols_find(struct reader *r, const char *header, const char *what)
 	if (c < 0)
 		return column_error(r, c, header, what, NULL, NULL);
 	return c;
-}
-
-int
-cols_partial_int(struct reader *r, const struct row *row, size_t col,
-    long long min, long long max, long long *out)
-{
-	const struct field *f = &row->f[col];
-	char esc[ESCAPED_MAX];
-	const char *why;
-
-	if ((why = num_parse_int(f->s, min, max, out)) != NULL)
-		return rd_bad(r, row, (long)col, "'%s' is not a number of %s "
-		    "--partial (%s)", escape_text(esc, sizeof esc, f->s, f->len),
-		    tool_name(), why);
-	return 0;
 }

@@ -4,7 +4,6 @@
 
 #include <stddef.h>
 
-#include "opts.h"
 #include "reader.h"
 
 /*
@@ -12,6 +11,22 @@
 ** header; --col ROLE=HEADER maps a role to another header. Matching is
 ** exact after trimming (see rd_col() for "HEADER#N").
 */
+/* --col ROLE=HEADER, and its like for other tables (--spend-col). */
+struct colmap {
+	char *role;
+	char *header;
+};
+
+struct colmap_set {
+	struct colmap *v;
+	size_t n;
+};
+
+/* Add ARG, "ROLE=HEADER", to SET; anything else is a usage error naming
+** OPTION ("--col"). */
+void colmap_add(struct colmap_set *set, const char *option, const char *arg);
+void colmap_free(struct colmap_set *set);
+
 struct role {
 	const char *name;        /* "created" */
 	const char *header;      /* default header: "created_at" */
@@ -19,10 +34,10 @@ struct role {
 };
 
 /*
-** Check that every --col in O names one of the N ROLES; a --col for an
+** Check that every --col in COLS names one of the N ROLES; a --col for an
 ** unknown role is a usage error (exit 64) that lists the roles.
 */
-void cols_check_roles(const struct kpi_opts *o, const struct role *roles,
+void cols_check_roles(const struct colmap_set *cols, const struct role *roles,
     size_t n);
 
 /*
@@ -33,18 +48,18 @@ void cols_check_roles(const struct kpi_opts *o, const struct role *roles,
 ** found, or says how to pick one occurrence): returns -1. Else 0.
 */
 int cols_bind(struct reader *r, const struct role *roles, size_t n,
-    const struct kpi_opts *o, long *idx);
+    const struct colmap_set *cols, long *idx);
 
 /*
 ** As cols_check_roles() and cols_bind(), for a table whose roles another
-** option than --col maps (cac's spend table has --spend-col): the NMAP
-** mappings at MAP, that option named OPTION ("--spend-col") in messages.
-** cols_check_roles() and cols_bind() are these with O's --col.
+** option than --col maps (cac's spend table has --spend-col): the
+** mappings MAP, that option named OPTION ("--spend-col") in messages.
+** cols_check_roles() and cols_bind() are these with --col.
 */
-void cols_check_map(const struct colmap *map, size_t nmap, const char *option,
+void cols_check_map(const struct colmap_set *map, const char *option,
     const struct role *roles, size_t n);
 int cols_bind_map(struct reader *r, const struct role *roles, size_t n,
-    const struct colmap *map, size_t nmap, const char *option, long *idx);
+    const struct colmap_set *map, const char *option, long *idx);
 
 /*
 ** The column named HEADER in R, which the tool needs for WHAT (say,
@@ -52,14 +67,5 @@ int cols_bind_map(struct reader *r, const struct role *roles, size_t n,
 ** -1 returned.
 */
 long cols_find(struct reader *r, const char *header, const char *what);
-
-/*
-** The whole decimal number in column COL of ROW, in [MIN, MAX], into *OUT:
-** for a tool reading back its own --partial output. Anything else is a
-** row error ("'x' is not a number of TOOL --partial (not a whole
-** number)"): returns -1 after rd_bad(); else 0.
-*/
-int cols_partial_int(struct reader *r, const struct row *row, size_t col,
-    long long min, long long max, long long *out);
 
 #endif

@@ -298,19 +298,25 @@ date_format_iso(char *buf, kpi_time t)
 	return buf;
 }
 
+static const char *const period_names[] = {
+	[PERIOD_NONE] = "", [PERIOD_DAY] = "day", [PERIOD_WEEK] = "week",
+	[PERIOD_MONTH] = "month", [PERIOD_QUARTER] = "quarter",
+	[PERIOD_YEAR] = "year",
+};
+
 int
 period_from_name(const char *name)
 {
-	static const char *const names[] = {
-		[PERIOD_DAY] = "day", [PERIOD_WEEK] = "week",
-		[PERIOD_MONTH] = "month", [PERIOD_QUARTER] = "quarter",
-		[PERIOD_YEAR] = "year",
-	};
-
 	for (int p = PERIOD_DAY; p <= PERIOD_YEAR; p++)
-		if (strcmp(name, names[p]) == 0)
+		if (strcmp(name, period_names[p]) == 0)
 			return p;
 	return -1;
+}
+
+const char *
+period_name(enum period p)
+{
+	return period_names[p];
 }
 
 /* Monday 1 .. Sunday 7 of day number Z (1970-01-01 was a Thursday). */

@@ -67,8 +67,10 @@ enum period {
 	PERIOD_YEAR      /* 2024 */
 };
 
-/* The period named NAME ("day", "week", ...), or -1 when unknown. */
+/* The period named NAME ("day", "week", ...), or -1 when unknown; and
+** the name of period P ("" for PERIOD_NONE). */
 int period_from_name(const char *name);
+const char *period_name(enum period p);
 
 /* Bytes needed for any period label, NUL included. */
 #define PERIOD_BUFSIZE 16

@@ -150,15 +150,23 @@ gt_sorted(const struct group_table *t)
 
 void
 gt_merge(struct group_table *into, const struct group_table *from,
-    void (*merge)(void *, const void *))
+    void (*merge)(void *, void *, const void *), void *ctx)
 {
 	for (size_t i = 0; i < from->nslots; i++) {
 		const struct group *g = from->slot[i];
 
 		if (g != NULL)
-			merge(gt_get(into, g->key, g->keylen, NULL)->state,
+			merge(ctx, gt_get(into, g->key, g->keylen, NULL)->state,
 			    g->state);
 	}
+}
+
+void
+gt_each(struct group_table *t, void (*fn)(void *, void *), void *ctx)
+{
+	for (size_t i = 0; i < t->nslots; i++)
+		if (t->slot[i] != NULL)
+			fn(ctx, t->slot[i]->state);
 }
 
 void
@@ -191,7 +199,7 @@ key_next(const char *part, const char *end)
 }
 
 void
-grouping_init(struct grouping *g, const struct kpi_opts *o)
+grouping_init(struct grouping *g, const struct grouping_opts *o)
 {
 	memset(g, 0, sizeof *g);
 	g->by = o->by;

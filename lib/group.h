@@ -6,7 +6,6 @@
 #include <stdint.h>
 
 #include "date.h"
-#include "opts.h"
 #include "reader.h"
 #include "util.h"
 #include "writer.h"
@@ -51,11 +50,16 @@ struct group **gt_sorted(const struct group_table *t);
 
 /*
 ** Fold FROM into INTO: each group of FROM is created in INTO if new, and
-** MERGE(into_state, from_state) combines the two states. FROM is left as
-** it was. This is how partial results of chunks of an input combine.
+** MERGE(CTX, into_state, from_state) combines the two states. FROM is
+** left as it was. This is how partial results of chunks of an input
+** combine.
 */
 void gt_merge(struct group_table *into, const struct group_table *from,
-    void (*merge)(void *into, const void *from));
+    void (*merge)(void *ctx, void *into, const void *from), void *ctx);
+
+/* Call FN(CTX, state) for each group, in no particular order. */
+void gt_each(struct group_table *t, void (*fn)(void *ctx, void *state),
+    void *ctx);
 
 /* Free the table; FREE_STATE (may be NULL) is first called on each
 ** state, for states that own memory. */
@@ -66,6 +70,14 @@ void key_add(struct strbuf *key, const char *s, size_t len);
 
 /* The part after PART in a key ending at END, or NULL after the last. */
 const char *key_next(const char *part, const char *end);
+
+/* The options that say how to group: --by, --period, --fiscal-year-start. */
+struct grouping_opts {
+	char **by;             /* --by column names, in order */
+	size_t nby;
+	int period;            /* enum period; PERIOD_NONE without --period */
+	int fy_start;          /* --fiscal-year-start, 1-12 (default 1) */
+};
 
 /*
 ** How a tool groups rows: by the --by columns, then by the --period of one
@@ -80,8 +92,8 @@ struct grouping {
 	struct strbuf key;
 };
 
-/* Set up G from O's --by, --period and --fiscal-year-start. */
-void grouping_init(struct grouping *g, const struct kpi_opts *o);
+/* Set up G from O (which must outlive G). */
+void grouping_init(struct grouping *g, const struct grouping_opts *o);
 
 /*
 ** Find the --by columns in R's header; mark them in WANT (may be NULL).

@@ -14,7 +14,7 @@ enum {
 	OPT_SKIP_BAD, OPT_PRECISION, OPT_MAX_FIELD, OPT_HELP, OPT_VERSION,
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
-	OPT_JOBS
+	OPT_JOBS, OPT_PARTIAL, OPT_MERGE
 };
 
 struct shared_option {
@@ -23,6 +23,10 @@ struct shared_option {
 };
 
 static const struct shared_option shared[] = {
+	{ OPTS_PARTS, { "partial", NULL, OPT_PARTIAL,
+	    "write the mergeable state instead of the result" } },
+	{ OPTS_PARTS, { "merge", NULL, OPT_MERGE,
+	    "read --partial outputs and write the result" } },
 	{ OPTS_STAGES | OPTS_STAGE_LIST, { "stages", "LIST", OPT_STAGES,
 	    "ordered stages (default lead,mql,sql,opportunity,customer)" } },
 	{ OPTS_STAGES, { "stage-col", "COL", OPT_STAGE_COL,
@@ -145,25 +149,13 @@ add_by(struct kpi_opts *o, const char *arg)
 
 		if (len == 0)
 			usage_error("--by: empty column name in '%s'", arg);
-		o->by = xreallocarray(o->by, o->nby + 1, sizeof *o->by);
-		o->by[o->nby++] = xmemdup(p, len);
+		o->group.by = xreallocarray(o->group.by, o->group.nby + 1,
+		    sizeof *o->group.by);
+		o->group.by[o->group.nby++] = xmemdup(p, len);
 		if (comma == NULL)
 			break;
 		p = comma + 1;
 	}
-}
-
-static void
-add_col(struct kpi_opts *o, const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-
-	if (eq == NULL || eq == arg || eq[1] == '\0')
-		usage_error("--col: '%s' is not ROLE=HEADER", arg);
-	o->cols = xreallocarray(o->cols, o->ncols + 1, sizeof *o->cols);
-	o->cols[o->ncols].role = xmemdup(arg, (size_t)(eq - arg));
-	o->cols[o->ncols].header = xstrdup(eq + 1);
-	o->ncols++;
 }
 
 static int
@@ -268,12 +260,12 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 	int c;
 
 	memset(o, 0, sizeof *o);
-	o->period = PERIOD_NONE;
-	o->fy_start = 1;
+	o->group.period = PERIOD_NONE;
+	o->group.fy_start = 1;
 	o->precision = 6;
-	o->window_days = -1;
-	o->asof = NO_TIME;
-	o->dedup = 1;
+	o->leads.window_days = -1;
+	o->leads.asof = NO_TIME;
+	o->leads.dedup = 1;
 	o->jobs = 1;
 
 	for (const struct tool_option *t = spec->options; t && t->name; t++)
@@ -299,15 +291,15 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			add_by(o, optarg);
 			break;
 		case OPT_PERIOD:
-			if ((o->period = period_from_name(optarg)) < 0)
+			if ((o->group.period = period_from_name(optarg)) < 0)
 				usage_error("--period: '%s' is not day, week, month, "
 				    "quarter or year", optarg);
 			break;
 		case OPT_FY_START:
-			o->fy_start = parse_month(optarg);
+			o->group.fy_start = parse_month(optarg);
 			break;
 		case OPT_COL:
-			add_col(o, optarg);
+			colmap_add(&o->cols, "--col", optarg);
 			break;
 		case OPT_DATE_FORMAT:
 			o->dates.fmt = xreallocarray(o->dates.fmt, o->dates.n + 1,
@@ -325,13 +317,13 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			o->precision = (int)opt_int("precision", optarg, 0, 15);
 			break;
 		case OPT_STAGES:
-			o->stages = optarg;
+			o->leads.stages = optarg;
 			break;
 		case OPT_STAGE_COL:
-			o->stage_col = optarg;
+			o->leads.stage_col = optarg;
 			break;
 		case OPT_WINDOW:
-			o->window_days = opt_int("window", optarg, 0, 36500);
+			o->leads.window_days = opt_int("window", optarg, 0, 36500);
 			break;
 		case OPT_ASOF:
 			asof = optarg;
@@ -343,7 +335,7 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			o->total = 1;
 			break;
 		case OPT_NO_DEDUP:
-			o->dedup = 0;
+			o->leads.dedup = 0;
 			break;
 		case OPT_PRESET:
 			o->preset = optarg;
@@ -355,6 +347,12 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			break;
 		case OPT_EXPLAIN:
 			o->explain = 1;
+			break;
+		case OPT_PARTIAL:
+			o->partial = 1;
+			break;
+		case OPT_MERGE:
+			o->merge = 1;
 			break;
 		case OPT_JOBS:
 			o->jobs = opt_int("jobs", optarg, 1, 256);
@@ -384,11 +382,11 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 	o->rd.explain = o->explain;
 	if (o->preset != NULL) {
 		o->rd.preset = opts_preset(o, o->preset, spec->table, "--preset");
-		if (o->stages == NULL)
-			o->stages = preset_stages(o->rd.preset);
+		if (o->leads.stages == NULL)
+			o->leads.stages = preset_stages(o->rd.preset);
 	}
 	if (asof != NULL)
-		o->asof = parse_asof(asof, &o->dates);
+		o->leads.asof = parse_asof(asof, &o->dates);
 
 	o->nfiles = (size_t)(argc - optind);
 	o->files = xcalloc(o->nfiles + 1, sizeof *o->files);
@@ -401,14 +399,10 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 void
 opts_free(struct kpi_opts *o)
 {
-	for (size_t i = 0; i < o->nby; i++)
-		free(o->by[i]);
-	free(o->by);
-	for (size_t i = 0; i < o->ncols; i++) {
-		free(o->cols[i].role);
-		free(o->cols[i].header);
-	}
-	free(o->cols);
+	for (size_t i = 0; i < o->group.nby; i++)
+		free(o->group.by[i]);
+	free(o->group.by);
+	colmap_free(&o->cols);
 	for (size_t i = 0; i < o->dates.n; i++)
 		free(o->dates.fmt[i]);
 	free(o->dates.fmt);

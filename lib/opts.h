@@ -4,7 +4,10 @@
 
 #include <stddef.h>
 
+#include "cols.h"
 #include "date.h"
+#include "group.h"
+#include "leads.h"
 #include "preset.h"
 #include "reader.h"
 
@@ -24,43 +27,33 @@ enum {
 	OPTS_DEDUP    = 1 << 5,   /* --no-dedup */
 	OPTS_STAGE_LIST = 1 << 6, /* --stages LIST alone, for tools that need
 	                             the stage timestamps --stage-col lacks */
-	OPTS_JOBS     = 1 << 7    /* --jobs N */
+	OPTS_JOBS     = 1 << 7,   /* --jobs N */
+	OPTS_PARTS    = 1 << 8    /* --partial, --merge */
 };
 
 /* Keys of a tool's own options start here. */
 #define OPT_TOOL 1000
 
-struct colmap {
-	char *role;
-	char *header;
-};
-
 struct kpi_opts {
 	/* Shared by every tool. */
-	char **by;                 /* --by columns, in order */
-	size_t nby;
-	int period;                /* enum period; PERIOD_NONE without --period */
-	int fy_start;              /* --fiscal-year-start, 1-12 (default 1) */
-	struct colmap *cols;       /* --col ROLE=HEADER, in order given */
-	size_t ncols;
-	struct date_formats dates; /* --date-format, in order given */
-	struct rd_opts rd;         /* -d, --skip-bad, --max-field */
-	int precision;             /* --precision, decimals (default 6) */
-	char **files;              /* operands; { NULL } (stdin) when none */
+	struct grouping_opts group;  /* --by, --period, --fiscal-year-start */
+	struct colmap_set cols;      /* --col ROLE=HEADER, in order given */
+	struct date_formats dates;   /* --date-format, in order given */
+	struct rd_opts rd;           /* -d, --skip-bad, --max-field */
+	int precision;               /* --precision, decimals (default 6) */
+	char **files;                /* operands; { NULL } (stdin) when none */
 	size_t nfiles;
-	struct preset_set presets; /* built in, and --preset-file's */
-	const char *preset;        /* --preset NAME, or NULL */
-	int explain;               /* --explain */
+	struct preset_set presets;   /* built in, and --preset-file's */
+	const char *preset;          /* --preset NAME, or NULL */
+	int explain;                 /* --explain */
 
 	/* The families. */
-	const char *stages;        /* --stages, NULL for the default */
-	const char *stage_col;     /* --stage-col, NULL when not given */
-	long long window_days;     /* --window; -1 when not given */
-	kpi_time asof;             /* --asof; NO_TIME when not given */
-	int annotate;              /* --annotate */
-	int total;                 /* --total */
-	int dedup;                 /* 1 unless --no-dedup */
-	long long jobs;            /* --jobs; 1 without */
+	struct leads_opts leads;     /* --stages, --stage-col, --window, --asof,
+	                                --no-dedup */
+	int annotate;                /* --annotate */
+	int total;                   /* --total */
+	int partial, merge;          /* --partial, --merge */
+	long long jobs;              /* --jobs; 1 without */
 };
 
 struct tool_option {

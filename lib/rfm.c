@@ -6,6 +6,7 @@
 #include "cols.h"
 #include "num.h"
 #include "rfm.h"
+#include "units.h"
 #include "util.h"
 
 const struct role order_roles[NORDER_ROLES] = {
@@ -107,25 +108,24 @@ summary_decode(struct reader *r, const struct row *row, const long *col,
 	return 0;
 }
 
+/* The units of a summary, in enum rfm_unit's order (lib/units.h). */
+static const char *const rfm_units[] = { "days", "weeks", "months" };
+
 int
 rfm_unit_from_name(const char *name)
 {
-	static const char *const names[][2] = {
-		[UNIT_DAYS] = { "days", "day" },
-		[UNIT_WEEKS] = { "weeks", "week" },
-		[UNIT_MONTHS] = { "months", "month" },
-	};
+	const struct unit *u = unit_find(name, UNITS_BTYD);
 
-	for (int u = 0; u < 3; u++)
-		if (strcmp(name, names[u][0]) == 0 || strcmp(name, names[u][1]) == 0)
-			return u;
+	for (int i = 0; u != NULL && i < 3; i++)
+		if (strcmp(u->name, rfm_units[i]) == 0)
+			return i;
 	return -1;
 }
 
 double
 rfm_unit_days(enum rfm_unit unit)
 {
-	return unit == UNIT_DAYS ? 1 : unit == UNIT_WEEKS ? 7 : 365.2425 / 12;
+	return unit_find(rfm_units[unit], UNITS_BTYD)->days;
 }
 
 /*

@@ -62,26 +62,13 @@ sj_spend(const struct spend_cell *c, const int *kinds)
 void
 spend_opts_add_col(struct spend_opts *so, const char *arg)
 {
-	const char *eq = strchr(arg, '=');
-
-	if (eq == NULL || eq == arg || eq[1] == '\0')
-		usage_error("--spend-col: '%s' is not ROLE=HEADER", arg);
-	so->cols = xreallocarray(so->cols, so->ncols + 1, sizeof *so->cols);
-	so->cols[so->ncols].role = xmemdup(arg, (size_t)(eq - arg));
-	so->cols[so->ncols].header = xstrdup(eq + 1);
-	so->ncols++;
+	colmap_add(&so->cols, "--spend-col", arg);
 }
 
 void
 spend_opts_free(struct spend_opts *so)
 {
-	for (size_t i = 0; i < so->ncols; i++) {
-		free(so->cols[i].role);
-		free(so->cols[i].header);
-	}
-	free(so->cols);
-	so->cols = NULL;
-	so->ncols = 0;
+	colmap_free(&so->cols);
 }
 
 double
@@ -110,18 +97,19 @@ sj_init(struct spend_join *j, const struct kpi_opts *o,
 	memset(j, 0, sizeof *j);
 	j->o = o;
 	j->so = so;
-	j->period = o->period != PERIOD_NONE ? o->period : PERIOD_QUARTER;
+	j->period = o->group.period != PERIOD_NONE ? o->group.period :
+	    PERIOD_QUARTER;
 	if (so->path == NULL)
 		usage_error("--spend FILE is required: the spend table");
 	for (size_t i = 0; i < o->nfiles; i++)
 		if (is_stdin(so->path) && is_stdin(o->files[i]))
 			usage_error("--spend and the leads cannot both be read "
 			    "from standard input");
-	if (o->stage_col != NULL)
+	if (o->leads.stage_col != NULL)
 		usage_error("--stage-col: a current stage has no date, and %s "
 		    "needs the date each customer was won", tool_name());
-	for (size_t i = 0; i < o->nby; i++)
-		if (strcmp(o->by[i], "period") == 0)
+	for (size_t i = 0; i < o->group.nby; i++)
+		if (strcmp(o->group.by[i], "period") == 0)
 			usage_error("--by: 'period' is the name of the output's "
 			    "period column");
 
@@ -134,28 +122,29 @@ sj_init(struct spend_join *j, const struct kpi_opts *o,
 		    "its %s", value->name);
 		j->value_empty = msg.s;
 	}
-	leads_init(&j->leads, o, extra, value != NULL ? 2 : 0);
+	leads_init(&j->leads, &o->leads, &o->cols, &o->dates, 1, extra,
+	    value != NULL ? 2 : 0);
 	j->has_value = value != NULL;
 
-	j->nroles = SR_FIRST_BY + o->nby;
+	j->nroles = SR_FIRST_BY + o->group.nby;
 	j->roles = xreallocarray(NULL, j->nroles, sizeof *j->roles);
 	j->roles[SR_DATE] = (struct role){ "date", "date", 1 };
 	j->roles[SR_AMOUNT] = (struct role){ "amount", "amount", 1 };
 	j->roles[SR_KIND] = (struct role){ "kind", "kind", 0 };
 	j->roles[SR_CURRENCY] = (struct role){ "currency", "currency", 0 };
-	for (size_t i = 0; i < o->nby; i++)
-		j->roles[SR_FIRST_BY + i] = (struct role){ o->by[i], o->by[i], 1 };
-	cols_check_map(so->cols, so->ncols, "--spend-col", j->roles, j->nroles);
+	for (size_t i = 0; i < o->group.nby; i++)
+		j->roles[SR_FIRST_BY + i] = (struct role){ o->group.by[i], o->group.by[i], 1 };
+	cols_check_map(&so->cols, "--spend-col", j->roles, j->nroles);
 	j->spend_col = xcalloc(j->nroles, sizeof *j->spend_col);
-	j->by_col = xcalloc(o->nby ? o->nby : 1, sizeof *j->by_col);
+	j->by_col = xcalloc(o->group.nby ? o->group.nby : 1, sizeof *j->by_col);
 	j->cells = gt_new(sizeof(struct spend_cell));
 }
 
 int
 sj_bind_spend(struct spend_join *j, struct reader *r, unsigned char *want)
 {
-	if (cols_bind_map(r, j->roles, j->nroles, j->so->cols, j->so->ncols,
-	    "--spend-col", j->spend_col) < 0)
+	if (cols_bind_map(r, j->roles, j->nroles, &j->so->cols, "--spend-col",
+	    j->spend_col) < 0)
 		return -1;
 	if (want != NULL)
 		for (size_t i = 0; i < j->nroles; i++)
@@ -169,8 +158,8 @@ sj_bind_leads(struct spend_join *j, struct reader *r, unsigned char *want)
 {
 	if (leads_bind(&j->leads, r, want) < 0)
 		return -1;
-	for (size_t i = 0; i < j->o->nby; i++) {
-		if ((j->by_col[i] = cols_find(r, j->o->by[i], "--by")) < 0)
+	for (size_t i = 0; i < j->o->group.nby; i++) {
+		if ((j->by_col[i] = cols_find(r, j->o->group.by[i], "--by")) < 0)
 			return -1;
 		if (want != NULL)
 			want[j->by_col[i]] = 1;
@@ -210,9 +199,9 @@ cell_of(struct spend_join *j, const struct row *row, kpi_time t,
 	char label[PERIOD_BUFSIZE];
 
 	sb_reset(&j->key);
-	period_label(label, t, j->period, j->o->fy_start);
+	period_label(label, t, j->period, j->o->group.fy_start);
 	key_add(&j->key, label, strlen(label));
-	for (size_t i = 0; i < j->o->nby; i++)
+	for (size_t i = 0; i < j->o->group.nby; i++)
 		key_add(&j->key, row->f[col[i]].s, row->f[col[i]].len);
 	return gt_get(j->cells, j->key.s, j->key.len, NULL)->state;
 }
@@ -447,7 +436,7 @@ sj_read(struct spend_join *j)
 	sj_read_spend(j);
 	for (size_t i = 0; i < j->o->nfiles; i++)
 		sj_read_leads(j, j->o->files[i]);
-	leads_report(&j->leads);
+	leads_report(&j->leads, j->o->rd.notes);
 }
 
 struct group **
@@ -473,8 +462,8 @@ void
 sj_write_key_header(const struct spend_join *j, struct writer *w)
 {
 	wr_str(w, "period");
-	for (size_t i = 0; i < j->o->nby; i++)
-		wr_str(w, j->o->by[i]);
+	for (size_t i = 0; i < j->o->group.nby; i++)
+		wr_str(w, j->o->group.by[i]);
 }
 
 void
@@ -493,7 +482,7 @@ sj_write_rows(const struct spend_join *j, struct writer *w,
 	for (size_t i = 0; i < n; i++) {
 		const char *part = v[i]->key, *end = part + v[i]->keylen;
 
-		for (size_t k = 0; k <= j->o->nby && part != NULL; k++) {
+		for (size_t k = 0; k <= j->o->group.nby && part != NULL; k++) {
 			wr_str(w, part);
 			part = key_next(part, end);
 		}
@@ -501,7 +490,7 @@ sj_write_rows(const struct spend_join *j, struct writer *w,
 	}
 	free(v);
 	if (j->o->total) {
-		for (size_t k = 0; k <= j->o->nby; k++)
+		for (size_t k = 0; k <= j->o->group.nby; k++)
 			wr_str(w, "(all)");
 		write_cell(w, &total, ctx);
 	}

@@ -77,8 +77,7 @@ money sj_spend(const struct spend_cell *c, const int *kinds);
 /* The options that name the spend table: --spend FILE, --spend-col. */
 struct spend_opts {
 	const char *path;           /* --spend; NULL when not given */
-	struct colmap *cols;        /* --spend-col ROLE=HEADER, in order */
-	size_t ncols;
+	struct colmap_set cols;     /* --spend-col ROLE=HEADER, in order */
 	const char *preset_name;    /* --spend-preset NAME, or NULL */
 	const struct preset *preset;   /* ... found by spend_opts_resolve() */
 };

@@ -94,7 +94,7 @@ reads_cleanly(struct run *run, const char *path, int historical)
 
 	if (r == NULL)
 		fuzz_fail("cannot open the memory file");
-	grouping_init(&g, &run->o);
+	grouping_init(&g, &run->o.group);
 	if (rd_failed(r))
 		goto done;
 	run->is_summary = !historical && is_summary_header(run, r);
@@ -106,7 +106,7 @@ reads_cleanly(struct run *run, const char *path, int historical)
 		/* read_inputs(): a summary of a summary is an error. */
 		if (run->cfg.summary || run->obs_end != NO_TIME ||
 		    run->cal_end != NO_TIME || run->cfg.calendar ||
-		    cols_bind(r, roles, NSUMMARY_ROLES, &run->o, col) < 0)
+		    cols_bind(r, roles, NSUMMARY_ROLES, &run->o.cols, col) < 0)
 			goto done;
 		run->has_money = col[SUMMARY_MONETARY] >= 0;
 		while (rd_next(r, &row) > 0)
@@ -116,7 +116,7 @@ reads_cleanly(struct run *run, const char *path, int historical)
 
 		memcpy(roles, order_roles, sizeof order_roles);
 		roles[ORDER_AMOUNT].required = historical;
-		if (cols_bind(r, roles, NORDER_ROLES, &run->o, col) < 0 ||
+		if (cols_bind(r, roles, NORDER_ROLES, &run->o.cols, col) < 0 ||
 		    (historical && grouping_bind(&g, r, NULL) < 0))
 			goto done;
 		run->has_money = col[ORDER_AMOUNT] >= 0;
@@ -242,7 +242,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (run.cfg.predict && outlen > 0)
 		check_predictions(out, outlen);
 	fuzz_check_output(out, outlen, run.cfg.historical ?
-	    run.o.nby + (run.o.period != PERIOD_NONE) :
+	    run.o.group.nby + (run.o.group.period != PERIOD_NONE) :
 	    run.cfg.fit ? 2 : run.cfg.predict && run.is_summary ?
 	    run.nfields : 1);
 	free(out);

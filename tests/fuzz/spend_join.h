@@ -98,7 +98,7 @@ fuzz_spend_join(struct spend_join *j, const uint8_t *data, size_t size,
 	    fuzz_read_table(j, "leads", leads, leads_len, sj_bind_leads,
 	    sj_add_lead, &lead_rows) < 0)
 		return;
-	leads_report(&j->leads);
+	leads_report(&j->leads, j->o->rd.notes);
 	if (!fuzz_total_fits(j, &customers) && j->o->total)
 		return;
 	FUZZ_CHECK(customers <= lead_rows);
@@ -107,7 +107,7 @@ fuzz_spend_join(struct spend_join *j, const uint8_t *data, size_t size,
 	header(&w, j, ctx);
 	sj_write_rows(j, &w, write_cell, ctx);
 	fuzz_capture_end(&out, &outlen);
-	fuzz_check_output(out, outlen, 1 + j->o->nby);
+	fuzz_check_output(out, outlen, 1 + j->o->group.nby);
 	free(out);
 }
 

@@ -13,8 +13,9 @@ struct count {
 };
 
 static void
-add(void *into, const void *from)
+add(void *ctx, void *into, const void *from)
 {
+	(void)ctx;
 	((struct count *)into)->n += ((const struct count *)from)->n;
 }
 
@@ -50,8 +51,8 @@ static void
 key_round_trip(void)
 {
 	char *by[] = { "channel" };
-	struct kpi_opts o = { .by = by, .nby = 1, .period = PERIOD_QUARTER,
-	    .fy_start = 1 };
+	struct grouping_opts o = { .by = by, .nby = 1,
+	    .period = PERIOD_QUARTER, .fy_start = 1 };
 	struct grouping g;
 	struct strbuf made = {0};
 	const struct strbuf *read;
@@ -149,7 +150,7 @@ main(void)
 	((struct count *)gt_get(u, k.s, k.len, NULL)->state)->n = 7;
 	key2(&k, "web", "2024-Q1");
 	((struct count *)gt_get(t, k.s, k.len, NULL)->state)->n = 1;
-	gt_merge(t, u, add);
+	gt_merge(t, u, add, NULL);
 	check_int("merged groups", (long long)gt_count(t), 10);
 	check_int("merged count", ((struct count *)gt_get(t, k.s, k.len, NULL)->state)->n, 6);
 	key2(&k, "new", "2024-Q1");

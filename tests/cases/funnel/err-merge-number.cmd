@@ -1,1 +1,1 @@
-funnel --merge --stages lead,mql,customer --by channel partial-bad.csv
+funnel --merge --stages lead,mql,customer --no-dedup --by channel partial-bad.csv

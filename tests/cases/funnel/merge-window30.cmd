@@ -1,1 +1,1 @@
-funnel --merge --stages lead,mql,customer --by channel --window 30 --lost partial.csv
+{ funnel --partial --stages lead,mql,customer --by channel --window 30 parts-a.csv; funnel --partial --stages lead,mql,customer --by channel --window 30 parts-b.csv; } | funnel --merge --stages lead,mql,customer --by channel --window 30 --lost

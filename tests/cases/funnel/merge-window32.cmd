@@ -1,1 +1,1 @@
-funnel --merge --stages lead,mql,customer --by channel --window 32 --lost partial.csv
+{ funnel --partial --stages lead,mql,customer --by channel --window 32 parts-a.csv; funnel --partial --stages lead,mql,customer --by channel --window 32 parts-b.csv; } | funnel --merge --stages lead,mql,customer --by channel --window 32 --lost

@@ -1,1 +1,1 @@
-lead-convert --merge --by channel partial-bad.csv
+lead-convert --merge --no-dedup --by channel partial-bad.csv

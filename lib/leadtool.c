@@ -1,0 +1,867 @@
+/* See LICENSE file for copyright and license details. */
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "asof.h"
+#include "num.h"
+#include "leadtool.h"
+#include "parallel.h"
+#include "part.h"
+#include "util.h"
+
+/*
+** What reading rows builds: from all the input, or from one chunk of it
+** on its own thread (--jobs).
+*/
+struct lead_part {
+	struct lead_driver *d;
+	struct leads leads;
+	struct grouping grouping;
+	struct group_table *groups;     /* of the tool's tallies */
+	struct asof_queue waiting;      /* of struct waiting */
+	struct strbuf log;              /* --partial: leads --merge counts */
+	size_t logged;
+};
+
+struct lead_driver {
+	struct lead_run run;
+	struct kpi_opts o;
+	struct strbuf notes;            /* printed once the result is formed */
+	struct part_options popts;      /* what a part must have been made with */
+	struct lead_part all;
+};
+
+/* A lead waiting for the as-of time, and the group it goes to. */
+struct waiting {
+	struct group *group;
+	int top;
+	struct lead lead;
+};
+
+/* A lead in a part's log: LEAD_FIXED bytes, then the id. */
+struct logged {
+	struct group *group;            /* NULL: a lead that counts nowhere */
+	int top;
+	uint32_t idlen;
+	kpi_time at[MAX_STAGES];
+	kpi_time lost;
+};
+
+void
+lead_key_header(const struct lead_run *run, struct writer *w)
+{
+	grouping_write_header(run->grouping, w);
+}
+
+void
+lead_key_write(const struct lead_key *key, struct writer *w)
+{
+	if (key->total)
+		grouping_write_total(key->grouping, w);
+	else if (key->group != NULL)
+		grouping_write_key(key->grouping, w, key->group);
+}
+
+static void
+apply_waiting(void *ctx, const void *item)
+{
+	const struct lead_part *p = ctx;
+	const struct waiting *w = item;
+
+	p->d->run.tool->add(&p->d->run, w->group->state, &w->lead, w->top);
+}
+
+static void
+part_init(struct lead_part *p, struct lead_driver *d)
+{
+	const struct kpi_opts *o = &d->o;
+
+	memset(p, 0, sizeof *p);
+	p->d = d;
+	leads_init(&p->leads, &o->leads, &o->cols, &o->dates,
+	    o->group.period != PERIOD_NONE, NULL, 0);
+	grouping_init(&p->grouping, &o->group);
+	p->groups = gt_new(d->run.tool->tally.size);
+	asof_init(&p->waiting, p->leads.window_ms, sizeof(struct waiting),
+	    apply_waiting, p);
+}
+
+static void
+free_tally(void *layout, void *state)
+{
+	tally_free(layout, state);
+}
+
+static void
+part_free(struct lead_part *p)
+{
+	gt_each(p->groups, free_tally, (void *)&p->d->run.tool->tally);
+	gt_free(p->groups, NULL);
+	grouping_free(&p->grouping);
+	leads_free(&p->leads);
+	asof_free(&p->waiting);
+	sb_free(&p->log);
+}
+
+/*
+** Count lead D, of the group with key KEY: now, or once the as-of time is
+** known, or never (see leads_admit()).
+*/
+static void
+count_lead(struct lead_part *p, const struct strbuf *key, const struct lead *d)
+{
+	const struct lead_run *run = &p->d->run;
+	struct waiting w;
+	struct group *g;
+	int top;
+
+	switch (leads_admit(&p->leads, d, &top)) {
+	case ADMIT_NEVER:
+		return;
+	case ADMIT_NOW:
+		g = gt_get(p->groups, key->s, key->len, NULL);
+		run->tool->add(run, g->state, d, top);
+		return;
+	case ADMIT_LATER:
+		w.group = gt_get(p->groups, key->s, key->len, NULL);
+		w.top = top;
+		w.lead = *d;
+		w.lead.id = NULL;       /* it points into a row long gone */
+		w.lead.idlen = 0;
+		asof_push(&p->waiting, d->created, &w);
+		return;
+	}
+}
+
+/* --partial: keep lead D (of group G, or none) for the part's lead rows. */
+static void
+log_lead(struct lead_part *p, struct group *g, const struct lead *d)
+{
+	struct logged e = { g, d->top, (uint32_t)d->idlen, {0}, d->lost };
+
+	memcpy(e.at, d->at, sizeof e.at);
+	sb_add(&p->log, &e, sizeof e);
+	sb_add(&p->log, d->id, d->idlen);
+	p->logged++;
+}
+
+/* Whether D has an id that --merge must compare across parts. */
+static int
+has_id(const struct lead_part *p, const struct lead *d)
+{
+	return p->leads.dedup && d->id != NULL && d->idlen > 0;
+}
+
+/* One row of the leads table into part P; -1 after rd_bad(). */
+static int
+read_row(void *state, struct reader *r, const struct row *row)
+{
+	struct lead_part *p = state;
+	const struct lead_run *run = &p->d->run;
+	const struct lead_tool *t = run->tool;
+	const struct strbuf *key;
+	kpi_time when;
+	struct lead d;
+	int placed = 1, top;
+
+	if (leads_decode(&p->leads, r, row, &d) < 0)
+		return -1;
+	when = d.created;
+	if (t->place != NULL && (placed = t->place(run, r, row, &d, &when)) < 0)
+		return -1;
+	if (leads_duplicate(&p->leads, r, row, &d))
+		return 0;
+	key = placed ? grouping_key(&p->grouping, row, when) : NULL;
+	if (run->partial && has_id(p, &d)) {
+		/* Only --merge knows whether another part had it first. */
+		log_lead(p, key != NULL ? gt_get(p->groups, key->s, key->len,
+		    NULL) : NULL, &d);
+		return 0;
+	}
+	asof_see(&p->waiting, d.latest);
+	if (key == NULL)
+		return 0;
+	if (run->partial && leads_admit(&p->leads, &d, &top) == ADMIT_LATER) {
+		/* The as-of time is that of all the parts. */
+		log_lead(p, gt_get(p->groups, key->s, key->len, NULL), &d);
+		return 0;
+	}
+	count_lead(p, key, &d);
+	return 0;
+}
+
+static int
+bind_part(void *state, struct reader *r, unsigned char *want)
+{
+	struct lead_part *p = state;
+
+	return leads_bind(&p->leads, r, want) < 0 ||
+	    grouping_bind(&p->grouping, r, want) < 0 ? -1 : 0;
+}
+
+/* Read every input file into P in one pass. */
+static void
+read_files(struct lead_part *p)
+{
+	const struct kpi_opts *o = &p->d->o;
+
+	for (size_t i = 0; i < o->nfiles; i++) {
+		struct reader *r = rd_open_or_die(o->files[i], &o->rd);
+		unsigned char *want = xcalloc(rd_header(r)->n, 1);
+		const struct row *row;
+		int rc;
+
+		if (bind_part(p, r, want) < 0)
+			rd_die(r);
+		rd_want(r, want);
+		while ((rc = rd_next(r, &row)) > 0)
+			read_row(p, r, row);
+		free(want);
+		if (rc < 0)
+			rd_die(r);
+		rd_close(r);
+	}
+}
+
+/* --jobs: a part per chunk (lib/parallel.h). */
+static void *
+chunk_start(void *ctx)
+{
+	struct lead_part *p = xmalloc(sizeof *p);
+
+	part_init(p, ctx);
+	return p;
+}
+
+/* A chunk with something to tell, which needs the line, reads again. */
+static int
+chunk_clean(const void *state)
+{
+	const struct leads *l = &((const struct lead_part *)state)->leads;
+
+	return l->duplicates == 0 && l->backwards == 0;
+}
+
+static void
+chunk_free(void *state)
+{
+	part_free(state);
+	free(state);
+}
+
+static void
+merge_tally(void *ctx, void *into, const void *from)
+{
+	/* Counts of rows read in memory cannot pass 2^64. */
+	(void)tally_merge(ctx, into, from);
+}
+
+/*
+** Read the input into d->all: on --jobs threads when it can be, else in
+** one pass. Chunks merge in input order, so every tally is that of one
+** pass; then the leads still waiting are counted at the latest timestamp
+** of the whole input.
+*/
+static void
+read_input(struct lead_driver *d)
+{
+	const struct par_tool pt = { chunk_start, bind_part, read_row,
+	    chunk_clean, chunk_free, d };
+	const struct kpi_opts *o = &d->o;
+	kpi_time latest = NO_TIME;
+	void **parts = NULL;
+	size_t n = 0;
+
+	if (d->run.partial) {
+		/* A part keeps its waiting leads for --merge. */
+		read_files(&d->all);
+		return;
+	}
+	if (o->jobs > 1 && d->all.leads.dedup)
+		note(&d->notes, "--jobs: duplicate ids are found in input order, "
+		    "on one thread; --no-dedup reads on %lld", o->jobs);
+	else if (o->jobs > 1)
+		n = par_read(o, (size_t)o->jobs, &pt, &parts);
+	if (n == 0) {
+		read_files(&d->all);
+		asof_finish(&d->all.waiting, NO_TIME);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		kpi_time t = ((struct lead_part *)parts[i])->waiting.latest;
+
+		if (t != NO_TIME && (latest == NO_TIME || t > latest))
+			latest = t;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct lead_part *p = parts[i];
+
+		asof_finish(&p->waiting, latest);
+		gt_merge(d->all.groups, p->groups, merge_tally,
+		    (void *)&d->run.tool->tally);
+		chunk_free(p);
+	}
+	asof_see(&d->all.waiting, latest);
+	free(parts);
+}
+
+/* Whether tally T holds nothing at all. */
+static int
+tally_is_empty(const struct tally_layout *l, void *t)
+{
+	for (const struct tally_field *f = l->field; f->name != NULL; f++)
+		for (size_t s = 0; s < MAX_STAGES; s++) {
+			if (s > 0 && f->kind != TALLY_STAGE_COUNTS &&
+			    f->kind != TALLY_STAGE_VALUES)
+				break;
+			if (f->kind == TALLY_COUNT || f->kind == TALLY_STAGE_COUNTS
+			    ? *tally_count(f, t, s) != 0
+			    : tally_values(f, t, s)->n != 0)
+				return 0;
+		}
+	return 1;
+}
+
+static void
+print_groups(struct lead_driver *d)
+{
+	const struct lead_tool *t = d->run.tool;
+	const struct lead_run *run = &d->run;
+	struct group **v = gt_sorted(d->all.groups);
+	size_t n = gt_count(d->all.groups), shown = 0;
+	void *total = xcalloc(1, t->tally.size);
+	struct lead_key key = { &d->all.grouping, NULL, 0 };
+	struct writer w;
+
+	wr_init(&w, stdout, d->o.precision);
+	t->header(run, &w);
+	for (size_t i = 0; i < n; i++) {
+		/* A group whose leads were all too young shows no row. */
+		if (tally_is_empty(&t->tally, v[i]->state))
+			continue;
+		if (d->o.total)
+			merge_tally((void *)&t->tally, total, v[i]->state);
+		key.group = v[i];
+		t->write(run, &w, v[i]->state, &key);
+		shown++;
+	}
+	/* Without groups there is always the one row, zeros and all. */
+	key.group = NULL;
+	if (!grouping_active(&d->all.grouping) && shown == 0)
+		t->write(run, &w, total, &key);
+	if (d->o.total) {
+		key.total = 1;
+		t->write(run, &w, total, &key);
+	}
+	tally_free(&t->tally, total);
+	free(total);
+	free(v);
+}
+
+/*
+** A lead as a part's lead row holds it: each stage's own timestamp, the
+** lost date and the current stage (--stage-col), in ms since 1970 UTC,
+** "-" for none.
+*/
+static void
+lead_times(char *buf, size_t size, const struct leads *l, kpi_time *at,
+    kpi_time lost, int top)
+{
+	size_t used = 0;
+
+	for (size_t s = 0; s <= l->st.n; s++) {
+		kpi_time t = s < l->st.n ? at[s] : lost;
+
+		if (t == NO_TIME)
+			used += (size_t)snprintf(buf + used, size - used, "- ");
+		else
+			used += (size_t)snprintf(buf + used, size - used, "%" PRId64
+			    " ", t);
+	}
+	snprintf(buf + used, size - used, "%d", top);
+}
+
+static void
+write_log(struct lead_driver *d, struct part_writer *pw)
+{
+	const struct lead_part *p = &d->all;
+	char times[(MAX_STAGES + 2) * 24], *id = NULL;
+	size_t at = 0, idcap = 0;
+
+	for (size_t i = 0; i < p->logged; i++) {
+		struct logged e;
+
+		memcpy(&e, p->log.s + at, sizeof e);
+		if (e.idlen + 1 > idcap) {
+			idcap = e.idlen + 1;
+			id = xrealloc(id, idcap);
+		}
+		memcpy(id, p->log.s + at + sizeof e, e.idlen);
+		id[e.idlen] = '\0';
+		at += sizeof e + e.idlen;
+		lead_times(times, sizeof times, &p->leads, e.at, e.lost, e.top);
+		part_write(pw, e.group != NULL ? "lead" : "seen", e.group, id,
+		    times);
+	}
+	free(id);
+}
+
+/* --partial: what --merge needs of this input (lib/part.h). */
+static void
+print_partial(struct lead_driver *d)
+{
+	const struct lead_tool *t = d->run.tool;
+	struct group **v = gt_sorted(d->all.groups);
+	size_t n = gt_count(d->all.groups);
+	struct part_writer pw;
+	char num[32];
+
+	part_write_begin(&pw, stdout, &d->all.grouping, &d->popts);
+	if (d->all.leads.duplicates > 0) {
+		snprintf(num, sizeof num, "%lu", d->all.leads.duplicates);
+		part_write(&pw, "note", NULL, "duplicates", num);
+		part_write(&pw, "note", NULL, "first_duplicate",
+		    d->all.leads.first_duplicate);
+	}
+	if (d->all.leads.backwards > 0) {
+		snprintf(num, sizeof num, "%lu", d->all.leads.backwards);
+		part_write(&pw, "note", NULL, "backwards", num);
+		part_write(&pw, "note", NULL, "first_backwards",
+		    d->all.leads.first_backwards);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!tally_is_empty(&t->tally, v[i]->state))
+			part_write_tally(&pw, v[i], &t->tally, &d->all.leads.st,
+			    v[i]->state);
+	write_log(d, &pw);
+	if (d->all.waiting.latest != NO_TIME) {
+		snprintf(num, sizeof num, "%" PRId64, d->all.waiting.latest);
+		part_write(&pw, "latest", NULL, "latest", num);
+	}
+	part_write_end(&pw);
+	free(v);
+}
+
+/* The earliest and latest times a part may hold: years 1900 to 2200, as
+** every date kpikit reads. */
+#define PART_TIME_MIN (-2208988800000LL)
+#define PART_TIME_MAX (7289654400000LL - 1)
+
+/* Read the times of a lead row (see lead_times()) into D; -1 after
+** rd_bad(). */
+static int
+read_times(struct part_reader *pr, const struct part_record *rec,
+    const struct leads *l, struct lead *d)
+{
+	const char *s = rec->value->s;
+	long col = (long)(rec->value - rec->row->f);
+	char esc[ESCAPED_MAX];
+
+	for (size_t i = 0; i <= l->st.n + 1; i++) {
+		size_t len = strcspn(s, " ");
+		char tok[32];
+		long long v;
+
+		if (len == 0 || len >= sizeof tok)
+			goto bad;
+		memcpy(tok, s, len);
+		tok[len] = '\0';
+		if (i <= l->st.n && strcmp(tok, "-") == 0) {
+			v = NO_TIME;
+		} else if (num_parse_int(tok, i <= l->st.n ? PART_TIME_MIN : -1,
+		    i <= l->st.n ? PART_TIME_MAX : (long long)l->st.n - 1,
+		    &v) != NULL) {
+			goto bad;
+		}
+		if (i < l->st.n)
+			d->at[i] = v;
+		else if (i == l->st.n)
+			d->lost = v;
+		else
+			d->top = (int)v;
+		s += len;
+		if (i <= l->st.n && *s++ != ' ')
+			goto bad;
+	}
+	/* Only a --stage-col table may lack the created column. */
+	if (*s != '\0' || (d->at[0] == NO_TIME && l->stage_col == NULL))
+		goto bad;
+	d->created = d->at[0];
+	d->id = rec->name->s;
+	d->idlen = rec->name->len;
+	leads_derive(l, d);
+	return 0;
+bad:
+	return rd_bad(pr->r, rec->row, col, "'%s' is not the times of a lead "
+	    "of %s --partial", escape_text(esc, sizeof esc, rec->value->s,
+	    rec->value->len), tool_name());
+}
+
+/* One record of a part into d->all. */
+static void
+merge_record(struct lead_driver *d, struct part_reader *pr,
+    const struct part_record *rec)
+{
+	struct lead_part *a = &d->all;
+	struct leads *l = &a->leads;
+	const struct lead_tool *t = d->run.tool;
+	struct lead lead;
+	long long v;
+
+	switch (rec->kind) {
+	case PART_COUNT:
+	case PART_VALUE:
+		part_read_tally(pr, rec, &t->tally, &l->st,
+		    gt_get(a->groups, rec->key->s, rec->key->len, NULL)->state);
+		break;
+	case PART_LEAD:
+	case PART_SEEN:
+		if (read_times(pr, rec, l, &lead) < 0 ||
+		    leads_duplicate(l, pr->r, rec->row, &lead))
+			break;
+		asof_see(&a->waiting, lead.latest);
+		if (rec->kind == PART_LEAD)
+			count_lead(a, rec->key, &lead);
+		break;
+	case PART_LATEST:
+		if (part_int(pr, rec, rec->value, PART_TIME_MIN, PART_TIME_MAX,
+		    &v) == 0)
+			asof_see(&a->waiting, v);
+		break;
+	case PART_NOTE:
+		if (strcmp(rec->name->s, "duplicates") == 0) {
+			if (part_int(pr, rec, rec->value, 1, LONG_MAX, &v) == 0)
+				l->duplicates += (unsigned long)v;
+		} else if (strcmp(rec->name->s, "first_duplicate") == 0) {
+			if (l->first_duplicate == NULL)
+				l->first_duplicate = xstrdup(rec->value->s);
+		} else if (strcmp(rec->name->s, "backwards") == 0) {
+			if (part_int(pr, rec, rec->value, 1, LONG_MAX, &v) == 0)
+				l->backwards += (unsigned long)v;
+		} else if (strcmp(rec->name->s, "first_backwards") == 0) {
+			if (l->first_backwards == NULL)
+				l->first_backwards = xstrdup(rec->value->s);
+		}
+		break;
+	}
+}
+
+/*
+** The first merged tally the tool's check() refuses: NULL, or the message
+** (in BUF) naming its group and why.
+*/
+static const char *
+check_merged(struct lead_driver *d, char *buf, size_t size)
+{
+	const struct lead_tool *t = d->run.tool;
+	struct group **v;
+	size_t n = gt_count(d->all.groups);
+	const char *bad = NULL;
+	char why[512];
+
+	if (t->check == NULL)
+		return NULL;
+	v = gt_sorted(d->all.groups);
+	for (size_t i = 0; i < n && bad == NULL; i++) {
+		char name[4 * ESCAPED_MAX], esc[ESCAPED_MAX];
+		size_t used = 0;
+
+		if (t->check(&d->run, v[i]->state, why, sizeof why) == NULL)
+			continue;
+		name[0] = '\0';
+		for (const char *k = v[i]->key; k != NULL && used < sizeof name;
+		    k = key_next(k, v[i]->key + v[i]->keylen))
+			used += (size_t)snprintf(name + used, sizeof name - used,
+			    "%s%s", used ? "," : "", escape_text(esc, sizeof esc,
+			    k, strlen(k)));
+		snprintf(buf, size, "the parts do not add up: group '%s': %s",
+		    name, why);
+		bad = buf;
+	}
+	free(v);
+	return bad;
+}
+
+int
+lead_tool_merge(struct lead_driver *d, struct reader *r)
+{
+	struct part_reader pr;
+	struct part_record rec;
+	int rc = -1;
+
+	if (part_read_begin(&pr, r, &d->all.grouping, &d->popts) == 0)
+		while ((rc = part_next(&pr, &rec)) > 0)
+			merge_record(d, &pr, &rec);
+	part_read_end(&pr);
+	return rc < 0 ? -1 : 0;
+}
+
+const char *
+lead_tool_merged(struct lead_driver *d, char *buf, size_t size)
+{
+	d->run.latest = asof_finish(&d->all.waiting, NO_TIME);
+	return check_merged(d, buf, size);
+}
+
+/*
+** --merge: read the parts (several may follow each other in one stream)
+** into d->all, then count the waiting leads at the latest time of them
+** all.
+*/
+static void
+merge_parts(struct lead_driver *d)
+{
+	char why[1024];
+
+	for (size_t i = 0; i < d->o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(d->o.files[i], &d->o.rd);
+
+		if (lead_tool_merge(d, r) < 0)
+			rd_die(r);
+		rd_close(r);
+	}
+	if (lead_tool_merged(d, why, sizeof why) != NULL)
+		die(EX_DATAERR, "%s", why);
+}
+
+/* Whether header row H has the fields that KEY holds (see key_add()). */
+static int
+same_header(const struct strbuf *key, const struct row *h)
+{
+	struct strbuf k = {0};
+	int same;
+
+	for (size_t c = 0; c < h->n; c++)
+		key_add(&k, h->f[c].s, h->f[c].len);
+	same = k.len == key->len && memcmp(k.s, key->s, k.len) == 0;
+	sb_free(&k);
+	return same;
+}
+
+/*
+** --annotate: each row as it came, plus the tool's columns. Rows stream
+** out as they are read (kpikit(7), ANNOTATE): a bad row stops the tool
+** with the rows before it written. Every file must have the first one's
+** header, so that the rows line up under the one header written.
+*/
+static void
+annotate(struct lead_driver *d)
+{
+	const struct lead_tool *t = d->run.tool;
+	const char *const *cols = t->annotate_cols(&d->run);
+	struct leads *l = &d->all.leads;
+	struct strbuf header = {0};
+	char *first = NULL;
+	struct writer w;
+
+	wr_init(&w, stdout, d->o.precision);
+	for (size_t i = 0; i < d->o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(d->o.files[i], &d->o.rd);
+		const struct row *h = rd_header(r), *row;
+		int rc;
+
+		if (leads_bind(l, r, NULL) < 0)
+			rd_die(r);
+		for (const char *const *c = cols; *c != NULL; c++)
+			if (rd_col(r, *c) != RD_NO_COLUMN)
+				die(EX_DATAERR, "%s:%lu: the input already has a "
+				    "column '%s'", rd_name(r), h->line, *c);
+		if (i == 0) {
+			for (size_t c = 0; c < h->n; c++) {
+				wr_field(&w, h->f[c].s, h->f[c].len);
+				key_add(&header, h->f[c].s, h->f[c].len);
+			}
+			for (const char *const *c = cols; *c != NULL; c++)
+				wr_str(&w, *c);
+			wr_end(&w);
+			first = xstrdup(rd_name(r));
+		} else if (!same_header(&header, h)) {
+			char name[ESCAPED_MAX];
+
+			escape_text(name, sizeof name, first, strlen(first));
+			free(first);
+			sb_free(&header);
+			die(EX_DATAERR, "%s:%lu: the header differs from %s's; "
+			    "annotated rows must line up under one header",
+			    rd_name(r), h->line, name);
+		}
+		while ((rc = rd_next(r, &row)) > 0) {
+			kpi_time when;
+			struct lead ld;
+			int placed = 1;
+
+			if (leads_decode(l, r, row, &ld) < 0 || (t->place != NULL &&
+			    (placed = t->place(&d->run, r, row, &ld, &when)) < 0))
+				continue;
+			for (size_t f = 0; f < row->n; f++)
+				wr_field(&w, row->f[f].s, row->f[f].len);
+			t->annotate(&d->run, &w, &ld, placed);
+			wr_end(&w);
+		}
+		if (rc < 0) {
+			free(first);
+			sb_free(&header);
+			rd_die(r);
+		}
+		rd_close(r);
+	}
+	sb_free(&header);
+	free(first);
+}
+
+/* The options a part records (lib/part.h): those that change what it
+** holds. */
+static void
+part_options(struct lead_driver *d)
+{
+	const struct kpi_opts *o = &d->o;
+	const struct leads *l = &d->all.leads;
+	struct part_options *po = &d->popts;
+	char buf[64], *s;
+
+	s = stages_join(&l->st, ",");
+	part_option_add(po, "stages", s);
+	free(s);
+	part_option_add(po, "stage-col", l->stage_col);
+	if (l->window_ms >= 0)
+		snprintf(buf, sizeof buf, "%lld", o->leads.window_days);
+	part_option_add(po, "window", l->window_ms >= 0 ? buf : NULL);
+	part_option_add(po, "asof", l->asof != NO_TIME ?
+	    date_format_iso(buf, l->asof) : NULL);
+	{
+		struct strbuf by = {0};
+
+		for (size_t i = 0; i < o->group.nby; i++)
+			sb_printf(&by, "%s%s", i ? "," : "", o->group.by[i]);
+		part_option_add(po, "by", by.s);
+		sb_free(&by);
+	}
+	part_option_add(po, "period", o->group.period != PERIOD_NONE ?
+	    period_name(o->group.period) : NULL);
+	snprintf(buf, sizeof buf, "%d", o->group.fy_start);
+	part_option_add(po, "fiscal-year-start", buf);
+	part_option_add(po, "dedup", l->dedup ? "yes" : "no");
+	if (d->run.tool->options != NULL)
+		d->run.tool->options(&d->run, po);
+}
+
+struct lead_driver *
+lead_tool_open(const struct lead_tool *tool, void *cfg, int argc, char **argv)
+{
+	struct lead_driver *d = xcalloc(1, sizeof *d);
+	struct kpi_opts *o = &d->o;
+
+	opts_parse(o, &tool->spec, cfg, argc, argv);
+	/* Warnings wait until the result is formed (see note()). */
+	o->rd.notes = &d->notes;
+	if (o->partial + o->merge + o->annotate > 1)
+		usage_error("%s go alone", tool->spec.families & OPTS_ANNOTATE ?
+		    "--partial, --merge and --annotate" : "--partial and --merge");
+	if (o->annotate && (o->group.nby > 0 || o->group.period != PERIOD_NONE ||
+	    o->total))
+		usage_error("--annotate writes rows, not groups: --by, --period "
+		    "and --total do not apply");
+	d->run.tool = tool;
+	d->run.cfg = cfg;
+	d->run.o = o;
+	d->run.partial = o->partial;
+	d->run.keep_all = o->partial || o->merge;
+	d->run.latest = NO_TIME;
+	part_init(&d->all, d);
+	d->run.leads = &d->all.leads;
+	d->run.grouping = &d->all.grouping;
+	if (tool->setup != NULL)
+		tool->setup(&d->run);
+	part_options(d);
+	return d;
+}
+
+const struct rd_opts *
+lead_tool_rd_opts(const struct lead_driver *d)
+{
+	return &d->o.rd;
+}
+
+int
+lead_tool_feed(struct lead_driver *d, struct reader *r)
+{
+	unsigned char *want;
+	const struct row *row;
+	int rc = -1;
+
+	if (rd_failed(r))
+		return -1;
+	want = xcalloc(rd_header(r)->n, 1);
+	if (bind_part(&d->all, r, want) == 0) {
+		rd_want(r, want);
+		while ((rc = rd_next(r, &row)) > 0)
+			read_row(&d->all, r, row);
+	}
+	free(want);
+	return rc < 0 ? -1 : 0;
+}
+
+void
+lead_tool_print(struct lead_driver *d)
+{
+	if (d->run.partial) {
+		print_partial(d);
+		return;
+	}
+	d->run.latest = asof_finish(&d->all.waiting, NO_TIME);
+	print_groups(d);
+}
+
+void
+lead_tool_close(struct lead_driver *d)
+{
+	part_free(&d->all);
+	part_options_free(&d->popts);
+	sb_free(&d->notes);
+	opts_free(&d->o);
+	free(d);
+}
+
+/* The notes on what the input held: duplicates, stages out of order. */
+static void
+report(struct lead_driver *d)
+{
+	const struct leads *l = &d->all.leads;
+	const char *why = d->run.tool->backwards_note;
+
+	leads_report(l, &d->notes);
+	if (l->backwards > 0 && why != NULL)
+		note(&d->notes, "%lu lead%s a stage dated before the stage before "
+		    "it; %s; the first: %s", l->backwards,
+		    l->backwards == 1 ? " has" : "s have", why,
+		    l->first_backwards);
+}
+
+int
+lead_tool_main(const struct lead_tool *tool, void *cfg, int argc, char **argv)
+{
+	struct lead_driver *d = lead_tool_open(tool, cfg, argc, argv);
+
+	if (d->o.annotate) {
+		annotate(d);
+	} else if (d->o.merge) {
+		merge_parts(d);
+		report(d);
+		print_groups(d);
+	} else if (d->run.partial) {
+		/* The duplicates travel in the part: --merge tells them. */
+		read_input(d);
+		print_partial(d);
+	} else {
+		read_input(d);
+		report(d);
+		d->run.latest = d->all.waiting.latest;
+		print_groups(d);
+	}
+	notes_print(&d->notes);
+	lead_tool_close(d);
+	return close_stdout();
+}

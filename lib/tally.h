@@ -1,0 +1,57 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_TALLY_H
+#define KPI_TALLY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stages.h"
+#include "stats.h"
+
+/*
+** A tally: a tool's state for one group, a plain struct whose layout a
+** table of fields describes, so that lib/ can merge two tallies, free
+** one, and write it to a part and read it back (lib/part.h) without the
+** tool's help: what --jobs, --partial, --merge and --total rest on. Every
+** field is exact: counts add as integers, and fields that keep values (for
+** exact quantiles) keep each value, so a tally merged from the tallies of
+** disjoint rows is the tally of all those rows, whatever the order.
+*/
+enum tally_kind {
+	TALLY_COUNT,           /* uint64_t, adds */
+	TALLY_STAGE_COUNTS,    /* uint64_t[MAX_STAGES]: one count per stage */
+	TALLY_VALUES,          /* struct dvec: a multiset of values, appends */
+	TALLY_STAGE_VALUES     /* struct dvec[MAX_STAGES]: one per stage */
+};
+
+struct tally_field {
+	const char *name;      /* as parts name it: letters, digits, '_' */
+	enum tally_kind kind;
+	size_t offset;         /* offsetof() the field in the tally */
+};
+
+struct tally_layout {
+	size_t size;                       /* sizeof the tally */
+	const struct tally_field *field;   /* ends with a NULL name */
+};
+
+/*
+** Fold FROM into INTO (two tallies of layout L): counts add, values
+** append. Returns 0, or -1 when a count would pass UINT64_MAX (only parts
+** read from files can make that happen); INTO is then partly merged.
+*/
+int tally_merge(const struct tally_layout *l, void *into, const void *from);
+
+/* Free what tally T of layout L owns (the values); T itself stays. */
+void tally_free(const struct tally_layout *l, void *t);
+
+/* The field of L named NAME (LEN bytes), or NULL. */
+const struct tally_field *tally_find(const struct tally_layout *l,
+    const char *name, size_t len);
+
+/* Where field F of tally T keeps stage S's count or values (S is 0 for
+** the kinds that are not per stage). */
+uint64_t *tally_count(const struct tally_field *f, void *t, size_t s);
+struct dvec *tally_values(const struct tally_field *f, void *t, size_t s);
+
+#endif

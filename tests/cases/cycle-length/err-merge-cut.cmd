@@ -1,0 +1,1 @@
+cycle-length --merge --by channel partial-cut.csv

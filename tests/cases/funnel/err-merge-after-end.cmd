@@ -1,0 +1,1 @@
+funnel --merge --stages lead,mql,customer --by channel partial-after-end.csv
