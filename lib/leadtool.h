@@ -34,22 +34,25 @@
 ** order of the output and the exit status. mblaze's blaze822_loop() is
 ** the model: the loop is the library's, the tool is its callbacks.
 **
-** A whole tool, counting the leads of each group that reached the last
-** stage (tests/unit/example-tool.c is this, built and run by the tests):
+** A whole tool: the leads of each group, and those that reached the last
+** stage (tests/unit/example-tool.c is this, built and run by the tests;
+** it gets --by, --period, --total, --asof, --jobs, --partial and --merge
+** from the driver):
 **
 **     struct tally { uint64_t reached[MAX_STAGES]; };
 **
 **     static const struct tally_field fields[] = {
 **         { "reached", TALLY_STAGE_COUNTS, offsetof(struct tally, reached) },
-**         { NULL },
+**         { NULL, 0, 0 },
 **     };
 **
 **     static void
-**     add(const struct lead_run *run, void *tally, const struct lead *d,
-**         int top)
+**     add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 **     {
 **         struct tally *t = tally;
 **
+**         (void)run;
+**         (void)d;
 **         for (int s = 0; s <= top; s++)
 **             t->reached[s]++;
 **     }
@@ -80,7 +83,8 @@
 **     {
 **         static const struct lead_tool tool = {
 **             .spec = { "[file ...]", "Leads and wins.", OPTS_STAGES |
-**                 OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS },
+**                 OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS,
+**                 NULL, NULL, "leads" },
 **             .tally = { sizeof(struct tally), fields },
 **             .add = add, .header = header, .write = write_tally,
 **         };

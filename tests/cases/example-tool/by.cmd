@@ -1,0 +1,1 @@
+"$ROOT/tests/unit/example-tool" --by channel ../lead-convert/small.csv

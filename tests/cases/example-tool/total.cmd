@@ -1,0 +1,1 @@
+"$ROOT/tests/unit/example-tool" --total --period quarter ../lead-convert/small.csv
