@@ -125,12 +125,6 @@ header(const struct lead_run *run, struct writer *w)
 	wr_end(w);
 }
 
-static double
-ratio(uint64_t a, uint64_t b)
-{
-	return b ? (double)a / (double)b : NAN;
-}
-
 /* One row per stage. */
 static void
 write_tally(const struct lead_run *run, struct writer *w, void *tally,
@@ -145,12 +139,12 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 		lead_key_write(key, w);
 		wr_str(w, run->leads->st.name[s]);
 		wr_int(w, (int64_t)t->reached[s]);
-		wr_num(w, ratio(t->reached[s], t->reached[0]));
+		wr_num(w, count_ratio(t->reached[s], t->reached[0]));
 		if (s == 0) {
 			wr_empty(w);
 			wr_empty(w);
 		} else {
-			wr_num(w, ratio(t->reached[s], t->reached[s - 1]));
+			wr_num(w, count_ratio(t->reached[s], t->reached[s - 1]));
 			wr_int(w, (int64_t)t->reached[s - 1] -
 			    (int64_t)t->reached[s]);
 		}

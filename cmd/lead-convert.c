@@ -104,12 +104,6 @@ header(const struct lead_run *run, struct writer *w)
 	wr_end(w);
 }
 
-static double
-rate(uint64_t to, uint64_t from)
-{
-	return from ? (double)to / (double)from : NAN;
-}
-
 /* The counts, each step's rate, the first-to-last rate and its interval. */
 static void
 write_tally(const struct lead_run *run, struct writer *w, void *tally,
@@ -124,9 +118,9 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	for (size_t s = 0; s < n; s++)
 		wr_int(w, (int64_t)t->reached[s]);
 	for (size_t s = 0; s + 1 < n; s++)
-		wr_num(w, rate(t->reached[s + 1], t->reached[s]));
+		wr_num(w, count_ratio(t->reached[s + 1], t->reached[s]));
 	if (n > 2)
-		wr_num(w, rate(t->reached[n - 1], t->reached[0]));
+		wr_num(w, count_ratio(t->reached[n - 1], t->reached[0]));
 	wilson_interval(t->reached[n - 1], t->reached[0], cfg->ci, &lo, &hi);
 	wr_num(w, lo);
 	wr_num(w, hi);

@@ -210,17 +210,8 @@ read_files(struct lead_part *p)
 
 	for (size_t i = 0; i < o->nfiles; i++) {
 		struct reader *r = rd_open_or_die(o->files[i], &o->rd);
-		unsigned char *want = xcalloc(rd_header(r)->n, 1);
-		const struct row *row;
-		int rc;
 
-		if (bind_part(p, r, want) < 0)
-			rd_die(r);
-		rd_want(r, want);
-		while ((rc = rd_next(r, &row)) > 0)
-			read_row(p, r, row);
-		free(want);
-		if (rc < 0)
+		if (rd_each(r, bind_part, read_row, p) < 0)
 			rd_die(r);
 		rd_close(r);
 	}
@@ -788,20 +779,7 @@ lead_tool_rd_opts(const struct lead_driver *d)
 int
 lead_tool_feed(struct lead_driver *d, struct reader *r)
 {
-	unsigned char *want;
-	const struct row *row;
-	int rc = -1;
-
-	if (rd_failed(r))
-		return -1;
-	want = xcalloc(rd_header(r)->n, 1);
-	if (bind_part(&d->all, r, want) == 0) {
-		rd_want(r, want);
-		while ((rc = rd_next(r, &row)) > 0)
-			read_row(&d->all, r, row);
-	}
-	free(want);
-	return rc < 0 ? -1 : 0;
+	return rd_each(r, bind_part, read_row, &d->all);
 }
 
 void

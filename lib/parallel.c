@@ -99,9 +99,6 @@ read_chunk(const struct pool *p, struct chunk *c)
 	struct rd_opts ro = p->o->rd;
 	struct strbuf notes = {0};
 	struct reader *r;
-	const struct row *row;
-	unsigned char *want;
-	int rc;
 
 	/* Nothing a chunk's reader finds is told: a failure reads again. */
 	ro.notes = &notes;
@@ -114,19 +111,11 @@ read_chunk(const struct pool *p, struct chunk *c)
 		sb_free(&notes);
 		return;
 	}
-	want = xcalloc(rd_header(r)->n, 1);
-	if (t->bind(c->state, r, want) < 0) {
-		c->failed = 1;
-	} else {
-		rd_want(r, want);
-		while ((rc = rd_next(r, &row)) > 0)
-			t->row(c->state, r, row);
-		c->failed = rc < 0 || rd_skipped(r) > 0 || !t->clean(c->state);
-	}
+	c->failed = rd_each(r, t->bind, t->row, c->state) < 0 ||
+	    rd_skipped(r) > 0 || !t->clean(c->state);
 	c->quotes = rd_quotes(r);
 	rd_close(r);
 	sb_free(&notes);
-	free(want);
 }
 
 static void *

@@ -1269,3 +1269,25 @@ rd_close(struct reader *r)
 	free(r->first_skip);
 	free(r);
 }
+
+int
+rd_each(struct reader *r,
+    int (*bind)(void *ctx, struct reader *r, unsigned char *want),
+    int (*row)(void *ctx, struct reader *r, const struct row *row),
+    void *ctx)
+{
+	unsigned char *want;
+	const struct row *rw;
+	int rc = -1;
+
+	if (rd_failed(r))
+		return -1;
+	want = xcalloc(rd_header(r)->n, 1);
+	if (bind(ctx, r, want) == 0) {
+		rd_want(r, want);
+		while ((rc = rd_next(r, &rw)) > 0)
+			(void)row(ctx, r, rw);
+	}
+	free(want);
+	return rc < 0 ? -1 : 0;
+}

@@ -136,6 +136,19 @@ long rd_col(const struct reader *r, const char *name);
 void rd_want(struct reader *r, const unsigned char *want);
 
 /*
+** Read the whole of R for a tool: BIND(CTX, R, WANT) binds the header's
+** columns and marks in WANT (one byte per header field, zeroed) those it
+** reads; then ROW(CTX, R, row) takes each data row, recording a bad value
+** with rd_bad(). Returns 0 at the end of the input, or -1 when BIND
+** failed or reading stopped on an error (rd_die() reports it). R stays
+** open.
+*/
+int rd_each(struct reader *r,
+    int (*bind)(void *ctx, struct reader *r, unsigned char *want),
+    int (*row)(void *ctx, struct reader *r, const struct row *row),
+    void *ctx);
+
+/*
 ** Record a bad value in ROW's column COL (COL < 0: the row as a whole):
 ** the message is "FILE:LINE: column 'HEADER': " followed by FMT. With
 ** --skip-bad the row is counted and the first message kept for rd_close();

@@ -195,3 +195,9 @@ dvec_free(struct dvec *d)
 	d->v = NULL;
 	d->n = d->cap = 0;
 }
+
+double
+count_ratio(uint64_t part, uint64_t whole)
+{
+	return whole ? (double)part / (double)whole : NAN;
+}

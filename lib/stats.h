@@ -16,6 +16,12 @@
 double norm_quantile(double p);
 
 /*
+** The share PART / WHOLE of two counts, as a rate: NaN when WHOLE is 0
+** (undefined: printed as an empty field), else the one rounded division.
+*/
+double count_ratio(uint64_t part, uint64_t whole);
+
+/*
 ** The Wilson score interval for a proportion: SUCCESSES out of TRIALS at
 ** confidence level LEVEL (0 < LEVEL < 1, e.g. 0.95), into [*LO, *HI].
 ** With z = norm_quantile(1 - (1 - LEVEL) / 2), p = SUCCESSES / TRIALS, n =

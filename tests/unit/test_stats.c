@@ -5,6 +5,7 @@
 ** var), cross-checked with Python's statistics.NormalDist().inv_cdf and the
 ** Wilson formula computed by hand in Python (the values below).
 */
+#include <math.h>
 #include <stdlib.h>
 
 #include "../../lib/stats.h"
@@ -29,6 +30,12 @@ int
 main(void)
 {
 	double lo, hi;
+
+	/* Rates of counts: 5/8 as printed by lead-convert; none of nothing. */
+	check_near("count_ratio 5/8", count_ratio(5, 8), 0.625, 0);
+	check_near("count_ratio 2^53+1 of itself", count_ratio(
+	    9007199254740993ULL, 9007199254740993ULL), 1, 0);
+	CHECK("count_ratio 3/0 is NaN", isnan(count_ratio(3, 0)));
 
 	/* qnorm(p) in R; inv_cdf(p) in Python. */
 	check_near("norm_quantile 0.975", norm_quantile(0.975), 1.9599639845400536, 1e-14);
