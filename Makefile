@@ -8,7 +8,7 @@ MANPREFIX = $(PREFIX)/share/man
 CC      = cc
 CFLAGS  = -O2 -g
 LDFLAGS =
-LDLIBS  = -lcsv -lxxhash -lm -pthread
+LDLIBS  = -lcsv -lm -pthread
 # Always on, whatever CFLAGS says; CI adds -Werror through CFLAGS.
 KPI_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra
 

@@ -14,32 +14,6 @@ struct group_table {
 	struct arena arena;      /* groups, keys and states */
 };
 
-/*
-** A 64-bit hash of LEN bytes: eight bytes at a time through a multiply
-** and xor-shift, then a final avalanche (the finaliser of MurmurHash3).
-*/
-static uint64_t
-hash_bytes(const char *p, size_t len)
-{
-	const uint64_t k = 0x9e3779b97f4a7c15ULL;
-	uint64_t h = k ^ (len * 0xff51afd7ed558ccdULL), v;
-
-	for (; len >= 8; p += 8, len -= 8) {
-		memcpy(&v, p, 8);
-		h = (h ^ v) * k;
-		h ^= h >> 29;
-	}
-	v = 0;
-	memcpy(&v, p, len);
-	h = (h ^ v) * k;
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
 struct group_table *
 gt_new(size_t state_size)
 {

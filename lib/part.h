@@ -29,7 +29,8 @@
 **   latest,,...,latest,T            the latest timestamp of the input
 **   note,,...,NAME,VALUE            what the notes on stderr need
 **   end,,...,ROWS,CHECKSUM          rows since the header, and their
-**                                   XXH3 checksum (16 hex digits)
+**                                   checksum (16 hex digits; see
+**                                   lib/part.c)
 **
 ** Parts may follow each other in one stream (cat, GNU parallel), each from
 ** its header to its end row, so a part cut short, or two spliced, is found.
@@ -60,7 +61,7 @@ struct part_writer {
 	struct writer w;
 	const struct grouping *g;
 	uint64_t rows;
-	struct XXH3_state_s *sum;
+	uint64_t sum;              /* the checksum so far */
 };
 
 /*
@@ -105,7 +106,7 @@ struct part_reader {
 	uint64_t rows;
 	unsigned long begun;       /* the line of this part's header */
 	unsigned long parts;       /* parts read whole */
-	struct XXH3_state_s *sum;
+	uint64_t sum;              /* the checksum so far */
 };
 
 /*

@@ -329,3 +329,26 @@ arena_free(struct arena *a)
 	}
 	a->head = NULL;
 }
+
+uint64_t
+hash_bytes(const void *data, size_t len)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	const char *p = data;
+	uint64_t h = k ^ (len * 0xff51afd7ed558ccdULL), v;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&v, p, 8);
+		h = (h ^ v) * k;
+		h ^= h >> 29;
+	}
+	v = 0;
+	memcpy(&v, p, len);
+	h = (h ^ v) * k;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}

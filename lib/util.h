@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sysexits.h>
 
@@ -110,5 +111,13 @@ struct arena {
 void *arena_alloc(struct arena *a, size_t size);
 char *arena_memdup(struct arena *a, const void *p, size_t len);
 void arena_free(struct arena *a);
+
+/*
+** A 64-bit hash of the LEN bytes at DATA, for hash tables and checksums
+** (not against an adversary): eight bytes at a time through a multiply and
+** xor-shift, then MurmurHash3's finaliser for the avalanche. LEN is
+** mixed in first, so "ab","c" and "a","bc" hash apart field by field.
+*/
+uint64_t hash_bytes(const void *data, size_t len);
 
 #endif
