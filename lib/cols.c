@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "cols.h"
-#include "opts.h"
 #include "util.h"
 
 void

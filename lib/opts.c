@@ -71,18 +71,6 @@ static const struct shared_option shared[] = {
 
 enum { NSHARED = sizeof shared / sizeof shared[0] };
 
-void
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarn(fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "Try '%s --help' for more information.\n", tool_name());
-	exit(EX_USAGE);
-}
-
 double
 opt_double(const char *name, const char *arg, double min, double max)
 {

@@ -10,6 +10,7 @@
 #include "leads.h"
 #include "preset.h"
 #include "reader.h"
+#include "util.h"
 
 /*
 ** Options every tool shares, parsed once here with getopt_long(3), plus
@@ -82,10 +83,6 @@ struct tool_spec {
 */
 void opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
     int argc, char **argv);
-
-/* Print "TOOL: MESSAGE" and a hint to try --help; exit 64. */
-void usage_error(const char *fmt, ...)
-	__attribute__((noreturn, format(printf, 1, 2)));
 
 /*
 ** Option argument helpers for tools' handlers: each returns the value or

@@ -352,3 +352,15 @@ hash_bytes(const void *data, size_t len)
 	h ^= h >> 33;
 	return h;
 }
+
+void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for more information.\n", tool_name());
+	exit(EX_USAGE);
+}

@@ -38,6 +38,11 @@ void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vdie(int status, const char *fmt, va_list ap) __attribute__((noreturn));
 void vwarn(const char *fmt, va_list ap);
 
+/* Print "TOOL: MESSAGE" and a hint to try --help; exit 64 (EX_USAGE):
+** a bad option or argument. */
+void usage_error(const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 1, 2)));
+
 /*
 ** Allocation: every allocation of the project goes through these. On
 ** failure they print "TOOL: out of memory" and exit 71 (EX_OSERR); they
