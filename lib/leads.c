@@ -54,7 +54,7 @@ leads_init(struct leads *l, const struct leads_opts *o,
 	l->nextra = nextra;
 	cols_check_roles(cols, l->roles, l->nroles);
 	if (l->dedup)
-		l->ids = gt_new(0);
+		l->ids = xcalloc(1, sizeof *l->ids);
 }
 
 int
@@ -146,6 +146,9 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 	if (l->col_id >= 0) {
 		d->id = row->f[l->col_id].s;
 		d->idlen = row->f[l->col_id].len;
+		/* leads_duplicate() looks it up once the row is decoded. */
+		if (l->ids != NULL)
+			idset_prefetch(l->ids, d->id, d->idlen);
 	}
 	if (get_time(l, r, row, l->col_created, 1, &d->created) < 0 ||
 	    get_time(l, r, row, l->col_lost, 0, &d->lost) < 0)
@@ -238,12 +241,8 @@ leads_duplicate(struct leads *l, const struct reader *r, const struct row *row,
 {
 	char esc[ESCAPED_MAX];
 	struct strbuf msg = {0};
-	int created;
-
-	if (l->ids == NULL || d->id == NULL || d->idlen == 0)
-		return 0;
-	gt_get(l->ids, d->id, d->idlen, &created);
-	if (created)
+	if (l->ids == NULL || d->id == NULL || d->idlen == 0 ||
+	    idset_add(l->ids, d->id, d->idlen))
 		return 0;
 	if (l->duplicates++ == 0) {
 		sb_printf(&msg, "%s:%lu: id '%s'", rd_name(r), row->line,
@@ -269,7 +268,9 @@ leads_free(struct leads *l)
 	stages_free(&l->st);
 	for (size_t s = 0; s < MAX_STAGES; s++)
 		free(l->headers[s]);
-	gt_free(l->ids, NULL);
+	if (l->ids != NULL)
+		idset_free(l->ids);
+	free(l->ids);
 	free(l->first_duplicate);
 	free(l->first_backwards);
 }

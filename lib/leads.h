@@ -6,6 +6,7 @@
 
 #include "cols.h"
 #include "date.h"
+#include "idset.h"
 #include "reader.h"
 #include "stages.h"
 
@@ -57,7 +58,7 @@ struct leads {
 	long col_extra[8];
 
 	/* Duplicate ids. */
-	struct group_table *ids;
+	struct idset *ids;             /* NULL under --no-dedup */
 	unsigned long duplicates;
 	char *first_duplicate;         /* "FILE:LINE: id 'X'" */
 

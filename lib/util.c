@@ -305,6 +305,12 @@ arena_alloc(struct arena *a, size_t size)
 	return arena_take(a, size, sizeof(max_align_t));
 }
 
+void *
+arena_bytes(struct arena *a, size_t size)
+{
+	return arena_take(a, size, 1);
+}
+
 char *
 arena_memdup(struct arena *a, const void *p, size_t len)
 {

@@ -115,6 +115,8 @@ struct arena {
 
 void *arena_alloc(struct arena *a, size_t size);
 char *arena_memdup(struct arena *a, const void *p, size_t len);
+/* SIZE bytes at any address (for bytes, not structs). */
+void *arena_bytes(struct arena *a, size_t size);
 void arena_free(struct arena *a);
 
 /*

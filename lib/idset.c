@@ -1,0 +1,109 @@
+/* See LICENSE file for copyright and license details. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "idset.h"
+
+struct id_slot {
+	uint64_t hash;
+	const unsigned char *id;   /* its length (LEB128), then its bytes;
+	                              NULL: the slot is free */
+};
+
+/* Write LEN as LEB128 (7 bits a byte, low first) at P; its byte count. */
+static size_t
+put_len(unsigned char *p, size_t len)
+{
+	size_t n = 0;
+
+	do {
+		p[n++] = (unsigned char)((len & 0x7f) | (len > 0x7f ? 0x80 : 0));
+		len >>= 7;
+	} while (len > 0);
+	return n;
+}
+
+/* Whether the stored id at P is the LEN bytes at ID. */
+static int
+same_id(const unsigned char *p, const char *id, size_t len)
+{
+	size_t stored = 0;
+	unsigned shift = 0;
+
+	do {
+		stored |= (size_t)(*p & 0x7f) << shift;
+		shift += 7;
+	} while (*p++ & 0x80);
+	return stored == len && memcmp(p, id, len) == 0;
+}
+
+/* Double the slots (to 1024 at first), placing each id by its hash. */
+static void
+grow(struct idset *s)
+{
+	size_t n = s->nslots ? 2 * s->nslots : 1024;
+	struct id_slot *slot = xcalloc(n, sizeof *slot);
+
+	for (size_t i = 0; i < s->nslots; i++) {
+		size_t j;
+
+		if (s->slot[i].id == NULL)
+			continue;
+		for (j = s->slot[i].hash & (n - 1); slot[j].id != NULL;
+		    j = (j + 1) & (n - 1))
+			;
+		slot[j] = s->slot[i];
+	}
+	free(s->slot);
+	s->slot = slot;
+	s->nslots = n;
+}
+
+int
+idset_add(struct idset *s, const char *id, size_t len)
+{
+	uint64_t hash = hash_bytes(id, len);
+	unsigned char *p, lenbuf[10];
+	size_t i, n;
+
+	if (s->nslots == 0)
+		grow(s);
+	for (i = hash & (s->nslots - 1); s->slot[i].id != NULL;
+	    i = (i + 1) & (s->nslots - 1))
+		if (s->slot[i].hash == hash && same_id(s->slot[i].id, id, len))
+			return 0;
+	if (len > SIZE_MAX - 16)
+		die(EX_OSERR, "out of memory");
+	n = put_len(lenbuf, len);
+	p = arena_bytes(&s->arena, n + len);
+	memcpy(p, lenbuf, n);
+	memcpy(p + n, id, len);
+	s->slot[i].hash = hash;
+	s->slot[i].id = p;
+	/* At most 7/10 full, so that probe runs stay short. */
+	if (++s->count * 10 > s->nslots * 7)
+		grow(s);
+	return 1;
+}
+
+void
+idset_prefetch(const struct idset *s, const char *id, size_t len)
+{
+	if (s->nslots > 0)
+		__builtin_prefetch(&s->slot[hash_bytes(id, len) &
+		    (s->nslots - 1)]);
+}
+
+size_t
+idset_count(const struct idset *s)
+{
+	return s->count;
+}
+
+void
+idset_free(struct idset *s)
+{
+	free(s->slot);
+	arena_free(&s->arena);
+	memset(s, 0, sizeof *s);
+}
