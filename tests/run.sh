@@ -21,28 +21,9 @@ set -u
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PATH="$ROOT/cmd:$ROOT/scripts:$ROOT/tests/tools:$PATH"
-LC_ALL=C
-TZ=UTC
-export ROOT PATH LC_ALL TZ
-unset LANG LANGUAGE
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/kpikit-tests.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 130' INT TERM
-export TMP
-
-pass=0
-fail=0
-
-# A decimal-comma locale for the locale tests, built without touching the
-# system (locales' sources are in the Debian package 'locales').
-# localedef exits 1 for mere warnings, so look at what it made.
-mkdir -p "$TMP/locale"
-localedef -i de_DE -f UTF-8 "$TMP/locale/de_DE.UTF-8" >/dev/null 2>&1
-if [ -d "$TMP/locale/de_DE.UTF-8" ]; then
-	LOCPATH="$TMP/locale"
-	export LOCPATH
-fi
+export PATH
+. "$ROOT/tests/lib.sh"
+suite_setup tests
 
 # Count the ok/FAIL lines of a test program's output; show the failures.
 tally() {
@@ -69,34 +50,22 @@ bless() {
 }
 
 run_case() {
-	cmd=$1
-	dir=$(dirname "$cmd")
-	name=$(basename "$cmd" .cmd)
-	label="$(basename "$dir")/$name"
-	in="$dir/$name.in"
-	[ -f "$in" ] || in=/dev/null
-	(cd "$dir" && sh "./$name.cmd") <"$in" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-	want_rc=0
-	[ -f "$dir/$name.rc" ] && want_rc=$(cat "$dir/$name.rc")
-	want_err="$dir/$name.err"
-	[ -f "$want_err" ] || want_err=/dev/null
-	if cmp -s "$TMP/out" "$dir/$name.out" && cmp -s "$TMP/err" "$want_err" &&
-	   [ "$rc" = "$want_rc" ]; then
+	case_run "$1"
+	if case_matches; then
 		pass=$((pass + 1))
-		echo "ok $label"
+		echo "ok $case_label"
 		return
 	fi
 	if [ -n "${BLESS:-}" ]; then
-		bless "$dir/$name"
+		bless "$case_dir/$case_name"
 		pass=$((pass + 1))
-		echo "blessed $label"
+		echo "blessed $case_label"
 		return
 	fi
 	fail=$((fail + 1))
-	echo "FAIL $label"
+	echo "FAIL $case_label"
 	[ "$rc" = "$want_rc" ] || echo "  exit status $rc, want $want_rc"
-	cmp -s "$TMP/out" "$dir/$name.out" || show_diff stdout "$dir/$name.out" "$TMP/out"
+	cmp -s "$TMP/out" "$want_out" || show_diff stdout "$want_out" "$TMP/out"
 	cmp -s "$TMP/err" "$want_err" || show_diff stderr "$want_err" "$TMP/err"
 }
 
@@ -133,5 +102,4 @@ for t in "$ROOT"/tests/*.test; do
 	fi
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+suite_end

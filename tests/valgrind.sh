@@ -21,25 +21,12 @@ set -u
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 EVERY=${EVERY:-2}
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/kpikit-valgrind.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 130' INT TERM
-LC_ALL=C
-TZ=UTC
-export ROOT TMP LC_ALL TZ
-unset LANG LANGUAGE
+. "$ROOT/tests/lib.sh"
+suite_setup valgrind
 
 if ! command -v valgrind >/dev/null 2>&1; then
 	echo "valgrind.sh: valgrind is not installed (scripts/install-deps valgrind)" >&2
 	exit 1
-fi
-
-# The decimal-comma locale of the locale tests, as tests/run.sh makes it.
-mkdir -p "$TMP/locale"
-localedef -i de_DE -f UTF-8 "$TMP/locale/de_DE.UTF-8" >/dev/null 2>&1
-if [ -d "$TMP/locale/de_DE.UTF-8" ]; then
-	LOCPATH="$TMP/locale"
-	export LOCPATH
 fi
 
 VG="valgrind -q --error-exitcode=99 --leak-check=full"
@@ -76,9 +63,6 @@ VG="$VG --errors-for-leak-kinds=definite,possible"
 PATH="$TMP/bin:$ROOT/cmd:$ROOT/scripts:$ROOT/tests/tools:$PATH"
 export PATH
 
-pass=0
-fail=0
-
 # What memcheck logged since the last call, if anything; then forget it.
 vg_report() {
 	found=0
@@ -94,28 +78,16 @@ vg_report() {
 }
 
 run_case() {
-	cmd=$1
-	dir=$(dirname "$cmd")
-	name=$(basename "$cmd" .cmd)
-	label="valgrind $(basename "$dir")/$name"
-	in="$dir/$name.in"
-	[ -f "$in" ] || in=/dev/null
-	(cd "$dir" && sh "./$name.cmd") <"$in" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-	want_rc=0
-	[ -f "$dir/$name.rc" ] && want_rc=$(cat "$dir/$name.rc")
-	want_err="$dir/$name.err"
-	[ -f "$want_err" ] || want_err=/dev/null
-	if vg_report >"$TMP/report" && cmp -s "$TMP/out" "$dir/$name.out" &&
-	   cmp -s "$TMP/err" "$want_err" && [ "$rc" = "$want_rc" ]; then
+	case_run "$1"
+	if vg_report >"$TMP/report" && case_matches; then
 		pass=$((pass + 1))
-		echo "ok $label"
+		echo "ok valgrind $case_label"
 		return
 	fi
 	fail=$((fail + 1))
-	echo "FAIL $label"
+	echo "FAIL valgrind $case_label"
 	[ "$rc" = "$want_rc" ] || echo "  exit status $rc, want $want_rc"
-	cmp -s "$TMP/out" "$dir/$name.out" || echo "  stdout differs"
+	cmp -s "$TMP/out" "$want_out" || echo "  stdout differs"
 	cmp -s "$TMP/err" "$want_err" || { echo "  stderr differs:"; sed -n '1,5s/^/  /p' "$TMP/err"; }
 	cat "$TMP/report"
 }
@@ -162,5 +134,4 @@ for replay in tests/fuzz/replay_*; do
 	    tests/fuzz/regressions/"$name"
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+suite_end
