@@ -16,7 +16,8 @@ KPI_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra
 TOOLS   = $(sort $(basename $(notdir $(wildcard cmd/*.c))))
 SCRIPTS = $(notdir $(wildcard scripts/kpi-plot scripts/kpi-report))
 # Their awk programs, installed in $(PREFIX)/share/kpikit/awk, where the
-# installed scripts look for them (../share/kpikit/awk from bin/).
+# installed scripts look for them: ../share/kpikit/awk from their own
+# directory, so BINDIR stays $(PREFIX)/bin for kpi-plot and kpi-report.
 AWK     = $(notdir $(wildcard scripts/awk/*.awk))
 BIN     = $(TOOLS:%=cmd/%)
 LIBSRC  = $(wildcard lib/*.c)
