@@ -15,6 +15,10 @@ KPI_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra
 # Every cmd/NAME.c is a tool; the installed scripts are those that exist.
 TOOLS   = $(sort $(basename $(notdir $(wildcard cmd/*.c))))
 SCRIPTS = $(notdir $(wildcard scripts/kpi-plot scripts/kpi-report))
+# Their awk programs, installed in $(PREFIX)/share/kpikit/awk, where the
+# installed scripts look for them: ../share/kpikit/awk from their own
+# directory, so BINDIR stays $(PREFIX)/bin for kpi-plot and kpi-report.
+AWK     = $(notdir $(wildcard scripts/awk/*.awk))
 BIN     = $(TOOLS:%=cmd/%)
 LIBSRC  = $(wildcard lib/*.c)
 LIBOBJ  = $(LIBSRC:.c=.o)
@@ -162,10 +166,14 @@ install: all
 	cp -f man/kpikit.7 $(DESTDIR)$(MANPREFIX)/man7/ && chmod 644 $(DESTDIR)$(MANPREFIX)/man7/kpikit.7
 	mkdir -p $(DESTDIR)$(PREFIX)/share/kpikit
 	cp -f lib/presets.txt $(DESTDIR)$(PREFIX)/share/kpikit/ && chmod 644 $(DESTDIR)$(PREFIX)/share/kpikit/presets.txt
+	mkdir -p $(DESTDIR)$(PREFIX)/share/kpikit/awk
+	for a in $(AWK); do cp -f scripts/awk/$$a $(DESTDIR)$(PREFIX)/share/kpikit/awk/ && chmod 644 $(DESTDIR)$(PREFIX)/share/kpikit/awk/$$a; done
 
 uninstall:
 	for t in $(TOOLS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANPREFIX)/man1/$$t.1; done
 	rm -f $(DESTDIR)$(MANPREFIX)/man7/kpikit.7 $(DESTDIR)$(PREFIX)/share/kpikit/presets.txt
+	for a in $(AWK); do rm -f $(DESTDIR)$(PREFIX)/share/kpikit/awk/$$a; done
+	-rmdir $(DESTDIR)$(PREFIX)/share/kpikit/awk 2>/dev/null
 	-rmdir $(DESTDIR)$(PREFIX)/share/kpikit 2>/dev/null
 
 clean:

@@ -1,0 +1,67 @@
+# kpis.awk (kpi-report): the figures of quarter KR_K (labelled KR_LABEL),
+# as kpi,value, from the tools' outputs in KR_WORK (lc.K.csv, cl.K.csv,
+# cac.all.csv, roi.all.csv, cacch.all.csv; with KR_ORDERS=1 also
+# clvh.all.csv and pred.K.csv).
+# Run with csv.awk: LC_ALL=C awk -f csv.awk -f kpis.awk
+
+BEGIN {
+	PROG = "kpi-report"
+	w = ENVIRON["KR_WORK"]
+	k = ENVIRON["KR_K"] + 0
+	L = ENVIRON["KR_LABEL"]
+	lc = w "/lc." k ".csv"
+	lp = w "/lc." (k - 1) ".csv"
+	print "kpi,value"
+	# What happened in the quarter: the totals at its end less those at
+	# the end of the one before.
+	happened("leads", "lead")
+	happened("mql", "mql")
+	happened("sql", "sql")
+	happened("opportunities", "opportunity")
+	happened("customers", "customer")
+	# The quarter's leads, by its end.
+	out("lead_to_customer", get(lc, "period", L, "lead_to_customer"))
+	out("lead_to_customer_lo", get(lc, "period", L, "lead_to_customer_lo"))
+	out("lead_to_customer_hi", get(lc, "period", L, "lead_to_customer_hi"))
+	cl = w "/cl." k ".csv"
+	out("sales_cycle_median_days", get(cl, "period", L, "median_days"))
+	out("sales_cycle_km_median_days", get(cl, "period", L, "km_median_days"))
+	cac = w "/cac.all.csv"
+	out("marketing_spend", sum0(get(cac, "period", L, "marketing_spend")))
+	out("sales_spend", sum0(get(cac, "period", L, "sales_spend")))
+	out("cac_marketing", get(cac, "period", L, "cac_marketing"))
+	out("cac_fully_loaded", get(cac, "period", L, "cac_fully_loaded"))
+	roi = w "/roi.all.csv"
+	out("revenue", sum0(get(roi, "period", L, "revenue")))
+	out("roi", get(roi, "period", L, "roi"))
+	out("roas", get(roi, "period", L, "roas"))
+	if (ENVIRON["KR_ORDERS"] == "1") {
+		out("order_revenue", sum0(get(w "/clvh.all.csv", "period", L, "revenue")))
+		pred = w "/pred." k ".csv"
+		n = load(pred)
+		s = 0
+		for (r = 1; r <= n; r++)
+			s += cell(pred, r, "clv")
+		out("clv_12m", n > 0 ? num(s / n) : "")
+	}
+	ch = w "/cacch.all.csv"
+	n = load(ch)
+	for (r = 1; r <= n; r++)
+		if (cell(ch, r, "period") == L)
+			out("cac_fully_loaded:" cell(ch, r, "channel"),
+			    cell(ch, r, "cac_fully_loaded"))
+}
+
+function happened(name, col,    a, b) {
+	a = get(lc, "period", "(all)", col)
+	b = get(lp, "period", "(all)", col)
+	out(name, a == "" ? "" : num(a - b))
+}
+
+function sum0(v) {
+	return v == "" ? "0" : v
+}
+
+function out(name, v) {
+	print csvq(name) "," csvq(v)
+}

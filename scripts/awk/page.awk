@@ -1,0 +1,662 @@
+# page.awk (kpi-report): index.html, one page, self-contained (inline CSS
+# and SVG, no script, no link to fetch), well-formed as XML too, every
+# text from the data escaped; from the report's folder KR_TMP and the
+# labels and dates in KR_*.
+# Run with csv.awk: LC_ALL=C awk -f csv.awk -f page.awk
+
+BEGIN {
+	PROG = "kpi-report"
+	T = ENVIRON["KR_TMP"]
+	L = ENVIRON["KR_LABEL"]
+	LP = ENVIRON["KR_PREV_LABEL"]
+	LA = ENVIRON["KR_AGO_LABEL"]
+	title = ENVIRON["KR_TITLE"]
+	split("January February March April May June July August September October November December", MONTH, " ")
+	currency()
+	meta()
+	load_summary()
+
+	heading = (title != "" ? h(title) " \302\267 " : "") L
+	print "<!DOCTYPE html>"
+	print "<html lang=\"en\">"
+	print "<head>"
+	print "<meta charset=\"utf-8\" />"
+	print "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />"
+	print "<meta name=\"generator\" content=\"kpi-report (kpikit) " h(ENVIRON["KR_VERSION"]) "\" />"
+	print "<title>" (title != "" ? h(title) " \342\200\224 " : "") L " sales and marketing report</title>"
+	style()
+	print "</head>"
+	print "<body>"
+	print "<header>"
+	print "<p class=\"kicker\">Quarterly sales and marketing report</p>"
+	print "<h1>" heading "</h1>"
+	print "<p class=\"sub\">" longday(ENVIRON["KR_FIRST"]) " to " longday(ENVIRON["KR_LAST"]) \
+	    ", compared with the quarter before (" LP ") and the same quarter a year ago (" LA "). " \
+	    "Every figure is as the data stood at the end of its quarter. Report of " \
+	    longday(ENVIRON["KR_ASOF"]) ".</p>"
+	print "</header>"
+	print "<main>"
+
+	headlines()
+	highlights()
+
+	print "<section id=\"funnel\">"
+	print "<h2>The funnel</h2>"
+	print "<p class=\"note\">The " fmt("count", S["n", "leads"]) " leads created in " L " and the furthest stage each had reached by " longday(ENVIRON["KR_LAST"]) ". Leads created late in the quarter have had little time; so had those of every earlier quarter at its own end, which is what the conversion below compares.</p>"
+	chart("funnel", "The funnel of the leads created in " L)
+	print "</section>"
+
+	print "<section id=\"conversion\">"
+	print "<h2>Conversion, last eight quarters</h2>"
+	print "<p class=\"note\">The share of each quarter's leads that had become customers by the quarter's end; the band is the 95% Wilson interval, the range the true rate is likely in given so few customers.</p>"
+	chart("conversion", "Lead to customer conversion per quarter")
+	print "</section>"
+
+	print "<section id=\"cac\">"
+	print "<h2>Customer acquisition cost, last eight quarters</h2>"
+	print "<p class=\"note\">Each quarter's spend over the customers won in it: marketing only, and fully loaded with the sales team's cost.</p>"
+	chart("cac", "Customer acquisition cost per quarter")
+	print "</section>"
+
+	channels()
+	all_figures()
+	quality()
+	definitions()
+
+	print "</main>"
+	print "<footer>"
+	print "<p>Written by kpi-report (kpikit) " h(ENVIRON["KR_VERSION"]) " for " L ", as of " h(ENVIRON["KR_ASOF"]) ". The CSV files beside this page hold every figure.</p>"
+	print "</footer>"
+	print "</body>"
+	print "</html>"
+}
+
+# ---- Numbers and words ----
+
+function h(s) {
+	gsub(/&/, "\\&amp;", s)
+	gsub(/</, "\\&lt;", s)
+	gsub(/>/, "\\&gt;", s)
+	gsub(/"/, "\\&quot;", s)
+	gsub(/'/, "\\&#39;", s)
+	return s
+}
+
+function abs(x) {
+	return x < 0 ? -x : x
+}
+
+function grp(s,    neg, out) {
+	neg = ""
+	if (s ~ /^-/) {
+		neg = "\342\210\222"
+		s = substr(s, 2)
+	}
+	out = ""
+	while (length(s) > 3) {
+		out = "," substr(s, length(s) - 2) out
+		s = substr(s, 1, length(s) - 3)
+	}
+	return neg s out
+}
+
+function round0(x) {
+	return sprintf("%.0f", x)
+}
+
+# A value for people: KIND is count, money, rate, days or times.
+function fmt(kind, v,    x) {
+	if (v == "")
+		return "\342\200\224"
+	x = v + 0
+	if (kind == "count")
+		return grp(round0(x))
+	if (kind == "money")
+		return (x < 0 ? "\342\210\222" : "") SYM grp(round0(abs(x))) SUF
+	if (kind == "rate")
+		return sprintf("%.1f%%", 100 * x)
+	if (kind == "days")
+		return sprintf("%.1f", x)
+	if (kind == "times")
+		return sprintf("%.2f\303\227", x)
+	return h(v)
+}
+
+# The change from B to A, for people: the arrow, the amount (percentage
+# points for rates, else percent), in the colour of better or worse.
+function change(name, a, b, vs,    d, cls, arrow, amount, k, x) {
+	k = KIND[name]
+	if (a == "" || b == "")
+		return "<span class=\"chg none\">no figure for " vs "</span>"
+	x = a - b
+	if (k == "rate") {
+		amount = sprintf("%.1f pt", abs(100 * x))
+		if (sprintf("%.1f", abs(100 * x)) == "0.0")
+			x = 0
+	} else if (b + 0 == 0) {
+		amount = ""
+	} else {
+		amount = sprintf("%.1f%%", abs(100 * x / b))
+		if (sprintf("%.1f", abs(100 * x / b)) == "0.0")
+			x = 0
+	}
+	if (x == 0)
+		return "<span class=\"chg same\">= same as " vs "</span>"
+	arrow = x > 0 ? "\342\226\262" : "\342\226\274"
+	d = DIR[name] * (x > 0 ? 1 : -1)
+	cls = d > 0 ? "good" : d < 0 ? "bad" : "flat"
+	if (amount == "")
+		amount = "from 0"
+	return "<span class=\"chg " cls "\"><b>" arrow " " amount "</b> vs " vs " (" fmt(k, b) ")</span>"
+}
+
+function longday(d,    y, mo, dd) {
+	y = substr(d, 1, 4)
+	mo = substr(d, 6, 2) + 0
+	dd = substr(d, 9, 2) + 0
+	return dd " " MONTH[mo] " " y
+}
+
+# The spend table's currency, from its first row: a symbol for the common
+# ones, else the code.
+function currency(    f, n, j, code, c) {
+	SYM = ""
+	SUF = ""
+	f = ENVIRON["KR_SPEND"]
+	if ((n = readrec(f)) <= 0)
+		return
+	c = 0
+	for (j = 1; j <= n; j++) {
+		sub(/^[ \t]+/, "", F[j])
+		sub(/[ \t]+$/, "", F[j])
+		if (F[j] == "currency")
+			c = j
+	}
+	if (c == 0 || readrec(f) < c) {
+		close(f)
+		return
+	}
+	close(f)
+	code = F[c]
+	gsub(/[ \t]/, "", code)
+	if (code == "USD")
+		SYM = "$"
+	else if (code == "EUR")
+		SYM = "\342\202\254"
+	else if (code == "GBP")
+		SYM = "\302\243"
+	else if (code == "JPY")
+		SYM = "\302\245"
+	else if (code != "")
+		SUF = " " h(code)
+}
+
+# name, label, kind, and which way is better (1 up, -1 down, 0 neither).
+function meta() {
+	defm("leads", "Leads created", "count", 1)
+	defm("mql", "Leads that became MQLs", "count", 1)
+	defm("sql", "Leads that became SQLs", "count", 1)
+	defm("opportunities", "Opportunities opened", "count", 1)
+	defm("customers", "Customers won", "count", 1)
+	defm("lead_to_customer", "Lead to customer, the quarter's leads by its end", "rate", 1)
+	defm("lead_to_customer_lo", "\342\200\246 its 95% interval, low", "rate", 0)
+	defm("lead_to_customer_hi", "\342\200\246 its 95% interval, high", "rate", 0)
+	defm("sales_cycle_median_days", "Sales cycle in days, median of the deals won", "days", -1)
+	defm("sales_cycle_km_median_days", "Sales cycle in days, Kaplan\342\200\223Meier median", "days", -1)
+	defm("marketing_spend", "Marketing spend", "money", 0)
+	defm("sales_spend", "Sales spend", "money", 0)
+	defm("spend", "Spend, marketing and sales", "money", 0)
+	defm("cac_marketing", "CAC, marketing only", "money", -1)
+	defm("cac_fully_loaded", "CAC, fully loaded", "money", -1)
+	defm("revenue", "Revenue of the deals won", "money", 1)
+	defm("roi", "ROI, on all spend", "rate", 1)
+	defm("roas", "ROAS, on all spend", "times", 1)
+	defm("order_revenue", "Revenue from orders", "money", 1)
+	defm("clv_12m", "Average CLV, next 12 months", "money", 1)
+}
+
+function defm(name, label, kind, dir) {
+	LABEL[name] = label
+	KIND[name] = kind
+	DIR[name] = dir
+}
+
+function load_summary(    f, n, r, name, i, w) {
+	f = T "/summary.csv"
+	n = load(f)
+	NS = 0
+	for (r = 1; r <= n; r++) {
+		name = cell(f, r, "kpi")
+		SN[++NS] = name
+		S["n", name] = cell(f, r, "this_quarter")
+		S["p", name] = cell(f, r, "previous_quarter")
+		S["a", name] = cell(f, r, "year_ago")
+		if (name ~ /^cac_fully_loaded:/) {
+			LABEL[name] = "CAC, fully loaded: " h(substr(name, 18))
+			KIND[name] = "money"
+			DIR[name] = -1
+		}
+	}
+	# Spend, marketing and sales together, for a headline.
+	for (i = 1; i <= 3; i++) {
+		w = substr("npa", i, 1)
+		S[w, "spend"] = S[w, "marketing_spend"] == "" ? "" : S[w, "marketing_spend"] + S[w, "sales_spend"]
+	}
+}
+
+# ---- Sections ----
+
+function card(name, label, extra,    s) {
+	if (!(("n", name) in S))
+		return
+	s = "<div class=\"card\"><div class=\"label\">" label "</div>"
+	if (KIND[name] == "days" && S["n", name] != "")
+		s = s "<div class=\"value\">" sprintf("%.0f", S["n", name]) "<small> days</small></div>"
+	else
+		s = s "<div class=\"value\">" fmt(KIND[name], S["n", name]) "</div>"
+	if (extra != "")
+		s = s "<div class=\"extra\">" extra "</div>"
+	s = s "<div class=\"vs\">" change(name, S["n", name], S["p", name], LP) "</div>"
+	s = s "<div class=\"vs\">" change(name, S["n", name], S["a", name], LA) "</div>"
+	print s "</div>"
+}
+
+function headlines(    ci) {
+	print "<section id=\"headlines\">"
+	print "<h2>Headlines</h2>"
+	print "<div class=\"cards\">"
+	card("leads", "Leads created", "")
+	card("mql", "MQLs", "")
+	card("sql", "SQLs", "")
+	card("customers", "Customers won", "")
+	ci = ""
+	if (S["n", "lead_to_customer_lo"] != "")
+		ci = "95% interval " fmt("rate", S["n", "lead_to_customer_lo"]) " to " fmt("rate", S["n", "lead_to_customer_hi"])
+	card("lead_to_customer", "Lead to customer", ci)
+	card("sales_cycle_km_median_days", "Sales cycle",
+	    "Kaplan\342\200\223Meier median; of the deals won: " fmt("days", S["n", "sales_cycle_median_days"]))
+	card("cac_fully_loaded", "CAC, fully loaded", "marketing only: " fmt("money", S["n", "cac_marketing"]))
+	card("roas", "ROAS", "ROI " fmt("rate", S["n", "roi"]))
+	card("revenue", "Revenue won", "the deals won in the quarter")
+	card("spend", "Spend", "marketing " fmt("money", S["n", "marketing_spend"]) ", sales " fmt("money", S["n", "sales_spend"]))
+	card("order_revenue", "Revenue from orders", "")
+	card("clv_12m", "CLV, next 12 months", "per customer, predicted")
+	print "</div>"
+	print "<p class=\"legend\">\342\226\262 \342\226\274 the change against " LP " and against " LA ": <span class=\"chg good\"><b>better</b></span>, <span class=\"chg bad\"><b>worse</b></span> (underlined), <span class=\"chg flat\"><b>neither</b></span>.</p>"
+	print "</section>"
+}
+
+# Sentences on what moved most, from the channels' last four quarters.
+function highlights(    f, g, n, r, c, p, i, up, upc, down, downc, cheap, cheapc, x, lines) {
+	f = T "/cac-by-channel-4q.csv"
+	g = T "/conversion-by-channel-4q.csv"
+	n = load(f)
+	lines = 0
+	if (S["n", "customers"] != "") {
+		HL[++lines] = "<b>" fmt("count", S["n", "customers"]) " customers won</b> in " L " " \
+		    plain("customers", S["n", "customers"], S["p", "customers"], LP) \
+		    ", at a fully loaded CAC of <b>" fmt("money", S["n", "cac_fully_loaded"]) "</b> " \
+		    plain("cac_fully_loaded", S["n", "cac_fully_loaded"], S["p", "cac_fully_loaded"], LP) "."
+	}
+	up = down = cheap = ""
+	for (r = 1; r <= n; r++) {
+		if (cell(f, r, "period") != ENVIRON["KR_SPAN_NOW"])
+			continue
+		c = cell(f, r, "channel")
+		x = cell(f, r, "cac_fully_loaded")
+		p = cell(f, find(f, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "cac_fully_loaded")
+		if (x != "" && (cheap == "" || x + 0 < cheap + 0)) {
+			cheap = x
+			cheapc = c
+		}
+		if (x == "" || p == "" || p + 0 == 0)
+			continue
+		if (x / p - 1 > 0.25 && (up == "" || x / p > up)) {
+			up = x / p
+			upc = c
+		}
+		if (x / p - 1 < -0.25 && (down == "" || x / p < down)) {
+			down = x / p
+			downc = c
+		}
+	}
+	if (up != "")
+		HL[++lines] = moved(upc, "rose")
+	if (down != "")
+		HL[++lines] = moved(downc, "fell")
+	if (cheap != "" && cheapc != upc && cheapc != downc)
+		HL[++lines] = "<b>" h(cheapc) "</b> won its customers cheapest over the last four quarters: " fmt("money", cheap) " each, fully loaded."
+	if (lines == 0)
+		return
+	print "<section id=\"highlights\">"
+	print "<h2>What moved</h2>"
+	print "<ul class=\"highlights\">"
+	for (i = 1; i <= lines; i++)
+		print "<li>" HL[i] "</li>"
+	print "</ul>"
+	print "</section>"
+}
+
+function plain(name, a, b, vs,    x) {
+	if (a == "" || b == "" || b + 0 == 0)
+		return ""
+	x = 100 * (a - b) / abs(b)
+	if (sprintf("%.0f", abs(x)) == "0")
+		return "(as in " vs ")"
+	return "(" (x > 0 ? "up " : "down ") sprintf("%.0f%%", abs(x)) " on " vs ")"
+}
+
+function moved(c, how,    f, g, now, before, cn, cb, s) {
+	f = T "/cac-by-channel-4q.csv"
+	g = T "/conversion-by-channel-4q.csv"
+	now = cell(f, find(f, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), "cac_fully_loaded")
+	before = cell(f, find(f, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "cac_fully_loaded")
+	s = "<b>" h(c) "</b>: its fully loaded CAC " how " to <b>" fmt("money", now) "</b> over the last four quarters, from " fmt("money", before) " in the four before (" (now > before ? "+" : "\342\210\222") sprintf("%.0f%%", abs(100 * (now / before - 1))) ")"
+	cn = cell(g, find(g, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), "lead_to_customer")
+	cb = cell(g, find(g, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "lead_to_customer")
+	if (cn != "" && cb != "")
+		s = s "; " (cn + 0 < cb + 0 ? "meanwhile only " : "") fmt("rate", cn) " of its leads became customers, against " fmt("rate", cb)
+	return s "."
+}
+
+# An SVG chart of kpi-plot, inline: its ids made unique on the page, its
+# namespace declarations and fixed size dropped (HTML needs neither), its
+# xlink:href an SVG 2 href.
+function chart(name, alt,    f, line, st, head) {
+	f = T "/" name ".svg"
+	if ((getline line < f) <= 0) {
+		print "<p class=\"nochart\">No chart: no data for it.</p>"
+		return
+	}
+	print "<figure class=\"chart\">"
+	head = 1
+	do {
+		if (line ~ /^<\?xml/)
+			continue
+		if (head) {
+			if (line ~ /^<svg/) {
+				print "<svg role=\"img\" aria-label=\"" h(alt) "\""
+				continue
+			}
+			if (line ~ /^ *(width|xmlns)/)
+				continue
+			if (line ~ /^>/)
+				head = 0
+		}
+		if (line ~ /^<title>Gnuplot<\/title>$/ || line ~ /^<desc>/)
+			continue
+		if (line !~ /<text|<title|<tspan/) {
+			gsub(/id='/, "id='" name "-", line)
+			gsub(/id="/, "id=\"" name "-", line)
+			gsub(/xlink:href='#/, "href='#" name "-", line)
+			gsub(/xlink:href="#/, "href=\"#" name "-", line)
+			gsub(/url\(#/, "url(#" name "-", line)
+		}
+		print line
+	} while ((st = (getline line < f)) > 0)
+	close(f)
+	print "</figure>"
+}
+
+function th(s) {
+	return "<th scope=\"col\">" s "</th>"
+}
+
+function td(s, cls) {
+	return "<td" (cls != "" ? " class=\"" cls "\"" : "") ">" s "</td>"
+}
+
+# Channels: the quarter's table, the four quarters' chart and table.
+function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
+	lc = T "/lead-convert-by-channel.csv"
+	cc = T "/cac-by-channel.csv"
+	rc = T "/roi-by-channel.csv"
+	f4 = T "/cac-by-channel-4q.csv"
+	g4 = T "/conversion-by-channel-4q.csv"
+	nc = 0
+	addch(lc)
+	addch(cc)
+	addch(rc)
+	addch(f4)
+	addch(g4)
+	for (i = 2; i <= nc; i++) {
+		t = CHN[i]
+		for (j = i - 1; j >= 1 && CHN[j] > t; j--)
+			CHN[j + 1] = CHN[j]
+		CHN[j + 1] = t
+	}
+	print "<section id=\"channels\">"
+	print "<h2>Channels</h2>"
+	print "<p class=\"note\">A quarter's CAC per channel rests on a handful of customers, so it jumps; over four quarters the trend shows.</p>"
+	chart("cac-by-channel-4q", "Fully loaded CAC by channel, the last four quarters against the four before")
+	print "<h3>The last four quarters against the four before</h3>"
+	print "<table>"
+	print "<thead><tr>" th("Channel") th("Lead to customer<br />" h(ENVIRON["KR_SPAN_BEFORE"])) th("Lead to customer<br />" h(ENVIRON["KR_SPAN_NOW"])) th("CAC, fully loaded<br />" h(ENVIRON["KR_SPAN_BEFORE"])) th("CAC, fully loaded<br />" h(ENVIRON["KR_SPAN_NOW"])) th("CAC change") "</tr></thead>"
+	print "<tbody>"
+	for (i = 1; i <= nc; i++) {
+		c = CHN[i]
+		s = "<tr>" "<th scope=\"row\">" h(c) "</th>"
+		s = s td(fmt("rate", cell(g4, find(g4, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "lead_to_customer")), "num")
+		s = s td(fmt("rate", cell(g4, find(g4, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), "lead_to_customer")), "num")
+		b = cell(f4, find(f4, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "cac_fully_loaded")
+		a = cell(f4, find(f4, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), "cac_fully_loaded")
+		s = s td(fmt("money", b), "num") td(fmt("money", a), "num")
+		x = ""
+		if (a != "" && b != "" && b + 0 != 0)
+			x = pctchg(a, b, -1)
+		s = s td(x == "" ? "\342\200\224" : x, "num")
+		print s "</tr>"
+	}
+	print "</tbody>"
+	print "</table>"
+	print "<h3>" L " by channel</h3>"
+	print "<table>"
+	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") th("Customers won") th("Spend") th("CAC, fully loaded") th("ROAS") "</tr></thead>"
+	print "<tbody>"
+	for (i = 1; i <= nc; i++) {
+		c = CHN[i]
+		r = find(cc, "channel", c)
+		s = "<tr>" "<th scope=\"row\">" h(c) "</th>"
+		s = s td(fmt("count", cell(lc, find(lc, "channel", c), "lead")), "num")
+		s = s td(fmt("rate", cell(lc, find(lc, "channel", c), "lead_to_customer")), "num")
+		s = s td(fmt("count", cell(cc, r, "new_customers")), "num")
+		x = r ? cell(cc, r, "marketing_spend") + cell(cc, r, "sales_spend") : ""
+		s = s td(fmt("money", x), "num")
+		s = s td(fmt("money", cell(cc, r, "cac_fully_loaded")), "num")
+		s = s td(fmt("times", cell(rc, find(rc, "channel", c), "roas")), "num")
+		print s "</tr>"
+	}
+	print "</tbody>"
+	print "</table>"
+	print "</section>"
+}
+
+function addch(f,    n, r, c) {
+	n = load(f)
+	for (r = 1; r <= n; r++) {
+		c = cell(f, r, "channel")
+		if (!(c in ISCH)) {
+			ISCH[c] = 1
+			CHN[++nc] = c
+		}
+	}
+}
+
+# A relative change with its arrow, coloured by DIR.
+function pctchg(a, b, dir,    x, d) {
+	x = 100 * (a - b) / abs(b)
+	if (sprintf("%.1f", abs(x)) == "0.0")
+		return "<span class=\"chg same\">=</span>"
+	d = dir * (x > 0 ? 1 : -1)
+	return "<span class=\"chg " (d > 0 ? "good" : d < 0 ? "bad" : "flat") "\">" (x > 0 ? "\342\226\262 +" : "\342\226\274 \342\210\222") sprintf("%.1f%%", abs(x)) "</span>"
+}
+
+function all_figures(    i, name, a, b, s, k) {
+	print "<section id=\"figures\">"
+	print "<h2>Every figure</h2>"
+	print "<p class=\"note\">summary.csv, as it is written beside this page; the definitions are at the end.</p>"
+	print "<table class=\"figures\">"
+	print "<thead><tr>" th("") th(L) th(LP) th("Change") th(LA) "</tr></thead>"
+	print "<tbody>"
+	for (i = 1; i <= NS; i++) {
+		name = SN[i]
+		k = KIND[name]
+		a = S["n", name]
+		b = S["p", name]
+		s = "<tr" (name ~ /_(lo|hi)$/ ? " class=\"sub\"" : "") "><th scope=\"row\">" LABEL[name] "</th>"
+		s = s td(fmt(k, a), "num") td(fmt(k, b), "num")
+		if (name ~ /_(lo|hi)$/ || a == "" || b == "")
+			s = s td("", "num")
+		else if (k == "rate")
+			s = s td(ptchg(a, b, DIR[name]), "num")
+		else if (b + 0 == 0)
+			s = s td("", "num")
+		else
+			s = s td(pctchg(a, b, DIR[name]), "num")
+		s = s td(fmt(k, S["a", name]), "num")
+		print s "</tr>"
+	}
+	print "</tbody>"
+	print "</table>"
+	print "</section>"
+}
+
+# A change of a rate in percentage points.
+function ptchg(a, b, dir,    x, d) {
+	x = 100 * (a - b)
+	if (sprintf("%.1f", abs(x)) == "0.0")
+		return "<span class=\"chg same\">=</span>"
+	d = dir * (x > 0 ? 1 : -1)
+	return "<span class=\"chg " (d > 0 ? "good" : d < 0 ? "bad" : "flat") "\">" (x > 0 ? "\342\226\262 +" : "\342\226\274 \342\210\222") sprintf("%.1f pt", abs(x)) "</span>"
+}
+
+function quality(    f, n, r, item, v, d, lab, nm) {
+	f = T "/quality.csv"
+	n = load(f)
+	lab["leads_rows"] = "Rows read from the leads table"
+	lab["leads_skipped"] = "\342\200\246 skipped for a bad value (--skip-bad)"
+	lab["leads_duplicates"] = "\342\200\246 left out for repeating an id (the first row counts)"
+	lab["leads_after_quarter"] = "Leads created after the quarter, not in this report"
+	lab["leads_last_created"] = "The latest lead created"
+	lab["open_leads"] = "Leads still open at the quarter's end"
+	lab["open_opportunities"] = "Opportunities still open at the quarter's end"
+	lab["spend_rows"] = "Rows read from the spend table"
+	lab["spend_last_day"] = "The latest day in the spend table"
+	lab["orders_rows"] = "Rows read from the order log"
+	lab["orders_skipped"] = "\342\200\246 skipped for a bad value (--skip-bad)"
+	lab["orders_customers"] = "Customers with an order"
+	print "<section id=\"quality\">"
+	print "<h2>Data quality</h2>"
+	print "<table class=\"quality\">"
+	print "<tbody>"
+	nm = 0
+	for (r = 1; r <= n; r++) {
+		item = cell(f, r, "item")
+		v = cell(f, r, "value")
+		d = cell(f, r, "detail")
+		if (item == "message") {
+			MSG[++nm] = d
+			continue
+		}
+		print "<tr><th scope=\"row\">" (item in lab ? lab[item] : h(item)) "</th>" td(v ~ /^[0-9]+$/ ? grp(v) : h(v), "num") td(item ~ /_rows$/ ? h(d) : "", "") "</tr>"
+	}
+	print "</tbody>"
+	print "</table>"
+	if (nm > 0) {
+		print "<h3>What the tools said</h3>"
+		print "<ul class=\"messages\">"
+		for (r = 1; r <= nm; r++)
+			print "<li><code>" h(MSG[r]) "</code></li>"
+		print "</ul>"
+	} else {
+		print "<p class=\"note\">The tools reported nothing unusual.</p>"
+	}
+	print "</section>"
+}
+
+function definitions() {
+	print "<section id=\"definitions\">"
+	print "<h2>How the figures are defined</h2>"
+	print "<dl>"
+	dd("Leads, MQLs, SQLs, opportunities, customers", "What happened in the quarter: the leads created in it, and the leads that reached each stage in it (a skipped stage counts as passed when a later one is reached). Customers are the leads won in the quarter; rows repeating an id count once.")
+	dd("Lead to customer", "Of the leads created in the quarter, the share that had become customers by its end, with the 95% Wilson interval. Each quarter is measured at its own end, so quarters compare on an equal footing.")
+	dd("Sales cycle", "Days from opportunity to won, for the opportunities opened in the quarter: the median of those won by its end, and the Kaplan\342\200\223Meier median, which also counts the deals still open (censored at the quarter's end) and so is not biased towards the fast ones.")
+	dd("CAC", "The quarter's spend over the customers won in it: marketing only, and fully loaded with sales. Per channel, the same on the channel's own spend and customers.")
+	dd("ROI and ROAS", "The revenue of the deals won in the quarter (their amount) against all its spend: ROI = (revenue \342\210\222 spend) / spend, ROAS = revenue / spend.")
+	dd("Revenue from orders", "The amounts of the orders dated in the quarter.")
+	dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
+	print "</dl>"
+	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv, roi.csv, roi-by-channel.csv" (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") "; the charts as SVG and PNG.</p>"
+	print "</section>"
+}
+
+function dd(t, d) {
+	print "<dt>" t "</dt><dd>" d "</dd>"
+}
+
+function style() {
+	print "<style>"
+	print ":root { --ink: #1d2330; --muted: #5b6472; --line: #d9dde3; --good: #17703a; --bad: #b3261e; --accent: #0072b2; }"
+	print "* { box-sizing: border-box; }"
+	print "body { margin: 0; color: var(--ink); background: #f4f5f7; font: 15px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif; }"
+	print "header, main, footer { max-width: 1120px; margin: 0 auto; padding: 0 28px; }"
+	print "header { padding-top: 32px; padding-bottom: 8px; }"
+	print ".kicker { margin: 0; color: var(--accent); font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase; font-size: 12px; }"
+	print "h1 { margin: 4px 0 6px; font-size: 30px; line-height: 1.2; }"
+	print ".sub { margin: 0; color: var(--muted); max-width: 60em; }"
+	print "section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 18px 22px 20px; margin: 18px 0; }"
+	print "h2 { margin: 0 0 10px; font-size: 19px; }"
+	print "h3 { margin: 22px 0 8px; font-size: 15px; }"
+	print ".note { color: var(--muted); margin: 0 0 10px; max-width: 62em; }"
+	print ".cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; }"
+	print ".card { border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; break-inside: avoid; }"
+	print ".card .label { color: var(--muted); font-size: 13px; font-weight: 600; }"
+	print ".card .value { font-size: 28px; font-weight: 700; font-variant-numeric: tabular-nums; margin: 2px 0; }"
+	print ".card .value small { font-size: 15px; font-weight: 600; color: var(--muted); }"
+	print ".legend { color: var(--muted); font-size: 12.5px; margin: 10px 0 0; }"
+	print ".card .extra { color: var(--muted); font-size: 12.5px; margin-bottom: 4px; }"
+	print ".card .vs { font-size: 12.5px; }"
+	print ".chg b { font-weight: 700; }"
+	print ".chg.good { color: var(--good); }"
+	print ".chg.bad { color: var(--bad); }"
+	print ".chg.flat, .chg.same, .chg.none { color: var(--muted); }"
+	print ".chg.bad b { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 2px; }"
+	print "ul.highlights { margin: 0; padding-left: 20px; }"
+	print "ul.highlights li { margin: 4px 0; }"
+	print "figure.chart { margin: 0; }"
+	print "figure.chart svg { display: block; width: 100%; height: auto; }"
+	print "figure.chart svg text { font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; }"
+	print "table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }"
+	print "th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }"
+	print "thead th { font-size: 12.5px; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); }"
+	print "td.num, thead th:not(:first-child) { text-align: right; }"
+	print "tbody th { font-weight: 500; }"
+	print "tr.sub th { font-weight: 400; color: var(--muted); padding-left: 24px; }"
+	print "tr.sub td { color: var(--muted); }"
+	print "table.quality td:last-child { color: var(--muted); }"
+	print "ul.messages { padding-left: 20px; }"
+	print "ul.messages code { font-size: 12.5px; white-space: pre-wrap; word-break: break-word; }"
+	print "dl { margin: 0; }"
+	print "dt { font-weight: 600; margin-top: 8px; }"
+	print "dd { margin: 2px 0 0 0; color: var(--muted); max-width: 62em; }"
+	print "footer { color: var(--muted); font-size: 12.5px; padding-bottom: 32px; }"
+	print "td .chg { white-space: nowrap; }"
+	print "td .chg.bad { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 2px; }"
+	print "#definitions dl + .note { margin-top: 14px; }"
+	print ".nochart { color: var(--muted); font-style: italic; }"
+	print "@media (max-width: 820px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }"
+	print "@media print {"
+	print "  @page { size: A4; margin: 12mm; }"
+	print "  body { background: #fff; font-size: 10.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }"
+	print "  header, main, footer { max-width: none; padding: 0; }"
+	print "  section { border: 0; border-radius: 0; padding: 0; margin: 0 0 14pt; }"
+	print "  h2, h3 { break-after: avoid; }"
+	print "  section#figures { break-before: page; }"
+	print "  section#funnel, section#conversion, section#cac, section#highlights { break-inside: avoid; }"
+	print "  table:not(.figures) { break-inside: avoid; }"
+	print "  .cards { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6pt; }"
+	print "  .card .value { font-size: 18pt; }"
+	print "  tr, figure { break-inside: avoid; }"
+	print "}"
+	print "</style>"
+}

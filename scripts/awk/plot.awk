@@ -1,0 +1,797 @@
+# plot.awk: kpi-plot's program. Reads CSV on standard input (with the
+# reader of csv.awk: awk -f csv.awk -f plot.awk) and writes the gnuplot
+# script on standard output; the settings come in ENVIRON["KP_..."]. Bad
+# data: a message on standard error and exit status 65. Portable awk
+# (mawk, gawk, busybox, the one true awk), run with LC_ALL=C.
+
+BEGIN {
+	PROG = "kpi-plot"
+	kind = ENVIRON["KP_KIND"]
+	name = ENVIRON["KP_NAME"]
+	CSVFILE = name
+	term = ENVIRON["KP_TERM"]
+	out = ENVIRON["KP_OUT"]
+	reqw = ENVIRON["KP_WIDTH"]
+	reqh = ENVIRON["KP_HEIGHT"]
+	ttyw = ENVIRON["KP_TTYW"] + 0
+	ttyh = ENVIRON["KP_TTYH"] + 0
+	percent = ENVIRON["KP_PERCENT"]
+	band = ENVIRON["KP_BAND"] == "yes"
+	title = ENVIRON["KP_TITLE"]
+	title_set = ENVIRON["KP_TITLE_SET"] == "1"
+
+	NUMRE = "^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$"
+	UTF8RE = "^([\001-\177]|[\302-\337][\200-\277]|[\340-\357][\200-\277][\200-\277]|[\360-\364][\200-\277][\200-\277][\200-\277])*$"
+	# Okabe and Ito's colour-blind safe palette, yellow left out (too
+	# light on white); the funnel is drawn in the first colour.
+	NPAL = split("#0072B2 #E69F00 #009E73 #CC79A7 #56B4E9 #D55E00 #000000", PAL, " ")
+	SEP = " \302\267 "
+	# Awks that keep NUL bytes (mawk, gawk) can see them; the others cut
+	# the line there.
+	NUL = sprintf("%c", 0)
+	GREY = "#555555"
+	# x labels longer than this are cut: rotated, they would leave no
+	# room for the chart.
+	XMAX = 24
+	nhdr = 0
+	nrows = 0
+	failed = 0
+}
+
+# A value in a message: control characters escaped, at most 60 bytes.
+function esc(s,    o, i, c, n) {
+	o = ""
+	n = length(s)
+	for (i = 1; i <= n && i <= 60; i++) {
+		c = substr(s, i, 1)
+		if (c == "\n") c = "\\n"
+		else if (c == "\r") c = "\\r"
+		else if (c == "\t") c = "\\t"
+		else if (c == "\\") c = "\\\\"
+		else if (c ~ /[\001-\037\177]/) c = sprintf("\\x%02x", ord(c))
+		o = o c
+	}
+	if (n > 60) o = o "..."
+	return o
+}
+
+function ord(c,    i) {
+	if (!ORD_SET) {
+		for (i = 1; i < 128; i++) ORD[sprintf("%c", i)] = i
+		ORD_SET = 1
+	}
+	return ORD[c]
+}
+
+function trim(s) {
+	sub(/^[ \t]+/, "", s)
+	sub(/[ \t]+$/, "", s)
+	return s
+}
+
+# Text from the data as it is shown: control characters (line breaks,
+# tabs, escapes) become spaces.
+function label(s) {
+	gsub(/[\001-\037\177]/, " ", s)
+	return s
+}
+
+# Text as a gnuplot string expression, in single quotes: nothing inside
+# them is expanded (no backslash escapes, no `backquotes`), and no @macro
+# either, as long as every single quote on the line opens or closes one:
+# gnuplot finds macros by counting quotes. So a quote in the text, which
+# '' would escape except at the start of a string or after another, is
+# joined on as a variable instead: it's -> 'it'.apos.'s'. The text never
+# ends a line, so a trailing backslash cannot continue one either.
+function q(s,    n, P, i, o) {
+	n = split(s, P, "'")
+	o = ""
+	for (i = 1; i <= n; i++) {
+		if (i > 1)
+			o = o (o != "" ? "." : "") "apos"
+		if (P[i] != "")
+			o = o (o != "" ? "." : "") "'" P[i] "'"
+	}
+	return o == "" ? "''" : o
+}
+
+# A tic label is a format too: a percent sign is written twice.
+function qtic(s) {
+	gsub(/%/, "%%", s)
+	return q(s)
+}
+
+# S cut to N characters, the last an ellipsis, when longer.
+function cut(s, n,    i, k) {
+	if (width(s) <= n)
+		return s
+	k = 0
+	for (i = 1; i <= length(s); i++)
+		if (substr(s, i, 1) !~ /[\200-\277]/ && ++k == n)
+			break
+	return substr(s, 1, i - 1) "\342\200\246"
+}
+
+# Characters in a UTF-8 string (continuation bytes do not count).
+function width(s,    t) {
+	t = s
+	return length(s) - gsub(/[\200-\277]/, "", t)
+}
+
+function max(a, b) {
+	return a > b ? a : b
+}
+
+function abs(a) {
+	return a < 0 ? -a : a
+}
+
+# A number from the input as shown: thousands grouped; decimals rounded
+# to two places, or to three significant digits below 1.
+function fmtnum(v,    x, neg, ip, fp, d, s) {
+	x = v + 0
+	if (v ~ /[eE]/ || abs(x) >= 1e15 || (x != 0 && abs(x) < 0.001))
+		return sprintf("%.3g", x)
+	if (v ~ /[.]/) {
+		if (abs(x) >= 1 || x == 0)
+			v = sprintf("%.2f", x)
+		else
+			v = sprintf("%.3g", x)
+		if (v ~ /[.]/) {
+			sub(/0+$/, "", v)
+			sub(/[.]$/, "", v)
+		}
+	}
+	neg = ""
+	if (v ~ /^[-+]/) {
+		if (v ~ /^-/ && x != 0)
+			neg = "-"
+		v = substr(v, 2)
+	}
+	ip = v
+	fp = ""
+	if ((d = index(v, ".")) > 0) {
+		ip = substr(v, 1, d - 1)
+		fp = substr(v, d)
+	}
+	if (ip == "")
+		ip = "0"
+	s = ""
+	while (length(ip) > 3) {
+		s = "," substr(ip, length(ip) - 2) s
+		ip = substr(ip, 1, length(ip) - 3)
+	}
+	return neg ip s fp
+}
+
+function pct(v) {
+	return sprintf("%.1f%%", v * 100)
+}
+
+# The input, a line at a time, through csv.awk's reader: a record may
+# span lines inside quotes.
+{
+	line = $0
+	if (NUL != "" && index(line, NUL))
+		fail(at(NR) "a NUL byte: is the file UTF-16? Convert it first: iconv -f UTF-16 -t UTF-8")
+	if (line !~ UTF8RE)
+		fail(at(NR) "invalid UTF-8 (a Windows-1252 or Latin-1 export?); convert it first: iconv -f WINDOWS-1252 -t UTF-8")
+	if ((n = csvline(line, NR)) > 0)
+		record(n)
+}
+
+function record(n,    j) {
+	if (nhdr == 0) {
+		header(n)
+		return
+	}
+	if (n != nhdr)
+		fail(at(CSVLINE) n " field" (n == 1 ? "" : "s") ", but the header has " nhdr)
+	nrows++
+	RL[nrows] = CSVLINE
+	for (j = 1; j <= n; j++)
+		D[nrows, j] = F[j]
+}
+
+function header(n,    j, h) {
+	nhdr = n
+	hdrline = CSVLINE
+	for (j = 1; j <= n; j++) {
+		h = trim(F[j])
+		HN[j] = h
+		if (h in COL)
+			DUP[h] = 1
+		else
+			COL[h] = j
+	}
+	columns()
+}
+
+function col(nm, what,    j, list) {
+	if (!(nm in COL)) {
+		list = ""
+		for (j = 1; j <= nhdr; j++)
+			list = list (j > 1 ? ", " : "") esc(HN[j])
+		fail(at(hdrline) "no column '" esc(nm) "' (" what "); the header has: " list)
+	}
+	if (nm in DUP)
+		fail(at(hdrline) "column '" esc(nm) "' (" what ") occurs more than once in the header")
+	return COL[nm]
+}
+
+function hascol(nm) {
+	return (nm in COL) && !(nm in DUP)
+}
+
+# The columns each chart reads, looked up at the header.
+function columns(    k, what) {
+	if (kind == "funnel") {
+		what = "kpi-plot funnel draws the output of funnel(1)"
+		cS = col("stage", what)
+		cC = col("count", what)
+		cP = hascol("step_conversion") ? COL["step_conversion"] : 0
+		cT = hascol("share_of_top") ? COL["share_of_top"] : 0
+		ng = cS - 1
+		for (k = 1; k <= ng; k++)
+			GC[k] = k
+		return
+	}
+	cX = col(ENVIRON["KP_X"], "--x")
+	ny = split(ENVIRON["KP_Y"], YN, ",")
+	for (k = 1; k <= ny; k++) {
+		YC[k] = col(YN[k], "--y")
+		LO[k] = HI[k] = 0
+		if (kind == "series" && band && hascol(YN[k] "_lo") && hascol(YN[k] "_hi")) {
+			LO[k] = COL[YN[k] "_lo"]
+			HI[k] = COL[YN[k] "_hi"]
+		}
+	}
+	ng = ENVIRON["KP_GROUP"] == "" ? 0 : split(ENVIRON["KP_GROUP"], GN, ",")
+	for (k = 1; k <= ng; k++)
+		GC[k] = col(GN[k], "--group")
+}
+
+# The value of row R, column J: a number, or "" when empty and EMPTYOK.
+function number(r, j, emptyok,    v) {
+	v = trim(D[r, j])
+	if (v == "") {
+		if (emptyok)
+			return ""
+		fail(at(RL[r]) "column '" esc(HN[j]) "': empty; a number is needed")
+	}
+	if (v !~ NUMRE)
+		fail(at(RL[r]) "column '" esc(HN[j]) "': '" esc(v) "': not a number")
+	if (v + 0 > 1e308 || v + 0 < -1e308)
+		fail(at(RL[r]) "column '" esc(HN[j]) "': '" esc(v) "': out of range")
+	return v
+}
+
+# Row R's group: its key, its label (set in GROUPLABEL) and its name in
+# messages (GROUPMSG).
+function groupkey(r,    k, key) {
+	key = ""
+	GROUPLABEL = ""
+	GROUPMSG = ""
+	for (k = 1; k <= ng; k++) {
+		key = key SUBSEP D[r, GC[k]]
+		GROUPLABEL = GROUPLABEL (k > 1 ? SEP : "") label(D[r, GC[k]])
+		GROUPMSG = GROUPMSG (k > 1 ? "," : "") D[r, GC[k]]
+	}
+	return key
+}
+
+function israte(n) {
+	sub(/_(lo|hi)$/, "", n)
+	return n ~ /_to_/ || n ~ /^share_of_/ || n ~ /conversion/ || n ~ /rate$/
+}
+
+END {
+	if (failed)
+		exit 65
+	csvend()
+	if (nhdr == 0)
+		fail(name ": empty input: no header line")
+	if (nrows == 0)
+		fail(name ": no rows to draw, only a header")
+	if (kind == "funnel")
+		funnel()
+	else
+		xy()
+}
+
+function terminal(w, h) {
+	print "# kpi-plot " kind ": a gnuplot 5 script written by kpikit's kpi-plot"
+	print "apos = sprintf('%c', 39)"
+	print "set encoding utf8"
+	if (term == "png")
+		print "set terminal pngcairo size " w "," h " noenhanced font 'Sans,11' background rgb 'white'"
+	else if (term == "svg")
+		print "set terminal svg size " w "," h " noenhanced font 'Sans,11' background rgb 'white'"
+	else
+		print "set terminal dumb size " w "," h " noenhanced"
+	if (out != "")
+		print "set output " q(out)
+	print "set datafile separator \"\\t\""
+}
+
+function finish() {
+	if (out != "")
+		print "unset output"
+}
+
+# --- funnel ----------------------------------------------------------
+
+function funnel(    r, key, g, i, st, S, M, p, rows, cols, w, h, y, wn,
+    w1, w2, w3, o1, o2, o3, v, t, hdr3) {
+	npan = 0
+	for (r = 1; r <= nrows; r++) {
+		key = groupkey(r)
+		if (!(key in PAN)) {
+			PAN[key] = ++npan
+			PT[npan] = GROUPLABEL
+			NS[npan] = 0
+		}
+		g = PAN[key]
+		st = D[r, cS]
+		if ((g, st) in SEEN)
+			fail(at(RL[r]) "a second row for stage '" esc(st) "'" (ng ? " in group '" esc(GROUPMSG) "'" : ""))
+		SEEN[g, st] = 1
+		i = ++NS[g]
+		SN[g, i] = label(st)
+		CT[g, i] = number(r, cC, 0)
+		if (CT[g, i] + 0 < 0)
+			fail(at(RL[r]) "column '" esc(HN[cC]) "': '" esc(CT[g, i]) "': a count below 0")
+		SP[g, i] = cP ? number(r, cP, 1) : ""
+		TP[g, i] = cT ? number(r, cT, 1) : ""
+	}
+
+	# The table right of the bars: count, step conversion, share of the
+	# top; its columns as wide as their widest entry (in characters).
+	S = 0
+	wn = 0
+	w1 = width(label(HN[cC]))
+	w2 = cP ? width("of previous") : 0
+	w3 = 0
+	for (g = 1; g <= npan; g++) {
+		S = max(S, NS[g])
+		if (cT)
+			w3 = max(w3, width("of " SN[g, 1]))
+		for (i = 1; i <= NS[g]; i++) {
+			wn = max(wn, width(SN[g, i]))
+			w1 = max(w1, width(fmtnum(CT[g, i])))
+			if (SP[g, i] != "")
+				w2 = max(w2, width(pct(SP[g, i])))
+			if (TP[g, i] != "")
+				w3 = max(w3, width(pct(TP[g, i])))
+		}
+	}
+	o1 = 2 + w1
+	o2 = cP ? o1 + 3 + w2 : o1
+	o3 = cT ? o2 + 3 + w3 : o2
+
+	if (term == "dumb") {
+		cols = 1
+		rows = npan
+		w = reqw != "" ? reqw : ttyw
+		h = reqh != "" ? reqh : (npan == 1 ? ttyh : npan * (3 * S + 5) + 2)
+	} else {
+		cols = npan <= 3 ? 1 : npan <= 8 ? 2 : 3
+		rows = int((npan + cols - 1) / cols)
+		w = reqw != "" ? reqw : (cols <= 2 ? 1000 : 1400)
+		h = reqh != "" ? reqh : max(600, rows * (44 * S + 80) + 40)
+	}
+	if (!title_set)
+		title = ng ? "Funnel by " groupnames() : "Funnel"
+
+	terminal(w, h)
+	for (g = 1; g <= npan; g++) {
+		print "$funnel" g " << EOD"
+		for (i = 1; i <= NS[g]; i++)
+			print (S - i) "\t" CT[g, i]
+		print "EOD"
+	}
+	print "set style fill solid 1.0 noborder"
+	print "unset border"
+	print "unset xtics"
+	print "unset ytics"
+	print "unset key"
+	print "set yrange [-0.6:" (S - 0.15) "]"
+	print "set lmargin " (wn + 3)
+	print "set rmargin " (o3 + 2)
+	if (npan > 1) {
+		printf "set multiplot layout %d,%d", rows, cols
+		if (title != "")
+			printf " title %s font ',14'", q(label(title))
+		printf "\n"
+	}
+	for (g = 1; g <= npan; g++) {
+		M = 0
+		for (i = 1; i <= NS[g]; i++)
+			M = max(M, CT[g, i] + 0)
+		if (M == 0)
+			M = 1
+		print "unset label"
+		if (npan > 1)
+			print "set title " q(PT[g]) " font ',12'"
+		else if (title != "")
+			print "set title " q(label(title)) " font ',14'"
+		print "set xrange [" (-M / 2 * 1.02) ":" (M / 2 * 1.02) "]"
+		y = S - 0.3
+		print "set label " q(label(HN[cC])) " at graph 1, first " y " offset character " o1 ",0 right tc rgb '" GREY "'"
+		if (cP)
+			print "set label 'of previous' at graph 1, first " y " offset character " o2 ",0 right tc rgb '" GREY "'"
+		if (cT)
+			print "set label " q("of " SN[g, 1]) " at graph 1, first " y " offset character " o3 ",0 right tc rgb '" GREY "'"
+		for (i = 1; i <= NS[g]; i++) {
+			y = S - i
+			print "set label " q(SN[g, i]) " at graph 0, first " y " offset character -1,0 right"
+			print "set label " q(fmtnum(CT[g, i])) " at graph 1, first " y " offset character " o1 ",0 right"
+			if (SP[g, i] != "")
+				print "set label " q(pct(SP[g, i])) " at graph 1, first " y " offset character " o2 ",0 right"
+			if (TP[g, i] != "")
+				print "set label " q(pct(TP[g, i])) " at graph 1, first " y " offset character " o3 ",0 right"
+		}
+		print "plot $funnel" g " using (0):1:($2/2):(0.38) with boxxyerror lc rgb '" PAL[1] "' notitle"
+	}
+	if (npan > 1)
+		print "unset multiplot"
+	finish()
+}
+
+function groupnames(    k, s) {
+	s = ""
+	for (k = 1; k <= ng; k++)
+		s = s (k > 1 ? ", " : "") label(HN[GC[k]])
+	return s
+}
+
+# --- series and bars -----------------------------------------------------
+
+function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
+    lblw, anyband) {
+	nG = 0
+	nX = 0
+	xnum = kind == "series"
+	for (r = 1; r <= nrows; r++) {
+		key = groupkey(r)
+		xv = trim(D[r, cX])
+		if (xv == "")
+			fail(at(RL[r]) "column '" esc(HN[cX]) "' (--x): empty")
+		if (!(key in GI)) {
+			GI[key] = ++nG
+			GL[nG] = GROUPLABEL
+		}
+		g = GI[key]
+		if ((g, xv) in ROW)
+			fail(at(RL[r]) "a second row for " esc(HN[cX]) " '" esc(xv) "'" (ng ? " in group '" esc(GROUPMSG) "'; add a column to --group" : "; draw one " (kind == "series" ? "line" : "bar") " per group with --group"))
+		ROW[g, xv] = r
+		GR[g, ++GNR[g]] = r
+		if (!(xv in XI)) {
+			XI[xv] = ++nX
+			XV[nX] = xv
+		}
+		if (xv !~ NUMRE)
+			xnum = 0
+		for (k = 1; k <= ny; k++) {
+			YV[r, k] = number(r, YC[k], 1)
+			if (LO[k]) {
+				LV[r, k] = number(r, LO[k], 1)
+				HV[r, k] = number(r, HI[k], 1)
+			}
+		}
+	}
+	if (percent == "auto") {
+		percent = "yes"
+		for (k = 1; k <= ny; k++)
+			if (!israte(YN[k]))
+				percent = "no"
+	}
+	scale = percent == "yes" ? 100 : 1
+
+	# Positions along x: numbers as they are; other values in byte order
+	# for series (periods and dates sort so), in input order for bars.
+	if (!xnum) {
+		for (i = 1; i <= nX; i++)
+			XS[i] = XV[i]
+		if (kind == "series")
+			for (i = 2; i <= nX; i++) {
+				t = XS[i]
+				for (j = i - 1; j >= 1 && (XS[j] "") > (t ""); j--)
+					XS[j + 1] = XS[j]
+				XS[j + 1] = t
+			}
+		for (i = 1; i <= nX; i++)
+			POS[XS[i]] = i - 1
+	}
+
+	# The series: one per group and --y column.
+	ns = 0
+	any = 0
+	ymin = 0
+	ymax = 0
+	anyband = 0
+	for (k = 1; k <= ny; k++)
+		if (LO[k])
+			anyband = 1
+	for (g = 1; g <= nG; g++)
+		for (k = 1; k <= ny; k++) {
+			ns++
+			SG[ns] = g
+			SK[ns] = k
+			if (ng && ny > 1)
+				STL[ns] = GL[g] SEP label(YN[k])
+			else if (ng)
+				STL[ns] = GL[g]
+			else
+				STL[ns] = label(YN[k])
+			SHAS[ns] = 0
+			for (i = 1; i <= GNR[g]; i++) {
+				r = GR[g, i]
+				if (YV[r, k] != "") {
+					SHAS[ns] = 1
+					v = YV[r, k] * scale
+					if (!any || v < ymin)
+						ymin = v
+					if (!any || v > ymax)
+						ymax = v
+					any = 1
+				}
+				if (LO[k] && LV[r, k] != "" && LV[r, k] * scale < ymin)
+					ymin = LV[r, k] * scale
+				if (LO[k] && HV[r, k] != "" && HV[r, k] * scale > ymax)
+					ymax = HV[r, k] * scale
+			}
+		}
+	if (!any)
+		fail(name ": nothing to draw: every value of " ycolnames() " is empty")
+
+	# Groups with bands get a panel each, on one y scale: overlapping
+	# bands would hide each other.
+	panels = kind == "series" && anyband && nG > 1
+	pcols = 1
+	prows = 1
+	if (panels) {
+		pcols = term == "dumb" ? 1 : nG <= 3 ? nG : nG == 4 ? 2 : 3
+		prows = int((nG + pcols - 1) / pcols)
+	}
+	if (term == "dumb") {
+		w = reqw != "" ? reqw : ttyw
+		h = reqh != "" ? reqh : panels ? prows * 14 + 2 : ttyh
+		avail = int(w / pcols) - 12
+	} else {
+		w = reqw != "" ? reqw : pcols >= 3 ? 1400 : 1000
+		h = reqh != "" ? reqh : panels ? max(600, prows * 320 + 60) : 600
+		avail = int(w / pcols / 8) - 12
+	}
+	keyed = panels ? ny > 1 : ns > 1
+	if (keyed) {
+		lblw = 0
+		for (s = 1; s <= ns; s++)
+			lblw = max(lblw, width(panels ? label(YN[SK[s]]) : STL[s]))
+		avail -= lblw + 6
+	}
+	if (!title_set)
+		title = ycolnames() " by " label(HN[cX]) (ng ? " and " groupnames() : "")
+
+	terminal(w, h)
+	for (s = 1; s <= ns; s++)
+		if (SHAS[s])
+			datablock(s)
+	print "set border 3 lc rgb '" GREY "'"
+	print "set tics nomirror"
+	if (term != "dumb")
+		print "set grid ytics back lt 1 lc rgb '#e5e5e5' lw 1"
+	if (scale == 100)
+		print "set format y '%g%%'"
+	if (xnum)
+		print "set xtics"
+	else {
+		maxl = 0
+		for (i = 1; i <= nX; i++)
+			maxl = max(maxl, width(cut(label(XS[i]), XMAX)))
+		rot = nX * (maxl + 2) > avail
+		step = 1
+		if (rot && nX * 2 > avail)
+			step = int((nX * 2 + avail - 1) / avail)
+		printf "set xtics scale 0%s (", rot ? " rotate by 45 right" : ""
+		c = 0
+		for (i = 1; i <= nX; i += step)
+			printf "%s%s %d", (c++ ? ", " : ""), qtic(cut(label(XS[i]), XMAX)), i - 1
+		print ")"
+		print "set xrange [-0.5:" (nX - 0.5) "]"
+	}
+	if (ymin < 0)
+		print "set xzeroaxis lt -1"
+	if (keyed)
+		print "set key outside right top vertical Left reverse samplen 2" (panels || !ng ? "" : " title " q(groupnames()))
+	else
+		print "unset key"
+	if (kind == "bars")
+		bars_setup()
+	if (anyband)
+		print "set label 1 " q(bandnote()) " at screen 0.995, screen 0.975 right font ',9' tc rgb '" GREY "'"
+
+	if (panels) {
+		print "set yrange [" (ymin < 0 ? -nice(-ymin) : 0) ":" nice(ymax) "]"
+		printf "set multiplot layout %d,%d", prows, pcols
+		if (title != "")
+			printf " title %s font ',14'", q(label(title))
+		printf "\n"
+		for (g = 1; g <= nG; g++) {
+			print "set title " q(GL[g]) " font ',12'"
+			print "plot " plotcmd(g)
+			if (g == 1 && anyband)
+				print "unset label 1"
+		}
+		print "unset multiplot"
+	} else {
+		if (ymin >= 0)
+			print "set yrange [0:*]"
+		if (title != "")
+			print "set title " q(label(title)) " font ',14'"
+		print "set xlabel " q(label(HN[cX]))
+		print "set ylabel " q(ny == 1 ? label(YN[1]) : "")
+		print "plot " plotcmd(0)
+	}
+	finish()
+}
+
+# Series S's data block: x position, y, and the band's low and high.
+function datablock(s,    g, k, i, r) {
+	g = SG[s]
+	k = SK[s]
+	print "$" kind s " << EOD"
+	if (kind == "bars") {
+		for (i = 1; i <= nX; i++) {
+			if (!((g, XS[i]) in ROW))
+				continue
+			r = ROW[g, XS[i]]
+			if (YV[r, k] != "")
+				print POS[XS[i]] "\t" YV[r, k] "\t" valuelabel(YV[r, k])
+		}
+	} else if (xnum) {
+		seriesrows(g)
+		for (i = 1; i <= GNR[g]; i++) {
+			r = ORDER[i]
+			print trim(D[r, cX]) "\t" nan(YV[r, k]) (LO[k] ? "\t" nan(LV[r, k]) "\t" nan(HV[r, k]) : "")
+		}
+	} else {
+		for (i = 1; i <= nX; i++)
+			if ((g, XS[i]) in ROW) {
+				r = ROW[g, XS[i]]
+				print (i - 1) "\t" nan(YV[r, k]) (LO[k] ? "\t" nan(LV[r, k]) "\t" nan(HV[r, k]) : "")
+			} else
+				print (i - 1) "\tNaN" (LO[k] ? "\tNaN\tNaN" : "")
+	}
+	print "EOD"
+}
+
+# What the bands are: "band: Y_lo to Y_hi".
+function bandnote(    k, s) {
+	s = ""
+	for (k = 1; k <= ny; k++)
+		if (LO[k])
+			s = s (s != "" ? "; " : "band: ") label(HN[LO[k]]) " to " label(HN[HI[k]])
+	return s
+}
+
+function valuelabel(v) {
+	return scale == 100 ? pct(v) : fmtnum(v)
+}
+
+# Bars: a cluster per x value, a bar per series in it, each labelled with
+# its value when the labels fit.
+function bars_setup(    s, i, r, lblw) {
+	bw = 0.8 / ns
+	print "set style fill solid 1.0 noborder"
+	print "set boxwidth " (bw * 0.9) " absolute"
+	delta = (ymax - (ymin < 0 ? ymin : 0)) * 0.03
+	if (delta == 0)
+		delta = 0.03
+	lblw = 0
+	for (s = 1; s <= ns; s++)
+		for (i = 1; i <= GNR[SG[s]]; i++) {
+			r = GR[SG[s], i]
+			if (YV[r, SK[s]] != "")
+				lblw = max(lblw, width(valuelabel(YV[r, SK[s]])))
+		}
+	barlabels = nX * ns * (lblw + 2) <= avail
+	if (barlabels)
+		print "set offsets 0, 0, graph 0.08, " (ymin < 0 ? "graph 0.08" : "0")
+}
+
+# The plot command for group G's series (every series when G is 0):
+# bands first, lines or bars over them.
+function plotcmd(g,    s, p, d, y, c) {
+	p = ""
+	for (s = 1; s <= ns; s++) {
+		if (!SHAS[s] || (g && SG[s] != g))
+			continue
+		c = panels && ny == 1 ? SG[s] : panels ? SK[s] : s
+		y = "($2" mul(scale) ")"
+		if (kind == "bars") {
+			d = (s - (ns + 1) / 2) * bw
+			p = p (p != "" ? ", \\\n     " : "") "$bars" s " using ($1" off(d) "):" y " with boxes " style(c) " title " q(STL[s])
+			if (barlabels)
+				p = p ", \\\n     $bars" s " using ($1" off(d) "):(" y " >= 0 ? " y " + " delta " : " y " - " delta "):3 with labels center font ',9' tc rgb '#333333' notitle"
+		} else if (LO[SK[s]]) {
+			if (term == "dumb")
+				p = p (p != "" ? ", \\\n     " : "") "$series" s " using 1:" y ":($3" mul(scale) "):($4" mul(scale) ") with yerrorbars lt 0 pt 0 notitle"
+			else
+				p = p (p != "" ? ", \\\n     " : "") "$series" s " using 1:($3" mul(scale) "):($4" mul(scale) ") with filledcurves lc rgb '" color(c) "' fs transparent solid 0.15 noborder notitle"
+		}
+	}
+	if (kind == "series")
+		for (s = 1; s <= ns; s++) {
+			if (!SHAS[s] || (g && SG[s] != g))
+				continue
+			c = panels && ny == 1 ? SG[s] : panels ? SK[s] : s
+			p = p (p != "" ? ", \\\n     " : "") "$series" s " using 1:($2" mul(scale) ") with linespoints " style(c) " title " q(panels ? label(YN[SK[s]]) : STL[s])
+		}
+	return p
+}
+
+# A round number at or above V > 0, for a shared axis. (No log(): some
+# awks are built without maths.)
+function nice(v,    p, i, m) {
+	if (v <= 0)
+		return 1
+	p = 1
+	while (p * 10 <= v)
+		p *= 10
+	while (p > v)
+		p /= 10
+	split("1 1.2 1.5 2 2.5 3 4 5 6 8 10", m, " ")
+	for (i = 1; i <= 11; i++)
+		if (p * m[i] >= v * 0.9999999)
+			return p * m[i]
+	return 10 * p
+}
+
+function off(d) {
+	if (d == 0)
+		return ""
+	return d < 0 ? d : "+" d
+}
+
+function mul(scale) {
+	return scale == 1 ? "" : "*" scale
+}
+
+function nan(v) {
+	return v == "" ? "NaN" : v
+}
+
+function color(s) {
+	return PAL[(s - 1) % NPAL + 1]
+}
+
+# Series S's look: a colour of the palette, dashed after the first round;
+# on text, a letter as its point.
+function style(s,    dt) {
+	if (term == "dumb")
+		return kind == "bars" ? "lt " s : "lt " s " pt " s
+	dt = int((s - 1) / NPAL) + 1
+	if (kind == "bars")
+		return "lc rgb '" color(s) "'"
+	return "lc rgb '" color(s) "' lw 2 pt 7 ps 0.8 dt " dt
+}
+
+function ycolnames(    k, s) {
+	s = ""
+	for (k = 1; k <= ny; k++)
+		s = s (k > 1 ? ", " : "") label(YN[k])
+	return s
+}
+
+# Group G's rows in x order (numbers), into ORDER[1..].
+function seriesrows(g,    i, j, t) {
+	for (i = 1; i <= GNR[g]; i++)
+		ORDER[i] = GR[g, i]
+	for (i = 2; i <= GNR[g]; i++) {
+		t = ORDER[i]
+		for (j = i - 1; j >= 1 && trim(D[ORDER[j], cX]) + 0 > trim(D[t, cX]) + 0; j--)
+			ORDER[j + 1] = ORDER[j]
+		ORDER[j + 1] = t
+	}
+}
