@@ -1,2 +1,2 @@
 cd "$ROOT" || exit 1
-parallel --pipepart -a examples/leads.csv --header : --block 100k cycle-length --partial --from opportunity --by channel | cycle-length --merge --from opportunity --by channel --km
+parallel --keep-order --pipepart -a examples/leads.csv --header : --block 100k cycle-length --partial --from opportunity --by channel | cycle-length --merge --from opportunity --by channel --km

@@ -1,2 +1,2 @@
 cd "$ROOT" || exit 1
-parallel --pipepart -a examples/leads.csv --header : --block 100k lead-convert --partial --by channel | lead-convert --merge --by channel
+parallel --keep-order --pipepart -a examples/leads.csv --header : --block 100k lead-convert --partial --by channel | lead-convert --merge --by channel
