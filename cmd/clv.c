@@ -144,7 +144,7 @@ handle_option(void *ctx, int key, const char *arg)
 		cfg->given_discount = 1;
 		break;
 	case OPT_MARGIN:
-		cfg->margin = opt_double("margin", arg, 0, 1e6);
+		cfg->margin = revenue_opt_margin(arg);
 		cfg->given_margin = 1;
 		break;
 	case OPT_CHURN:

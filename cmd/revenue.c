@@ -25,8 +25,8 @@ static const struct tool_option tool_options[] = {
 };
 
 struct config {
-	double margin, churn;           /* churn NAN: no clv column */
-	int given_margin;
+	double margin;                  /* NAN until given; then 1 */
+	double churn;                   /* NAN: no clv column */
 };
 
 static void
@@ -36,8 +36,7 @@ handle_option(void *ctx, int key, const char *arg)
 
 	switch (key) {
 	case OPT_MARGIN:
-		cfg->margin = opt_double("margin", arg, 0, 1e6);
-		cfg->given_margin = 1;
+		cfg->margin = revenue_opt_margin(arg);
 		break;
 	case OPT_CHURN:
 		cfg->churn = revenue_opt_churn(arg);
@@ -53,7 +52,7 @@ main(int argc, char *argv[])
 		"Historical revenue, orders, customers, AOV and CLV per group.",
 		OPTS_TOTAL, tool_options, handle_option, "orders",
 	};
-	struct config cfg = { .margin = 1, .churn = NAN };
+	struct config cfg = { .margin = NAN, .churn = NAN };
 	struct strbuf notes = {0};
 	struct revenue rv;
 	struct kpi_opts o;
@@ -62,8 +61,10 @@ main(int argc, char *argv[])
 	opts_parse(&o, &spec, &cfg, argc, argv);
 	/* Warnings wait until the result is formed (see note()). */
 	o.rd.notes = &notes;
-	if (cfg.given_margin && isnan(cfg.churn))
+	if (!isnan(cfg.margin) && isnan(cfg.churn))
 		usage_error("--margin goes with --churn: it scales the clv column");
+	if (isnan(cfg.margin))
+		cfg.margin = 1;
 	cols_check_roles(&o.cols, order_roles, NORDER_ROLES);
 
 	revenue_init(&rv, &o, cfg.margin, cfg.churn, order_date_limit());

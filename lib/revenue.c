@@ -138,6 +138,12 @@ revenue_free(struct revenue *rv)
 }
 
 double
+revenue_opt_margin(const char *arg)
+{
+	return opt_double("margin", arg, 0, 1e6);
+}
+
+double
 revenue_opt_churn(const char *arg)
 {
 	double churn = opt_double("churn", arg, 0, 1);

@@ -78,6 +78,12 @@ void revenue_write(struct revenue *rv, struct writer *w);
 void revenue_free(struct revenue *rv);
 
 /*
+** The margin ARG of --margin, a fraction of revenue from 0 to 1e6 (above
+** 1 for a markup); anything else is a usage error (exit 64).
+*/
+double revenue_opt_margin(const char *arg);
+
+/*
 ** The churn rate ARG of --churn: above 0, at most 1; anything else is a
 ** usage error (exit 64), 0 with the reason that it makes the lifetime
 ** infinite.
