@@ -2,14 +2,13 @@
 /*
 ** clv: customer lifetime value from an order log: each customer's
 ** frequency, recency, T and monetary value; BG/NBD, MBG/NBD, Pareto/NBD
-** and Gamma-Gamma fits; per-customer predictions and CLV; and the simple
-** historical view. See clv(1).
+** and Gamma-Gamma fits; per-customer predictions and CLV; and, for one
+** more release, --historical, now revenue(1). See clv(1).
 */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../lib/btyd.h"
 #include "../lib/cols.h"
@@ -17,6 +16,7 @@
 #include "../lib/num.h"
 #include "../lib/opts.h"
 #include "../lib/reader.h"
+#include "../lib/revenue.h"
 #include "../lib/rfm.h"
 #include "../lib/util.h"
 #include "../lib/writer.h"
@@ -35,7 +35,7 @@ static const struct tool_option tool_options[] = {
 	{ "predict", NULL, OPT_PREDICT,
 	    "per customer: expected purchases, P(alive), CLV" },
 	{ "historical", NULL, OPT_HISTORICAL,
-	    "per group: revenue, orders, customers, AOV, ..." },
+	    "deprecated: revenue(1), which prints the same" },
 	{ "unit", "U", OPT_UNIT, "time unit: days (default), weeks, months" },
 	{ "calendar", NULL, OPT_CALENDAR,
 	    "count calendar weeks or months, not days" },
@@ -144,13 +144,11 @@ handle_option(void *ctx, int key, const char *arg)
 		cfg->given_discount = 1;
 		break;
 	case OPT_MARGIN:
-		cfg->margin = opt_double("margin", arg, 0, 1e6);
+		cfg->margin = revenue_opt_margin(arg);
 		cfg->given_margin = 1;
 		break;
 	case OPT_CHURN:
-		cfg->churn = opt_double("churn", arg, 0, 1);
-		if (cfg->churn == 0)
-			usage_error("--churn: 0 makes the lifetime infinite");
+		cfg->churn = revenue_opt_churn(arg);
 		break;
 	}
 }
@@ -651,124 +649,29 @@ print_predictions(struct run *run)
 	}
 }
 
-/* --historical: per group, the plain sums. */
-struct tally {
-	double revenue;
-	uint64_t orders, customers;
-};
-
-static void
-write_tally(struct writer *w, const struct run *run, const struct tally *t)
-{
-	double customers = (double)t->customers, orders = (double)t->orders;
-
-	wr_int(w, (int64_t)t->customers);
-	wr_int(w, (int64_t)t->orders);
-	wr_num(w, t->revenue);
-	wr_num(w, orders > 0 ? t->revenue / orders : NAN);
-	wr_num(w, customers > 0 ? t->revenue / customers : NAN);
-	wr_num(w, customers > 0 ? orders / customers : NAN);
-	if (!isnan(run->cfg.churn))
-		wr_num(w, customers > 0 ? t->revenue / customers *
-		    run->cfg.margin / run->cfg.churn : NAN);
-	wr_end(w);
-}
-
+/*
+** --historical, revenue(1)'s work under its old name for one more
+** release: the same output, and a note that says where it went.
+*/
 static void
 historical(struct run *run)
 {
-	struct group_table *groups = gt_new(sizeof(struct tally));
-	struct group_table *seen = gt_new(0), *seen_all = gt_new(0);
-	struct grouping grouping;
-	struct tally total = {0};
-	struct strbuf key = {0};
-	struct group **v;
+	struct revenue rv;
 	struct writer w;
-	size_t n;
 
-	grouping_init(&grouping, &run->o.group);
+	note(run->o.rd.notes, "--historical is deprecated: use revenue(1); it "
+	    "goes in the next release");
+	revenue_init(&rv, &run->o, run->cfg.margin, run->cfg.churn,
+	    run->now_limit);
 	for (size_t i = 0; i < run->o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
-		unsigned char *want = xcalloc(rd_header(r)->n, 1);
-		struct role roles[NORDER_ROLES];
-		long col[NORDER_ROLES];
-		const struct row *row;
-		struct order ord;
-		int rc;
 
-		memcpy(roles, order_roles, sizeof roles);
-		roles[ORDER_AMOUNT].required = 1;
-		if (cols_bind(r, roles, NORDER_ROLES, &run->o.cols, col) < 0 ||
-		    grouping_bind(&grouping, r, want) < 0)
-			rd_die(r);
-		for (int k = 0; k < NORDER_ROLES; k++)
-			want[col[k]] = 1;
-		rd_want(r, want);
-		while ((rc = rd_next(r, &row)) > 0) {
-			const struct strbuf *gk;
-			struct group *g;
-			struct tally *t;
-			int created;
-
-			if (order_decode(r, row, col, &run->o.dates,
-			    run->now_limit, &ord) < 0)
-				continue;
-			/* Amounts are never negative: the total is the largest sum. */
-			if (!isfinite(total.revenue + ord.amount)) {
-				rd_bad(r, row, col[ORDER_AMOUNT], "the sum of the "
-				    "revenue is out of range");
-				continue;
-			}
-			gk = grouping_key(&grouping, row, ord.when);
-			g = gt_get(groups, gk->s, gk->len, NULL);
-			t = g->state;
-			t->orders++;
-			t->revenue += ord.amount;
-			total.orders++;
-			total.revenue += ord.amount;
-			sb_reset(&key);
-			sb_add(&key, gk->s, gk->len);
-			key_add(&key, ord.id, ord.idlen);
-			gt_get(seen, key.s, key.len, &created);
-			t->customers += created;
-			gt_get(seen_all, ord.id, ord.idlen, &created);
-			total.customers += created;
-		}
-		if (rc < 0)
-			rd_die(r);
+		revenue_read(&rv, r);
 		rd_close(r);
-		free(want);
 	}
-
 	wr_init(&w, stdout, run->o.precision);
-	grouping_write_header(&grouping, &w);
-	wr_str(&w, "customers");
-	wr_str(&w, "orders");
-	wr_str(&w, "revenue");
-	wr_str(&w, "aov");
-	wr_str(&w, "revenue_per_customer");
-	wr_str(&w, "purchase_frequency");
-	if (!isnan(run->cfg.churn))
-		wr_str(&w, "clv");
-	wr_end(&w);
-	v = gt_sorted(groups);
-	n = gt_count(groups);
-	for (size_t i = 0; i < n; i++) {
-		grouping_write_key(&grouping, &w, v[i]);
-		write_tally(&w, run, v[i]->state);
-	}
-	if (!grouping_active(&grouping) && n == 0)
-		write_tally(&w, run, &total);
-	if (run->o.total) {
-		grouping_write_total(&grouping, &w);
-		write_tally(&w, run, &total);
-	}
-	free(v);
-	sb_free(&key);
-	grouping_free(&grouping);
-	gt_free(groups, NULL);
-	gt_free(seen, NULL);
-	gt_free(seen_all, NULL);
+	revenue_write(&rv, &w);
+	revenue_free(&rv);
 }
 
 int
@@ -788,8 +691,7 @@ main(int argc, char *argv[])
 	opts_parse(&run.o, &spec, &run.cfg, argc, argv);
 	/* Warnings wait until the result is formed (see note()). */
 	run.o.rd.notes = &notes;
-	/* A day of slack: a local date may be "tomorrow" in UTC. */
-	run.now_limit = (kpi_time)time(NULL) * 1000 + MS_PER_DAY;
+	run.now_limit = order_date_limit();
 	check_options(&run);
 	/* Both tables' roles; "customer" is in both. */
 	memcpy(all, order_roles, sizeof order_roles);

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cols.h"
 #include "num.h"
@@ -72,6 +73,12 @@ order_decode(struct reader *r, const struct row *row, const long *col,
 		    "first", escape_text(esc, sizeof esc, row->f[col[ORDER_AMOUNT]].s,
 		    row->f[col[ORDER_AMOUNT]].len));
 	return 0;
+}
+
+kpi_time
+order_date_limit(void)
+{
+	return (kpi_time)time(NULL) * 1000 + MS_PER_DAY;
 }
 
 int

@@ -47,6 +47,12 @@ int order_decode(struct reader *r, const struct row *row, const long *col,
     const struct date_formats *dates, kpi_time now, struct order *o);
 
 /*
+** The NOW of order_decode() for a run: the day after the present moment,
+** a day of slack because a local date may be "tomorrow" in UTC.
+*/
+kpi_time order_date_limit(void);
+
+/*
 ** Decode ROW of a summary table (columns COL from cols_bind();
 ** COL[SUMMARY_CUSTOMER] and COL[SUMMARY_MONETARY] may be -1) into *OUT:
 ** frequency a whole number >= 0, recency >= 0 and 0 when frequency is 0,

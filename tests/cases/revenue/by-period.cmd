@@ -1,0 +1,1 @@
+revenue --by channel --period month orders.csv

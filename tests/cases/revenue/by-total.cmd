@@ -1,0 +1,1 @@
+revenue --by channel --total orders.csv

@@ -1,0 +1,1 @@
+revenue future.csv

@@ -1,0 +1,1 @@
+revenue --by region orders.csv

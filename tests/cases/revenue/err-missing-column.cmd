@@ -1,0 +1,1 @@
+revenue no-amount.csv

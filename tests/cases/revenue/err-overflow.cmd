@@ -1,0 +1,1 @@
+revenue huge.csv

@@ -1,0 +1,1 @@
+revenue orders.csv >/dev/full

@@ -1,0 +1,1 @@
+revenue header-only.csv

@@ -1,0 +1,1 @@
+revenue --skip-bad bad-amount.csv

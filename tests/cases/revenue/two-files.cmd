@@ -1,0 +1,1 @@
+revenue --period month --total orders.csv more.csv

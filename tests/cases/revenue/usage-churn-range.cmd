@@ -1,0 +1,1 @@
+revenue --churn 1.5 orders.csv

@@ -1,0 +1,1 @@
+revenue --churn 0 orders.csv

@@ -1,0 +1,1 @@
+revenue --margin 0.4 orders.csv

@@ -1,0 +1,1 @@
+revenue --unit weeks orders.csv
