@@ -353,9 +353,9 @@ print_groups(struct lead_driver *d)
 }
 
 /*
-** A lead as a part's lead row holds it: each stage's own timestamp, the
-** lost date and the current stage (--stage-col), in ms since 1970 UTC,
-** "-" for none.
+** A lead as a part's lead row holds it: each stage's own timestamp and
+** the lost date, in ms since 1970 UTC ("-" for none), then the index of
+** the highest stage it reached (with --stage-col: its current stage).
 */
 static void
 lead_times(char *buf, size_t size, const struct leads *l, kpi_time *at,

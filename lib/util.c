@@ -336,6 +336,17 @@ arena_free(struct arena *a)
 	a->head = NULL;
 }
 
+/* The N <= 8 bytes at P as a little-endian number (one load on x86). */
+static uint64_t
+load_le(const char *p, size_t n)
+{
+	uint64_t v = 0;
+
+	for (size_t i = 0; i < n; i++)
+		v |= (uint64_t)(unsigned char)p[i] << (8 * i);
+	return v;
+}
+
 uint64_t
 hash_bytes(const void *data, size_t len)
 {
@@ -343,13 +354,14 @@ hash_bytes(const void *data, size_t len)
 	const char *p = data;
 	uint64_t h = k ^ (len * 0xff51afd7ed558ccdULL), v;
 
+	/* Little-endian words whatever the machine: a part's checksum, made
+	 * on one host, is checked on another. */
 	for (; len >= 8; p += 8, len -= 8) {
-		memcpy(&v, p, 8);
+		v = load_le(p, 8);
 		h = (h ^ v) * k;
 		h ^= h >> 29;
 	}
-	v = 0;
-	memcpy(&v, p, len);
+	v = load_le(p, len);
 	h = (h ^ v) * k;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
