@@ -211,8 +211,12 @@ read_files(struct lead_part *p)
 	for (size_t i = 0; i < o->nfiles; i++) {
 		struct reader *r = rd_open_or_die(o->files[i], &o->rd);
 
-		if (rd_each(r, bind_part, read_row, p) < 0)
+		if (rd_each(r, bind_part, read_row, p) < 0) {
+			if (p->d->run.partial)
+				part_write_failed(stdout, &p->grouping,
+				    &p->d->popts, rd_error(r));
 			rd_die(r);
+		}
 		rd_close(r);
 	}
 }

@@ -171,6 +171,18 @@ part_write_end(struct part_writer *p)
 	wr_end(&p->w);
 }
 
+void
+part_write_failed(FILE *fp, const struct grouping *g,
+    const struct part_options *opts, const char *why)
+{
+	struct part_writer pw;
+
+	part_write_begin(&pw, fp, g, opts);
+	part_write(&pw, "failed", NULL, "error", why);
+	part_write_end(&pw);
+	fflush(fp);
+}
+
 /* Sum ROW as a row of the part. */
 static void
 sum_row(struct part_reader *p, const struct row *row)
@@ -415,6 +427,13 @@ part_next(struct part_reader *p, struct part_record *rec)
 			if (check_end(p, row) < 0)
 				return -1;
 			continue;
+		}
+		if (is(kind, "failed")) {
+			char esc[ESCAPED_MAX];
+
+			return fail(p, row, "this part is of a --partial that failed "
+			    "(%s): its input is not all here", escape_text(esc,
+			    sizeof esc, value->s, value->len));
 		}
 		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 			if (is(kind, kinds[i].name)) {

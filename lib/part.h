@@ -28,6 +28,9 @@
 **                                   --merge must still know
 **   latest,,...,latest,T            the latest timestamp of the input
 **   note,,...,NAME,VALUE            what the notes on stderr need
+**   failed,,...,error,MESSAGE       the tool stopped on an error: a part
+**                                   without it in the stream would be
+**                                   missed silently (GNU parallel goes on)
 **   end,,...,ROWS,CHECKSUM          rows since the header, and their
 **                                   checksum (16 hex digits; see
 **                                   lib/part.c)
@@ -84,6 +87,14 @@ void part_write_tally(struct part_writer *p, const struct group *grp,
 
 /* The end row. */
 void part_write_end(struct part_writer *p);
+
+/*
+** A whole part on FP that says this --partial failed with message WHY,
+** instead of the rows it could not make: --merge stops on it. A part
+** that is simply absent from the stream could not be noticed.
+*/
+void part_write_failed(FILE *fp, const struct grouping *g,
+    const struct part_options *opts, const char *why);
 
 /* What part_next() hands over. */
 enum part_kind { PART_COUNT, PART_VALUE, PART_LEAD, PART_SEEN, PART_LATEST,

@@ -1,0 +1,1 @@
+lead-convert --merge partial-failed.csv
