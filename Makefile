@@ -28,7 +28,7 @@ UNIT    = $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 FUZZERS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY  = $(FUZZERS:%=tests/fuzz/replay_%)
 SECS    = 60
-DEVTOOLS = scripts/kpi-gen tests/tools/csvdump tests/tools/failalloc.so
+DEVTOOLS = tests/gen/kpi-gen tests/tools/csvdump tests/tools/failalloc.so
 
 .PHONY: all bench build-tests check check-valgrind coverage demo deps install \
 	uninstall clean fuzz fuzz-afl
@@ -65,11 +65,11 @@ tests/tools/%: tests/tools/%.c $(LIB) $(LIBHDR)
 tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(wildcard cmd/*.c) $(LIB) $(LIBHDR)
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
 
-scripts/kpi-gen: scripts/kpi-gen.c
+tests/gen/kpi-gen: tests/gen/kpi-gen.c
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
 
 # The benchmark's floor: libcsv parsing and counting, nothing else.
-scripts/csvfloor: scripts/csvfloor.c
+tests/bench/csvfloor: tests/bench/csvfloor.c
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lcsv
 
 # Install what the build and the tests need, if anything is missing.
@@ -141,7 +141,7 @@ fuzz-afl:
 # Not part of check (minutes, and a 1.1 GB file): lead-convert and
 # cycle-length against Miller, datamash, pandas and DuckDB (through Node.js
 # and npm's @duckdb/node-api) on generated leads files, interleaved rounds,
-# medians, MB/s, peak RSS, agreement (scripts/bench).  The files and the
+# medians, MB/s, peak RSS, agreement (tests/bench/bench).  The files and the
 # report (bench.md) stay in BENCHDIR.  A quick run: make bench SIZES=1000000.
 # Debian's npm conflicts with NodeSource's nodejs, which has npm in it: it
 # is installed only when there is no npm.
@@ -151,8 +151,8 @@ BENCHDIR = build/bench
 bench: deps
 	@sh scripts/install-deps --if-missing miller datamash python3-pandas time nodejs hyperfine
 	@command -v npm >/dev/null 2>&1 || sh scripts/install-deps --if-missing npm
-	$(MAKE) all scripts/csvfloor
-	sh scripts/bench --sizes "$(SIZES)" --rounds $(ROUNDS) --dir $(BENCHDIR)
+	$(MAKE) all tests/bench/csvfloor
+	sh tests/bench/bench --sizes "$(SIZES)" --rounds $(ROUNDS) --dir $(BENCHDIR)
 
 demo: deps
 	$(MAKE) all
@@ -177,5 +177,5 @@ uninstall:
 	-rmdir $(DESTDIR)$(PREFIX)/share/kpikit 2>/dev/null
 
 clean:
-	rm -f $(LIBOBJ) $(LIB) $(BIN) $(UNIT) $(DEVTOOLS) $(REPLAY) lib/presets.inc scripts/csvfloor
+	rm -f $(LIBOBJ) $(LIB) $(BIN) $(UNIT) $(DEVTOOLS) $(REPLAY) lib/presets.inc tests/bench/csvfloor
 	rm -rf build demo-report

@@ -20,7 +20,7 @@
 set -u
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PATH="$ROOT/cmd:$ROOT/scripts:$ROOT/tests/tools:$PATH"
+PATH="$ROOT/cmd:$ROOT/scripts:$ROOT/tests/gen:$ROOT/tests/tools:$PATH"
 export PATH
 . "$ROOT/tests/lib.sh"
 suite_setup tests

@@ -60,7 +60,7 @@ EOF
 done
 # Programs run directly (unit tests, fuzz replays) must exit 0, leak-free.
 VG="$VG --errors-for-leak-kinds=definite,possible"
-PATH="$TMP/bin:$ROOT/cmd:$ROOT/scripts:$ROOT/tests/tools:$PATH"
+PATH="$TMP/bin:$ROOT/cmd:$ROOT/scripts:$ROOT/tests/gen:$ROOT/tests/tools:$PATH"
 export PATH
 
 # What memcheck logged since the last call, if anything; then forget it.

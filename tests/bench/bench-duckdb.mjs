@@ -1,5 +1,5 @@
-// DuckDB's side of scripts/bench, through its Node.js client
-// (@duckdb/node-api, installed by scripts/bench in its work directory,
+// DuckDB's side of tests/bench/bench, through its Node.js client
+// (@duckdb/node-api, installed by tests/bench/bench in its work directory,
 // where this file is copied so that the import resolves): per channel,
 // leads, customers (customer_at set), the rate, and the mean days from
 // created_at to customer_at over the customers, in one SQL query on

@@ -1,4 +1,4 @@
-# pandas' side of scripts/bench: per channel, leads, customers (customer_at
+# pandas' side of tests/bench/bench: per channel, leads, customers (customer_at
 # set), the rate, and the mean days from created_at to customer_at over the
 # customers, as an analyst would write it: read_csv (the three columns the
 # task uses), to_datetime, groupby.

@@ -1,4 +1,4 @@
-/* csvfloor: the floor of scripts/bench, the least a tool built on libcsv
+/* csvfloor: the floor of tests/bench/bench, the least a tool built on libcsv
  * can do with a file: parse it in strict mode and count its records and
  * fields, the callbacks doing nothing else.  It reads with read(2) in
  * 256 KiB blocks and prints "records,fields".  A kpikit tool that parses
