@@ -18,7 +18,8 @@
 **
 ** Memory, per distinct id of L bytes: 16 bytes a slot at a load between
 ** 0.35 and 0.7 (23 to 46 bytes), and L + 1 in the arena (L + 2 from 128
-** bytes on: the length goes before the id, 7 bits a byte).
+** bytes on, L + 3 from 16384: the length goes before the id, 7 bits a
+** byte).
 ** Initialise with {0}.
 */
 struct idset {

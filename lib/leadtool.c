@@ -1,4 +1,5 @@
 /* See LICENSE file for copyright and license details. */
+#include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -202,6 +203,19 @@ bind_part(void *state, struct reader *r, unsigned char *want)
 	    grouping_bind(&p->grouping, r, want) < 0 ? -1 : 0;
 }
 
+/*
+** Under --partial, a failure with its message WHY (exit status STATUS) is
+** also a part that says so: without it, --merge would add up the other
+** parts and never know.
+*/
+static void __attribute__((noreturn))
+fail_input(struct lead_part *p, int status, const char *why)
+{
+	if (p->d->run.partial)
+		part_write_failed(stdout, &p->grouping, &p->d->popts, why);
+	die(status, "%s", why);
+}
+
 /* Read every input file into P in one pass. */
 static void
 read_files(struct lead_part *p)
@@ -209,14 +223,17 @@ read_files(struct lead_part *p)
 	const struct kpi_opts *o = &p->d->o;
 
 	for (size_t i = 0; i < o->nfiles; i++) {
-		struct reader *r = rd_open_or_die(o->files[i], &o->rd);
+		struct reader *r = rd_open(o->files[i], &o->rd);
 
-		if (rd_each(r, bind_part, read_row, p) < 0) {
-			if (p->d->run.partial)
-				part_write_failed(stdout, &p->grouping,
-				    &p->d->popts, rd_error(r));
-			rd_die(r);
+		if (r == NULL) {
+			struct strbuf why = {0};
+
+			sb_printf(&why, "%s: %s", o->files[i] ? o->files[i] :
+			    "<stdin>", strerror(errno));
+			fail_input(p, EX_NOINPUT, why.s);
 		}
+		if (rd_each(r, bind_part, read_row, p) < 0)
+			fail_input(p, rd_status(r), rd_error(r));
 		rd_close(r);
 	}
 }
@@ -250,7 +267,7 @@ chunk_free(void *state)
 static void
 merge_tally(void *ctx, void *into, const void *from)
 {
-	/* Counts of rows read in memory cannot pass 2^64. */
+	/* Counts of rows read in memory cannot pass 2^63. */
 	(void)tally_merge(ctx, into, from);
 }
 
@@ -331,14 +348,18 @@ print_groups(struct lead_driver *d)
 	struct lead_key key = { &d->all.grouping, NULL, 0 };
 	struct writer w;
 
+	/* The total first: merged parts may hold counts no row can print,
+	 * and then nothing is printed. */
+	for (size_t i = 0; d->o.total && i < n; i++)
+		if (tally_merge(&t->tally, total, v[i]->state) < 0)
+			die(EX_DATAERR, "the counts of the --total row add up past "
+			    "2^63 - 1");
 	wr_init(&w, stdout, d->o.precision);
 	t->header(run, &w);
 	for (size_t i = 0; i < n; i++) {
 		/* A group whose leads were all too young shows no row. */
 		if (tally_is_empty(&t->tally, v[i]->state))
 			continue;
-		if (d->o.total)
-			merge_tally((void *)&t->tally, total, v[i]->state);
 		key.group = v[i];
 		t->write(run, &w, v[i]->state, &key);
 		shown++;
@@ -440,10 +461,11 @@ print_partial(struct lead_driver *d)
 	free(v);
 }
 
-/* The earliest and latest times a part may hold: years 1900 to 2200, as
-** every date kpikit reads. */
-#define PART_TIME_MIN (-2208988800000LL)
-#define PART_TIME_MAX (7289654400000LL - 1)
+/* The earliest and latest times a part may hold: those of the dates
+** kpikit reads (years 1 to 9999, lib/date.c), a day wider each way for
+** the offsets of time zones. */
+#define PART_TIME_MIN (-62135683200000LL)
+#define PART_TIME_MAX 253402387199999LL
 
 /* Read the times of a lead row (see lead_times()) into D; -1 after
 ** rd_bad(). */
@@ -609,10 +631,17 @@ lead_tool_merged(struct lead_driver *d, char *buf, size_t size)
 static void
 merge_parts(struct lead_driver *d)
 {
+	struct rd_opts ro = d->o.rd;
 	char why[1024];
 
+	/* Parts are always CSV as the part writer makes them: -d and a
+	 * --preset are for the tables the parts were made from. */
+	ro.delim = 0;
+	ro.preset = NULL;
+	/* A bad record of a part is no row to skip: the part is broken. */
+	ro.skip_bad = 0;
 	for (size_t i = 0; i < d->o.nfiles; i++) {
-		struct reader *r = rd_open_or_die(d->o.files[i], &d->o.rd);
+		struct reader *r = rd_open_or_die(d->o.files[i], &ro);
 
 		if (lead_tool_merge(d, r) < 0)
 			rd_die(r);

@@ -448,8 +448,9 @@ part_next(struct part_reader *p, struct part_record *rec)
 		{
 			char esc[ESCAPED_MAX];
 
-			return rd_bad(p->r, row, 0, "'%s' is not a kind of row of a "
-			    "part", escape_text(esc, sizeof esc, kind->s, kind->len));
+			return fail(p, row, "column 'part': '%s' is not a kind of "
+			    "row of a part", escape_text(esc, sizeof esc, kind->s,
+			    kind->len));
 		}
 	}
 	if (rc < 0)
@@ -503,9 +504,10 @@ part_read_tally(struct part_reader *p, const struct part_record *rec,
 
 		if (part_int(p, rec, rec->value, 0, LLONG_MAX, &n) < 0)
 			return -1;
-		if (*c > UINT64_MAX - (uint64_t)n)
+		/* Counts print as signed 64-bit numbers. */
+		if (*c > (uint64_t)LLONG_MAX - (uint64_t)n)
 			return rd_bad(p->r, rec->row, col + 1, "the counts of "
-			    "the parts add up past 2^64");
+			    "the parts add up past 2^63 - 1");
 		*c += (uint64_t)n;
 	} else {
 		const char *why;

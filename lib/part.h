@@ -26,7 +26,9 @@
 **   lead,KEY...,ID,TIMES            a lead --merge has still to count
 **   seen,,...,ID,TIMES              a lead that counts nowhere, whose id
 **                                   --merge must still know
-**   latest,,...,latest,T            the latest timestamp of the input
+**   latest,,...,latest,T            the latest timestamp of the leads the
+**                                   part counted itself (its lead and seen
+**                                   rows carry their own)
 **   note,,...,NAME,VALUE            what the notes on stderr need
 **   failed,,...,error,MESSAGE       the tool stopped on an error: a part
 **                                   without it in the stream would be
@@ -122,7 +124,8 @@ struct part_reader {
 
 /*
 ** Read parts from R, whose first record (the header) R has read: they
-** must have G's key columns and the options OPTS. Returns 0, or -1 with
+** must have G's key columns and the options OPTS. Open R without
+** skip_bad: a bad record of a part is a broken part, not a row to skip. Returns 0, or -1 with
 ** the error recorded in R.
 */
 int part_read_begin(struct part_reader *p, struct reader *r,

@@ -34,7 +34,8 @@ tally_merge(const struct tally_layout *l, void *into, const void *from)
 				uint64_t *a = tally_count(f, into, s);
 				uint64_t b = *tally_count(f, src, s);
 
-				if (*a > UINT64_MAX - b)
+				if (b > (uint64_t)INT64_MAX ||
+				    *a > (uint64_t)INT64_MAX - b)
 					return -1;
 				*a += b;
 			} else {

@@ -37,7 +37,7 @@ struct tally_layout {
 
 /*
 ** Fold FROM into INTO (two tallies of layout L): counts add, values
-** append. Returns 0, or -1 when a count would pass UINT64_MAX (only parts
+** append. Returns 0, or -1 when a count would pass INT64_MAX (only parts
 ** read from files can make that happen); INTO is then partly merged.
 */
 int tally_merge(const struct tally_layout *l, void *into, const void *from);

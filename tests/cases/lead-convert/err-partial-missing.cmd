@@ -1,0 +1,1 @@
+lead-convert --partial --by channel no-such-file.csv
