@@ -436,6 +436,17 @@ print_partial(struct lead_driver *d)
 	char num[32];
 
 	part_write_begin(&pw, stdout, &d->all.grouping, &d->popts);
+	for (size_t i = 0; i < n; i++)
+		if (!tally_is_empty(&t->tally, v[i]->state))
+			part_write_tally(&pw, v[i], &t->tally, &d->all.leads.st,
+			    v[i]->state);
+	write_log(d, &pw);
+	if (d->all.waiting.latest != NO_TIME) {
+		snprintf(num, sizeof num, "%" PRId64, d->all.waiting.latest);
+		part_write(&pw, "latest", NULL, "latest", num);
+	}
+	/* After the leads: a repeat --merge finds of an id of an earlier part
+	 * is told before one this part found within itself. */
 	if (d->all.leads.duplicates > 0) {
 		snprintf(num, sizeof num, "%lu", d->all.leads.duplicates);
 		part_write(&pw, "note", NULL, "duplicates", num);
@@ -447,15 +458,6 @@ print_partial(struct lead_driver *d)
 		part_write(&pw, "note", NULL, "backwards", num);
 		part_write(&pw, "note", NULL, "first_backwards",
 		    d->all.leads.first_backwards);
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!tally_is_empty(&t->tally, v[i]->state))
-			part_write_tally(&pw, v[i], &t->tally, &d->all.leads.st,
-			    v[i]->state);
-	write_log(d, &pw);
-	if (d->all.waiting.latest != NO_TIME) {
-		snprintf(num, sizeof num, "%" PRId64, d->all.waiting.latest);
-		part_write(&pw, "latest", NULL, "latest", num);
 	}
 	part_write_end(&pw);
 	free(v);
