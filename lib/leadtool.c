@@ -42,13 +42,13 @@ struct waiting {
 	struct lead lead;
 };
 
-/* A lead in a part's log: LEAD_FIXED bytes, then the id. */
+/* A lead in a part's log: this, then the times of its stages and its
+** lost time (one kpi_time each, as many as there are stages, plus one),
+** then its id: a few dozen bytes a lead. */
 struct logged {
 	struct group *group;            /* NULL: a lead that counts nowhere */
 	int top;
 	uint32_t idlen;
-	kpi_time at[MAX_STAGES];
-	kpi_time lost;
 };
 
 void
@@ -141,10 +141,11 @@ count_lead(struct lead_part *p, const struct strbuf *key, const struct lead *d)
 static void
 log_lead(struct lead_part *p, struct group *g, const struct lead *d)
 {
-	struct logged e = { g, d->top, (uint32_t)d->idlen, {0}, d->lost };
+	struct logged e = { g, d->top, (uint32_t)d->idlen };
 
-	memcpy(e.at, d->at, sizeof e.at);
 	sb_add(&p->log, &e, sizeof e);
+	sb_add(&p->log, d->at, p->leads.st.n * sizeof d->at[0]);
+	sb_add(&p->log, &d->lost, sizeof d->lost);
 	sb_add(&p->log, d->id, d->idlen);
 	p->logged++;
 }
@@ -407,18 +408,26 @@ write_log(struct lead_driver *d, struct part_writer *pw)
 	char times[(MAX_STAGES + 2) * 24], *id = NULL;
 	size_t at = 0, idcap = 0;
 
+	size_t ntimes = p->leads.st.n;
+
 	for (size_t i = 0; i < p->logged; i++) {
+		kpi_time t[MAX_STAGES], lost;
 		struct logged e;
 
 		memcpy(&e, p->log.s + at, sizeof e);
+		at += sizeof e;
+		memcpy(t, p->log.s + at, ntimes * sizeof t[0]);
+		at += ntimes * sizeof t[0];
+		memcpy(&lost, p->log.s + at, sizeof lost);
+		at += sizeof lost;
 		if (e.idlen + 1 > idcap) {
 			idcap = e.idlen + 1;
 			id = xrealloc(id, idcap);
 		}
-		memcpy(id, p->log.s + at + sizeof e, e.idlen);
+		memcpy(id, p->log.s + at, e.idlen);
 		id[e.idlen] = '\0';
-		at += sizeof e + e.idlen;
-		lead_times(times, sizeof times, &p->leads, e.at, e.lost, e.top);
+		at += e.idlen;
+		lead_times(times, sizeof times, &p->leads, t, lost, e.top);
 		part_write(pw, e.group != NULL ? "lead" : "seen", e.group, id,
 		    times);
 	}
