@@ -204,17 +204,13 @@ bind_part(void *state, struct reader *r, unsigned char *want)
 	    grouping_bind(&p->grouping, r, want) < 0 ? -1 : 0;
 }
 
-/*
-** Under --partial, a failure with its message WHY (exit status STATUS) is
-** also a part that says so: without it, --merge would add up the other
-** parts and never know.
-*/
-static void __attribute__((noreturn))
-fail_input(struct lead_part *p, int status, const char *why)
+/* Under --partial, a part that says it failed with message WHY: without
+** it, --merge would add up the other parts and never know. */
+static void
+write_failed(struct lead_part *p, const char *why)
 {
 	if (p->d->run.partial)
 		part_write_failed(stdout, &p->grouping, &p->d->popts, why);
-	die(status, "%s", why);
 }
 
 /* Read every input file into P in one pass. */
@@ -224,17 +220,19 @@ read_files(struct lead_part *p)
 	const struct kpi_opts *o = &p->d->o;
 
 	for (size_t i = 0; i < o->nfiles; i++) {
+		const char *path = o->files[i] ? o->files[i] : "<stdin>";
 		struct reader *r = rd_open(o->files[i], &o->rd);
+		char why[1024];
 
 		if (r == NULL) {
-			struct strbuf why = {0};
-
-			sb_printf(&why, "%s: %s", o->files[i] ? o->files[i] :
-			    "<stdin>", strerror(errno));
-			fail_input(p, EX_NOINPUT, why.s);
+			snprintf(why, sizeof why, "%s: %s", path, strerror(errno));
+			write_failed(p, why);
+			die(EX_NOINPUT, "%s", why);
 		}
-		if (rd_each(r, bind_part, read_row, p) < 0)
-			fail_input(p, rd_status(r), rd_error(r));
+		if (rd_each(r, bind_part, read_row, p) < 0) {
+			write_failed(p, rd_error(r));
+			rd_die(r);
+		}
 		rd_close(r);
 	}
 }
