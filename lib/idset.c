@@ -23,18 +23,41 @@ put_len(unsigned char *p, size_t len)
 	return n;
 }
 
+/* The length of the stored id at P; *BYTES gets where its bytes are. */
+static size_t
+get_len(const unsigned char *p, const unsigned char **bytes)
+{
+	size_t len = 0;
+	unsigned shift = 0;
+
+	do {
+		len |= (size_t)(*p & 0x7f) << shift;
+		shift += 7;
+	} while (*p++ & 0x80);
+	*bytes = p;
+	return len;
+}
+
 /* Whether the stored id at P is the LEN bytes at ID. */
 static int
 same_id(const unsigned char *p, const char *id, size_t len)
 {
-	size_t stored = 0;
-	unsigned shift = 0;
+	const unsigned char *bytes;
 
-	do {
-		stored |= (size_t)(*p & 0x7f) << shift;
-		shift += 7;
-	} while (*p++ & 0x80);
-	return stored == len && memcmp(p, id, len) == 0;
+	return get_len(p, &bytes) == len && memcmp(bytes, id, len) == 0;
+}
+
+/* Whether S holds the LEN bytes at ID, whose hash is HASH. */
+static int
+has_id(const struct idset *s, uint64_t hash, const char *id, size_t len)
+{
+	if (s->nslots == 0)
+		return 0;
+	for (size_t i = hash & (s->nslots - 1); s->slot[i].id != NULL;
+	    i = (i + 1) & (s->nslots - 1))
+		if (s->slot[i].hash == hash && same_id(s->slot[i].id, id, len))
+			return 1;
+	return 0;
 }
 
 /* Double the slots (to 1024 at first), placing each id by its hash. */
@@ -92,6 +115,34 @@ idset_prefetch(const struct idset *s, const char *id, size_t len)
 	if (s->nslots > 0)
 		__builtin_prefetch(&s->slot[hash_bytes(id, len) &
 		    (s->nslots - 1)]);
+}
+
+size_t
+idset_add_common(struct idset *into, const struct idset *s,
+    const struct idset *other)
+{
+	enum { AHEAD = 16 };        /* slots fetched before they are looked up */
+	size_t found = 0;
+
+	if (other->nslots == 0)
+		return 0;
+	for (size_t i = 0; i < s->nslots; i++) {
+		const struct id_slot *e = &s->slot[i];
+		const unsigned char *bytes;
+		size_t len;
+
+		if (i + AHEAD < s->nslots && s->slot[i + AHEAD].id != NULL)
+			__builtin_prefetch(&other->slot[s->slot[i + AHEAD].hash &
+			    (other->nslots - 1)]);
+		if (e->id == NULL)
+			continue;
+		len = get_len(e->id, &bytes);
+		if (has_id(other, e->hash, (const char *)bytes, len)) {
+			idset_add(into, (const char *)bytes, len);
+			found++;
+		}
+	}
+	return found;
 }
 
 size_t

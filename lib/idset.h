@@ -43,6 +43,17 @@ int idset_add(struct idset *s, const char *id, size_t len);
 */
 void idset_prefetch(const struct idset *s, const char *id, size_t len);
 
+/*
+** Add to INTO each id of S that OTHER holds too; returns how many ids of
+** S were found in OTHER. For --jobs: the ids of a chunk that an earlier
+** chunk has already seen. S's slots are walked in order and each id is
+** looked up in OTHER by the hash its slot keeps, fetched a few slots
+** ahead, so that the lookups wait on memory side by side. Ids are
+** compared byte for byte, as in idset_add().
+*/
+size_t idset_add_common(struct idset *into, const struct idset *s,
+    const struct idset *other);
+
 size_t idset_count(const struct idset *s);
 
 void idset_free(struct idset *s);

@@ -112,6 +112,24 @@ get_time(struct leads *l, struct reader *r, const struct row *row, long col,
 	return 0;
 }
 
+/* Set P to FILE:LINE then DETAIL (may be NULL). */
+static void
+place_set(struct place *p, const char *file, unsigned long line,
+    const char *detail)
+{
+	p->file = xstrdup(file);
+	p->line = line;
+	p->detail = detail != NULL ? xstrdup(detail) : NULL;
+}
+
+static void
+place_free(struct place *p)
+{
+	free(p->file);
+	free(p->detail);
+	*p = (struct place){0};
+}
+
 /*
 ** Count D when its stages go back in time: a stage dated before the stage
 ** just before it, both with their own timestamps (data entered out of
@@ -123,15 +141,12 @@ static void
 see_order(struct leads *l, const struct reader *r, const struct row *row,
     const struct lead *d)
 {
-	struct strbuf where = {0};
-
 	for (size_t s = 1; s < l->st.n; s++)
 		if (d->at[s] != NO_TIME && d->at[s - 1] != NO_TIME &&
 		    d->at[s] < d->at[s - 1]) {
-			if (l->backwards++ == 0) {
-				sb_printf(&where, "%s:%lu", rd_name(r), row->line);
-				l->first_backwards = where.s;
-			}
+			if (l->backwards++ == 0)
+				place_set(&l->first_backwards, rd_name(r), row->line,
+				    NULL);
 			return;
 		}
 }
@@ -241,25 +256,81 @@ leads_duplicate(struct leads *l, const struct reader *r, const struct row *row,
 {
 	char esc[ESCAPED_MAX];
 	struct strbuf msg = {0};
+
 	if (l->ids == NULL || d->id == NULL || d->idlen == 0 ||
 	    idset_add(l->ids, d->id, d->idlen))
 		return 0;
 	if (l->duplicates++ == 0) {
-		sb_printf(&msg, "%s:%lu: id '%s'", rd_name(r), row->line,
+		sb_printf(&msg, ": id '%s'",
 		    escape_text(esc, sizeof esc, d->id, d->idlen));
-		l->first_duplicate = msg.s;
+		place_set(&l->first_duplicate, rd_name(r), row->line, msg.s);
+		sb_free(&msg);
 	}
 	return 1;
+}
+
+char *
+place_text(const struct place *p)
+{
+	struct strbuf sb = {0};
+
+	if (p->file != NULL)
+		sb_printf(&sb, "%s:%lu", p->file, p->line);
+	if (p->detail != NULL)
+		sb_printf(&sb, "%s", p->detail);
+	return sb.s;
+}
+
+void
+place_keep_text(struct place *p, const char *text)
+{
+	if (p->file == NULL && p->detail == NULL)
+		p->detail = xstrdup(text);
+}
+
+void
+leads_shift(struct leads *l, unsigned long lines)
+{
+	if (l->first_duplicate.file != NULL)
+		l->first_duplicate.line += lines;
+	if (l->first_backwards.file != NULL)
+		l->first_backwards.line += lines;
+}
+
+/* Move the place FROM into INTO if INTO holds none; empty FROM. */
+static void
+place_take(struct place *into, struct place *from)
+{
+	if (into->file == NULL && into->detail == NULL) {
+		*into = *from;
+		*from = (struct place){0};
+	}
+	place_free(from);
+}
+
+void
+leads_merge_notes(struct leads *into, struct leads *from)
+{
+	into->duplicates += from->duplicates;
+	into->backwards += from->backwards;
+	from->duplicates = from->backwards = 0;
+	place_take(&into->first_duplicate, &from->first_duplicate);
+	place_take(&into->first_backwards, &from->first_backwards);
 }
 
 void
 leads_report(const struct leads *l, struct strbuf *notes)
 {
-	if (l->duplicates > 0)
-		note(notes, "%lu row%s repeat%s an id seen before and %s left out "
-		    "(the first row wins); the first: %s", l->duplicates,
-		    l->duplicates == 1 ? "" : "s", l->duplicates == 1 ? "s" : "",
-		    l->duplicates == 1 ? "is" : "are", l->first_duplicate);
+	char *where;
+
+	if (l->duplicates == 0)
+		return;
+	where = place_text(&l->first_duplicate);
+	note(notes, "%lu row%s repeat%s an id seen before and %s left out "
+	    "(the first row wins); the first: %s", l->duplicates,
+	    l->duplicates == 1 ? "" : "s", l->duplicates == 1 ? "s" : "",
+	    l->duplicates == 1 ? "is" : "are", where ? where : "");
+	free(where);
 }
 
 void
@@ -271,6 +342,6 @@ leads_free(struct leads *l)
 	if (l->ids != NULL)
 		idset_free(l->ids);
 	free(l->ids);
-	free(l->first_duplicate);
-	free(l->first_backwards);
+	place_free(&l->first_duplicate);
+	place_free(&l->first_backwards);
 }

@@ -38,6 +38,19 @@ struct lead {
 	size_t idlen;
 };
 
+/*
+** Where the first case of a note was met: "FILE:LINE", then DETAIL if
+** any. A chunk read on its own thread (--jobs) counts its lines from its
+** start; leads_shift() moves them once the chunks before it are counted.
+** Read back from a part, the whole text is DETAIL and FILE is NULL.
+** Initialise with {0}: nothing met.
+*/
+struct place {
+	char *file;
+	unsigned long line;
+	char *detail;
+};
+
 /* What a tool reads of the leads table, and how. */
 struct leads {
 	struct stages st;
@@ -60,11 +73,11 @@ struct leads {
 	/* Duplicate ids. */
 	struct idset *ids;             /* NULL under --no-dedup */
 	unsigned long duplicates;
-	char *first_duplicate;         /* "FILE:LINE: id 'X'" */
+	struct place first_duplicate;  /* FILE:LINE, then ": id 'X'" */
 
 	/* Leads with a stage dated before the stage before it. */
 	unsigned long backwards;
-	char *first_backwards;         /* "FILE:LINE" */
+	struct place first_backwards;
 };
 
 /*
@@ -141,6 +154,26 @@ enum admit leads_admit(const struct leads *l, const struct lead *d, int *top);
 /* Report the duplicate count and the first repeat, if any, with note() to
 ** NOTES. */
 void leads_report(const struct leads *l, struct strbuf *notes);
+
+/* The text of place P, as a note tells it: a new string, or NULL when
+** nothing was met. */
+char *place_text(const struct place *p);
+
+/* Keep TEXT (read from a part) as P, unless P already holds a place. */
+void place_keep_text(struct place *p, const char *text);
+
+/*
+** --jobs: L was read from a chunk whose first line is LINES lines below
+** where its reader counted from; move the places it keeps by as much.
+*/
+void leads_shift(struct leads *l, unsigned long lines);
+
+/*
+** Add what FROM found (duplicates, stages out of order) to INTO, FROM
+** having been read after INTO: a place INTO lacks is taken from FROM.
+** FROM's counts and places are left empty.
+*/
+void leads_merge_notes(struct leads *into, struct leads *from);
 
 void leads_free(struct leads *l);
 

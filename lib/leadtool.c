@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "asof.h"
+#include "idset.h"
 #include "num.h"
 #include "leadtool.h"
 #include "parallel.h"
@@ -247,13 +248,39 @@ chunk_start(void *ctx)
 	return p;
 }
 
-/* A chunk with something to tell, which needs the line, reads again. */
-static int
-chunk_clean(const void *state)
+/* The chunk's lines start LINES below where its reader counted from. */
+static void
+chunk_shift(void *state, unsigned long lines)
 {
-	const struct leads *l = &((const struct lead_part *)state)->leads;
+	leads_shift(&((struct lead_part *)state)->leads, lines);
+}
 
-	return l->duplicates == 0 && l->backwards == 0;
+/*
+** Chunk K counted the first row of each of its ids, but a chunk before it
+** may have had the id first: then that row is a repeat. A state to read
+** chunk K again with those ids already seen, or NULL when there are none
+** (the usual case: a repeat most often follows its first row closely).
+*/
+static void *
+chunk_settle(void *ctx, void *const *states, size_t k)
+{
+	const struct lead_part *p = states[k];
+	struct lead_part *again;
+	struct idset seen = {0};
+
+	if (p->leads.ids == NULL)
+		return NULL;
+	for (size_t j = 0; j < k; j++)
+		idset_add_common(&seen, p->leads.ids,
+		    ((const struct lead_part *)states[j])->leads.ids);
+	if (idset_count(&seen) == 0) {
+		idset_free(&seen);
+		return NULL;
+	}
+	again = chunk_start(ctx);
+	idset_free(again->leads.ids);
+	*again->leads.ids = seen;
+	return again;
 }
 
 static void
@@ -270,6 +297,21 @@ merge_tally(void *ctx, void *into, const void *from)
 	(void)tally_merge(ctx, into, from);
 }
 
+/* --explain: how --jobs read the input. */
+static void
+explain_jobs(struct lead_driver *d, const struct par_report *how)
+{
+	if (!d->o.explain)
+		return;
+	if (how->chunks == 0)
+		note(&d->notes, "--jobs: read on one thread: %s", how->why);
+	else
+		note(&d->notes, "--jobs: read in %zu chunks on %lld threads; %zu "
+		    "read again for ids a chunk before had first", how->chunks,
+		    d->o.jobs < (long long)how->chunks ? d->o.jobs :
+		    (long long)how->chunks, how->again);
+}
+
 /*
 ** Read the input into d->all: on --jobs threads when it can be, else in
 ** one pass. Chunks merge in input order, so every tally is that of one
@@ -280,8 +322,9 @@ static void
 read_input(struct lead_driver *d)
 {
 	const struct par_tool pt = { chunk_start, bind_part, read_row,
-	    chunk_clean, chunk_free, d };
+	    chunk_shift, chunk_settle, chunk_free, d };
 	const struct kpi_opts *o = &d->o;
+	struct par_report how;
 	kpi_time latest = NO_TIME;
 	void **parts = NULL;
 	size_t n = 0;
@@ -291,11 +334,10 @@ read_input(struct lead_driver *d)
 		read_files(&d->all);
 		return;
 	}
-	if (o->jobs > 1 && d->all.leads.dedup)
-		note(&d->notes, "--jobs: duplicate ids are found in input order, "
-		    "on one thread; --no-dedup reads on %lld", o->jobs);
-	else if (o->jobs > 1)
-		n = par_read(o, (size_t)o->jobs, &pt, &parts);
+	if (o->jobs > 1) {
+		n = par_read(o, (size_t)o->jobs, &pt, &parts, &how);
+		explain_jobs(d, &how);
+	}
 	if (n == 0) {
 		read_files(&d->all);
 		asof_finish(&d->all.waiting, NO_TIME);
@@ -311,6 +353,7 @@ read_input(struct lead_driver *d)
 		struct lead_part *p = parts[i];
 
 		asof_finish(&p->waiting, latest);
+		leads_merge_notes(&d->all.leads, &p->leads);
 		gt_merge(d->all.groups, p->groups, merge_tally,
 		    (void *)&d->run.tool->tally);
 		chunk_free(p);
@@ -432,6 +475,23 @@ write_log(struct lead_driver *d, struct part_writer *pw)
 	free(id);
 }
 
+/* A note of a part: NAME, the count N of its cases, then FIRST_NAME, where
+** the first was met; nothing when N is 0. */
+static void
+write_note(struct part_writer *pw, const char *name, unsigned long n,
+    const char *first_name, const struct place *first)
+{
+	char num[32], *where;
+
+	if (n == 0)
+		return;
+	snprintf(num, sizeof num, "%lu", n);
+	where = place_text(first);
+	part_write(pw, "note", NULL, name, num);
+	part_write(pw, "note", NULL, first_name, where ? where : "");
+	free(where);
+}
+
 /* --partial: what --merge needs of this input (lib/part.h). */
 static void
 print_partial(struct lead_driver *d)
@@ -454,18 +514,10 @@ print_partial(struct lead_driver *d)
 	}
 	/* After the leads: a repeat --merge finds of an id of an earlier part
 	 * is told before one this part found within itself. */
-	if (d->all.leads.duplicates > 0) {
-		snprintf(num, sizeof num, "%lu", d->all.leads.duplicates);
-		part_write(&pw, "note", NULL, "duplicates", num);
-		part_write(&pw, "note", NULL, "first_duplicate",
-		    d->all.leads.first_duplicate);
-	}
-	if (d->all.leads.backwards > 0) {
-		snprintf(num, sizeof num, "%lu", d->all.leads.backwards);
-		part_write(&pw, "note", NULL, "backwards", num);
-		part_write(&pw, "note", NULL, "first_backwards",
-		    d->all.leads.first_backwards);
-	}
+	write_note(&pw, "duplicates", d->all.leads.duplicates,
+	    "first_duplicate", &d->all.leads.first_duplicate);
+	write_note(&pw, "backwards", d->all.leads.backwards,
+	    "first_backwards", &d->all.leads.first_backwards);
 	part_write_end(&pw);
 	free(v);
 }
@@ -562,14 +614,12 @@ merge_record(struct lead_driver *d, struct part_reader *pr,
 			if (part_int(pr, rec, rec->value, 1, LONG_MAX, &v) == 0)
 				l->duplicates += (unsigned long)v;
 		} else if (strcmp(rec->name->s, "first_duplicate") == 0) {
-			if (l->first_duplicate == NULL)
-				l->first_duplicate = xstrdup(rec->value->s);
+			place_keep_text(&l->first_duplicate, rec->value->s);
 		} else if (strcmp(rec->name->s, "backwards") == 0) {
 			if (part_int(pr, rec, rec->value, 1, LONG_MAX, &v) == 0)
 				l->backwards += (unsigned long)v;
 		} else if (strcmp(rec->name->s, "first_backwards") == 0) {
-			if (l->first_backwards == NULL)
-				l->first_backwards = xstrdup(rec->value->s);
+			place_keep_text(&l->first_backwards, rec->value->s);
 		}
 		break;
 	}
@@ -851,13 +901,17 @@ report(struct lead_driver *d)
 {
 	const struct leads *l = &d->all.leads;
 	const char *why = d->run.tool->backwards_note;
+	char *where;
 
 	leads_report(l, &d->notes);
-	if (l->backwards > 0 && why != NULL)
+	if (l->backwards > 0 && why != NULL) {
+		where = place_text(&l->first_backwards);
 		note(&d->notes, "%lu lead%s a stage dated before the stage before "
 		    "it; %s; the first: %s", l->backwards,
 		    l->backwards == 1 ? " has" : "s have", why,
-		    l->first_backwards);
+		    where ? where : "");
+		free(where);
+	}
 }
 
 int

@@ -15,15 +15,21 @@ struct chunk {
 	off_t start, end;
 	int first;               /* the first chunk of its file */
 	void *state;
-	int failed;              /* an error, or something to tell */
+	void *again;             /* a state to read the chunk again into */
+	int reread;              /* it was read again */
+	int failed;              /* an error, or a skipped row */
 	unsigned long quotes;
+	unsigned long lines;     /* line ends read */
 };
 
+/* The chunks, and what the threads do to each: read it or settle it. */
 struct pool {
 	const struct kpi_opts *o;
 	const struct par_tool *tool;
 	struct chunk *c;
 	size_t n;
+	void **states;           /* for settle(): the state of each chunk */
+	void (*job)(struct pool *p, size_t i);
 	size_t next;             /* the next chunk to take */
 	pthread_mutex_t lock;
 };
@@ -84,26 +90,36 @@ split_file(const char *path, size_t n, const struct rd_opts *ro,
 		if (end <= prev)
 			continue;
 		*c = xreallocarray(*c, *nc + 1, sizeof **c);
-		(*c)[(*nc)++] = (struct chunk){ path, prev, end, prev == data, NULL,
-		    0, 0 };
+		(*c)[(*nc)++] = (struct chunk){ .path = path, .start = prev,
+		    .end = end, .first = prev == data };
 		prev = end;
 	}
 	close(fd);
 	return 0;
 }
 
+/* Read chunk I into its state; a chunk to read again into c->again. */
 static void
-read_chunk(const struct pool *p, struct chunk *c)
+read_chunk(struct pool *p, size_t i)
 {
 	const struct par_tool *t = p->tool;
+	struct chunk *c = &p->c[i];
 	struct rd_opts ro = p->o->rd;
 	struct strbuf notes = {0};
 	struct reader *r;
+	unsigned long from;
 
 	/* Nothing a chunk's reader finds is told: a failure reads again. */
 	ro.notes = &notes;
 	ro.explain = 0;
-	c->state = t->start(t->ctx);
+	if (c->again != NULL) {
+		t->free(c->state);
+		c->state = c->again;
+		c->again = NULL;
+		c->reread = 1;
+	} else {
+		c->state = t->start(t->ctx);
+	}
 	r = rd_open_range(c->path, c->start, c->end, &ro);
 	if (r == NULL || rd_failed(r)) {
 		c->failed = 1;
@@ -111,11 +127,21 @@ read_chunk(const struct pool *p, struct chunk *c)
 		sb_free(&notes);
 		return;
 	}
+	from = rd_line(r);
 	c->failed = rd_each(r, t->bind, t->row, c->state) < 0 ||
-	    rd_skipped(r) > 0 || !t->clean(c->state);
+	    rd_skipped(r) > 0;
 	c->quotes = rd_quotes(r);
+	c->lines = rd_line(r) - from;
 	rd_close(r);
 	sb_free(&notes);
+}
+
+/* Whether chunk I must read again, the chunks before it being read. */
+static void
+settle_chunk(struct pool *p, size_t i)
+{
+	if (i > 0)
+		p->c[i].again = p->tool->settle(p->tool->ctx, p->states, i);
 }
 
 static void *
@@ -131,53 +157,114 @@ worker(void *arg)
 		pthread_mutex_unlock(&p->lock);
 		if (i >= p->n)
 			return NULL;
-		read_chunk(p, &p->c[i]);
+		p->job(p, i);
 	}
+}
+
+/* Do P->job to every chunk on at most JOBS threads. */
+static void
+run_pool(struct pool *p, size_t jobs)
+{
+	size_t nth = jobs < p->n ? jobs : p->n, started = 0;
+	pthread_t *th = xcalloc(nth, sizeof *th);
+
+	p->next = 0;
+	for (size_t i = 0; i < nth; i++)
+		if (pthread_create(&th[i], NULL, worker, p) == 0)
+			started++;
+	if (started == 0)
+		worker(p);       /* no thread to be had: still correct */
+	for (size_t i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	free(th);
+}
+
+/* NULL when every chunk was read whole and no border fell in quotes; else
+** why the input must be read on one thread. */
+static const char *
+unclean(const struct pool *p)
+{
+	unsigned long parity = 0;
+
+	/* A chunk that starts inside quotes fails for that reason. */
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->c[i].first)
+			parity = 0;
+		if (parity & 1)
+			return "a chunk border fell inside a quoted field";
+		parity += p->c[i].quotes;
+	}
+	for (size_t i = 0; i < p->n; i++)
+		if (p->c[i].failed)
+			return "a chunk met an error or a row to skip";
+	return NULL;
+}
+
+/* Read again, on threads, the chunks that settle() gave a state to. */
+static void
+settle(struct pool *p, size_t jobs)
+{
+	struct pool again = { p->o, p->tool, NULL, 0, NULL, read_chunk, 0,
+	    PTHREAD_MUTEX_INITIALIZER };
+	size_t *which, n = 0;
+
+	p->states = xcalloc(p->n, sizeof *p->states);
+	for (size_t i = 0; i < p->n; i++)
+		p->states[i] = p->c[i].state;
+	p->job = settle_chunk;
+	run_pool(p, jobs);
+	free(p->states);
+	p->states = NULL;
+
+	/* The chunks to read again, as a pool of their own. */
+	which = xcalloc(p->n, sizeof *which);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->c[i].again != NULL)
+			which[n++] = i;
+	if (n > 0) {
+		again.c = xcalloc(n, sizeof *again.c);
+		for (size_t k = 0; k < n; k++)
+			again.c[k] = p->c[which[k]];
+		again.n = n;
+		run_pool(&again, jobs);
+		for (size_t k = 0; k < n; k++)
+			p->c[which[k]] = again.c[k];
+		free(again.c);
+	}
+	pthread_mutex_destroy(&again.lock);
+	free(which);
 }
 
 size_t
 par_read(const struct kpi_opts *o, size_t jobs, const struct par_tool *tool,
-    void ***states)
+    void ***states, struct par_report *report)
 {
-	struct pool p = { o, tool, NULL, 0, 0, PTHREAD_MUTEX_INITIALIZER };
-	pthread_t *th;
-	size_t nth, started = 0;
-	unsigned long parity = 0;
-	int ok = 1;
+	struct pool p = { o, tool, NULL, 0, NULL, read_chunk, 0,
+	    PTHREAD_MUTEX_INITIALIZER };
+	unsigned long before = 0;
 
 	*states = NULL;
-	if (jobs < 2)
-		return 0;
+	*report = (struct par_report){ 0, 0, NULL };
 	for (size_t i = 0; i < o->nfiles; i++)
 		if (split_file(o->files[i], jobs, &o->rd, &p.c, &p.n) < 0) {
+			report->why = "standard input, or not a regular file";
 			free(p.c);
 			return 0;
 		}
-	if (p.n < 2) {
+	if (jobs < 2 || p.n < 2) {
+		report->why = "too little data to cut";
 		free(p.c);
 		return 0;
 	}
-	nth = jobs < p.n ? jobs : p.n;
-	th = xcalloc(nth, sizeof *th);
-	for (size_t i = 0; i < nth; i++)
-		if (pthread_create(&th[i], NULL, worker, &p) == 0)
-			started++;
-	if (started == 0)
-		worker(&p);      /* no thread to be had: still correct */
-	for (size_t i = 0; i < started; i++)
-		pthread_join(th[i], NULL);
-	free(th);
-	pthread_mutex_destroy(&p.lock);
-
-	/* A border inside quotes shows as an odd count of quotes before it. */
-	for (size_t i = 0; i < p.n; i++) {
-		if (p.c[i].first)
-			parity = 0;
-		if (p.c[i].failed || (parity & 1))
-			ok = 0;
-		parity += p.c[i].quotes;
+	run_pool(&p, jobs);
+	if ((report->why = unclean(&p)) == NULL && tool->settle != NULL) {
+		settle(&p, jobs);
+		for (size_t i = 0; i < p.n; i++)
+			report->again += p.c[i].reread;
+		report->why = unclean(&p);
 	}
-	if (!ok) {
+	pthread_mutex_destroy(&p.lock);
+	if (report->why != NULL) {
 		for (size_t i = 0; i < p.n; i++)
 			if (p.c[i].state != NULL)
 				tool->free(p.c[i].state);
@@ -185,8 +272,15 @@ par_read(const struct kpi_opts *o, size_t jobs, const struct par_tool *tool,
 		return 0;
 	}
 	*states = xcalloc(p.n, sizeof **states);
-	for (size_t i = 0; i < p.n; i++)
+	for (size_t i = 0; i < p.n; i++) {
+		if (p.c[i].first)
+			before = 0;
+		if (tool->shift != NULL && before > 0)
+			tool->shift(p.c[i].state, before);
+		before += p.c[i].lines;
 		(*states)[i] = p.c[i].state;
+	}
 	free(p.c);
+	report->chunks = p.n;
 	return p.n;
 }

@@ -14,12 +14,19 @@
 ** state; the tool then merges the states in input order, so that the
 ** result is the same, byte for byte, for every number of jobs.
 **
-** Only clean data is read in parallel. The result must come from one
-** sequential read instead (par_read() returns 0) when an input is not a
-** regular file, when any chunk meets an error, a skipped row or any other
-** warning (the sequential read then tells it, with its right line), or
-** when a chunk border fell inside a quoted field (an odd number of quotes
-** before it).
+** A chunk's reader counts lines from the chunk's start; once every chunk
+** is read, each state is told how many lines came before its chunk
+** (shift), so that what it noted names its true line. When the first row
+** of a key wins (duplicate ids), a chunk cannot know alone which of its
+** rows a chunk before it has already seen: settle() looks at the states
+** of the chunks before it and gives a state to read the chunk again with
+** (the rarer case), or none.
+**
+** The result must come from one sequential read instead (par_read()
+** returns 0) when an input is not a regular file, when any chunk meets
+** an error or a skipped row (the sequential read then tells it, with its
+** right line), or when a chunk border fell inside a quoted field (an odd
+** number of quotes before it).
 */
 
 /* What a tool gives par_read(). */
@@ -29,10 +36,25 @@ struct par_tool {
 	int (*bind)(void *state, struct reader *r, unsigned char *want);
 	/* One row; -1 after rd_bad(). */
 	int (*row)(void *state, struct reader *r, const struct row *row);
-	/* Whether the state holds no warning to give. */
-	int (*clean)(const void *state);
+	/* The chunk starts LINES lines below where its reader counted from:
+	 * move the lines the state keeps. May be NULL. */
+	void (*shift)(void *state, unsigned long lines);
+	/*
+	 * Once every chunk is read: a new state from start(), made ready to
+	 * read chunk K (K >= 1) again because STATES[0..K-1] change how its
+	 * rows count; NULL when they do not. Runs on several threads at once:
+	 * it may only read STATES. May be NULL.
+	 */
+	void *(*settle)(void *ctx, void *const *states, size_t k);
 	void (*free)(void *state);
 	void *ctx;
+};
+
+/* How par_read() went, for --explain. */
+struct par_report {
+	size_t chunks;           /* read on threads; 0: read sequentially */
+	size_t again;            /* chunks read a second time (settle()) */
+	const char *why;         /* when read sequentially: why */
 };
 
 /*
@@ -40,9 +62,9 @@ struct par_tool {
 ** TOOL->start(). Returns the number of states, in input order, through
 ** *STATES (a new array the caller frees, after TOOL->free on each), or 0
 ** when the input must be read sequentially (see above); no state is then
-** left.
+** left. *REPORT says how it went.
 */
 size_t par_read(const struct kpi_opts *o, size_t jobs,
-    const struct par_tool *tool, void ***states);
+    const struct par_tool *tool, void ***states, struct par_report *report);
 
 #endif

@@ -357,7 +357,8 @@ fill(struct reader *r)
 		return 0;
 	want = r->read_size;
 	if (r->range_end >= 0 && (off_t)want > r->range_end - r->file_pos)
-		want = (size_t)(r->range_end - r->file_pos);
+		want = r->range_end > r->file_pos ?
+		    (size_t)(r->range_end - r->file_pos) : 0;
 	do
 		n = want > 0 ? read(r->fd, r->buf, want) : 0;
 	while (n < 0 && errno == EINTR);
@@ -1001,6 +1002,12 @@ rd_quotes(const struct reader *r)
 	return r->quotes;
 }
 
+unsigned long
+rd_line(const struct reader *r)
+{
+	return r->line;
+}
+
 struct reader *
 rd_open_range(const char *path, off_t start, off_t end,
     const struct rd_opts *opts)
@@ -1018,6 +1025,10 @@ rd_open_range(const char *path, off_t start, off_t end,
 		r->file_pos = start;
 		r->pos = r->end = r->buf;
 		r->eof = 0;
+	} else if (r->file_pos > end) {
+		/* Reading the header read past the range: keep only its part. */
+		r->end -= r->file_pos - end;
+		r->file_pos = end;
 	}
 	r->range_end = end;
 	return r;

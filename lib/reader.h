@@ -96,6 +96,10 @@ off_t rd_data_offset(const struct reader *r);
 ** quoted field. */
 unsigned long rd_quotes(const struct reader *r);
 
+/* The line the reader has come to: 1 plus the line ends it has read. A
+** chunk's line count is the difference before and after reading it. */
+unsigned long rd_line(const struct reader *r);
+
 /* As rd_open(), over the LEN bytes at BUF (not copied: BUF must outlive
 ** the reader), named NAME in messages. */
 struct reader *rd_open_mem(const char *name, const void *buf, size_t len,
