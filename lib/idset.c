@@ -1,6 +1,7 @@
 /* See LICENSE file for copyright and license details. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "idset.h"
 
@@ -60,12 +61,53 @@ has_id(const struct idset *s, uint64_t hash, const char *id, size_t len)
 	return 0;
 }
 
-/* Double the slots (to 1024 at first), placing each id by its hash. */
-static void
-grow(struct idset *s)
+enum { HUGE_PAGE = 2 << 20 };
+
+/*
+** N free slots. A table of 2 MB or more is mapped on its own and asked
+** for huge pages: each lookup lands on a random slot, and with 4 kB pages
+** nearly each one would first miss the TLB (a 16 MB table spans 4096
+** pages; the TLB holds about 1500).
+*/
+static struct id_slot *
+slots_new(size_t n)
 {
-	size_t n = s->nslots ? 2 * s->nslots : 1024;
-	struct id_slot *slot = xcalloc(n, sizeof *slot);
+	size_t size = n * sizeof(struct id_slot);
+	char *p, *at;
+
+	if (size < HUGE_PAGE)
+		return xcalloc(n, sizeof(struct id_slot));
+	/* A huge page must start on a multiple of its size: map one more
+	 * and give back the ends. */
+	p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		die(EX_OSERR, "out of memory");
+	at = p + (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+	if (at > p)
+		munmap(p, (size_t)(at - p));
+	if (at + size < p + size + HUGE_PAGE)
+		munmap(at + size, (size_t)(p + size + HUGE_PAGE - (at + size)));
+#ifdef MADV_HUGEPAGE
+	(void)madvise(at, size, MADV_HUGEPAGE);  /* a hint: fine if refused */
+#endif
+	return (struct id_slot *)at;
+}
+
+static void
+slots_free(struct id_slot *slot, size_t n)
+{
+	if (n * sizeof *slot < HUGE_PAGE)
+		free(slot);
+	else
+		munmap(slot, n * sizeof *slot);
+}
+
+/* Take N slots (a power of two, more than now), placing each id again. */
+static void
+resize(struct idset *s, size_t n)
+{
+	struct id_slot *slot = slots_new(n);
 
 	for (size_t i = 0; i < s->nslots; i++) {
 		size_t j;
@@ -77,15 +119,45 @@ grow(struct idset *s)
 			;
 		slot[j] = s->slot[i];
 	}
-	free(s->slot);
+	slots_free(s->slot, s->nslots);
 	s->slot = slot;
 	s->nslots = n;
+}
+
+/* Double the slots, to 1024 at first. */
+static void
+grow(struct idset *s)
+{
+	resize(s, s->nslots ? 2 * s->nslots : 1024);
+}
+
+void
+idset_reserve(struct idset *s, size_t n)
+{
+	size_t want = 1024;
+
+	/* At most 7/10 full with N ids; a table of 2^60 slots is no room. */
+	while (want < (size_t)1 << 60 && want / 10 * 7 < n)
+		want *= 2;
+	if (want > s->nslots)
+		resize(s, want);
+}
+
+uint64_t
+idset_hash(const char *id, size_t len)
+{
+	return hash_bytes(id, len);
 }
 
 int
 idset_add(struct idset *s, const char *id, size_t len)
 {
-	uint64_t hash = hash_bytes(id, len);
+	return idset_add_hashed(s, hash_bytes(id, len), id, len);
+}
+
+int
+idset_add_hashed(struct idset *s, uint64_t hash, const char *id, size_t len)
+{
 	unsigned char *p, lenbuf[10];
 	size_t i, n;
 
@@ -110,11 +182,10 @@ idset_add(struct idset *s, const char *id, size_t len)
 }
 
 void
-idset_prefetch(const struct idset *s, const char *id, size_t len)
+idset_prefetch(const struct idset *s, uint64_t hash)
 {
 	if (s->nslots > 0)
-		__builtin_prefetch(&s->slot[hash_bytes(id, len) &
-		    (s->nslots - 1)]);
+		__builtin_prefetch(&s->slot[hash & (s->nslots - 1)]);
 }
 
 size_t
@@ -138,7 +209,7 @@ idset_add_common(struct idset *into, const struct idset *s,
 			continue;
 		len = get_len(e->id, &bytes);
 		if (has_id(other, e->hash, (const char *)bytes, len)) {
-			idset_add(into, (const char *)bytes, len);
+			idset_add_hashed(into, e->hash, (const char *)bytes, len);
 			found++;
 		}
 	}
@@ -154,7 +225,8 @@ idset_count(const struct idset *s)
 void
 idset_free(struct idset *s)
 {
-	free(s->slot);
+	if (s->slot != NULL)
+		slots_free(s->slot, s->nslots);
 	arena_free(&s->arena);
 	memset(s, 0, sizeof *s);
 }

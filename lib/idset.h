@@ -35,13 +35,27 @@ struct idset {
 */
 int idset_add(struct idset *s, const char *id, size_t len);
 
+/* The hash of the LEN bytes at ID, for the two calls below. */
+uint64_t idset_hash(const char *id, size_t len);
+
+/* idset_add() of an id whose idset_hash() is HASH. */
+int idset_add_hashed(struct idset *s, uint64_t hash, const char *id,
+    size_t len);
+
 /*
-** Start bringing into the cache the slot where ID (LEN bytes) would be,
-** for an idset_add() of it a little later: a lookup in a large set waits
-** on memory, and work done in between (parsing the rest of the row) hides
-** the wait. Changes nothing.
+** Start bringing into the cache the slot where an id of hash HASH would
+** be, for an idset_add_hashed() of it a little later: a lookup in a large
+** set waits on memory, and work done in between (parsing the rest of the
+** row) hides the wait. Changes nothing.
 */
-void idset_prefetch(const struct idset *s, const char *id, size_t len);
+void idset_prefetch(const struct idset *s, uint64_t hash);
+
+/*
+** Make room for N ids in all, so that S does not grow until it holds
+** more: growing by doubling places every id again and, while it does,
+** holds both tables (half as much memory again). Never shrinks S.
+*/
+void idset_reserve(struct idset *s, size_t n);
 
 /*
 ** Add to INTO each id of S that OTHER holds too; returns how many ids of

@@ -65,6 +65,8 @@ leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted)
 
 	if (cols_bind(r, l->roles, l->nroles, l->cols, idx) < 0)
 		return -1;
+	l->ids_from = rd_data_offset(r);
+	l->ids_rows = 0;
 	l->col_id = idx[ROLE_ID];
 	l->col_created = idx[ROLE_CREATED];
 	l->col_lost = idx[ROLE_LOST];
@@ -158,13 +160,8 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 	d->top = -1;
 	d->id = NULL;
 	d->idlen = 0;
-	if (l->col_id >= 0) {
-		d->id = row->f[l->col_id].s;
-		d->idlen = row->f[l->col_id].len;
-		/* leads_duplicate() looks it up once the row is decoded. */
-		if (l->ids != NULL)
-			idset_prefetch(l->ids, d->id, d->idlen);
-	}
+	if (l->col_id >= 0)
+		leads_set_id(l, d, row->f[l->col_id].s, row->f[l->col_id].len);
 	if (get_time(l, r, row, l->col_created, 1, &d->created) < 0 ||
 	    get_time(l, r, row, l->col_lost, 0, &d->lost) < 0)
 		return -1;
@@ -250,6 +247,41 @@ leads_admit(const struct leads *l, const struct lead *d, int *top)
 	return d->created <= l->asof - l->window_ms ? ADMIT_NOW : ADMIT_NEVER;
 }
 
+void
+leads_set_id(const struct leads *l, struct lead *d, const char *id,
+    size_t len)
+{
+	d->id = id;
+	d->idlen = len;
+	if (l->ids != NULL && len > 0) {
+		/* Parsing the rest of the row hides the wait for memory. */
+		d->idhash = idset_hash(id, len);
+		idset_prefetch(l->ids, d->idhash);
+	}
+}
+
+/*
+** Size the id set for the rest of R's input once the first rows of it are
+** read: so many rows to come, by the bytes left and the bytes a row so
+** far (and a sixteenth more), each perhaps a new id. The set then never
+** grows while reading a file of rows alike, which saves placing every id
+** again and the memory of two tables at once. A pipe has no known end.
+*/
+static void
+reserve_ids(struct leads *l, const struct reader *r)
+{
+	enum { SAMPLE = 4096 };        /* rows to measure */
+	off_t at = rd_data_offset(r), end = rd_end(r);
+	double per_row, more;
+
+	if (++l->ids_rows != SAMPLE || end < 0 || at <= l->ids_from)
+		return;
+	per_row = (double)(at - l->ids_from) / SAMPLE;
+	more = (double)(end - at) / per_row * (1 + 1.0 / 16);
+	if (more < 1e12)
+		idset_reserve(l->ids, idset_count(l->ids) + (size_t)more);
+}
+
 int
 leads_duplicate(struct leads *l, const struct reader *r, const struct row *row,
     const struct lead *d)
@@ -257,8 +289,10 @@ leads_duplicate(struct leads *l, const struct reader *r, const struct row *row,
 	char esc[ESCAPED_MAX];
 	struct strbuf msg = {0};
 
-	if (l->ids == NULL || d->id == NULL || d->idlen == 0 ||
-	    idset_add(l->ids, d->id, d->idlen))
+	if (l->ids == NULL || d->id == NULL || d->idlen == 0)
+		return 0;
+	reserve_ids(l, r);
+	if (idset_add_hashed(l->ids, d->idhash, d->id, d->idlen))
 		return 0;
 	if (l->duplicates++ == 0) {
 		sb_printf(&msg, ": id '%s'",

@@ -36,6 +36,7 @@ struct lead {
 	kpi_time latest;               /* the latest timestamp in the row */
 	const char *id;                /* NULL without an id column */
 	size_t idlen;
+	uint64_t idhash;               /* set with the id by leads_set_id() */
 };
 
 /*
@@ -72,6 +73,8 @@ struct leads {
 
 	/* Duplicate ids. */
 	struct idset *ids;             /* NULL under --no-dedup */
+	off_t ids_from;                /* where this file's rows start */
+	unsigned long ids_rows;        /* rows with an id in this file */
 	unsigned long duplicates;
 	struct place first_duplicate;  /* FILE:LINE, then ": id 'X'" */
 
@@ -130,6 +133,13 @@ void leads_derive(const struct leads *l, struct lead *d);
 ** lead did not yet exist at ASOF.
 */
 int leads_top(const struct leads *l, const struct lead *d, kpi_time asof);
+
+/*
+** Give D the id of LEN bytes at ID. Under duplicate detection, also its
+** hash, and start fetching where leads_duplicate() will look for it.
+*/
+void leads_set_id(const struct leads *l, struct lead *d, const char *id,
+    size_t len);
 
 /*
 ** Whether the lead D, read from ROW, repeats an id already seen (then it

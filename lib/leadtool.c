@@ -568,8 +568,7 @@ read_times(struct part_reader *pr, const struct part_record *rec,
 	if (*s != '\0' || (d->at[0] == NO_TIME && l->stage_col == NULL))
 		goto bad;
 	d->created = d->at[0];
-	d->id = rec->name->s;
-	d->idlen = rec->name->len;
+	leads_set_id(l, d, rec->name->s, rec->name->len);
 	leads_derive(l, d);
 	return 0;
 bad:

@@ -27,6 +27,7 @@ struct reader {
 	int own_fd;
 	off_t file_pos;          /* offset of the next byte read() gives */
 	off_t range_end;         /* read no further (rd_open_range); -1: all */
+	off_t size;              /* of a regular file; -1: not known */
 	unsigned long quotes;    /* quote bytes given to libcsv */
 	size_t read_size;
 	unsigned char *buf;      /* owned read buffer, or NULL */
@@ -884,6 +885,7 @@ reader_new(const char *name, const struct rd_opts *opts)
 	r->line = 1;
 	r->fd = -1;
 	r->range_end = -1;
+	r->size = -1;
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		die(EX_OSERR, "out of memory");
 	csv_set_space_func(&r->parser, never_space);
@@ -962,7 +964,9 @@ rd_open(const char *path, const struct rd_opts *opts)
 		while (fd < 0 && errno == EINTR);
 		if (fd < 0)
 			return NULL;
-		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (fstat(fd, &st) != 0)
+			st.st_mode = 0;
+		if (S_ISDIR(st.st_mode)) {
 			close(fd);
 			errno = EISDIR;
 			return NULL;
@@ -970,6 +974,8 @@ rd_open(const char *path, const struct rd_opts *opts)
 		r = reader_new(path, opts);
 		r->fd = fd;
 		r->own_fd = 1;
+		if (S_ISREG(st.st_mode))
+			r->size = st.st_size;
 	}
 	/* The first read takes at least the 4 bytes the start check needs. */
 	r->buf = xmalloc(r->read_size < 4 ? 4 : r->read_size);
@@ -1000,6 +1006,12 @@ unsigned long
 rd_quotes(const struct reader *r)
 {
 	return r->quotes;
+}
+
+off_t
+rd_end(const struct reader *r)
+{
+	return r->range_end >= 0 ? r->range_end : r->size;
 }
 
 unsigned long

@@ -96,6 +96,11 @@ off_t rd_data_offset(const struct reader *r);
 ** quoted field. */
 unsigned long rd_quotes(const struct reader *r);
 
+/* The file offset where the reader's input ends: that of its range, or
+** the size of a regular file; -1 when not known (a pipe). With
+** rd_data_offset(), what is left to read. */
+off_t rd_end(const struct reader *r);
+
 /* The line the reader has come to: 1 plus the line ends it has read. A
 ** chunk's line count is the difference before and after reading it. */
 unsigned long rd_line(const struct reader *r);

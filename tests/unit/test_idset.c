@@ -38,7 +38,7 @@ main(void)
 		for (int i = 0; i < 300000; i++) {
 			int n = snprintf(id, sizeof id, "C%07d", i);
 
-			idset_prefetch(&s, id, (size_t)n);
+			idset_prefetch(&s, idset_hash(id, (size_t)n));
 			if (idset_add(&s, id, (size_t)n))
 				fresh++;
 			else
