@@ -100,7 +100,7 @@ main(int argc, char *argv[])
 	static const struct tool_spec spec = {
 		"--spend FILE [file ...]",
 		"Return on spend: revenue of won deals against spend, per period.",
-		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP,
+		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS,
 		tool_options, handle_option, "leads",
 	};
 	static const struct role amount = { "amount", "amount", 1 };

@@ -367,6 +367,29 @@ leads_report(const struct leads *l, struct strbuf *notes)
 	free(where);
 }
 
+void *
+leads_settle(void *const *states, size_t k,
+    struct leads *(*leads_of)(void *state), void *(*start)(void *ctx),
+    void *ctx)
+{
+	const struct leads *l = leads_of(states[k]);
+	struct idset seen = {0};
+	void *again;
+
+	if (l->ids == NULL)
+		return NULL;
+	for (size_t j = 0; j < k; j++)
+		idset_add_common(&seen, l->ids, leads_of(states[j])->ids);
+	if (idset_count(&seen) == 0) {
+		idset_free(&seen);
+		return NULL;
+	}
+	again = start(ctx);
+	idset_free(leads_of(again)->ids);
+	*leads_of(again)->ids = seen;
+	return again;
+}
+
 void
 leads_free(struct leads *l)
 {

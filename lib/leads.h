@@ -185,6 +185,19 @@ void leads_shift(struct leads *l, unsigned long lines);
 */
 void leads_merge_notes(struct leads *into, struct leads *from);
 
+/*
+** --jobs, settle() of lib/parallel.h for a tool whose chunk states hold
+** leads tables (LEADS_OF gives a state's): chunk K counted the first row
+** of each of its ids, but a chunk before it may have had the id first,
+** which makes that row a repeat. Returns a new state from START(CTX)
+** whose leads know those ids already, to read chunk K again with; NULL
+** when there are none (the usual case: a repeat most often follows its
+** first row closely) or under --no-dedup.
+*/
+void *leads_settle(void *const *states, size_t k,
+    struct leads *(*leads_of)(void *state), void *(*start)(void *ctx),
+    void *ctx);
+
 void leads_free(struct leads *l);
 
 #endif

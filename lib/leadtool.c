@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "asof.h"
-#include "idset.h"
 #include "num.h"
 #include "leadtool.h"
 #include "parallel.h"
@@ -255,32 +254,17 @@ chunk_shift(void *state, unsigned long lines)
 	leads_shift(&((struct lead_part *)state)->leads, lines);
 }
 
-/*
-** Chunk K counted the first row of each of its ids, but a chunk before it
-** may have had the id first: then that row is a repeat. A state to read
-** chunk K again with those ids already seen, or NULL when there are none
-** (the usual case: a repeat most often follows its first row closely).
-*/
+static struct leads *
+chunk_leads(void *state)
+{
+	return &((struct lead_part *)state)->leads;
+}
+
+/* Chunk K, read again when a chunk before it had some of its ids first. */
 static void *
 chunk_settle(void *ctx, void *const *states, size_t k)
 {
-	const struct lead_part *p = states[k];
-	struct lead_part *again;
-	struct idset seen = {0};
-
-	if (p->leads.ids == NULL)
-		return NULL;
-	for (size_t j = 0; j < k; j++)
-		idset_add_common(&seen, p->leads.ids,
-		    ((const struct lead_part *)states[j])->leads.ids);
-	if (idset_count(&seen) == 0) {
-		idset_free(&seen);
-		return NULL;
-	}
-	again = chunk_start(ctx);
-	idset_free(again->leads.ids);
-	*again->leads.ids = seen;
-	return again;
+	return leads_settle(states, k, chunk_leads, chunk_start, ctx);
 }
 
 static void
@@ -295,21 +279,6 @@ merge_tally(void *ctx, void *into, const void *from)
 {
 	/* Counts of rows read in memory cannot pass 2^63. */
 	(void)tally_merge(ctx, into, from);
-}
-
-/* --explain: how --jobs read the input. */
-static void
-explain_jobs(struct lead_driver *d, const struct par_report *how)
-{
-	if (!d->o.explain)
-		return;
-	if (how->chunks == 0)
-		note(&d->notes, "--jobs: read on one thread: %s", how->why);
-	else
-		note(&d->notes, "--jobs: read in %zu chunks on %lld threads; %zu "
-		    "read again for ids a chunk before had first", how->chunks,
-		    d->o.jobs < (long long)how->chunks ? d->o.jobs :
-		    (long long)how->chunks, how->again);
 }
 
 /*
@@ -336,7 +305,7 @@ read_input(struct lead_driver *d)
 	}
 	if (o->jobs > 1) {
 		n = par_read(o, (size_t)o->jobs, &pt, &parts, &how);
-		explain_jobs(d, &how);
+		par_explain(o, &how, &d->notes);
 	}
 	if (n == 0) {
 		read_files(&d->all);

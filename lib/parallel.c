@@ -284,3 +284,18 @@ par_read(const struct kpi_opts *o, size_t jobs, const struct par_tool *tool,
 	report->chunks = p.n;
 	return p.n;
 }
+
+void
+par_explain(const struct kpi_opts *o, const struct par_report *how,
+    struct strbuf *notes)
+{
+	if (!o->explain)
+		return;
+	if (how->chunks == 0)
+		note(notes, "--jobs: read on one thread: %s", how->why);
+	else
+		note(notes, "--jobs: read in %zu chunks on %lld threads; %zu "
+		    "read again for ids a chunk before had first", how->chunks,
+		    o->jobs < (long long)how->chunks ? o->jobs :
+		    (long long)how->chunks, how->again);
+}

@@ -67,4 +67,8 @@ struct par_report {
 size_t par_read(const struct kpi_opts *o, size_t jobs,
     const struct par_tool *tool, void ***states, struct par_report *report);
 
+/* --explain: tell in NOTES how par_read() went, when O asks. */
+void par_explain(const struct kpi_opts *o, const struct par_report *how,
+    struct strbuf *notes);
+
 #endif

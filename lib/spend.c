@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parallel.h"
 #include "spend.h"
 #include "util.h"
 
@@ -121,6 +122,7 @@ sj_init(struct spend_join *j, const struct kpi_opts *o,
 		sb_printf(&msg, "empty, but the lead is a customer and needs "
 		    "its %s", value->name);
 		j->value_empty = msg.s;
+		j->value = *value;
 	}
 	leads_init(&j->leads, &o->leads, &o->cols, &o->dates, 1, extra,
 	    value != NULL ? 2 : 0);
@@ -430,12 +432,152 @@ sj_read_leads(struct spend_join *j, const char *path)
 	    sj_add_lead);
 }
 
+/* --jobs: each chunk of the leads is read into a spend_join of its own,
+** which knows the currency the spend table showed (lib/parallel.h). */
+static void *
+chunk_start(void *ctx)
+{
+	const struct spend_join *j = ctx;
+	struct spend_join *c = xmalloc(sizeof *c);
+
+	sj_init(c, j->o, j->so, j->has_value ? &j->value : NULL);
+	if (j->currency != NULL) {
+		c->currency = xstrdup(j->currency);
+		c->currency_where = xstrdup(j->currency_where);
+	}
+	return c;
+}
+
+static int
+chunk_bind(void *state, struct reader *r, unsigned char *want)
+{
+	return sj_bind_leads(state, r, want);
+}
+
+static int
+chunk_row(void *state, struct reader *r, const struct row *row)
+{
+	return sj_add_lead(state, r, row);
+}
+
+static void
+chunk_shift(void *state, unsigned long lines)
+{
+	leads_shift(&((struct spend_join *)state)->leads, lines);
+}
+
+static struct leads *
+chunk_leads(void *state)
+{
+	return &((struct spend_join *)state)->leads;
+}
+
+static void *
+chunk_settle(void *ctx, void *const *states, size_t k)
+{
+	return leads_settle(states, k, chunk_leads, chunk_start, ctx);
+}
+
+static void
+chunk_free(void *state)
+{
+	sj_free(state);
+	free(state);
+}
+
+/* Add the customers and values of cell FROM to INTO; -1 past the range
+** of money. Amounts are never negative, so the sum of the chunks is out
+** of range exactly when one row's running sum would have been. */
+static int
+add_customers(struct spend_cell *into, const struct spend_cell *from)
+{
+	if (money_add(&into->value, from->value) < 0)
+		return -1;
+	into->customers += from->customers;
+	return 0;
+}
+
+/*
+** Join the N chunk states C, in input order, into J. Returns -1, J
+** untouched, when one row of a sequential read would have been an error
+** that no chunk could see alone (the leads in two currencies, or a sum
+** out of range): the leads must then be read on one thread.
+*/
+static int
+join_chunks(struct spend_join *j, struct spend_join **c, size_t n)
+{
+	const char *currency = j->currency;
+	struct group_table *sum = gt_new(sizeof(struct spend_cell));
+	int ok = 1;
+
+	for (size_t i = 0; i < n && ok; i++) {
+		if (c[i]->currency == NULL)
+			continue;
+		if (currency == NULL)
+			currency = c[i]->currency;
+		ok = strcasecmp(currency, c[i]->currency) == 0;
+	}
+	for (size_t i = 0; i < n && ok; i++) {
+		size_t m = gt_count(c[i]->cells);
+		struct group **v = gt_sorted(c[i]->cells);
+
+		for (size_t k = 0; k < m && ok; k++)
+			ok = add_customers(gt_get(sum, v[k]->key, v[k]->keylen,
+			    NULL)->state, v[k]->state) == 0;
+		free(v);
+	}
+	if (ok) {
+		/* J's cells hold only spend so far: nothing can overflow. */
+		size_t m = gt_count(sum);
+		struct group **v = gt_sorted(sum);
+
+		for (size_t k = 0; k < m; k++)
+			add_customers(gt_get(j->cells, v[k]->key, v[k]->keylen,
+			    NULL)->state, v[k]->state);
+		free(v);
+		for (size_t i = 0; i < n; i++) {
+			leads_merge_notes(&j->leads, &c[i]->leads);
+			if (j->currency == NULL && c[i]->currency != NULL) {
+				j->currency = c[i]->currency;
+				j->currency_where = c[i]->currency_where;
+				c[i]->currency = c[i]->currency_where = NULL;
+			}
+		}
+	}
+	gt_free(sum, NULL);
+	return ok ? 0 : -1;
+}
+
+/* Read the leads files into J: on --jobs threads when they can be. */
+static void
+read_leads(struct spend_join *j)
+{
+	const struct par_tool pt = { chunk_start, chunk_bind, chunk_row,
+	    chunk_shift, chunk_settle, chunk_free, j };
+	struct par_report how;
+	void **c = NULL;
+	size_t n = 0;
+	int joined = 0;
+
+	if (j->o->jobs > 1) {
+		n = par_read(j->o, (size_t)j->o->jobs, &pt, &c, &how);
+		par_explain(j->o, &how, j->o->rd.notes);
+	}
+	if (n > 0)
+		joined = join_chunks(j, (struct spend_join **)c, n) == 0;
+	for (size_t i = 0; i < n; i++)
+		chunk_free(c[i]);
+	free(c);
+	if (!joined)
+		for (size_t i = 0; i < j->o->nfiles; i++)
+			sj_read_leads(j, j->o->files[i]);
+}
+
 void
 sj_read(struct spend_join *j)
 {
 	sj_read_spend(j);
-	for (size_t i = 0; i < j->o->nfiles; i++)
-		sj_read_leads(j, j->o->files[i]);
+	read_leads(j);
 	leads_report(&j->leads, j->o->rd.notes);
 }
 

@@ -122,6 +122,7 @@ struct spend_join {
 	int period;                 /* enum period; quarter unless given */
 	struct leads leads;
 	int has_value;              /* the leads' money column is read */
+	struct role value;          /* ... as this role */
 	char *value_empty;          /* the message for an empty one */
 	struct role *roles;         /* of the spend table */
 	size_t nroles;
