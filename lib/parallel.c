@@ -56,6 +56,7 @@ static int
 split_file(const char *path, size_t n, const struct rd_opts *ro,
     struct chunk **c, size_t *nc)
 {
+	struct rd_opts hro;
 	struct reader *r;
 	struct stat st;
 	off_t data, size, prev;
@@ -64,7 +65,10 @@ split_file(const char *path, size_t n, const struct rd_opts *ro,
 	if (path == NULL || strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
 	    !S_ISREG(st.st_mode))
 		return -1;
-	if ((r = rd_open(path, ro)) == NULL)
+	/* Only the header is read here: no progress to tell. */
+	hro = *ro;
+	hro.progress = NULL;
+	if ((r = rd_open(path, &hro)) == NULL)
 		return -1;
 	if (rd_failed(r)) {
 		rd_close(r);
@@ -178,6 +182,9 @@ par_read(const struct kpi_opts *o, size_t jobs, const struct par_tool *tool,
 		parity += p.c[i].quotes;
 	}
 	if (!ok) {
+		/* The sequential read counts the bytes again. */
+		if (o->rd.progress != NULL)
+			progress_rewind(o->rd.progress);
 		for (size_t i = 0; i < p.n; i++)
 			if (p.c[i].state != NULL)
 				tool->free(p.c[i].state);
