@@ -115,6 +115,8 @@ main(int argc, char *argv[])
 
 	opts_parse(&o, &spec, &cfg, argc, argv);
 	spend_opts_resolve(&cfg.spend, &o);
+	if (cfg.spend.path != NULL)
+		progress_expect(&o.progress, cfg.spend.path);
 	/* Warnings wait until the result is formed (see note()). */
 	o.rd.notes = &notes;
 	if ((cfg.mrr_col != NULL) != (cfg.margin > 0))
@@ -124,6 +126,7 @@ main(int argc, char *argv[])
 	sj_init(&j, &o, &cfg.spend, cfg.mrr_col != NULL ? &mrr : NULL);
 
 	sj_read(&j);
+	progress_done(&o.progress);
 	wr_init(&w, stdout, o.precision);
 	write_header(&w, &j, &cfg);
 	sj_write_rows(&j, &w, write_cell, &cfg);

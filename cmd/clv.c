@@ -669,6 +669,7 @@ historical(struct run *run)
 		revenue_read(&rv, r);
 		rd_close(r);
 	}
+	progress_done(&run->o.progress);
 	wr_init(&w, stdout, run->o.precision);
 	revenue_write(&rv, &w);
 	revenue_free(&rv);
@@ -703,6 +704,7 @@ main(int argc, char *argv[])
 		historical(&run);
 	} else {
 		read_inputs(&run);
+		progress_done(&run.o.progress);
 		if (run.cfg.summary)
 			print_summary(&run);
 		else if (run.cfg.predict)

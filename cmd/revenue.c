@@ -74,6 +74,7 @@ main(int argc, char *argv[])
 		revenue_read(&rv, r);
 		rd_close(r);
 	}
+	progress_done(&o.progress);
 	wr_init(&w, stdout, o.precision);
 	revenue_write(&rv, &w);
 

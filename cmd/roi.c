@@ -112,11 +112,14 @@ main(int argc, char *argv[])
 
 	opts_parse(&o, &spec, &cfg, argc, argv);
 	spend_opts_resolve(&cfg.spend, &o);
+	if (cfg.spend.path != NULL)
+		progress_expect(&o.progress, cfg.spend.path);
 	/* Warnings wait until the result is formed (see note()). */
 	o.rd.notes = &notes;
 	sj_init(&j, &o, &cfg.spend, &amount);
 
 	sj_read(&j);
+	progress_done(&o.progress);
 	wr_init(&w, stdout, o.precision);
 	write_header(&w, &j, &cfg);
 	sj_write_rows(&j, &w, write_cell, &cfg);

@@ -887,18 +887,24 @@ lead_tool_main(const struct lead_tool *tool, void *cfg, int argc, char **argv)
 {
 	struct lead_driver *d = lead_tool_open(tool, cfg, argc, argv);
 
+	/* The progress line goes once the input is read: the output may be
+	 * for the same terminal. */
 	if (d->o.annotate) {
 		annotate(d);
+		progress_done(&d->o.progress);
 	} else if (d->o.merge) {
 		merge_parts(d);
+		progress_done(&d->o.progress);
 		report(d);
 		print_groups(d);
 	} else if (d->run.partial) {
 		/* The duplicates travel in the part: --merge tells them. */
 		read_input(d);
+		progress_done(&d->o.progress);
 		print_partial(d);
 	} else {
 		read_input(d);
+		progress_done(&d->o.progress);
 		report(d);
 		d->run.latest = d->all.waiting.latest;
 		print_groups(d);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "num.h"
 #include "opts.h"
@@ -14,7 +15,7 @@ enum {
 	OPT_SKIP_BAD, OPT_PRECISION, OPT_MAX_FIELD, OPT_HELP, OPT_VERSION,
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
-	OPT_JOBS, OPT_PARTIAL, OPT_MERGE
+	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS
 };
 
 struct shared_option {
@@ -65,6 +66,10 @@ static const struct shared_option shared[] = {
 	    "longest field accepted (default 1048576)" } },
 	{ 0, { "precision", "N", OPT_PRECISION,
 	    "decimals in output numbers (default 6)" } },
+	{ 0, { "progress", NULL, OPT_PROGRESS,
+	    "progress line on stderr (default: on a terminal)" } },
+	{ 0, { "no-progress", NULL, OPT_NO_PROGRESS,
+	    "never show the progress line" } },
 	{ 0, { "help", NULL, OPT_HELP, "show this help and exit" } },
 	{ 0, { "version", NULL, OPT_VERSION, "show the version and exit" } },
 };
@@ -244,6 +249,7 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 {
 	struct option *longopts;
 	size_t n = 0, ntool = 0;
+	enum progress_mode progress = PROGRESS_AUTO;
 	const char *asof = NULL;
 	int c;
 
@@ -345,6 +351,12 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		case OPT_JOBS:
 			o->jobs = opt_int("jobs", optarg, 1, 256);
 			break;
+		case OPT_PROGRESS:
+			progress = PROGRESS_ON;
+			break;
+		case OPT_NO_PROGRESS:
+			progress = PROGRESS_OFF;
+			break;
 		case OPT_HELP:
 			help(spec);
 			break;
@@ -382,6 +394,16 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		o->files[i] = argv[optind + (int)i];
 	if (o->nfiles == 0)
 		o->nfiles = 1;      /* files[0] is NULL: standard input */
+
+	/* --annotate streams rows out as it reads: a terminal showing them
+	 * gets no progress line between them unless asked. */
+	if (progress == PROGRESS_AUTO && o->annotate && isatty(1))
+		progress = PROGRESS_OFF;
+	if (progress_init(&o->progress, progress)) {
+		for (size_t i = 0; i < o->nfiles; i++)
+			progress_expect(&o->progress, o->files[i]);
+		o->rd.progress = &o->progress;
+	}
 }
 
 void
@@ -396,4 +418,5 @@ opts_free(struct kpi_opts *o)
 	free(o->dates.fmt);
 	free(o->files);
 	presets_free(&o->presets);
+	progress_free(&o->progress);
 }

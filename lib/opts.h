@@ -9,6 +9,7 @@
 #include "group.h"
 #include "leads.h"
 #include "preset.h"
+#include "progress.h"
 #include "reader.h"
 #include "util.h"
 
@@ -47,6 +48,9 @@ struct kpi_opts {
 	struct preset_set presets;   /* built in, and --preset-file's */
 	const char *preset;          /* --preset NAME, or NULL */
 	int explain;                 /* --explain */
+	struct progress progress;    /* --progress, --no-progress: set up, and
+	                                given to rd when it draws; a tool calls
+	                                progress_done() before its output */
 
 	/* The families. */
 	struct leads_opts leads;     /* --stages, --stage-col, --window, --asof,

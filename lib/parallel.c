@@ -62,6 +62,7 @@ static int
 split_file(const char *path, size_t n, const struct rd_opts *ro,
     struct chunk **c, size_t *nc)
 {
+	struct rd_opts hro;
 	struct reader *r;
 	struct stat st;
 	off_t data, size, prev;
@@ -70,7 +71,10 @@ split_file(const char *path, size_t n, const struct rd_opts *ro,
 	if (path == NULL || strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
 	    !S_ISREG(st.st_mode))
 		return -1;
-	if ((r = rd_open(path, ro)) == NULL)
+	/* Only the header is read here: no progress to tell. */
+	hro = *ro;
+	hro.progress = NULL;
+	if ((r = rd_open(path, &hro)) == NULL)
 		return -1;
 	if (rd_failed(r)) {
 		rd_close(r);
@@ -117,6 +121,8 @@ read_chunk(struct pool *p, size_t i)
 		c->state = c->again;
 		c->again = NULL;
 		c->reread = 1;
+		/* Its bytes are counted once, as the input's. */
+		ro.progress = NULL;
 	} else {
 		c->state = t->start(t->ctx);
 	}
@@ -265,6 +271,9 @@ par_read(const struct kpi_opts *o, size_t jobs, const struct par_tool *tool,
 	}
 	pthread_mutex_destroy(&p.lock);
 	if (report->why != NULL) {
+		/* The sequential read counts the bytes again. */
+		if (o->rd.progress != NULL)
+			progress_rewind(o->rd.progress);
 		for (size_t i = 0; i < p.n; i++)
 			if (p.c[i].state != NULL)
 				tool->free(p.c[i].state);

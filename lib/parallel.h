@@ -27,6 +27,10 @@
 ** an error or a skipped row (the sequential read then tells it, with its
 ** right line), or when a chunk border fell inside a quoted field (an odd
 ** number of quotes before it).
+**
+** The chunks' readers all count into the one rd_opts.progress of the
+** options (its counts are atomic); when the chunks' work is thrown away,
+** par_read() starts its counts again for the sequential read.
 */
 
 /* What a tool gives par_read(). */

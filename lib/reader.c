@@ -28,6 +28,9 @@ struct reader {
 	off_t file_pos;          /* offset of the next byte read() gives */
 	off_t range_end;         /* read no further (rd_open_range); -1: all */
 	off_t size;              /* of a regular file; -1: not known */
+	struct progress *progress;
+	off_t told_pos;          /* file_pos and rows as last told to it */
+	unsigned long told_rows;
 	unsigned long quotes;    /* quote bytes given to libcsv */
 	size_t read_size;
 	unsigned char *buf;      /* owned read buffer, or NULL */
@@ -332,6 +335,16 @@ bad_text_error(struct reader *r)
 	return encoding_error(r, r->bad_col, r->bad_what, r->bad_from);
 }
 
+/* Tell the progress line what was read since the last time. */
+static void
+tell_progress(struct reader *r)
+{
+	progress_add(r->progress, (uint64_t)(r->file_pos - r->told_pos),
+	    r->rows - r->told_rows);
+	r->told_pos = r->file_pos;
+	r->told_rows = r->rows;
+}
+
 /* Make bytes available at r->pos. Returns 1, 0 at the end, -1 on error. */
 static int
 fill(struct reader *r)
@@ -365,11 +378,13 @@ fill(struct reader *r)
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return rd_fail(r, EX_IOERR, 0, "read error: %s", strerror(errno));
+	r->file_pos += n;
+	if (r->progress != NULL)
+		tell_progress(r);
 	if (n == 0) {
 		r->eof = 1;
 		return 0;
 	}
-	r->file_pos += n;
 	r->pos = r->buf;
 	r->end = r->buf + n;
 	return 1;
@@ -880,6 +895,7 @@ reader_new(const char *name, const struct rd_opts *opts)
 	r->notes = opts ? opts->notes : NULL;
 	r->preset = opts ? opts->preset : NULL;
 	r->explain = opts ? opts->explain : 0;
+	r->progress = opts ? opts->progress : NULL;
 	r->max_field = opts && opts->max_field ? opts->max_field : RD_MAX_FIELD;
 	r->read_size = opts && opts->read_size ? opts->read_size : READ_SIZE;
 	r->line = 1;
@@ -1034,13 +1050,15 @@ rd_open_range(const char *path, off_t start, off_t end,
 			rd_fail(r, EX_IOERR, 0, "seek error: %s", strerror(errno));
 			return r;
 		}
-		r->file_pos = start;
+		r->file_pos = r->told_pos = start;
 		r->pos = r->end = r->buf;
 		r->eof = 0;
 	} else if (r->file_pos > end) {
 		/* Reading the header read past the range: keep only its part. */
 		r->end -= r->file_pos - end;
 		r->file_pos = end;
+		if (r->told_pos > end)
+			r->told_pos = end;
 	}
 	r->range_end = end;
 	return r;

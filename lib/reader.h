@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include "preset.h"
+#include "progress.h"
 #include "util.h"
 
 /*
@@ -58,6 +59,8 @@ struct rd_opts {
 	const struct preset *preset;  /* read the file as this export (see
 	                          lib/preset.h); NULL: as it is */
 	int explain;           /* report where each preset column comes from */
+	struct progress *progress;  /* count bytes and rows read into it, at
+	                          each read(2) (lib/progress.h); NULL: none */
 };
 
 struct reader;

@@ -568,6 +568,8 @@ read_leads(struct spend_join *j)
 	for (size_t i = 0; i < n; i++)
 		chunk_free(c[i]);
 	free(c);
+	if (!joined && n > 0 && j->o->rd.progress != NULL)
+		progress_rewind(j->o->rd.progress);   /* read again, counted again */
 	if (!joined)
 		for (size_t i = 0; i < j->o->nfiles; i++)
 			sj_read_leads(j, j->o->files[i]);

@@ -13,9 +13,28 @@ tool_name(void)
 	return program_invocation_short_name;
 }
 
+static void (*stderr_erase)(void *);
+static void *stderr_erase_arg;
+
+void
+stderr_hook(void (*erase)(void *arg), void *arg)
+{
+	stderr_erase = erase;
+	stderr_erase_arg = arg;
+}
+
+/* Clear stderr's line for a message. */
+static void
+stderr_clear(void)
+{
+	if (stderr_erase != NULL)
+		stderr_erase(stderr_erase_arg);
+}
+
 void
 vwarn(const char *fmt, va_list ap)
 {
+	stderr_clear();
 	fprintf(stderr, "%s: ", tool_name());
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
@@ -152,6 +171,7 @@ close_stdout(void)
 	if (err != 0) {
 		errno = err;
 		/* stdout is closed: nothing is left to purge. */
+		stderr_clear();
 		fprintf(stderr, "%s: write error: %s\n", tool_name(),
 		    strerror(err));
 		exit(EX_IOERR);
@@ -261,8 +281,10 @@ note(struct strbuf *notes, const char *fmt, ...)
 void
 notes_print(struct strbuf *notes)
 {
-	if (notes->len > 0)
+	if (notes->len > 0) {
+		stderr_clear();
 		fputs(notes->s, stderr);
+	}
 	sb_reset(notes);
 }
 

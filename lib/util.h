@@ -34,6 +34,17 @@ void die(int status, const char *fmt, ...)
 /* As die(), without exiting: "TOOL: MESSAGE" on stderr. */
 void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+** Something drawn on stderr that a message must take away first: the
+** progress line (lib/progress.h). Once set, ERASE(ARG) runs before
+** vwarn(), notes_print() and close_stdout() write to stderr, so that
+** every message (and die()'s) starts on a clean line; NULL removes it.
+** Set it only while no other thread prints. This is the library's one
+** piece of mutable global state: die() may be called from anywhere, and
+** only a global reaches it.
+*/
+void stderr_hook(void (*erase)(void *arg), void *arg);
+
 /* vprintf forms of the two above. */
 void vdie(int status, const char *fmt, va_list ap) __attribute__((noreturn));
 void vwarn(const char *fmt, va_list ap);
