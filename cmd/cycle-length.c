@@ -179,19 +179,6 @@ classify(const struct lead_run *run, const struct lead *d, struct cycle *c)
 }
 
 /*
-** The column of the first stage from S on whose own timestamp is T: where
-** a time of reach() came from. There is one when T is D's reach time of S
-** or a later stage.
-*/
-static long
-column_of(const struct leads *l, const struct lead *d, int s, kpi_time t)
-{
-	while ((size_t)s < l->st.n && d->at[s] != t)
-		s++;
-	return l->col_at[s];
-}
-
-/*
 ** A row counts when it is in the cycle, grouped by the period of the
 ** cycle's start. A cycle that ends (won at --to, or lost) before it starts
 ** is an error naming both columns: no duration can be made of it.
@@ -213,8 +200,9 @@ place(const struct lead_run *run, struct reader *r, const struct row *row,
 	*when = c.start;
 	if (c.status == OPEN || c.end >= c.start)
 		return 1;
-	endcol = c.status == LOST ? l->col_lost : column_of(l, d, cfg->to, c.end);
-	startcol = column_of(l, d, cfg->from, c.start);
+	endcol = c.status == LOST ? l->col_lost :
+	    leads_reach_col(l, d, cfg->to, c.end);
+	startcol = leads_reach_col(l, d, cfg->from, c.start);
 	end = &row->f[endcol];
 	start = &row->f[startcol];
 	return rd_bad(r, row, endcol, "'%s' is before the cycle starts, at %s "
@@ -277,21 +265,16 @@ header(const struct lead_run *run, struct writer *w)
 	};
 	const struct config *cfg = run->cfg;
 	const char *unit = cfg->unit->name;
-	char name[64];
 
 	lead_key_header(run, w);
 	wr_str(w, "won");
 	wr_str(w, "lost");
 	wr_str(w, "open");
-	for (size_t i = 0; i < sizeof stat / sizeof stat[0]; i++) {
-		snprintf(name, sizeof name, "%s_%s", stat[i], unit);
-		wr_str(w, name);
-	}
+	for (size_t i = 0; i < sizeof stat / sizeof stat[0]; i++)
+		wr_strf(w, "%s_%s", stat[i], unit);
 	if (cfg->km) {
-		snprintf(name, sizeof name, "km_median_%s", unit);
-		wr_str(w, name);
-		snprintf(name, sizeof name, "km_p75_%s", unit);
-		wr_str(w, name);
+		wr_strf(w, "km_median_%s", unit);
+		wr_strf(w, "km_p75_%s", unit);
 		wr_str(w, "km_events");
 	}
 	wr_end(w);
@@ -310,18 +293,14 @@ write_km(struct writer *w, const struct lead_run *run, const struct tally *t,
 	kpi_time asof = run->leads->asof != NO_TIME ? run->leads->asof :
 	    run->latest;
 	double unit = cfg->unit->ms;
-	struct dvec censored = {0};
 	struct km km;
 
-	for (size_t i = 0; i < t->open_start.n; i++)
-		dvec_push(&censored, (double)asof - t->open_start.v[i]);
-	sort_doubles(censored.v, censored.n);
-	km_estimate(&km, closed->v, closed->n, censored.v, censored.n);
+	km_estimate_at(&km, closed->v, closed->n, t->open_start.v,
+	    t->open_start.n, (double)asof);
 	wr_num(w, km_quantile(&km, 0.5) / unit);
 	wr_num(w, km_quantile(&km, 0.75) / unit);
 	wr_int(w, (int64_t)km.events);
 	km_free(&km);
-	dvec_free(&censored);
 }
 
 /* One group's figures over its closed cycles: the won ones, and the lost

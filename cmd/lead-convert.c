@@ -83,24 +83,16 @@ header(const struct lead_run *run, struct writer *w)
 {
 	const struct stages *st = &run->leads->st;
 	const char *first = st->name[0], *last = st->name[st->n - 1];
-	char name[80];
 
 	lead_key_header(run, w);
 	for (size_t s = 0; s < st->n; s++)
 		wr_str(w, st->name[s]);
-	for (size_t s = 0; s + 1 < st->n; s++) {
-		snprintf(name, sizeof name, "%s_to_%s", st->name[s],
-		    st->name[s + 1]);
-		wr_str(w, name);
-	}
-	if (st->n > 2) {
-		snprintf(name, sizeof name, "%s_to_%s", first, last);
-		wr_str(w, name);
-	}
-	snprintf(name, sizeof name, "%s_to_%s_lo", first, last);
-	wr_str(w, name);
-	snprintf(name, sizeof name, "%s_to_%s_hi", first, last);
-	wr_str(w, name);
+	for (size_t s = 0; s + 1 < st->n; s++)
+		wr_strf(w, "%s_to_%s", st->name[s], st->name[s + 1]);
+	if (st->n > 2)
+		wr_strf(w, "%s_to_%s", first, last);
+	wr_strf(w, "%s_to_%s_lo", first, last);
+	wr_strf(w, "%s_to_%s_hi", first, last);
 	wr_end(w);
 }
 

@@ -213,6 +213,16 @@ leads_derive(const struct leads *l, struct lead *d)
 		d->latest = d->lost;
 }
 
+long
+leads_reach_col(const struct leads *l, const struct lead *d, int s,
+    kpi_time t)
+{
+	for (; s >= 0 && (size_t)s < l->st.n; s++)
+		if (d->at[s] == t && t != NO_TIME)
+			return l->col_at[s];
+	return -1;
+}
+
 int
 leads_top(const struct leads *l, const struct lead *d, kpi_time asof)
 {

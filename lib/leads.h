@@ -127,6 +127,15 @@ int leads_decode(struct leads *l, struct reader *r, const struct row *row,
 void leads_derive(const struct leads *l, struct lead *d);
 
 /*
+** The column D's reach time T of stage S came from: that of the first
+** stage from S on whose own timestamp is T (a skipped stage is reached
+** when a later one is), so that a message can name the cell. -1 when no
+** stage from S on has T (T is not D->reach[S]), as with --stage-col.
+*/
+long leads_reach_col(const struct leads *l, const struct lead *d, int s,
+    kpi_time t);
+
+/*
 ** The highest stage D counts as reached under --window and an as-of time
 ** ASOF (NO_TIME: none): a stage counts when reached no later than ASOF
 ** and, with --window, no more than the window after creation. -1 when the

@@ -664,7 +664,7 @@ merge_parts(struct lead_driver *d)
 	/* Parts are always CSV as the part writer makes them: -d and a
 	 * --preset are for the tables the parts were made from. */
 	ro.delim = 0;
-	ro.preset = NULL;
+	ro.filter = NULL;
 	/* A bad record of a part is no row to skip: the part is broken. */
 	ro.skip_bad = 0;
 	for (size_t i = 0; i < d->o.nfiles; i++) {

@@ -381,9 +381,12 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		presets_builtin(&o->presets);
 	o->rd.explain = o->explain;
 	if (o->preset != NULL) {
-		o->rd.preset = opts_preset(o, o->preset, spec->table, "--preset");
+		const struct preset *p = opts_preset(o, o->preset, spec->table,
+		    "--preset");
+
+		o->rd.filter = preset_filter(p);
 		if (o->leads.stages == NULL)
-			o->leads.stages = preset_stages(o->rd.preset);
+			o->leads.stages = preset_stages(p);
 	}
 	if (asof != NULL)
 		o->leads.asof = parse_asof(asof, &o->dates);

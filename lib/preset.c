@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "preset.h"
+#include "reader.h"
 #include "util.h"
 
 /* Alternatives: header aliases, or values. */
@@ -50,6 +51,8 @@ struct preset {
 	size_t ncolumns;
 	struct skip *skips;
 	size_t nskips;
+	char *what;             /* "preset NAME", for the reader's messages */
+	struct rd_filter filter;   /* what preset_filter() gives */
 };
 
 /* A derived column bound to one file. */
@@ -68,12 +71,16 @@ struct missing {
 
 struct preset_view {
 	const struct preset *p;
+	size_t nown;            /* the file's own columns */
 	struct derived *d;
 	size_t nd;
 	struct missing *m;
 	size_t nm;
 	long *skip_col;         /* per skip rule: its column, or -1 */
 };
+
+/* How a reader applies a preset (preset_filter()). */
+static const struct rd_filter_ops filter_ops;
 
 /* Fold runs of blanks into one space and trim them: LEN bytes at S into
 ** a new string. */
@@ -163,14 +170,13 @@ matches_any(const struct list *l, const char *s, size_t len)
 	return 0;
 }
 
-/* The first header (of N) that alias list L names, in alias order. */
+/* The first of ROW's fields that alias list L names, in alias order. */
 static long
-find_col(const struct list *l, const char *const *name, const size_t *len,
-    size_t n, char **capture)
+find_col(const struct list *l, const struct row *row, char **capture)
 {
 	for (size_t a = 0; a < l->n; a++)
-		for (size_t i = 0; i < n; i++)
-			if (matches(l->v[a], name[i], len[i], capture))
+		for (size_t i = 0; i < row->n; i++)
+			if (matches(l->v[a], row->f[i].s, row->f[i].len, capture))
 				return (long)i;
 	return -1;
 }
@@ -360,6 +366,7 @@ preset_free(struct preset *p)
 	if (p == NULL)
 		return;
 	free(p->name);
+	free(p->what);
 	free(p->table);
 	free(p->about);
 	free(p->stages);
@@ -431,6 +438,7 @@ parse_line(struct parser *ps, struct preset_set *set, struct preset **cur,
 		return 0;
 	if (is_word(s, len, "preset")) {
 		char *words = trimmed(s + 6, len - 6), *sp = strchr(words, ' ');
+		struct strbuf what = {0};
 
 		if (sp == NULL || strchr(sp + 1, ' ') != NULL) {
 			free(words);
@@ -446,7 +454,11 @@ parse_line(struct parser *ps, struct preset_set *set, struct preset **cur,
 		}
 		p = xcalloc(1, sizeof *p);
 		p->name = xstrdup(words);
+		sb_printf(&what, "preset %s", words);
+		p->what = what.s;
 		p->table = xstrdup(sp + 1);
+		p->filter.ops = &filter_ops;
+		p->filter.ctx = p;
 		free(words);
 		add_preset(set, p);
 		*cur = p;
@@ -605,11 +617,31 @@ preset_date_formats(const struct preset *p, char *const **fmts)
 	return p->ndate_formats;
 }
 
-/* ---- Applying a preset to a file. ---- */
+/* ---- Applying a preset to a file: the reader's row filter. ---- */
 
-char *
-preset_header_text(const struct preset *p)
+const struct rd_filter *
+preset_filter(const struct preset *p)
 {
+	return p != NULL ? &p->filter : NULL;
+}
+
+/* The filter's name in messages: "preset NAME". */
+static const char *
+filter_name(const void *ctx)
+{
+	const struct preset *p = ctx;
+
+	return p->what;
+}
+
+/*
+** What header P looks for, for messages: "'Day' or 'Date', and 'Cost'"
+** (a new string), or NULL when it takes the first record.
+*/
+static char *
+filter_header_wanted(const void *ctx)
+{
+	const struct preset *p = ctx;
 	struct strbuf sb = {0};
 
 	for (size_t h = 0; h < p->nheaders; h++) {
@@ -620,21 +652,30 @@ preset_header_text(const struct preset *p)
 	return sb.s;
 }
 
-int
-preset_is_header(const struct preset *p, const char *const *field,
-    const size_t *len, size_t n)
+/* Whether ROW holds a field of every "header" line of P; a preset
+** without them takes the first record. */
+static int
+filter_is_header(const void *ctx, const struct row *row)
 {
+	const struct preset *p = ctx;
+
 	for (size_t h = 0; h < p->nheaders; h++)
-		if (find_col(&p->headers[h], field, len, n, NULL) < 0)
+		if (find_col(&p->headers[h], row, NULL) < 0)
 			return 0;
 	return 1;
 }
 
+/*
+** Into SB, where column C comes from in a file of header HDR: its source
+** column COL, or (COL < 0) the aliases looked for; then its conditions'
+** columns (COND_COL, NULL or -1: the first alias), maps and the like.
+*/
 static void
-describe(struct strbuf *sb, const struct column *c, const char *const *name,
-    const size_t *len, size_t n, long col, const long *cond_col)
+describe(struct strbuf *sb, const struct column *c, const struct row *hdr,
+    long col, const long *cond_col)
 {
 	char esc[ESCAPED_MAX];
+	const struct field *f = hdr->f;
 
 	if (c->constant != NULL) {
 		sb_printf(sb, "\"%s\" (a constant)", c->constant);
@@ -643,19 +684,20 @@ describe(struct strbuf *sb, const struct column *c, const char *const *name,
 	if (col >= 0) {
 		size_t nth = 0, of = 0;
 
-		for (long i = 0; (size_t)i < n; i++)
-			if (len[i] == len[col] && memcmp(name[i], name[col], len[i]) == 0) {
+		for (long i = 0; (size_t)i < hdr->n; i++)
+			if (f[i].len == f[col].len &&
+			    memcmp(f[i].s, f[col].s, f[i].len) == 0) {
 				of++;
 				if (i <= col)
 					nth++;
 			}
-		sb_printf(sb, "'%s'", escape_text(esc, sizeof esc, name[col],
-		    len[col]));
+		sb_printf(sb, "'%s'", escape_text(esc, sizeof esc, f[col].s,
+		    f[col].len));
 		if (of > 1)
 			sb_printf(sb, " (the %zu%s of %zu; --col picks another "
 			    "with '%s#N')", nth, nth == 1 ? "st" : nth == 2 ? "nd" :
 			    nth == 3 ? "rd" : "th", of, escape_text(esc, sizeof esc,
-			    name[col], len[col]));
+			    f[col].s, f[col].len));
 	} else
 		for (size_t i = 0; i < c->col.n; i++)
 			sb_printf(sb, "%s'%s'", i ? " or " : "", c->col.v[i]);
@@ -665,7 +707,7 @@ describe(struct strbuf *sb, const struct column *c, const char *const *name,
 		sb_adds(sb, k ? " and " : " when ");
 		if (cond_col != NULL && cond_col[k] >= 0)
 			sb_printf(sb, "'%s'", escape_text(esc, sizeof esc,
-			    name[cond_col[k]], len[cond_col[k]]));
+			    f[cond_col[k]].s, f[cond_col[k]].len));
 		else
 			sb_printf(sb, "'%s'", d->col.v[0]);
 		sb_adds(sb, d->negate ? " is not " : " is ");
@@ -680,6 +722,7 @@ describe(struct strbuf *sb, const struct column *c, const char *const *name,
 		sb_adds(sb, ", from its header name");
 }
 
+/* Whether V already has a column, or a missing one, called NAME. */
 static int
 bound(const struct preset_view *v, const char *name)
 {
@@ -692,13 +735,21 @@ bound(const struct preset_view *v, const char *name)
 	return 0;
 }
 
-struct preset_view *
-preset_bind(const struct preset *p, const char *const *name,
-    const size_t *len, size_t n)
+/*
+** Bind P to the header HDR. The view adds the derived columns that have a
+** source in this file and whose name is not already a header (the file's
+** own column wins); those without a source are kept as missing, for
+** --explain, which tells both into NOTES.
+*/
+static void *
+filter_bind(const void *ctx, const struct row *hdr, const char *file,
+    struct strbuf *notes, int explain)
 {
+	const struct preset *p = ctx;
 	struct preset_view *v = xcalloc(1, sizeof *v);
 
 	v->p = p;
+	v->nown = hdr->n;
 	for (size_t i = 0; i < p->ncolumns; i++) {
 		const struct column *c = &p->columns[i];
 		struct derived d = { c, -1, NULL, NULL, NULL };
@@ -708,22 +759,22 @@ preset_bind(const struct preset *p, const char *const *name,
 		if (bound(v, c->name))
 			continue;
 		/* The file's own column of that name wins. */
-		for (size_t h = 0; h < n; h++)
-			if (len[h] == strlen(c->name) &&
-			    memcmp(name[h], c->name, len[h]) == 0)
+		for (size_t h = 0; h < hdr->n; h++)
+			if (hdr->f[h].len == strlen(c->name) &&
+			    memcmp(hdr->f[h].s, c->name, hdr->f[h].len) == 0)
 				ok = 0;
 		if (!ok)
 			continue;
 		if (c->constant == NULL) {
-			d.col = find_col(&c->col, name, len, n,
+			d.col = find_col(&c->col, hdr,
 			    c->capture ? &d.captured : NULL);
 			ok = d.col >= 0;
 		}
 		if (ok && c->ncond > 0) {
 			d.cond_col = xcalloc(c->ncond, sizeof *d.cond_col);
 			for (size_t k = 0; k < c->ncond; k++)
-				if ((d.cond_col[k] = find_col(&c->cond[k].col, name,
-				    len, n, NULL)) < 0)
+				if ((d.cond_col[k] = find_col(&c->cond[k].col, hdr,
+				    NULL)) < 0)
 					ok = 0;
 		}
 		if (!ok) {
@@ -734,7 +785,7 @@ preset_bind(const struct preset *p, const char *const *name,
 				if (strcmp(p->columns[j].name, c->name) == 0)
 					later = 1;
 			if (!later) {
-				describe(&src, c, name, len, n, -1, NULL);
+				describe(&src, c, hdr, -1, NULL);
 				v->m = xreallocarray(v->m, v->nm + 1, sizeof *v->m);
 				v->m[v->nm].name = c->name;
 				v->m[v->nm].looked_for = src.s;
@@ -744,7 +795,7 @@ preset_bind(const struct preset *p, const char *const *name,
 			free(d.captured);
 			continue;
 		}
-		describe(&src, c, name, len, n, d.col, d.cond_col);
+		describe(&src, c, hdr, d.col, d.cond_col);
 		d.source = src.s;
 		v->d = xreallocarray(v->d, v->nd + 1, sizeof *v->d);
 		v->d[v->nd++] = d;
@@ -752,63 +803,65 @@ preset_bind(const struct preset *p, const char *const *name,
 	v->skip_col = xcalloc(p->nskips ? p->nskips : 1, sizeof *v->skip_col);
 	for (size_t i = 0; i < p->nskips; i++)
 		v->skip_col[i] = p->skips[i].first ? 0 :
-		    find_col(&p->skips[i].col, name, len, n, NULL);
+		    find_col(&p->skips[i].col, hdr, NULL);
+	if (explain) {
+		for (size_t j = 0; j < v->nd; j++)
+			note(notes, "%s: preset %s: %s = %s", file, p->name,
+			    v->d[j].def->name, v->d[j].source);
+		for (size_t j = 0; j < v->nm; j++)
+			note(notes, "%s: preset %s: no %s here (it looks for %s)",
+			    file, p->name, v->m[j].name, v->m[j].looked_for);
+	}
 	return v;
 }
 
-size_t
-pv_columns(const struct preset_view *v)
+/* How many derived columns the view adds. */
+static size_t
+filter_columns(const void *view)
 {
+	const struct preset_view *v = view;
+
 	return v->nd;
 }
 
-const char *
-pv_name(const struct preset_view *v, size_t i)
+/* The name of derived column J. */
+static const char *
+filter_column(const void *view, size_t j)
 {
-	return v->d[i].def->name;
+	const struct preset_view *v = view;
+
+	return v->d[j].def->name;
 }
 
-const char *
-pv_source(const struct preset_view *v, size_t i)
+/* The file's column derived column J copies (or whose header name it
+** captures), or -1 for a constant. */
+static long
+filter_source(const void *view, size_t j)
 {
-	return v->d[i].source;
+	const struct preset_view *v = view;
+
+	return v->d[j].col;
 }
 
-size_t
-pv_missing(const struct preset_view *v)
+/* The first skip pattern ROW matches (a rule whose column ROW lacks
+** never matches), or NULL. */
+static const char *
+filter_skip(const void *view, const struct row *row)
 {
-	return v->nm;
-}
+	const struct preset_view *v = view;
 
-const char *
-pv_missing_name(const struct preset_view *v, size_t i)
-{
-	return v->m[i].name;
-}
-
-const char *
-pv_missing_source(const struct preset_view *v, size_t i)
-{
-	return v->m[i].looked_for;
-}
-
-int
-pv_skip(const struct preset_view *v, const char *const *field,
-    const size_t *len, size_t n, const char **why)
-{
 	for (size_t i = 0; i < v->p->nskips; i++) {
 		const struct skip *k = &v->p->skips[i];
 		long col = v->skip_col[i];
 
-		if (col < 0 || (size_t)col >= n)
+		if (col < 0 || (size_t)col >= row->n)
 			continue;
 		for (size_t j = 0; j < k->patterns.n; j++)
-			if (matches(k->patterns.v[j], field[col], len[col], NULL)) {
-				*why = k->patterns.v[j];
-				return 1;
-			}
+			if (matches(k->patterns.v[j], row->f[col].s,
+			    row->f[col].len, NULL))
+				return k->patterns.v[j];
 	}
-	return 0;
+	return NULL;
 }
 
 /*
@@ -877,11 +930,17 @@ clean_number(const char *s, size_t len, char *buf, size_t *outlen)
 	return 1;
 }
 
-void
-pv_value(const struct preset_view *v, size_t i, const char *const *field,
-    const size_t *len, char *buf, const char **out, size_t *outlen)
+/*
+** The value of derived column J for ROW: the constant; empty when a
+** condition fails; else the source field (or what its header's '*'
+** matched), through the value map, and with "number" cleaned into BUF.
+*/
+static void
+filter_value(const void *view, size_t j, const struct row *row, char *buf,
+    const char **out, size_t *outlen)
 {
-	const struct derived *d = &v->d[i];
+	const struct preset_view *v = view;
+	const struct derived *d = &v->d[j];
 	const struct column *c = d->def;
 	const char *s;
 	size_t n;
@@ -892,9 +951,9 @@ pv_value(const struct preset_view *v, size_t i, const char *const *field,
 		return;
 	}
 	for (size_t k = 0; k < c->ncond; k++) {
-		long col = d->cond_col[k];
+		const struct field *f = &row->f[d->cond_col[k]];
 
-		if (matches_any(&c->cond[k].values, field[col], len[col]) ==
+		if (matches_any(&c->cond[k].values, f->s, f->len) ==
 		    c->cond[k].negate) {
 			*out = "";
 			*outlen = 0;
@@ -905,8 +964,8 @@ pv_value(const struct preset_view *v, size_t i, const char *const *field,
 		s = d->captured;
 		n = strlen(s);
 	} else {
-		s = field[d->col];
-		n = len[d->col];
+		s = row->f[d->col].s;
+		n = row->f[d->col].len;
 	}
 	for (size_t m = 0; m < c->nmap; m++)
 		if (matches(c->map[m].from, s, n, NULL)) {
@@ -920,31 +979,33 @@ pv_value(const struct preset_view *v, size_t i, const char *const *field,
 	*outlen = n;
 }
 
-long
-pv_source_col(const struct preset_view *v, size_t i)
+/* Mark in OWN the columns the skip rules read, and those the derived
+** columns WANT asks for read: their source and their conditions'. */
+static void
+filter_want(const void *view, const unsigned char *want, unsigned char *own)
 {
-	return v->d[i].col;
+	const struct preset_view *v = view;
+
+	for (size_t i = 0; i < v->p->nskips; i++)
+		if (v->skip_col[i] >= 0)
+			own[v->skip_col[i]] = 1;
+	for (size_t j = 0; j < v->nd; j++) {
+		const struct derived *d = &v->d[j];
+
+		if (!want[v->nown + j])
+			continue;
+		if (d->col >= 0)
+			own[d->col] = 1;
+		for (size_t k = 0; k < d->def->ncond; k++)
+			own[d->cond_col[k]] = 1;
+	}
 }
 
-size_t
-pv_cond_cols(const struct preset_view *v, size_t i, const long **cols)
+static void
+filter_free(void *view)
 {
-	*cols = v->d[i].cond_col;
-	return v->d[i].def->ncond;
-}
+	struct preset_view *v = view;
 
-size_t
-pv_skip_cols(const struct preset_view *v, const long **cols)
-{
-	*cols = v->skip_col;
-	return v->p->nskips;
-}
-
-void
-pv_free(struct preset_view *v)
-{
-	if (v == NULL)
-		return;
 	for (size_t i = 0; i < v->nd; i++) {
 		free(v->d[i].cond_col);
 		free(v->d[i].captured);
@@ -957,3 +1018,17 @@ pv_free(struct preset_view *v)
 	free(v->skip_col);
 	free(v);
 }
+
+static const struct rd_filter_ops filter_ops = {
+	.name = filter_name,
+	.is_header = filter_is_header,
+	.header_wanted = filter_header_wanted,
+	.bind = filter_bind,
+	.columns = filter_columns,
+	.column = filter_column,
+	.source = filter_source,
+	.skip = filter_skip,
+	.value = filter_value,
+	.want = filter_want,
+	.free = filter_free,
+};

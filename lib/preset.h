@@ -79,67 +79,16 @@ const char *preset_table(const struct preset *p);
 const char *preset_stages(const struct preset *p);
 size_t preset_date_formats(const struct preset *p, char *const **fmts);
 
-/*
-** How a reader applies a preset to one file: bound to its header, then
-** asked about each record. Used by lib/reader.c.
-*/
-struct preset_view;
-
-/* What header the preset looks for, for messages: "'Day' or 'Date',
-** and 'Cost'" (a new string), or NULL when it takes the first record. */
-char *preset_header_text(const struct preset *p);
-
-/* Whether RECORD (N fields) is the header the preset looks for. A preset
-** without "header" lines takes the first record. */
-int preset_is_header(const struct preset *p, const char *const *field,
-    const size_t *len, size_t n);
+struct rd_filter;
 
 /*
-** Bind P to a header of N names. The view adds the derived columns that
-** have a source in this file and whose name is not already a header (the
-** file's own column wins). Returns the view.
+** The row filter (lib/reader.h) that reads a file as P's export: the
+** reader then finds the header below title lines, skips the junk rows and
+** adds the derived columns, as the preset says; messages name it
+** "preset NAME". Owned by P (lives as long as P's set); NULL when P is
+** NULL, so that rd_opts.filter = preset_filter(p) reads a plain table
+** when there is no preset.
 */
-struct preset_view *preset_bind(const struct preset *p,
-    const char *const *name, const size_t *len, size_t n);
-
-/* Derived columns: how many, and each one's name and description (for
-** messages and --explain: "'Close Date' when 'IsWon' = true"). */
-size_t pv_columns(const struct preset_view *v);
-const char *pv_name(const struct preset_view *v, size_t i);
-const char *pv_source(const struct preset_view *v, size_t i);
-
-/* The derived columns the preset has but this file gives no source for:
-** their names and what was looked for, for --explain. */
-size_t pv_missing(const struct preset_view *v);
-const char *pv_missing_name(const struct preset_view *v, size_t i);
-const char *pv_missing_source(const struct preset_view *v, size_t i);
-
-/*
-** Whether a record of N fields is junk to skip; then *WHY is the pattern
-** it matched ("Grand Totals (*)").
-*/
-int pv_skip(const struct preset_view *v, const char *const *field,
-    const size_t *len, size_t n, const char **why);
-
-/*
-** The value of derived column I for a row of the file's own fields
-** (N == the header's): into *OUT and *OUTLEN, pointing into the row, into
-** the preset, or into BUF (at least as long as the source field plus 1),
-** which "number" uses.
-*/
-void pv_value(const struct preset_view *v, size_t i, const char *const *field,
-    const size_t *len, char *buf, const char **out, size_t *outlen);
-
-/* The column of the file that derived column I reads, or -1 (a
-** constant); and, through *COND and *NCOND, the columns its conditions
-** read (so that the reader reads them too). */
-long pv_source_col(const struct preset_view *v, size_t i);
-size_t pv_cond_cols(const struct preset_view *v, size_t i, const long **cols);
-
-/* The columns the skip rules look at (-1: none in this file), N of them,
-** so that the reader reads them too. */
-size_t pv_skip_cols(const struct preset_view *v, const long **cols);
-
-void pv_free(struct preset_view *v);
+const struct rd_filter *preset_filter(const struct preset *p);
 
 #endif

@@ -82,12 +82,10 @@ struct reader {
 	char **label;            /* each column as messages name it */
 	unsigned char *want_own; /* which of the file's own fields to copy */
 
-	/* An export preset, bound to this file's header. */
-	const struct preset *preset;
-	struct preset_view *view;
+	/* A row filter, bound to this file's header. */
+	const struct rd_filter *filter;
+	void *view;
 	int explain;
-	const char **own_s;      /* this row's own fields, for the view */
-	size_t *own_len;
 	const char **dval;       /* derived values: pointers, or NULL ... */
 	size_t *doff, *dlen;     /* ... offsets into dstore */
 	struct strbuf dstore;
@@ -652,21 +650,8 @@ is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* The current record's fields as arrays, for the preset view. */
-static void
-own_arrays(struct reader *r, const struct row *row)
-{
-	r->own_s = xreallocarray(r->own_s, row->n ? row->n : 1, sizeof *r->own_s);
-	r->own_len = xreallocarray(r->own_len, row->n ? row->n : 1,
-	    sizeof *r->own_len);
-	for (size_t i = 0; i < row->n; i++) {
-		r->own_s[i] = row->f[i].s;
-		r->own_len[i] = row->f[i].len;
-	}
-}
-
 /*
-** Report a record the preset skips: its line, its first field, and why:
+** Report a record the filter skips: its line, its first field, and why:
 ** it matched PATTERN, or it was above the header (PATTERN NULL). Lines
 ** above the header are told into ABOVE, and told only once the header is
 ** found: when it never is, the one error says it all.
@@ -678,11 +663,11 @@ note_skip(struct reader *r, const char *pattern, struct strbuf *above)
 
 	escape_text(esc, sizeof esc, r->row.f[0].s, r->row.f[0].len);
 	if (pattern == NULL)
-		sb_printf(above, "%s:%lu: skipped above the header (preset %s): "
-		    "'%s'\n", r->name, r->row.line, preset_name(r->preset), esc);
+		sb_printf(above, "%s:%lu: skipped above the header (%s): '%s'\n",
+		    r->name, r->row.line, r->filter->ops->name(r->filter->ctx), esc);
 	else
-		note(r->notes, "%s:%lu: skipped, matches '%s' (preset %s): '%s'",
-		    r->name, r->row.line, pattern, preset_name(r->preset), esc);
+		note(r->notes, "%s:%lu: skipped, matches '%s' (%s): '%s'", r->name,
+		    r->row.line, pattern, r->filter->ops->name(r->filter->ctx), esc);
 }
 
 /* Tell the lines above the header, one note each. */
@@ -698,7 +683,7 @@ note_above(struct reader *r, struct strbuf *above)
 	sb_free(above);
 }
 
-/* How messages name each column: 'Name', or where a preset's came from. */
+/* How messages name each column: 'Name', or where a derived one came from. */
 static void
 make_labels(struct reader *r)
 {
@@ -715,40 +700,42 @@ make_labels(struct reader *r)
 	}
 	for (size_t j = 0; j < nd; j++) {
 		struct strbuf sb = {0};
-		long src = pv_source_col(r->view, j);
+		const struct rd_filter_ops *ops = r->filter->ops;
+		long src = ops->source(r->view, j);
 
 		if (src >= 0)
 			sb_printf(&sb, "'%s' (as %s)", escape_text(esc, sizeof esc,
 			    r->header.f[src].s, r->header.f[src].len),
-			    pv_name(r->view, j));
+			    ops->column(r->view, j));
 		else
-			sb_printf(&sb, "%s (preset %s)", pv_name(r->view, j),
-			    preset_name(r->preset));
+			sb_printf(&sb, "%s (%s)", ops->column(r->view, j),
+			    ops->name(r->filter->ctx));
 		r->label[r->nown + j] = sb.s;
 	}
 }
 
-/* Bind the preset to the header and add its columns' names. */
+/* Bind the filter to the header and add its columns' names. */
 static void
-bind_preset(struct reader *r)
+bind_filter(struct reader *r)
 {
+	const struct rd_filter_ops *ops = r->filter->ops;
 	size_t nd, n = r->header.n, total = 0;
 	struct field *f;
 	char *names;
 
-	own_arrays(r, &r->header);
-	r->view = preset_bind(r->preset, r->own_s, r->own_len, n);
-	nd = pv_columns(r->view);
+	r->view = ops->bind(r->filter->ctx, &r->header, r->name, r->notes,
+	    r->explain);
+	nd = ops->columns(r->view);
 	for (size_t j = 0; j < nd; j++)
-		total += strlen(pv_name(r->view, j)) + 1;
+		total += strlen(ops->column(r->view, j)) + 1;
 	f = xcalloc(n + nd, sizeof *f);
 	memcpy(f, r->hfields, n * sizeof *f);
 	/* One block for the names, owned by the first derived column. */
 	names = nd > 0 ? xmalloc(total) : NULL;
 	for (size_t j = 0; j < nd; j++) {
-		size_t len = strlen(pv_name(r->view, j));
+		size_t len = strlen(ops->column(r->view, j));
 
-		memcpy(names, pv_name(r->view, j), len + 1);
+		memcpy(names, ops->column(r->view, j), len + 1);
 		f[n + j].s = names;
 		f[n + j].len = len;
 		names += len + 1;
@@ -760,22 +747,12 @@ bind_preset(struct reader *r)
 	r->dval = xcalloc(nd ? nd : 1, sizeof *r->dval);
 	r->doff = xcalloc(nd ? nd : 1, sizeof *r->doff);
 	r->dlen = xcalloc(nd ? nd : 1, sizeof *r->dlen);
-	if (r->explain) {
-		for (size_t j = 0; j < nd; j++)
-			note(r->notes, "%s: preset %s: %s = %s", r->name,
-			    preset_name(r->preset), pv_name(r->view, j),
-			    pv_source(r->view, j));
-		for (size_t j = 0; j < pv_missing(r->view); j++)
-			note(r->notes, "%s: preset %s: no %s here (it looks for "
-			    "%s)", r->name, preset_name(r->preset),
-			    pv_missing_name(r->view, j), pv_missing_source(r->view, j));
-	}
 }
 
 static int
 read_header(struct reader *r)
 {
-	enum { MAX_ABOVE = 50 };   /* title lines a preset looks past */
+	const struct rd_filter *fl = r->filter;
 	struct strbuf above = {0};
 	size_t total = 0;
 	unsigned long nabove = 0;
@@ -787,23 +764,17 @@ read_header(struct reader *r)
 			sb_free(&above);
 			return -1;
 		}
-		if (rc > 0 && r->preset != NULL) {
-			own_arrays(r, &r->row);
-			if (preset_is_header(r->preset, r->own_s, r->own_len,
-			    r->row.n))
-				break;
-		}
-		if (rc > 0 && r->preset == NULL)
+		if (rc > 0 && (fl == NULL || fl->ops->is_header(fl->ctx, &r->row)))
 			break;
 		if (rc == 0 && nabove == 0) {
 			sb_free(&above);
 			return rd_fail(r, EX_DATAERR, 0, "empty input: no header line");
 		}
-		if (rc == 0 || ++nabove > MAX_ABOVE) {
-			wanted = preset_header_text(r->preset);
+		if (rc == 0 || ++nabove > RD_MAX_ABOVE) {
+			wanted = fl->ops->header_wanted(fl->ctx);
 			rd_fail(r, EX_DATAERR, 0, "no header line with %s in its "
-			    "first %d lines (preset %s)", wanted, MAX_ABOVE,
-			    preset_name(r->preset));
+			    "first %d lines (%s)", wanted, RD_MAX_ABOVE,
+			    fl->ops->name(fl->ctx));
 			free(wanted);
 			sb_free(&above);
 			return -1;
@@ -836,19 +807,18 @@ read_header(struct reader *r)
 	r->header.line = r->row.line;
 	r->nown = r->row.n;
 	r->have_header = 1;
-	if (r->preset != NULL)
-		bind_preset(r);
+	if (r->filter != NULL)
+		bind_filter(r);
 	make_labels(r);
 	return 0;
 }
 
-/* Append the preset's derived values to the current row. */
+/* Append the filter's derived values to the current row. */
 static void
 add_derived(struct reader *r)
 {
 	size_t nd = r->header.n - r->nown, longest = 0;
 
-	own_arrays(r, &r->row);
 	for (size_t i = 0; i < r->row.n; i++)
 		if (r->row.f[i].len > longest)
 			longest = r->row.f[i].len;
@@ -860,7 +830,7 @@ add_derived(struct reader *r)
 	for (size_t j = 0; j < nd; j++) {
 		const char *out;
 
-		pv_value(r->view, j, r->own_s, r->own_len, r->cleanbuf, &out,
+		r->filter->ops->value(r->view, j, &r->row, r->cleanbuf, &out,
 		    &r->dlen[j]);
 		r->dval[j] = out;
 		if (out == r->cleanbuf) {
@@ -893,7 +863,7 @@ reader_new(const char *name, const struct rd_opts *opts)
 	r->delim = opts && opts->delim ? opts->delim : ',';
 	r->skip_bad = opts ? opts->skip_bad : 0;
 	r->notes = opts ? opts->notes : NULL;
-	r->preset = opts ? opts->preset : NULL;
+	r->filter = opts ? opts->filter : NULL;
 	r->explain = opts ? opts->explain : 0;
 	r->progress = opts ? opts->progress : NULL;
 	r->max_field = opts && opts->max_field ? opts->max_field : RD_MAX_FIELD;
@@ -1093,10 +1063,9 @@ rd_next(struct reader *r, const struct row **row)
 		if (rc <= 0)
 			return rc;
 		if (r->view != NULL) {
-			const char *why;
+			const char *why = r->filter->ops->skip(r->view, &r->row);
 
-			own_arrays(r, &r->row);
-			if (pv_skip(r->view, r->own_s, r->own_len, r->row.n, &why)) {
+			if (why != NULL) {
 				note_skip(r, why, NULL);
 				continue;
 			}
@@ -1175,37 +1144,17 @@ rd_col(const struct reader *r, const char *name)
 void
 rd_want(struct reader *r, const unsigned char *want)
 {
-	size_t nd = r->header.n - r->nown;
-
 	if (want == NULL) {
 		r->want = NULL;
 		return;
 	}
-	/* A derived column needs the fields it is made from. */
+	/* A derived column needs the fields it is made from, and the junk
+	 * rules look at theirs on every record. */
 	free(r->want_own);
 	r->want_own = xcalloc(r->nown ? r->nown : 1, 1);
 	memcpy(r->want_own, want, r->nown);
-	if (r->view != NULL) {
-		const long *cols;
-		size_t ncols = pv_skip_cols(r->view, &cols);
-
-		/* The junk rules look at their columns on every record. */
-		for (size_t k = 0; k < ncols; k++)
-			if (cols[k] >= 0)
-				r->want_own[cols[k]] = 1;
-	}
-	for (size_t j = 0; j < nd; j++) {
-		const long *cols;
-		size_t ncols;
-
-		if (!want[r->nown + j])
-			continue;
-		if (pv_source_col(r->view, j) >= 0)
-			r->want_own[pv_source_col(r->view, j)] = 1;
-		ncols = pv_cond_cols(r->view, j, &cols);
-		for (size_t k = 0; k < ncols; k++)
-			r->want_own[cols[k]] = 1;
-	}
+	if (r->view != NULL)
+		r->filter->ops->want(r->view, want, r->want_own);
 	r->want = r->want_own;
 }
 
@@ -1298,9 +1247,8 @@ rd_close(struct reader *r)
 			free(r->label[i]);
 	free(r->label);
 	free(r->want_own);
-	pv_free(r->view);
-	free(r->own_s);
-	free(r->own_len);
+	if (r->view != NULL)
+		r->filter->ops->free(r->view);
 	free(r->dval);
 	free(r->doff);
 	free(r->dlen);

@@ -5,7 +5,6 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "preset.h"
 #include "progress.h"
 #include "util.h"
 
@@ -28,10 +27,11 @@
 **  - The first record is the header; every later record must have as many
 **    fields as the header. Empty lines between records are skipped.
 **  - CRLF and LF line ends are both accepted, also mixed.
-**  - With a preset (rd_opts.preset), the header may come below title
-**    lines, junk rows the preset names are skipped, and the preset's
-**    derived columns follow the file's own in the header and every row;
-**    each skipped line is reported with note().
+**  - With a row filter (rd_opts.filter, below; lib/preset.h makes one
+**    of a preset), the header may come below title lines, junk rows the
+**    filter names are skipped, and the filter's derived columns follow
+**    the file's own in the header and every row; each skipped line is
+**    reported with note().
 */
 
 #define RD_MAX_FIELD (1024 * 1024)
@@ -47,6 +47,79 @@ struct row {
 	unsigned long line;    /* physical line where the record starts, from 1 */
 };
 
+/*
+** A row filter presents a file as another table: it finds the header
+** (perhaps below title lines), skips junk records, and appends derived
+** columns to the header and to every row. The reader calls it; what it
+** does with a record is its own affair (lib/preset.h makes one of an
+** export preset). Bound to one file's header, a filter gives a view, which
+** the reader asks about each record and frees at rd_close(). Every
+** callback gets the filter's CTX or that view. None may fail: bad values
+** are for the tool to find in the derived columns.
+*/
+struct rd_filter_ops {
+	/* What the filter is, for messages ("preset google-ads"): they read
+	** "skipped, matches 'Total' (preset google-ads)". Owned by CTX. */
+	const char *(*name)(const void *ctx);
+
+	/* Whether ROW (a raw record: fields untrimmed, any number of them)
+	** is the header. The reader looks past at most RD_MAX_ABOVE records
+	** for one; a filter that takes any first record returns 1. */
+	int (*is_header)(const void *ctx, const struct row *row);
+
+	/* The header is_header() looks for, for the message when there is
+	** none: "'Day' or 'Date', and 'Cost'". A new string, or NULL when
+	** any record will do. */
+	char *(*header_wanted)(const void *ctx);
+
+	/* Bind to HEADER (the file's own names, trimmed). With EXPLAIN, tell
+	** NOTES (through note(), as "FILE: ...") where each derived column
+	** comes from and which ones the file gives no source for. Returns
+	** the view: never NULL, even when it derives nothing. */
+	void *(*bind)(const void *ctx, const struct row *header,
+	    const char *file, struct strbuf *notes, int explain);
+
+	/* The view's derived columns: how many, and the header name of the
+	** Jth (owned by the view). */
+	size_t (*columns)(const void *view);
+	const char *(*column)(const void *view, size_t j);
+
+	/* The file's column derived column J reads, so that messages can
+	** name it ("'Close Date' (as customer_at)"), or -1 when it reads none
+	** (a constant: then "customer_at (NAME)", NAME as name() says). */
+	long (*source)(const void *view, size_t j);
+
+	/* Whether the data record ROW (any number of fields, possibly not
+	** the header's) is junk: the pattern it matched, for the message
+	** "skipped, matches 'PATTERN'", owned by the view; NULL: keep it. */
+	const char *(*skip)(const void *view, const struct row *row);
+
+	/* The value of derived column J for ROW (as many fields as the
+	** header, untrimmed) into *OUT and *LEN: pointing into ROW, into the
+	** view or its CTX, or into SCRATCH, which holds at least the longest
+	** field of ROW plus 1 bytes. Valid until the next call. */
+	void (*value)(const void *view, size_t j, const struct row *row,
+	    char *scratch, const char **out, size_t *len);
+
+	/* Given WANT, one byte per column of the bound header (own, then
+	** derived), set to 1 the bytes of OWN (one per own column) of the
+	** columns that skip() and the wanted derived columns read. */
+	void (*want)(const void *view, const unsigned char *want,
+	    unsigned char *own);
+
+	/* Free a view bind() returned. */
+	void (*free)(void *view);
+};
+
+struct rd_filter {
+	const struct rd_filter_ops *ops;
+	const void *ctx;       /* the filter's own data, given to name(),
+	                          is_header(), header_wanted() and bind() */
+};
+
+/* The most records a filter's header may come below. */
+#define RD_MAX_ABOVE 50
+
 struct rd_opts {
 	int delim;             /* field separator byte; 0 means ',' */
 	size_t max_field;      /* field size cap in bytes; 0 means RD_MAX_FIELD */
@@ -56,9 +129,10 @@ struct rd_opts {
 	                          that buffer boundaries never change a result. */
 	struct strbuf *notes;  /* where rd_close() reports skipped rows (see
 	                          note()); NULL: on stderr at once */
-	const struct preset *preset;  /* read the file as this export (see
-	                          lib/preset.h); NULL: as it is */
-	int explain;           /* report where each preset column comes from */
+	const struct rd_filter *filter;  /* read the file through this filter
+	                          (above); NULL: as it is */
+	int explain;           /* have the filter report where each derived
+	                          column comes from */
 	struct progress *progress;  /* count bytes and rows read into it, at
 	                          each read(2) (lib/progress.h); NULL: none */
 };

@@ -420,7 +420,7 @@ sj_read_spend(struct spend_join *j)
 	struct rd_opts ro = j->o->rd;
 
 	/* The spend table has a preset of its own, or none. */
-	ro.preset = j->so->preset;
+	ro.filter = preset_filter(j->so->preset);
 	read_table(j, rd_open_or_die(j->so->path, &ro), sj_bind_spend,
 	    sj_add_spend);
 }

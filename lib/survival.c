@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "stats.h"
 #include "survival.h"
 #include "util.h"
 
@@ -97,4 +98,18 @@ km_free(struct km *km)
 	free(km->step);
 	km->step = NULL;
 	km->n = 0;
+}
+
+void
+km_estimate_at(struct km *km, const double *events, size_t nevents,
+    const double *starts, size_t nstarts, double asof)
+{
+	double *censored = xreallocarray(NULL, nstarts ? nstarts : 1,
+	    sizeof *censored);
+
+	for (size_t i = 0; i < nstarts; i++)
+		censored[i] = asof - starts[i];
+	sort_doubles(censored, nstarts);
+	km_estimate(km, events, nevents, censored, nstarts);
+	free(censored);
 }

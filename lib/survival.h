@@ -51,6 +51,15 @@ struct km {
 void km_estimate(struct km *km, const double *events, size_t nevents,
     const double *censored, size_t ncensored);
 
+/*
+** As km_estimate(), with the censored subjects given by when they began:
+** the NSTARTS times STARTS (any order), each censored at time ASOF, so
+** having lasted ASOF - STARTS[i] (the deals still open at an as-of time).
+** EVENTS, durations, sorted ascending, as for km_estimate().
+*/
+void km_estimate_at(struct km *km, const double *events, size_t nevents,
+    const double *starts, size_t nstarts, double asof);
+
 /* S(T): the estimate just after time T (a right-continuous step
 ** function); 1 before the first event. */
 double km_surv(const struct km *km, double t);

@@ -1,8 +1,10 @@
 /* See LICENSE file for copyright and license details. */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "num.h"
+#include "util.h"
 #include "writer.h"
 
 void
@@ -57,6 +59,19 @@ void
 wr_str(struct writer *w, const char *s)
 {
 	wr_field(w, s, strlen(s));
+}
+
+void
+wr_strf(struct writer *w, const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	wr_field(w, sb.s != NULL ? sb.s : "", sb.len);
+	sb_free(&sb);
 }
 
 void

@@ -33,6 +33,11 @@ void wr_field(struct writer *w, const char *s, size_t len);
 /* One field: the NUL-terminated S. */
 void wr_str(struct writer *w, const char *s);
 
+/* One field formatted as printf() would: a header name built of parts
+** ("mean_days"), of any length. */
+void wr_strf(struct writer *w, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* One numeric field: X at the writer's precision; NaN or inf -> empty. */
 void wr_num(struct writer *w, double x);
 

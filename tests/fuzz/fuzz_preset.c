@@ -48,6 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    "pipedrive-deals", "google-ads", "meta-ads" };
 	struct preset_set set = {0};
 	struct rd_opts whole = {0}, bits = {0};
+	const struct preset *p;
 	struct strbuf notes = {0}, a = {0}, b = {0};
 	const uint8_t *csv = data + 1;
 	size_t csvlen = size ? size - 1 : 0;
@@ -66,16 +67,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(err);
 		if (set.n == 7)
 			goto out;    /* the text defined no preset */
-		whole.preset = set.v[set.n - 1];
+		p = set.v[set.n - 1];
 		csvlen -= (size_t)(sep + 5 - csv);
 		csv = sep + 5;
 	} else {
-		whole.preset = presets_find(&set, builtin[data[0] % 8]);
+		p = presets_find(&set, builtin[data[0] % 8]);
 	}
 	whole.notes = bits.notes = &notes;
 	whole.explain = bits.explain = 1;
 	whole.max_field = bits.max_field = 4096;
-	bits.preset = whole.preset;
+	whole.filter = bits.filter = preset_filter(p);
 	bits.read_size = 1 + (data[0] >> 3);
 	read_all(csv, csvlen, &whole, &a);
 	read_all(csv, csvlen, &bits, &b);

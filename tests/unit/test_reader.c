@@ -66,6 +66,107 @@ reads(const char *name, const char *text, const char *want)
 	check_str(name, dump(text, strlen(text), NULL), want);
 }
 
+/*
+** A row filter of its own, not a preset, to try the interface: the header
+** is the record that starts with "id"; a record starting with '#' is junk;
+** it derives "copy" (of the second column) and "k" (the constant "K").
+*/
+static const char *
+toy_name(const void *ctx)
+{
+	return ctx;
+}
+
+static int
+toy_is_header(const void *ctx, const struct row *row)
+{
+	(void)ctx;
+	return strcmp(row->f[0].s, "id") == 0;
+}
+
+static char *
+toy_header_wanted(const void *ctx)
+{
+	(void)ctx;
+	return xstrdup("'id'");
+}
+
+static void *
+toy_bind(const void *ctx, const struct row *header, const char *file,
+    struct strbuf *notes, int explain)
+{
+	static int view;
+
+	(void)header;
+	if (explain)
+		note(notes, "%s: %s: copy = the second column", file,
+		    (const char *)ctx);
+	return &view;
+}
+
+static size_t
+toy_columns(const void *view)
+{
+	(void)view;
+	return 2;
+}
+
+static const char *
+toy_column(const void *view, size_t j)
+{
+	(void)view;
+	return j == 0 ? "copy" : "k";
+}
+
+static long
+toy_source(const void *view, size_t j)
+{
+	(void)view;
+	return j == 0 ? 1 : -1;
+}
+
+static const char *
+toy_skip(const void *view, const struct row *row)
+{
+	(void)view;
+	return row->f[0].s[0] == '#' ? "#*" : NULL;
+}
+
+static void
+toy_value(const void *view, size_t j, const struct row *row, char *scratch,
+    const char **out, size_t *len)
+{
+	(void)view;
+	if (j == 0) {
+		memcpy(scratch, row->f[1].s, row->f[1].len + 1);
+		*out = scratch;
+		*len = row->f[1].len;
+	} else {
+		*out = "K";
+		*len = 1;
+	}
+}
+
+static void
+toy_want(const void *view, const unsigned char *want, unsigned char *own)
+{
+	(void)view;
+	own[0] = 1;
+	if (want[2])
+		own[1] = 1;
+}
+
+static void
+toy_free(void *view)
+{
+	(void)view;
+}
+
+static const struct rd_filter_ops toy_ops = {
+	toy_name, toy_is_header, toy_header_wanted, toy_bind, toy_columns,
+	toy_column, toy_source, toy_skip, toy_value, toy_want, toy_free,
+};
+
 int
 main(void)
 {
@@ -435,6 +536,57 @@ main(void)
 		wait(NULL);
 		dup2(saved, 0);
 		close(saved);
+	}
+	/* A row filter: header below a title, junk skipped, derived columns. */
+	{
+		const char *t = "Report\nid,v\n1,a\n#sum,b\n2,cc\n";
+		struct rd_filter toy = { &toy_ops, "toy" };
+		struct strbuf notes = {0};
+		struct rd_opts fo = { .filter = &toy, .notes = &notes,
+		    .explain = 1 };
+		unsigned char want[4] = { 0, 0, 0, 1 };
+		struct reader *r;
+		const struct row *row;
+		int same = 1;
+
+		check_str("filter: rows", dump(t, strlen(t), &fo),
+		    "id|v|copy|k/2;1|a|a|K/3;2|cc|cc|K/5;");
+		CHECK("filter: a title line skipped", strstr(notes.s,
+		    "t:1: skipped above the header (toy): 'Report'\n") != NULL);
+		CHECK("filter: junk skipped", strstr(notes.s,
+		    "t:4: skipped, matches '#*' (toy): '#sum'\n") != NULL);
+		CHECK("filter: explained", strstr(notes.s,
+		    "t: toy: copy = the second column\n") != NULL);
+		for (size_t rs = 1; rs < strlen(t); rs++) {
+			struct rd_opts o = fo;
+
+			o.read_size = rs;
+			same &= strcmp(dump(t, strlen(t), &o),
+			    "id|v|copy|k/2;1|a|a|K/3;2|cc|cc|K/5;") == 0;
+		}
+		CHECK("filter: the same at every read size", same);
+		fo.explain = 0;
+		r = rd_open_mem("t", t, strlen(t), &fo);
+		check_int("filter: rd_col of a derived column", rd_col(r, "k"), 3);
+		rd_want(r, want);
+		check_int("filter: rd_want row", rd_next(r, &row), 1);
+		check_str("filter: what the filter reads is read", row->f[0].s, "1");
+		check_str("filter: unwanted", row->f[1].s, "");
+		rd_bad(r, row, 2, "bad");
+		check_str("filter: label of a copied column", rd_error(r),
+		    "t:3: column 'v' (as copy): bad");
+		rd_close(r);
+		fo.skip_bad = 1;
+		r = rd_open_mem("t", t, strlen(t), &fo);
+		check_int("filter: row", rd_next(r, &row), 1);
+		rd_bad(r, row, 3, "bad");
+		rd_close(r);
+		CHECK("filter: label of a constant column", strstr(notes.s,
+		    "the first: t:3: column k (toy): bad\n") != NULL);
+		check_str("filter: no header", dump("x\ny\n", 4, &fo),
+		    "ERROR 65 t: no header line with 'id' in its first 50 lines "
+		    "(toy)");
+		sb_free(&notes);
 	}
 	return finish();
 }

@@ -232,6 +232,28 @@ empty(void)
 	km_free(&km);
 }
 
+/* km_estimate_at(): the AML maintained arm with its censored times given
+** as start times before an as-of time, in no order: the same estimate. */
+static void
+at_asof(void)
+{
+	static const double m_ev[] = { 9, 13, 18, 23, 31, 34, 48 };
+	static const double starts[] = { 1000 - 45, 1000 - 13, 1000 - 161,
+	    1000 - 28 };
+	struct km km;
+
+	km_estimate_at(&km, m_ev, 7, starts, 4, 1000);
+	check_int("km_estimate_at: censored", (long long)km.censored, 4);
+	check_near("km_estimate_at: last time 161", km.last_time, 161, 0);
+	check_near("km_estimate_at: S(48) as km_estimate()", km_surv(&km, 48),
+	    81.0 / 440, 1e-12);
+	check_near("km_estimate_at: median 31", km_quantile(&km, 0.5), 31, 0);
+	km_free(&km);
+	km_estimate_at(&km, m_ev, 7, NULL, 0, 1000);
+	check_int("km_estimate_at: none open", (long long)km.censored, 0);
+	km_free(&km);
+}
+
 int
 main(void)
 {
@@ -240,5 +262,6 @@ main(void)
 	aml();
 	midpoints();
 	empty();
+	at_asof();
 	return finish();
 }

@@ -40,6 +40,21 @@ main(void)
 	check_str("quoting", written(fp, &buf),
 	    "\"\xef\xbb\xbfid\",\"a,b\",\"say \"\"hi\"\"\"\n"
 	    "\xef\xbb\xbfx,,0.5\n");
+	/* wr_strf(): formatted, quoted as any field, empty, and long. */
+	wr_strf(&w, "%s_%s", "mean", "days");
+	wr_strf(&w, "%s,%d", "a", 1);
+	wr_strf(&w, "%s", "");
+	wr_strf(&w, "%0200d", 7);
+	wr_end(&w);
+	{
+		char want[256] = "mean_days,\"a,1\",,";
+		size_t n = strlen(want);
+
+		memset(want + n, '0', 199);
+		strcpy(want + n + 199, "7\n");
+		check_str("wr_strf", strchr(strchr(written(fp, &buf), '\n') + 1,
+		    '\n') + 1, want);
+	}
 
 	r = rd_open_mem("t", buf, len, NULL);
 	check_str("U+FEFF first reads back", rd_header(r)->f[0].s,
