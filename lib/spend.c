@@ -369,24 +369,40 @@ sj_add_lead(struct spend_join *j, struct reader *r, const struct row *row)
 	return 0;
 }
 
+/* The four adders as rd_each() and par_read() call them. */
+static int
+bind_spend(void *j, struct reader *r, unsigned char *want)
+{
+	return sj_bind_spend(j, r, want);
+}
+
+static int
+add_spend(void *j, struct reader *r, const struct row *row)
+{
+	return sj_add_spend(j, r, row);
+}
+
+static int
+bind_leads(void *j, struct reader *r, unsigned char *want)
+{
+	return sj_bind_leads(j, r, want);
+}
+
+static int
+add_lead(void *j, struct reader *r, const struct row *row)
+{
+	return sj_add_lead(j, r, row);
+}
+
+/* Read all of R into J; an error ends the program, named by R. */
 static void
 read_table(struct spend_join *j, struct reader *r,
-    int (*bind)(struct spend_join *, struct reader *, unsigned char *),
-    int (*add)(struct spend_join *, struct reader *, const struct row *))
+    int (*bind)(void *, struct reader *, unsigned char *),
+    int (*add)(void *, struct reader *, const struct row *))
 {
-	unsigned char *want = xcalloc(rd_header(r)->n, 1);
-	const struct row *row;
-	int rc;
-
-	if (bind(j, r, want) < 0)
-		rd_die(r);
-	rd_want(r, want);
-	while ((rc = rd_next(r, &row)) > 0)
-		add(j, r, row);
-	if (rc < 0)
+	if (rd_each(r, bind, add, j) < 0)
 		rd_die(r);
 	rd_close(r);
-	free(want);
 }
 
 int
@@ -421,15 +437,13 @@ sj_read_spend(struct spend_join *j)
 
 	/* The spend table has a preset of its own, or none. */
 	ro.filter = preset_filter(j->so->preset);
-	read_table(j, rd_open_or_die(j->so->path, &ro), sj_bind_spend,
-	    sj_add_spend);
+	read_table(j, rd_open_or_die(j->so->path, &ro), bind_spend, add_spend);
 }
 
 void
 sj_read_leads(struct spend_join *j, const char *path)
 {
-	read_table(j, rd_open_or_die(path, &j->o->rd), sj_bind_leads,
-	    sj_add_lead);
+	read_table(j, rd_open_or_die(path, &j->o->rd), bind_leads, add_lead);
 }
 
 /* --jobs: each chunk of the leads is read into a spend_join of its own,
@@ -446,18 +460,6 @@ chunk_start(void *ctx)
 		c->currency_where = xstrdup(j->currency_where);
 	}
 	return c;
-}
-
-static int
-chunk_bind(void *state, struct reader *r, unsigned char *want)
-{
-	return sj_bind_leads(state, r, want);
-}
-
-static int
-chunk_row(void *state, struct reader *r, const struct row *row)
-{
-	return sj_add_lead(state, r, row);
 }
 
 static void
@@ -552,7 +554,7 @@ join_chunks(struct spend_join *j, struct spend_join **c, size_t n)
 static void
 read_leads(struct spend_join *j)
 {
-	const struct par_tool pt = { chunk_start, chunk_bind, chunk_row,
+	const struct par_tool pt = { chunk_start, bind_leads, add_lead,
 	    chunk_shift, chunk_settle, chunk_free, j };
 	struct par_report how;
 	void **c = NULL;
