@@ -5,11 +5,12 @@
 
 #include "idset.h"
 
-struct id_slot {
-	uint64_t hash;
-	const unsigned char *id;   /* its length (LEB128), then its bytes;
-	                              NULL: the slot is free */
+enum {
+	HUGE_PAGE = 2 << 20,
+	MEAN_ID = 16            /* bytes an id takes, before any is seen */
 };
+
+#define MAX_BYTES ((size_t)UINT32_MAX)  /* "where" is 32 bits */
 
 /* Write LEN as LEB128 (7 bits a byte, low first) at P; its byte count. */
 static size_t
@@ -48,20 +49,20 @@ same_id(const unsigned char *p, const char *id, size_t len)
 	return get_len(p, &bytes) == len && memcmp(bytes, id, len) == 0;
 }
 
-/* Whether S holds the LEN bytes at ID, whose hash is HASH. */
-static int
-has_id(const struct idset *s, uint64_t hash, const char *id, size_t len)
+/* A slot: the high 32 bits of HASH, and WHERE. The slot index comes from
+** the low bits, so the two say different things about the id. */
+static uint64_t
+slot_of(uint64_t hash, size_t where)
 {
-	if (s->nslots == 0)
-		return 0;
-	for (size_t i = hash & (s->nslots - 1); s->slot[i].id != NULL;
-	    i = (i + 1) & (s->nslots - 1))
-		if (s->slot[i].hash == hash && same_id(s->slot[i].id, id, len))
-			return 1;
-	return 0;
+	return (hash >> 32) << 32 | (uint64_t)where;
 }
 
-enum { HUGE_PAGE = 2 << 20 };
+/* Whether slot E holds an id of hash HASH (its 32 bits of it). */
+static int
+same_tag(uint64_t e, uint64_t hash)
+{
+	return (e >> 32) == (hash >> 32);
+}
 
 /*
 ** N free slots. A table of 2 MB or more is mapped on its own and asked
@@ -69,14 +70,14 @@ enum { HUGE_PAGE = 2 << 20 };
 ** nearly each one would first miss the TLB (a 16 MB table spans 4096
 ** pages; the TLB holds about 1500).
 */
-static struct id_slot *
+static uint64_t *
 slots_new(size_t n)
 {
-	size_t size = n * sizeof(struct id_slot);
+	size_t size = n * sizeof(uint64_t);
 	char *p, *at;
 
 	if (size < HUGE_PAGE)
-		return xcalloc(n, sizeof(struct id_slot));
+		return xcalloc(n, sizeof(uint64_t));
 	/* A huge page must start on a multiple of its size: map one more
 	 * and give back the ends. */
 	p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
@@ -91,11 +92,11 @@ slots_new(size_t n)
 #ifdef MADV_HUGEPAGE
 	(void)madvise(at, size, MADV_HUGEPAGE);  /* a hint: fine if refused */
 #endif
-	return (struct id_slot *)at;
+	return (uint64_t *)(void *)at;
 }
 
 static void
-slots_free(struct id_slot *slot, size_t n)
+slots_free(uint64_t *slot, size_t n)
 {
 	if (n * sizeof *slot < HUGE_PAGE)
 		free(slot);
@@ -103,44 +104,84 @@ slots_free(struct id_slot *slot, size_t n)
 		munmap(slot, n * sizeof *slot);
 }
 
-/* Take N slots (a power of two, more than now), placing each id again. */
+/* Take N slots (a power of two, more than now) and place every id again,
+** walking the ids in the order they came. */
 static void
 resize(struct idset *s, size_t n)
 {
-	struct id_slot *slot = slots_new(n);
+	uint64_t *slot = slots_new(n);
+	size_t at = 1;
 
-	for (size_t i = 0; i < s->nslots; i++) {
-		size_t j;
+	while (at < s->len) {
+		const unsigned char *id;
+		size_t len = get_len(s->bytes + at, &id);
+		uint64_t hash = hash_bytes(id, len);
+		size_t i;
 
-		if (s->slot[i].id == NULL)
-			continue;
-		for (j = s->slot[i].hash & (n - 1); slot[j].id != NULL;
-		    j = (j + 1) & (n - 1))
+		for (i = hash & (n - 1); slot[i] != 0; i = (i + 1) & (n - 1))
 			;
-		slot[j] = s->slot[i];
+		slot[i] = slot_of(hash, at);
+		at = (size_t)(id - s->bytes) + len;
 	}
-	slots_free(s->slot, s->nslots);
+	if (s->slot != NULL)
+		slots_free(s->slot, s->nslots);
 	s->slot = slot;
 	s->nslots = n;
 }
 
-/* Double the slots, to 1024 at first. */
+/* Make room for MORE bytes of ids (at least twice what there is, when it
+ * must grow), or end the program past 4 GiB. */
 static void
-grow(struct idset *s)
+room(struct idset *s, size_t more)
 {
-	resize(s, s->nslots ? 2 * s->nslots : 1024);
+	size_t need, cap = s->cap;
+
+	if (s->len == 0)
+		s->len = 1;     /* "where" 0 marks a free slot */
+	if (more > MAX_BYTES - s->len)
+		die(EX_SOFTWARE, "more than 4 GiB of distinct ids: too many to "
+		    "find duplicates among; give --no-dedup");
+	need = s->len + more;
+	if (need <= s->cap)
+		return;
+	while (cap < need)
+		cap = cap < 4096 ? 4096 : cap > MAX_BYTES / 2 ? MAX_BYTES : 2 * cap;
+	s->bytes = xrealloc(s->bytes, cap);
+	s->cap = cap;
 }
 
 void
 idset_reserve(struct idset *s, size_t n)
 {
-	size_t want = 1024;
+	size_t want = 1024, mean = MEAN_ID;
 
 	/* At most 7/10 full with N ids; a table of 2^60 slots is no room. */
 	while (want < (size_t)1 << 60 && want / 10 * 7 < n)
 		want *= 2;
 	if (want > s->nslots)
 		resize(s, want);
+	if (s->count > 0)
+		mean = (s->len - 1) / s->count + 1;
+	if (s->len == 0)
+		s->len = 1;
+	/* Room only up to the 4 GiB an id may be added within. */
+	if (n > s->count)
+		room(s, n - s->count < (MAX_BYTES - s->len) / mean ?
+		    (n - s->count) * mean : MAX_BYTES - s->len);
+}
+
+/* Whether S holds the LEN bytes at ID, whose hash is HASH. */
+static int
+has_id(const struct idset *s, uint64_t hash, const char *id, size_t len)
+{
+	if (s->nslots == 0)
+		return 0;
+	for (size_t i = hash & (s->nslots - 1); s->slot[i] != 0;
+	    i = (i + 1) & (s->nslots - 1))
+		if (same_tag(s->slot[i], hash) &&
+		    same_id(s->bytes + (uint32_t)s->slot[i], id, len))
+			return 1;
+	return 0;
 }
 
 uint64_t
@@ -158,26 +199,25 @@ idset_add(struct idset *s, const char *id, size_t len)
 int
 idset_add_hashed(struct idset *s, uint64_t hash, const char *id, size_t len)
 {
-	unsigned char *p, lenbuf[10];
+	unsigned char lenbuf[10];
 	size_t i, n;
 
 	if (s->nslots == 0)
-		grow(s);
-	for (i = hash & (s->nslots - 1); s->slot[i].id != NULL;
+		resize(s, 1024);
+	for (i = hash & (s->nslots - 1); s->slot[i] != 0;
 	    i = (i + 1) & (s->nslots - 1))
-		if (s->slot[i].hash == hash && same_id(s->slot[i].id, id, len))
+		if (same_tag(s->slot[i], hash) &&
+		    same_id(s->bytes + (uint32_t)s->slot[i], id, len))
 			return 0;
-	if (len > SIZE_MAX - 16)
-		die(EX_OSERR, "out of memory");
 	n = put_len(lenbuf, len);
-	p = arena_bytes(&s->arena, n + len);
-	memcpy(p, lenbuf, n);
-	memcpy(p + n, id, len);
-	s->slot[i].hash = hash;
-	s->slot[i].id = p;
+	room(s, n + len);
+	memcpy(s->bytes + s->len, lenbuf, n);
+	memcpy(s->bytes + s->len + n, id, len);
+	s->slot[i] = slot_of(hash, s->len);
+	s->len += n + len;
 	/* At most 7/10 full, so that probe runs stay short. */
 	if (++s->count * 10 > s->nslots * 7)
-		grow(s);
+		resize(s, 2 * s->nslots);
 	return 1;
 }
 
@@ -192,26 +232,28 @@ size_t
 idset_add_common(struct idset *into, const struct idset *s,
     const struct idset *other)
 {
-	enum { AHEAD = 16 };        /* slots fetched before they are looked up */
-	size_t found = 0;
+	enum { AHEAD = 16 };        /* lookups that wait on memory together */
+	struct { uint64_t hash; const unsigned char *id; size_t len; } b[AHEAD];
+	size_t at = 1, found = 0;
 
 	if (other->nslots == 0)
 		return 0;
-	for (size_t i = 0; i < s->nslots; i++) {
-		const struct id_slot *e = &s->slot[i];
-		const unsigned char *bytes;
-		size_t len;
+	while (at < s->len) {
+		size_t n = 0;
 
-		if (i + AHEAD < s->nslots && s->slot[i + AHEAD].id != NULL)
-			__builtin_prefetch(&other->slot[s->slot[i + AHEAD].hash &
-			    (other->nslots - 1)]);
-		if (e->id == NULL)
-			continue;
-		len = get_len(e->id, &bytes);
-		if (has_id(other, e->hash, (const char *)bytes, len)) {
-			idset_add_hashed(into, e->hash, (const char *)bytes, len);
-			found++;
+		for (; n < AHEAD && at < s->len; n++) {
+			b[n].len = get_len(s->bytes + at, &b[n].id);
+			b[n].hash = hash_bytes(b[n].id, b[n].len);
+			idset_prefetch(other, b[n].hash);
+			at = (size_t)(b[n].id - s->bytes) + b[n].len;
 		}
+		for (size_t k = 0; k < n; k++)
+			if (has_id(other, b[k].hash, (const char *)b[k].id,
+			    b[k].len)) {
+				idset_add_hashed(into, b[k].hash,
+				    (const char *)b[k].id, b[k].len);
+				found++;
+			}
 	}
 	return found;
 }
@@ -227,6 +269,6 @@ idset_free(struct idset *s)
 {
 	if (s->slot != NULL)
 		slots_free(s->slot, s->nslots);
-	arena_free(&s->arena);
+	free(s->bytes);
 	memset(s, 0, sizeof *s);
 }

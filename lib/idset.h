@@ -10,23 +10,29 @@
 /*
 ** A set of ids (byte strings), for duplicate detection: which ids have
 ** been seen. Made for many short keys and nothing else: open addressing
-** over slots of 16 bytes (the id's 64-bit hash, and where its bytes are),
-** linear probing, at most 7/10 full; the ids themselves, each after its
-** length, in an arena. A lookup of a new id reads one slot run and no id;
-** ids are compared byte for byte whenever their hashes agree, so two
-** different ids are never taken for one.
+** over slots of 8 bytes (32 bits of the id's hash, and where its bytes
+** are), linear probing, at most 7/10 full; the ids themselves, each after
+** its length, one after another in one block. A lookup of a new id reads
+** one slot run and, but once in 4 billion, no id; ids are compared byte
+** for byte whenever the 32 bits agree, so two different ids are never
+** taken for one.
 **
-** Memory, per distinct id of L bytes: 16 bytes a slot at a load between
-** 0.35 and 0.7 (23 to 46 bytes), and L + 1 in the arena (L + 2 from 128
+** Memory, per distinct id of L bytes: 8 bytes a slot at a load between
+** 0.35 and 0.7 (11 to 23 bytes), and L + 1 in the block (L + 2 from 128
 ** bytes on, L + 3 from 16384: the length goes before the id, 7 bits a
-** byte).
+** byte). The block holds at most 4 GiB (some 400 million ids of ten
+** bytes); past it idset_add() ends the program with a message that says
+** so. idset_reserve() sizes both from the ids so far, so that a set that
+** knows how many ids are coming never grows (growing holds the old and
+** the new table at once).
 ** Initialise with {0}.
 */
 struct idset {
-	struct id_slot *slot;
+	uint64_t *slot;            /* tag << 32 | where; 0: free */
 	size_t nslots;             /* a power of two, or 0 */
 	size_t count;
-	struct arena arena;
+	unsigned char *bytes;      /* the ids; byte 0 unused, so "where" > 0 */
+	size_t len, cap;
 };
 
 /*
@@ -52,18 +58,19 @@ void idset_prefetch(const struct idset *s, uint64_t hash);
 
 /*
 ** Make room for N ids in all, so that S does not grow until it holds
-** more: growing by doubling places every id again and, while it does,
-** holds both tables (half as much memory again). Never shrinks S.
+** more: slots for N, and bytes for N ids as long on average as those it
+** holds (none yet: 16 bytes). Growing by doubling places every id again
+** and, while it does, holds both tables. Never shrinks S.
 */
 void idset_reserve(struct idset *s, size_t n);
 
 /*
 ** Add to INTO each id of S that OTHER holds too; returns how many ids of
 ** S were found in OTHER. For --jobs: the ids of a chunk that an earlier
-** chunk has already seen. S's slots are walked in order and each id is
-** looked up in OTHER by the hash its slot keeps, fetched a few slots
-** ahead, so that the lookups wait on memory side by side. Ids are
-** compared byte for byte, as in idset_add().
+** chunk has already seen. S's ids are walked in the order they came, a
+** few at a time: their slots in OTHER are fetched together, then looked
+** at, so that the lookups wait on memory side by side. Ids are compared
+** byte for byte, as in idset_add().
 */
 size_t idset_add_common(struct idset *into, const struct idset *s,
     const struct idset *other);

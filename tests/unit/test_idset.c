@@ -53,5 +53,56 @@ main(void)
 	CHECK("empty after free", idset_count(&s) == 0 &&
 	    idset_add(&s, "L1", 2) == 1);
 	idset_free(&s);
+
+	/* Reserved for 100,000 ids: the table and the bytes do not move
+	 * while they come. */
+	{
+		struct idset r = {0}, a = {0}, b = {0}, common = {0};
+		const uint64_t *slots;
+		const unsigned char *bytes;
+		int moved = 0;
+
+		idset_add(&r, "X0000000", 8);
+		idset_reserve(&r, 100000);
+		slots = r.slot;
+		bytes = r.bytes;
+		for (int i = 1; i < 100000; i++) {
+			int n = snprintf(id, sizeof id, "X%07d", i);
+
+			idset_add(&r, id, (size_t)n);
+			moved |= r.slot != slots || r.bytes != bytes;
+		}
+		CHECK("reserved: no growing for the ids announced", !moved &&
+		    idset_count(&r) == 100000);
+		CHECK("reserved: at most 7/10 full", r.nslots * 7 / 10 >= 100000);
+		idset_free(&r);
+
+		/* The ids of B that A has: every third of B's. */
+		for (int i = 0; i < 30000; i++) {
+			int n = snprintf(id, sizeof id, "A%d", i);
+
+			idset_add(&a, id, (size_t)n);
+		}
+		for (int i = 0; i < 30000; i += 3) {
+			int n = snprintf(id, sizeof id, "A%d", i);
+
+			idset_add(&b, id, (size_t)n);
+			n = snprintf(id, sizeof id, "B%d", i);
+			idset_add(&b, id, (size_t)n);
+			idset_add(&b, id, (size_t)n + 1);  /* with its NUL */
+		}
+		CHECK("common: the ids of B that A holds",
+		    idset_add_common(&common, &b, &a) == 10000 &&
+		    idset_count(&common) == 10000);
+		CHECK("common: those and no other", idset_add(&common, "A0", 2) == 0 &&
+		    idset_add(&common, "A29997", 6) == 0 &&
+		    idset_add(&common, "A1", 2) == 1 &&
+		    idset_add(&common, "B0", 2) == 1);
+		CHECK("common with an empty set: none",
+		    idset_add_common(&common, &b, &(struct idset){0}) == 0);
+		idset_free(&a);
+		idset_free(&b);
+		idset_free(&common);
+	}
 	return finish();
 }
