@@ -65,19 +65,19 @@ same_tag(uint64_t e, uint64_t hash)
 }
 
 /*
-** N free slots. A table of 2 MB or more is mapped on its own and asked
-** for huge pages: each lookup lands on a random slot, and with 4 kB pages
-** nearly each one would first miss the TLB (a 16 MB table spans 4096
-** pages; the TLB holds about 1500).
+** SIZE bytes of zeros. A block of 2 MB or more is mapped on its own and
+** asked for huge pages: each lookup lands on a random slot, and with 4 kB
+** pages nearly each one would first miss the TLB (a 16 MB table spans
+** 4096 pages; the TLB holds about 1500), and every 4 kB page touched
+** first costs a page fault.
 */
-static uint64_t *
-slots_new(size_t n)
+static void *
+big_alloc(size_t size)
 {
-	size_t size = n * sizeof(uint64_t);
 	char *p, *at;
 
 	if (size < HUGE_PAGE)
-		return xcalloc(n, sizeof(uint64_t));
+		return xcalloc(size, 1);
 	/* A huge page must start on a multiple of its size: map one more
 	 * and give back the ends. */
 	p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
@@ -92,16 +92,19 @@ slots_new(size_t n)
 #ifdef MADV_HUGEPAGE
 	(void)madvise(at, size, MADV_HUGEPAGE);  /* a hint: fine if refused */
 #endif
-	return (uint64_t *)(void *)at;
+	return at;
 }
 
+/* Free P, of SIZE bytes from big_alloc(). */
 static void
-slots_free(uint64_t *slot, size_t n)
+big_free(void *p, size_t size)
 {
-	if (n * sizeof *slot < HUGE_PAGE)
-		free(slot);
+	if (p == NULL)
+		return;
+	if (size < HUGE_PAGE)
+		free(p);
 	else
-		munmap(slot, n * sizeof *slot);
+		munmap(p, size);
 }
 
 /* Take N slots (a power of two, more than now) and place every id again,
@@ -109,7 +112,7 @@ slots_free(uint64_t *slot, size_t n)
 static void
 resize(struct idset *s, size_t n)
 {
-	uint64_t *slot = slots_new(n);
+	uint64_t *slot = big_alloc(n * sizeof *slot);
 	size_t at = 1;
 
 	while (at < s->len) {
@@ -123,8 +126,7 @@ resize(struct idset *s, size_t n)
 		slot[i] = slot_of(hash, at);
 		at = (size_t)(id - s->bytes) + len;
 	}
-	if (s->slot != NULL)
-		slots_free(s->slot, s->nslots);
+	big_free(s->slot, s->nslots * sizeof *s->slot);
 	s->slot = slot;
 	s->nslots = n;
 }
@@ -135,6 +137,7 @@ static void
 room(struct idset *s, size_t more)
 {
 	size_t need, cap = s->cap;
+	unsigned char *bytes;
 
 	if (s->len == 0)
 		s->len = 1;     /* "where" 0 marks a free slot */
@@ -146,7 +149,11 @@ room(struct idset *s, size_t more)
 		return;
 	while (cap < need)
 		cap = cap < 4096 ? 4096 : cap > MAX_BYTES / 2 ? MAX_BYTES : 2 * cap;
-	s->bytes = xrealloc(s->bytes, cap);
+	bytes = big_alloc(cap);
+	if (s->bytes != NULL)
+		memcpy(bytes, s->bytes, s->len);
+	big_free(s->bytes, s->cap);
+	s->bytes = bytes;
 	s->cap = cap;
 }
 
@@ -267,8 +274,7 @@ idset_count(const struct idset *s)
 void
 idset_free(struct idset *s)
 {
-	if (s->slot != NULL)
-		slots_free(s->slot, s->nslots);
-	free(s->bytes);
+	big_free(s->slot, s->nslots * sizeof *s->slot);
+	big_free(s->bytes, s->cap);
 	memset(s, 0, sizeof *s);
 }
