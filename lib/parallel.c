@@ -253,7 +253,7 @@ par_read(const struct kpi_opts *o, size_t jobs, const struct par_tool *tool,
 	*report = (struct par_report){ 0, 0, NULL };
 	for (size_t i = 0; i < o->nfiles; i++)
 		if (split_file(o->files[i], jobs, &o->rd, &p.c, &p.n) < 0) {
-			report->why = "standard input, or not a regular file";
+			report->why = "standard input, not a regular file, or no header";
 			free(p.c);
 			return 0;
 		}
