@@ -112,8 +112,7 @@ main(int argc, char *argv[])
 
 	opts_parse(&o, &spec, &cfg, argc, argv);
 	spend_opts_resolve(&cfg.spend, &o);
-	if (cfg.spend.path != NULL)
-		progress_expect(&o.progress, cfg.spend.path);
+	spend_opts_expect(&cfg.spend, &o.progress);
 	/* Warnings wait until the result is formed (see note()). */
 	o.rd.notes = &notes;
 	sj_init(&j, &o, &cfg.spend, &amount);

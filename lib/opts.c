@@ -44,10 +44,11 @@ static const struct shared_option shared[] = {
 	    "keep rows with a repeated id (constant memory)" } },
 	{ OPTS_JOBS, { "jobs", "N", OPT_JOBS,
 	    "read files on N threads (the same result)" } },
-	{ 0, { "by", "COL[,COL...]", OPT_BY, "group by these columns" } },
+	{ 0, { "by", "COL[,COL...]", OPT_BY | OPT_REPEAT,
+	    "group by these columns" } },
 	{ 0, { "preset", "NAME", OPT_PRESET,
 	    "read the input as a known export (see kpikit(7))" } },
-	{ 0, { "preset-file", "FILE", OPT_PRESET_FILE,
+	{ 0, { "preset-file", "FILE", OPT_PRESET_FILE | OPT_REPEAT,
 	    "load more presets from FILE (repeatable)" } },
 	{ 0, { "explain", NULL, OPT_EXPLAIN,
 	    "report where preset columns come from, how --jobs read" } },
@@ -55,9 +56,9 @@ static const struct shared_option shared[] = {
 	    "bucket by day, week, month, quarter or year" } },
 	{ 0, { "fiscal-year-start", "MONTH", OPT_FY_START,
 	    "first month of the fiscal year (1-12 or jan-dec)" } },
-	{ 0, { "col", "ROLE=HEADER", OPT_COL,
+	{ 0, { "col", "ROLE=HEADER", OPT_COL | OPT_REPEAT,
 	    "read ROLE from column HEADER (repeatable)" } },
-	{ 0, { "date-format", "FMT", OPT_DATE_FORMAT,
+	{ 0, { "date-format", "FMT", OPT_DATE_FORMAT | OPT_REPEAT,
 	    "also read dates in strptime(3) format FMT (repeatable)" } },
 	{ 0, { "delimiter", "C", 'd', "input field separator ('tab' for TSV)" } },
 	{ 0, { "skip-bad", NULL, OPT_SKIP_BAD,
@@ -243,11 +244,36 @@ parse_asof(const char *arg, const struct date_formats *df)
 	return t;
 }
 
+/*
+** The first value of each option with an argument, so that a second one
+** is refused: "--spend a --spend b" used to read b alone, silently.
+** OPTS[i] is the option of LONGOPTS[i]; N of them. Options marked
+** OPT_REPEAT add to a list and may come again; flags too.
+*/
+static void
+check_once(const struct option *longopts, const struct tool_option **opts,
+    const char **given, size_t n, int key, const char *arg)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (longopts[i].val != key)
+			continue;
+		if (opts[i]->arg == NULL || (opts[i]->key & OPT_REPEAT))
+			return;
+		if (given[i] != NULL)
+			usage_error("--%s given twice: '%s', then '%s'; it takes "
+			    "one value", opts[i]->name, given[i], arg);
+		given[i] = arg;
+		return;
+	}
+}
+
 void
 opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
     int argc, char **argv)
 {
 	struct option *longopts;
+	const struct tool_option **opts;
+	const char **given;
 	size_t n = 0, ntool = 0;
 	enum progress_mode progress = PROGRESS_AUTO;
 	const char *asof = NULL;
@@ -265,18 +291,26 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 	for (const struct tool_option *t = spec->options; t && t->name; t++)
 		ntool++;
 	longopts = xcalloc(ntool + NSHARED + 1, sizeof *longopts);
-	for (size_t i = 0; i < ntool; i++)
+	opts = xcalloc(ntool + NSHARED, sizeof *opts);
+	given = xcalloc(ntool + NSHARED, sizeof *given);
+	for (size_t i = 0; i < ntool; i++) {
+		opts[n] = &spec->options[i];
 		longopts[n++] = (struct option){ spec->options[i].name,
 		    spec->options[i].arg ? required_argument : no_argument,
-		    NULL, spec->options[i].key };
+		    NULL, spec->options[i].key & ~OPT_REPEAT };
+	}
 	for (size_t i = 0; i < NSHARED; i++)
-		if (shared[i].family == 0 || (spec->families & shared[i].family))
+		if (shared[i].family == 0 || (spec->families & shared[i].family)) {
+			opts[n] = &shared[i].opt;
 			longopts[n++] = (struct option){ shared[i].opt.name,
 			    shared[i].opt.arg ? required_argument : no_argument,
-			    NULL, shared[i].opt.key };
+			    NULL, shared[i].opt.key & ~OPT_REPEAT };
+		}
 
 	opterr = 0;    /* our messages, not getopt's */
 	while ((c = getopt_long(argc, argv, ":d:", longopts, NULL)) != -1) {
+		if (c != ':' && c != '?')
+			check_once(longopts, opts, given, n, c, optarg);
 		switch (c) {
 		case 'd':
 			o->rd.delim = parse_delimiter(optarg);
@@ -377,6 +411,8 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		}
 	}
 	free(longopts);
+	free(opts);
+	free(given);
 	if (o->presets.n == 0)
 		presets_builtin(&o->presets);
 	o->rd.explain = o->explain;

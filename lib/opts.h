@@ -64,9 +64,17 @@ struct kpi_opts {
 struct tool_option {
 	const char *name;          /* long name, without "--" */
 	const char *arg;           /* its argument's name in --help, or NULL */
-	int key;                   /* OPT_TOOL or more: passed to the handler */
+	int key;                   /* OPT_TOOL or more: passed to the handler;
+	                              | OPT_REPEAT (not passed) when it may be
+	                              given more than once */
 	const char *help;          /* one line for --help */
 };
+
+/*
+** An option with an argument given twice is a usage error, unless its key
+** carries OPT_REPEAT: one that adds to a list (--col, --by, --spend).
+*/
+#define OPT_REPEAT 0x100000
 
 struct tool_spec {
 	const char *operands;      /* e.g. "[file ...]" */
@@ -83,7 +91,10 @@ struct tool_spec {
 ** Parse ARGV into O (every field set: defaults for what is not given),
 ** handing the tool's own options to SPEC->handle with CTX. --help prints
 ** the usage on stdout and exits 0; --version likewise. A bad option or
-** argument prints a message and exits 64 (EX_USAGE).
+** argument prints a message and exits 64 (EX_USAGE), and so does an
+** option with an argument given twice, unless it is marked OPT_REPEAT:
+** "the last one wins" would drop the first silently. A flag given twice
+** is the flag.
 */
 void opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
     int argc, char **argv);

@@ -70,6 +70,7 @@ void
 spend_opts_free(struct spend_opts *so)
 {
 	colmap_free(&so->cols);
+	free(so->paths);
 }
 
 double
@@ -100,12 +101,18 @@ sj_init(struct spend_join *j, const struct kpi_opts *o,
 	j->so = so;
 	j->period = o->group.period != PERIOD_NONE ? o->group.period :
 	    PERIOD_QUARTER;
-	if (so->path == NULL)
+	if (so->npaths == 0)
 		usage_error("--spend FILE is required: the spend table");
-	for (size_t i = 0; i < o->nfiles; i++)
-		if (is_stdin(so->path) && is_stdin(o->files[i]))
-			usage_error("--spend and the leads cannot both be read "
-			    "from standard input");
+	for (size_t k = 0; k < so->npaths; k++) {
+		for (size_t i = 0; i < o->nfiles; i++)
+			if (is_stdin(so->paths[k]) && is_stdin(o->files[i]))
+				usage_error("--spend and the leads cannot both be "
+				    "read from standard input");
+		for (size_t i = 0; i < k; i++)
+			if (is_stdin(so->paths[k]) && is_stdin(so->paths[i]))
+				usage_error("--spend: standard input given twice; "
+				    "it can be read once");
+	}
 	if (o->leads.stage_col != NULL)
 		usage_error("--stage-col: a current stage has no date, and %s "
 		    "needs the date each customer was won", tool_name());
@@ -410,7 +417,9 @@ spend_opts_option(struct spend_opts *so, int key, const char *arg)
 {
 	switch (key) {
 	case SPEND_OPT_FILE:
-		so->path = arg;
+		so->paths = xreallocarray(so->paths, so->npaths + 1,
+		    sizeof *so->paths);
+		so->paths[so->npaths++] = arg;
 		return 1;
 	case SPEND_OPT_COL:
 		spend_opts_add_col(so, arg);
@@ -420,6 +429,13 @@ spend_opts_option(struct spend_opts *so, int key, const char *arg)
 		return 1;
 	}
 	return 0;
+}
+
+void
+spend_opts_expect(const struct spend_opts *so, struct progress *p)
+{
+	for (size_t i = 0; i < so->npaths; i++)
+		progress_expect(p, so->paths[i]);
 }
 
 void
@@ -437,7 +453,10 @@ sj_read_spend(struct spend_join *j)
 
 	/* The spend table has a preset of its own, or none. */
 	ro.filter = preset_filter(j->so->preset);
-	read_table(j, rd_open_or_die(j->so->path, &ro), bind_spend, add_spend);
+	/* One table: the cells and the currency carry from file to file. */
+	for (size_t i = 0; i < j->so->npaths; i++)
+		read_table(j, rd_open_or_die(j->so->paths[i], &ro), bind_spend,
+		    add_spend);
 }
 
 void

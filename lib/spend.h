@@ -74,9 +74,15 @@ void sj_cell_merge(void *into, const void *from);
 */
 money sj_spend(const struct spend_cell *c, const int *kinds);
 
-/* The options that name the spend table: --spend FILE, --spend-col. */
+/*
+** The options that name the spend table: --spend FILE, --spend-col. Every
+** --spend file is read, in order, into the one table (Google Ads' export
+** and Meta's, say), each with its own header; --spend-col and
+** --spend-preset apply to each, and one currency to all.
+*/
 struct spend_opts {
-	const char *path;           /* --spend; NULL when not given */
+	const char **paths;         /* --spend, in order given */
+	size_t npaths;              /* 0 when not given */
 	struct colmap_set cols;     /* --spend-col ROLE=HEADER, in order */
 	const char *preset_name;    /* --spend-preset NAME, or NULL */
 	const struct preset *preset;   /* ... found by spend_opts_resolve() */
@@ -99,13 +105,17 @@ enum { SPEND_OPT_FILE = OPT_TOOL, SPEND_OPT_COL, SPEND_OPT_PRESET,
     SPEND_OPT_END };
 
 #define SPEND_TOOL_OPTIONS \
-	{ "spend", "FILE", SPEND_OPT_FILE, "the spend table (required)" }, \
-	{ "spend-col", "ROLE=HEADER", SPEND_OPT_COL, \
+	{ "spend", "FILE", SPEND_OPT_FILE | OPT_REPEAT, \
+	    "the spend table (required; repeatable)" }, \
+	{ "spend-col", "ROLE=HEADER", SPEND_OPT_COL | OPT_REPEAT, \
 	    "read the spend table's ROLE from column HEADER (repeatable)" }, \
 	{ "spend-preset", "NAME", SPEND_OPT_PRESET, \
 	    "read the spend table as a known export (google-ads, meta-ads)" }
 
 int spend_opts_option(struct spend_opts *so, int key, const char *arg);
+
+/* Tell P (progress_expect()) of every --spend file. */
+void spend_opts_expect(const struct spend_opts *so, struct progress *p);
 
 /* Add one --spend-col ARG (ROLE=HEADER) to SO; any other form is a usage
 ** error (exit 64). */
@@ -163,9 +173,10 @@ int sj_add_spend(struct spend_join *j, struct reader *r, const struct row *row);
 int sj_add_lead(struct spend_join *j, struct reader *r, const struct row *row);
 
 /*
-** Read the whole spend table (--spend), or one leads file PATH (NULL or
-** "-": standard input), into J. Bad data is fatal as the reader reports
-** it (exit 65, 66 for a file that cannot be opened), unless --skip-bad.
+** Read the whole spend table (every --spend file, in order), or one leads
+** file PATH (NULL or "-": standard input), into J. Bad data is fatal as
+** the reader reports it (exit 65, 66 for a file that cannot be opened),
+** unless --skip-bad.
 */
 void sj_read_spend(struct spend_join *j);
 void sj_read_leads(struct spend_join *j, const char *path);

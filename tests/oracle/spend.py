@@ -55,7 +55,7 @@ def label(t, period, fy):
 
 
 def parse_args(tool, args):
-    o = {"tool": tool, "spend": None, "spend_col": {}, "col": {}, "by": [],
+    o = {"tool": tool, "spend": [], "spend_col": {}, "col": {}, "by": [],
          "period": "quarter", "fy": 1, "mrr": None, "margin": None,
          "total": False, "kind": "all", "dedup": True,
          "stages": "lead,mql,sql,opportunity,customer", "precision": 6,
@@ -78,7 +78,9 @@ def parse_args(tool, args):
             o["precision"] = int(value)
         elif a == "--mrr-col":
             o["mrr"] = value
-        elif a in ("--spend", "--period", "--kind", "--stages"):
+        elif a == "--spend":
+            o["spend"].append(value)    # several: one table, in order
+        elif a in ("--period", "--kind", "--stages"):
             o[a[2:]] = value
         elif a == "--total":
             o["total"] = True
@@ -102,7 +104,7 @@ def read_rows(path):
 def spend_cells(o, cells):
     """Add the spend table to CELLS: key -> [marketing, sales, n, value]."""
     col = lambda role: o["spend_col"].get(role, role)
-    for rec in read_rows(o["spend"]):
+    for rec in (r for path in o["spend"] for r in read_rows(path)):
         day = rec[col("date")].strip()
         if len(day) == 7:
             t = dt.datetime(int(day[:4]), int(day[5:]), 1, tzinfo=UTC)

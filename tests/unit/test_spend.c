@@ -16,8 +16,8 @@
 enum { OPT_SPEND = OPT_TOOL, OPT_SPEND_COL };
 
 static const struct tool_option options[] = {
-	{ "spend", "FILE", OPT_SPEND, "" },
-	{ "spend-col", "ROLE=HEADER", OPT_SPEND_COL, "" },
+	{ "spend", "FILE", OPT_SPEND | OPT_REPEAT, "" },
+	{ "spend-col", "ROLE=HEADER", OPT_SPEND_COL | OPT_REPEAT, "" },
 	{ 0 }
 };
 
@@ -27,7 +27,7 @@ handle(void *ctx, int key, const char *arg)
 	struct spend_opts *so = ctx;
 
 	if (key == OPT_SPEND)
-		so->path = arg;
+		spend_opts_option(so, SPEND_OPT_FILE, arg);
 	else
 		spend_opts_add_col(so, arg);
 }

@@ -1,0 +1,1 @@
+cac --spend spend-a.csv --spend spend-eur.csv leads.csv

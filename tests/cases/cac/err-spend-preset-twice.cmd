@@ -1,0 +1,1 @@
+cac --spend-preset google-ads --spend-preset meta-ads --spend spend.csv leads.csv

@@ -1,0 +1,1 @@
+cac --spend - --spend - leads.csv <spend.csv

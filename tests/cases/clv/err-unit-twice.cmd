@@ -1,0 +1,1 @@
+clv --unit days --unit weeks --summary orders.csv

@@ -1,0 +1,1 @@
+funnel --stages lead,customer --stages lead,mql,customer ../lead-convert/small.csv

@@ -1,0 +1,1 @@
+lead-convert -d ';' --delimiter , small.csv
