@@ -72,6 +72,8 @@ struct run {
 
 	int is_summary;                 /* the input is a summary table */
 	int has_money;                  /* it has amounts, or monetary_value */
+	int has_unit;                   /* the summary has a unit column */
+	int unit_read;                  /* cfg.unit is the first summary row's */
 	struct summariser sum;          /* orders input */
 	int sum_ready;
 
@@ -252,6 +254,40 @@ keep_fields(struct run *run, const struct row *row)
 	run->fields[run->nrows] = f;
 }
 
+/*
+** A summary row's UNIT (from its column COL) against the run's: with
+** --unit they must agree; without it the first row's unit becomes the
+** run's, and every later row must agree with that. The times of a summary
+** are never converted: a calendar summary's weeks are not 7 days. A
+** disagreement is fatal, not a bad row that --skip-bad could drop: every
+** row would go. QUIET returns -1 instead (for the fuzz entry point).
+*/
+static int
+summary_unit(struct run *run, const struct reader *r, const struct row *row,
+    long col, int unit, int quiet)
+{
+	const struct field *h = &rd_header(r)->f[col];
+	char esc[ESCAPED_MAX];
+
+	if (!run->cfg.given_unit && !run->unit_read) {
+		run->cfg.unit = unit;
+		run->unit_read = 1;
+	}
+	if (unit == run->cfg.unit)
+		return 0;
+	if (quiet)
+		return -1;
+	escape_text(esc, sizeof esc, h->s, h->len);
+	if (run->cfg.given_unit)
+		die(EX_DATAERR, "%s:%lu: column '%s': %s, but --unit is %s: give "
+		    "--unit %s, or no --unit (a summary with a unit column sets "
+		    "its own)", rd_name(r), row->line, esc, rfm_unit_name(unit),
+		    rfm_unit_name(run->cfg.unit), rfm_unit_name(unit));
+	die(EX_DATAERR, "%s:%lu: column '%s': %s, but the first summary row is "
+	    "in %s: give summaries of one unit", rd_name(r), row->line, esc,
+	    rfm_unit_name(unit), rfm_unit_name(run->cfg.unit));
+}
+
 static void
 read_summary(struct run *run, struct reader *r)
 {
@@ -273,8 +309,10 @@ read_summary(struct run *run, struct reader *r)
 		}
 		run->nfields = h->n;
 		run->has_money = col[SUMMARY_MONETARY] >= 0;
+		run->has_unit = col[SUMMARY_UNIT] >= 0;
 	} else if (h->n != run->nfields ||
-	    (col[SUMMARY_MONETARY] >= 0) != run->has_money) {
+	    (col[SUMMARY_MONETARY] >= 0) != run->has_money ||
+	    (col[SUMMARY_UNIT] >= 0) != run->has_unit) {
 		die(EX_DATAERR, "%s:%lu: the header differs from the first "
 		    "file's; give summaries with the same columns", rd_name(r),
 		    h->line);
@@ -284,6 +322,8 @@ read_summary(struct run *run, struct reader *r)
 
 		if (summary_decode(r, row, col, &sr) < 0)
 			continue;
+		if (sr.unit >= 0)
+			summary_unit(run, r, row, col[SUMMARY_UNIT], sr.unit, 0);
 		keep_fields(run, row);
 		if (sr.id != NULL)
 			sr.id = run->fields[run->nrows][col[SUMMARY_CUSTOMER]].s;
@@ -362,6 +402,69 @@ read_inputs(struct run *run)
 		run->rows = summariser_rows(&run->sum, &run->nrows);
 }
 
+/* The UTC day of T, as a date. */
+static char *
+day_iso(char *buf, kpi_time t)
+{
+	return date_format_iso(buf, t - ((t % MS_PER_DAY) + MS_PER_DAY) %
+	    MS_PER_DAY);
+}
+
+/*
+** The observation and calibration ends against the orders read: the
+** observation end must not come before the first order, and the
+** calibration end must lie strictly between the first order and the
+** observation end (by default the last order), period against period
+** (days, or calendar weeks or months), so that T and the holdout's
+** duration are positive. A bound the orders set is a data error (65);
+** the two options in one calendar period, a usage error (64), as when
+** they are in the wrong order. QUIET returns -1 instead of dying.
+*/
+static int
+check_ends(const struct run *run, int quiet)
+{
+	const struct summariser *s = &run->sum;
+	const struct config *c = &run->cfg;
+	const char *per = !c->calendar ? "day" : c->unit == UNIT_WEEKS ? "week" :
+	    "month";
+	char when[32];
+
+	if (run->is_summary || !run->sum_ready || s->first_when == NO_TIME)
+		return 0;
+	if (run->obs_end != NO_TIME && s->obs_end < s->first_seen) {
+		if (quiet)
+			return -1;
+		die(EX_DATAERR, "--observation-end %s: before the first order, "
+		    "%s; nothing would be observed", c->obs_end,
+		    day_iso(when, s->first_when));
+	}
+	if (run->cal_end == NO_TIME)
+		return 0;
+	if (s->cal_end <= s->first_seen) {
+		if (quiet)
+			return -1;
+		die(EX_DATAERR, "--calibration-end %s: not after the %s of the "
+		    "first order, %s; the calibration period needs time after "
+		    "it", c->cal_end, per, day_iso(when, s->first_when));
+	}
+	if (run->obs_end != NO_TIME && s->cal_end >= s->obs_end) {
+		if (quiet)
+			return -1;
+		usage_error("--calibration-end %s and --observation-end %s: one "
+		    "calendar %s; the holdout period needs one of its own",
+		    c->cal_end, c->obs_end, per);
+	}
+	if (run->obs_end == NO_TIME && s->cal_end >= s->last_seen) {
+		if (quiet)
+			return -1;
+		die(EX_DATAERR, "--calibration-end %s: not before the %s of the "
+		    "last order, %s, where observation ends; give an earlier "
+		    "one, or a later --observation-end", c->cal_end, per,
+		    day_iso(when, s->last_when));
+	}
+	return 0;
+}
+
 static void
 write_summary_header(struct writer *w, const struct run *run)
 {
@@ -377,6 +480,7 @@ write_summary_header(struct writer *w, const struct run *run)
 			wr_str(w, "monetary_value_holdout");
 		wr_str(w, "duration_holdout");
 	}
+	wr_str(w, "unit");
 }
 
 static void
@@ -395,6 +499,7 @@ write_summary_row(struct writer *w, const struct run *run,
 			wr_num(w, s->monetary_holdout);
 		wr_num(w, s->duration_holdout);
 	}
+	wr_str(w, rfm_unit_name(run->cfg.unit));
 }
 
 static void
@@ -704,6 +809,7 @@ main(int argc, char *argv[])
 		historical(&run);
 	} else {
 		read_inputs(&run);
+		check_ends(&run, 0);
 		progress_done(&run.o.progress);
 		if (run.cfg.summary)
 			print_summary(&run);

@@ -22,6 +22,7 @@ const struct role summary_roles[NSUMMARY_ROLES] = {
 	[SUMMARY_RECENCY] = { "recency", "recency", 1 },
 	[SUMMARY_T] = { "T", "T", 1 },
 	[SUMMARY_MONETARY] = { "monetary_value", "monetary_value", 0 },
+	[SUMMARY_UNIT] = { "unit", "unit", 0 },
 };
 
 /* Parse the number in column COL of ROW into *X; rd_bad() on failure. */
@@ -88,6 +89,7 @@ summary_decode(struct reader *r, const struct row *row, const long *col,
 	struct rfm *c = &out->rfm;
 
 	memset(out, 0, sizeof *out);
+	out->unit = -1;
 	c->w = 1;
 	if (col[SUMMARY_CUSTOMER] >= 0) {
 		out->id = row->f[col[SUMMARY_CUSTOMER]].s;
@@ -112,6 +114,16 @@ summary_decode(struct reader *r, const struct row *row, const long *col,
 		    "(%g); T runs to the end of observation", c->T, c->tx);
 	if (c->m < 0)
 		return rd_bad(r, row, col[SUMMARY_MONETARY], "%g: negative", c->m);
+	if (col[SUMMARY_UNIT] >= 0) {
+		const struct field *f = &row->f[col[SUMMARY_UNIT]];
+		char esc[ESCAPED_MAX];
+
+		if (memchr(f->s, '\0', f->len) != NULL ||
+		    (out->unit = rfm_unit_from_name(f->s)) < 0)
+			return rd_bad(r, row, col[SUMMARY_UNIT], "'%s': the time "
+			    "unit of recency and T is days, weeks or months",
+			    escape_text(esc, sizeof esc, f->s, f->len));
+	}
 	return 0;
 }
 
@@ -127,6 +139,12 @@ rfm_unit_from_name(const char *name)
 		if (strcmp(u->name, rfm_units[i]) == 0)
 			return i;
 	return -1;
+}
+
+const char *
+rfm_unit_name(enum rfm_unit unit)
+{
+	return rfm_units[unit];
 }
 
 double
@@ -189,7 +207,7 @@ set_add(struct period_set *s, uint64_t key)
 	return 1;
 }
 
-/* Per customer. Periods are numbered as period_of() numbers them. */
+/* Per customer. Periods are numbered as summariser_period() numbers them. */
 struct rfm_state {
 	uint64_t ordinal;          /* the customer's number, from 0 */
 	int64_t first, last;       /* calibration purchase periods */
@@ -201,8 +219,8 @@ struct rfm_state {
 };
 
 /* The number of the period of T: its day, ISO week or month. */
-static int64_t
-period_of(const struct summariser *s, kpi_time t)
+int64_t
+summariser_period(const struct summariser *s, kpi_time t)
 {
 	int64_t day = t >= 0 ? t / MS_PER_DAY : -((-t + MS_PER_DAY - 1) / MS_PER_DAY);
 	int64_t y;
@@ -223,32 +241,49 @@ summariser_init(struct summariser *s, enum rfm_unit unit, int calendar,
 	memset(s, 0, sizeof *s);
 	s->unit = unit;
 	s->calendar = calendar;
-	s->cal_end = cal_end == NO_TIME ? INT64_MAX : period_of(s, cal_end);
-	s->obs_end = obs_end == NO_TIME ? INT64_MAX : period_of(s, obs_end);
+	s->cal_end = cal_end == NO_TIME ? INT64_MAX : summariser_period(s, cal_end);
+	s->obs_end = obs_end == NO_TIME ? INT64_MAX : summariser_period(s, obs_end);
+	s->first_seen = INT64_MAX;
 	s->last_seen = INT64_MIN;
+	s->first_when = s->last_when = NO_TIME;
 	s->customers = gt_new(sizeof(struct rfm_state));
 	s->seen = xcalloc(1, sizeof *s->seen);
 	s->seen->nslots = 1024;
 	s->seen->slot = xcalloc(s->seen->nslots, sizeof *s->seen->slot);
 }
 
+/* Keep the earliest order's period P and time WHEN. */
+static void
+note_first(struct summariser *s, int64_t p, kpi_time when)
+{
+	if (p < s->first_seen || (p == s->first_seen && when < s->first_when)) {
+		s->first_seen = p;
+		s->first_when = when;
+	}
+}
+
 int
 summariser_add(struct summariser *s, const struct order *o)
 {
-	int64_t p = period_of(s, o->when);
+	int64_t p = summariser_period(s, o->when);
 	struct rfm_state *c;
 	int created;
 
-	if (p > s->obs_end)
+	if (p > s->obs_end) {
+		note_first(s, p, o->when);
 		return 0;
+	}
 	c = gt_get(s->customers, o->id, o->idlen, &created)->state;
 	if (created)
 		c->ordinal = s->ncustomers++;
 	/* Amounts are never negative: each sum below is at most this one. */
 	if (!isfinite(c->first_sum + c->repeat_sum + c->holdout_sum + o->amount))
 		return -1;
-	if (p > s->last_seen)
+	note_first(s, p, o->when);
+	if (p > s->last_seen || (p == s->last_seen && o->when > s->last_when)) {
 		s->last_seen = p;
+		s->last_when = o->when;
+	}
 	if (!set_add(s->seen, c->ordinal << 23 | (uint64_t)(p + PERIOD_BIAS))) {
 		/* Another order of a period already counted. */
 		if (p > s->cal_end)

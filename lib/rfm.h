@@ -24,7 +24,7 @@ extern const struct role order_roles[NORDER_ROLES];
 
 /* Roles of a summary table (clv --summary's output), likewise. */
 enum { SUMMARY_CUSTOMER, SUMMARY_FREQUENCY, SUMMARY_RECENCY, SUMMARY_T,
-	SUMMARY_MONETARY, NSUMMARY_ROLES };
+	SUMMARY_MONETARY, SUMMARY_UNIT, NSUMMARY_ROLES };
 extern const struct role summary_roles[NSUMMARY_ROLES];
 
 /* One decoded order. */
@@ -54,10 +54,11 @@ kpi_time order_date_limit(void);
 
 /*
 ** Decode ROW of a summary table (columns COL from cols_bind();
-** COL[SUMMARY_CUSTOMER] and COL[SUMMARY_MONETARY] may be -1) into *OUT:
-** frequency a whole number >= 0, recency >= 0 and 0 when frequency is 0,
-** T >= recency, monetary_value >= 0 (0 when absent). A bad value is
-** recorded with rd_bad(): returns -1, else 0.
+** COL[SUMMARY_CUSTOMER], COL[SUMMARY_MONETARY] and COL[SUMMARY_UNIT] may
+** be -1) into *OUT: frequency a whole number >= 0, recency >= 0 and 0 when
+** frequency is 0, T >= recency, monetary_value >= 0 (0 when absent), unit
+** a unit's name (OUT->unit -1 when absent). A bad value is recorded with
+** rd_bad(): returns -1, else 0.
 */
 struct rfm_row;
 int summary_decode(struct reader *r, const struct row *row, const long *col,
@@ -68,6 +69,9 @@ enum rfm_unit { UNIT_DAYS, UNIT_WEEKS, UNIT_MONTHS };
 
 /* The unit named NAME ("days", "weeks", "months"; singular too), or -1. */
 int rfm_unit_from_name(const char *name);
+
+/* UNIT's name as a summary's unit column holds it: "days", ... */
+const char *rfm_unit_name(enum rfm_unit unit);
 
 /* The length of UNIT in days: 1, 7, or the mean Gregorian month,
 ** 365.2425 / 12 = 30.436875 (numpy's and pandas' month). */
@@ -102,7 +106,10 @@ struct summariser {
 	int calendar;                   /* periods of UNIT, not days */
 	enum rfm_unit unit;
 	int64_t cal_end, obs_end;       /* periods; INT64_MAX when not given */
-	int64_t last_seen;              /* the latest period read */
+	int64_t first_seen, last_seen;  /* the earliest period read, the
+	                                   latest up to the observation end */
+	kpi_time first_when, last_when; /* their orders' times (NO_TIME
+	                                   before any order) */
 	struct group_table *customers;  /* id -> struct rfm_state */
 	uint64_t ncustomers;
 	struct period_set *seen;        /* (customer, period) pairs */
@@ -111,6 +118,9 @@ struct summariser {
 /* Set up S; CAL_END and OBS_END are NO_TIME when not given. */
 void summariser_init(struct summariser *s, enum rfm_unit unit, int calendar,
     kpi_time cal_end, kpi_time obs_end);
+
+/* The number of the period (day, or calendar week or month) of T. */
+int64_t summariser_period(const struct summariser *s, kpi_time t);
 
 /*
 ** Count the order O. Returns 0, or -1 (and S unchanged) when the sum of
@@ -124,6 +134,8 @@ struct rfm_row {
 	const char *id;
 	size_t idlen;
 	struct rfm rfm;                 /* x, t_x, T in units; m; w = 1 */
+	int unit;                       /* enum rfm_unit of a summary read
+	                                   with a unit column, else -1 */
 	double freq_holdout, monetary_holdout, duration_holdout;
 };
 

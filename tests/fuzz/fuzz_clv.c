@@ -90,7 +90,7 @@ reads_cleanly(struct run *run, const char *path, int historical)
 	long col[NSUMMARY_ROLES];
 	const struct row *row;
 	struct grouping g;
-	int ok = 0;
+	int ok = 0, units_differ = 0, saved_unit;
 
 	if (r == NULL)
 		fuzz_fail("cannot open the memory file");
@@ -109,8 +109,15 @@ reads_cleanly(struct run *run, const char *path, int historical)
 		    cols_bind(r, roles, NSUMMARY_ROLES, &run->o.cols, col) < 0)
 			goto done;
 		run->has_money = col[SUMMARY_MONETARY] >= 0;
+		/* read_summary(): a unit unlike --unit or the first row's. */
+		saved_unit = run->cfg.unit;
 		while (rd_next(r, &row) > 0)
-			summary_decode(r, row, col, &sr);
+			if (summary_decode(r, row, col, &sr) == 0 && sr.unit >= 0 &&
+			    summary_unit(run, r, row, col[SUMMARY_UNIT], sr.unit,
+			    1) < 0)
+				units_differ = 1;
+		run->cfg.unit = saved_unit;
+		run->unit_read = 0;
 	} else {
 		struct order ord;
 
@@ -124,7 +131,7 @@ reads_cleanly(struct run *run, const char *path, int historical)
 			order_decode(r, row, col, &run->o.dates, run->now_limit,
 			    &ord);
 	}
-	ok = !rd_failed(r);
+	ok = !rd_failed(r) && !units_differ;
 done:
 	grouping_free(&g);
 	rd_close(r);
@@ -224,7 +231,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		historical(&run);
 	} else {
 		read_inputs(&run);
-		if (run.cfg.summary) {
+		/* check_ends(): the ends against the orders' dates. */
+		if (check_ends(&run, 1) < 0) {
+			;
+		} else if (run.cfg.summary) {
 			print_summary(&run);
 		} else if (run.cfg.predict) {
 			print_predictions(&run);
@@ -241,10 +251,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_capture_end(&out, &outlen);
 	if (run.cfg.predict && outlen > 0)
 		check_predictions(out, outlen);
-	fuzz_check_output(out, outlen, run.cfg.historical ?
+	/* A summary's unit column is text. */
+	fuzz_check_output_text(out, outlen, run.cfg.historical ?
 	    run.o.group.nby + (run.o.group.period != PERIOD_NONE) :
 	    run.cfg.fit ? 2 : run.cfg.predict && run.is_summary ?
-	    run.nfields : 1);
+	    run.nfields : 1, run.cfg.historical || run.cfg.fit ? NULL : "unit");
 	free(out);
 done:
 	run.o.files[0] = saved_files;

@@ -1,0 +1,1 @@
+clv --summary --calibration-end 2024-01-01 orders.csv

@@ -1,0 +1,1 @@
+clv --fit bgnbd sum-badunit.csv

@@ -1,0 +1,1 @@
+clv --predict --horizon 30 --unit days --params cdnow-bgnbd.csv sum-weeks.csv

@@ -1,0 +1,1 @@
+clv --predict --horizon 5 --params cdnow-bgnbd.csv sum-days.csv sum-weeks.csv

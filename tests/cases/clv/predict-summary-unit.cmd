@@ -1,0 +1,1 @@
+clv --predict --horizon 8 --params params-gg.csv sum-weeks.csv
