@@ -562,9 +562,13 @@ print_fits(struct run *run)
 	wr_str(&w, "param");
 	wr_str(&w, "value");
 	wr_str(&w, "std_error");
+	wr_str(&w, "unit");
 	wr_end(&w);
 	for (int m = 0; m < BTYD_NMODELS; m++) {
 		const struct btyd_info *info = btyd_info(m);
+		/* A purchase model's rates are per time unit; Gamma-Gamma's
+		 * parameters are in money and hold in any unit. */
+		const char *unit = info->spend ? "" : rfm_unit_name(run->cfg.unit);
 		struct btyd_fit fit;
 
 		if (!(run->cfg.fit & (1u << m)))
@@ -575,17 +579,20 @@ print_fits(struct run *run)
 			wr_str(&w, info->param[j]);
 			wr_num(&w, fit.param[j]);
 			wr_num(&w, fit.se[j]);
+			wr_str(&w, unit);
 			wr_end(&w);
 		}
 		wr_str(&w, info->name);
 		wr_str(&w, "loglik");
 		wr_num(&w, fit.loglik);
 		wr_empty(&w);
+		wr_str(&w, unit);
 		wr_end(&w);
 		wr_str(&w, info->name);
 		wr_str(&w, "customers");
 		wr_num(&w, fit.customers);
 		wr_empty(&w);
+		wr_str(&w, unit);
 		wr_end(&w);
 	}
 }
@@ -598,23 +605,53 @@ struct model_params {
 	double g[BTYD_MAX_PARAMS];
 };
 
-/* Read --params FILE: rows of model, param, value (a --fit output). */
+/*
+** The time unit of a --params row of a purchase model, in column COL (-1:
+** none, as in a file written before --fit wrote it): it must be the run's,
+** for a rate per day is not a rate per week. Returns 0, or -1 after
+** rd_bad() for a unit that is none; a different one is fatal, as every
+** row would be.
+*/
+static int
+params_unit(const struct run *run, struct reader *r, const struct row *row,
+    long col)
+{
+	const struct field *f;
+	char esc[ESCAPED_MAX];
+	int unit;
+
+	if (col < 0 || (f = &row->f[col])->len == 0)
+		return 0;
+	escape_text(esc, sizeof esc, f->s, f->len);
+	if ((unit = rfm_unit_from_name(f->s)) < 0)
+		return rd_bad(r, row, col, "'%s': the time unit of the parameters "
+		    "is days, weeks or months", esc);
+	if (unit != run->cfg.unit)
+		die(EX_DATAERR, "%s:%lu: column 'unit': fitted in %s, but this run "
+		    "counts in %s: give --unit %s, or fit again in %s", rd_name(r),
+		    row->line, esc, rfm_unit_name(run->cfg.unit), esc,
+		    rfm_unit_name(run->cfg.unit));
+	return 0;
+}
+
+/* Read --params FILE: rows of model, param, value and unit (a --fit
+** output; a file without the unit column is read in the run's unit). */
 static void
 read_params(struct run *run, struct model_params *mp)
 {
 	static const struct role roles[] = {
 		{ "model", "model", 1 }, { "param", "param", 1 },
-		{ "value", "value", 1 },
+		{ "value", "value", 1 }, { "unit", "unit", 0 },
 	};
 	struct rd_opts ro = {0};
 	struct reader *r = rd_open_or_die(run->cfg.params, &ro);
 	struct colmap_set none = {0};
 	unsigned seen[BTYD_NMODELS] = {0};
 	const struct row *row;
-	long col[3];
+	long col[4];
 	int rc;
 
-	if (cols_bind(r, roles, 3, &none, col) < 0)
+	if (cols_bind(r, roles, 4, &none, col) < 0)
 		rd_die(r);
 	while ((rc = rd_next(r, &row)) > 0) {
 		const struct field *mf = &row->f[col[0]], *pf = &row->f[col[1]];
@@ -632,6 +669,8 @@ read_params(struct run *run, struct model_params *mp)
 			continue;
 		}
 		info = btyd_info(model);
+		if (!info->spend && params_unit(run, r, row, col[3]) < 0)
+			continue;
 		if (strcmp(pf->s, "loglik") == 0 || strcmp(pf->s, "customers") == 0)
 			continue;
 		for (j = 0; j < info->nparams; j++)

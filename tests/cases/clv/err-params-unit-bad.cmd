@@ -1,0 +1,1 @@
+clv --predict --horizon 39 --params params-badunit.csv --unit weeks lifetimes-customer.csv

@@ -1,0 +1,1 @@
+clv --predict --horizon 39 --params params-weeks.csv lifetimes-customer.csv
