@@ -122,6 +122,97 @@ gt_sorted(const struct group_table *t)
 	return v;
 }
 
+/* Whether S is an integer as groups_order() takes one. */
+static int
+is_integer(const char *s)
+{
+	const char *p = s + (*s == '-');
+
+	if (*p < '0' || *p > '9' || (*p == '0' && (p[1] != '\0' || p != s)))
+		return 0;
+	while (*++p != '\0')
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+/* Two integers of groups_order(), LA and LB bytes: exact at any length. */
+static int
+cmp_integers(const char *a, size_t la, const char *b, size_t lb)
+{
+	int neg = *a == '-', c;
+
+	if (neg != (*b == '-'))
+		return neg ? -1 : 1;
+	if (la != lb)
+		c = la < lb ? -1 : 1;
+	else
+		c = memcmp(a, b, la);
+	return neg ? -c : c;
+}
+
+struct ordered {
+	struct group *g;
+	const unsigned char *num;   /* per key part: 1 compares as integers */
+	size_t nparts;              /* of NUM */
+};
+
+static int
+cmp_ordered(const void *a, const void *b)
+{
+	const struct ordered *x = a, *y = b;
+	const char *p = x->g->key, *pe = p + x->g->keylen;
+	const char *q = y->g->key, *qe = q + y->g->keylen;
+
+	for (size_t i = 0; p < pe && q < qe; i++) {
+		size_t lp = strlen(p), lq = strlen(q);
+		int c = i < x->nparts && x->num[i] ? cmp_integers(p, lp, q, lq) :
+		    strcmp(p, q);
+
+		if (c != 0)
+			return c;
+		p += lp + 1;
+		q += lq + 1;
+	}
+	return (p < pe) - (q < qe);
+}
+
+void
+groups_order(struct group **v, size_t n, size_t first, size_t nnum)
+{
+	size_t nparts = first + nnum, left = nnum;
+	unsigned char *num;
+	struct ordered *o;
+
+	if (n < 2 || nnum == 0)
+		return;
+	/* Once per output: which parts are integers in every key. */
+	num = xcalloc(nparts, 1);
+	memset(num + first, 1, nnum);
+	for (size_t i = 0; i < n && left > 0; i++) {
+		const char *p = v[i]->key, *end = p + v[i]->keylen;
+
+		for (size_t k = 0; k < nparts && p != NULL && p < end;
+		    k++, p = key_next(p, end))
+			if (num[k] && !is_integer(p)) {
+				num[k] = 0;
+				left--;
+			}
+	}
+	if (left == 0) {
+		free(num);
+		return;
+	}
+	o = xreallocarray(NULL, n, sizeof *o);
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct ordered){ v[i], num, nparts };
+	qsort(o, n, sizeof *o, cmp_ordered);
+	for (size_t i = 0; i < n; i++)
+		v[i] = o[i].g;
+	free(o);
+	free(num);
+}
+
 void
 gt_merge(struct group_table *into, const struct group_table *from,
     void (*merge)(void *, void *, const void *), void *ctx)

@@ -114,6 +114,7 @@ revenue_write(struct revenue *rv, struct writer *w)
 	wr_end(w);
 	v = gt_sorted(rv->groups);
 	n = gt_count(rv->groups);
+	groups_order(v, n, 0, rv->grouping.nby);
 	for (size_t i = 0; i < n; i++) {
 		grouping_write_key(&rv->grouping, w, v[i]);
 		write_tally(rv, w, v[i]->state);

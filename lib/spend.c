@@ -644,6 +644,7 @@ sj_write_rows(const struct spend_join *j, struct writer *w,
 	if (j->o->total)
 		sj_total(j, &total);
 	v = sj_cells(j, &n);
+	groups_order(v, n, 1, j->o->group.nby);    /* after the period */
 	for (size_t i = 0; i < n; i++) {
 		const char *part = v[i]->key, *end = part + v[i]->keylen;
 
