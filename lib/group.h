@@ -58,6 +58,11 @@ struct group **gt_sorted(const struct group_table *t);
 */
 void groups_order(struct group **v, size_t n, size_t first, size_t nnum);
 
+/* All groups of T in that order, as gt_sorted() then groups_order() but
+** with one sort. */
+struct group **gt_ordered(const struct group_table *t, size_t first,
+    size_t nnum);
+
 /*
 ** Fold FROM into INTO: each group of FROM is created in INTO if new, and
 ** MERGE(CTX, into_state, from_state) combines the two states. FROM is
