@@ -122,6 +122,223 @@ gt_sorted(const struct group_table *t)
 	return v;
 }
 
+/* Whether S is an integer as groups_order() takes one. */
+static int
+is_integer(const char *s)
+{
+	const char *p = s + (*s == '-');
+
+	if (*p < '0' || *p > '9' || (*p == '0' && (p[1] != '\0' || p != s)))
+		return 0;
+	while (*++p != '\0')
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+/* Two integers of groups_order(), LA and LB bytes: exact at any length. */
+static int
+cmp_integers(const char *a, size_t la, const char *b, size_t lb)
+{
+	int neg = *a == '-', c;
+
+	if (neg != (*b == '-'))
+		return neg ? -1 : 1;
+	if (la != lb)
+		c = la < lb ? -1 : 1;
+	else
+		c = memcmp(a, b, la);
+	return neg ? -c : c;
+}
+
+/*
+** A group being ordered, with a 64-bit stand-in for each of its first
+** HINTS key parts that orders as the part does: comparing the hints first
+** spares most comparisons a visit to the keys (200000 groups of ids sort
+** twice as fast). A part too long for its hint is not "held": then its
+** hint only breaks ties it can, and the keys are compared.
+*/
+enum { HINTS = 2 };
+
+struct ordered {
+	uint64_t hint[HINTS];
+	struct group *g;
+	unsigned held;              /* bit K: hint K is the whole part */
+};
+
+/* Which key parts compare as integers: NUM[K] for part K < NPARTS. */
+struct order {
+	const unsigned char *num;
+	size_t nparts;
+};
+
+/*
+** The hint of part P (LEN bytes), an integer if NUM: the integer itself
+** when it has at most 18 digits (those past it as -10^18 or 10^18, which
+** no shorter one is), else the first 8 bytes and the NUL after a shorter
+** text, big-endian. Returns whether it holds the whole part.
+*/
+static int
+hint_of(uint64_t *h, const char *p, size_t len, int num)
+{
+	if (num) {
+		int neg = *p == '-';
+		int64_t v = 0;
+
+		if (len - neg > 18) {
+			v = 1000000000000000000;
+		} else {
+			for (size_t i = neg; i < len; i++)
+				v = v * 10 + (p[i] - '0');
+		}
+		*h = (uint64_t)(neg ? -v : v) ^ ((uint64_t)1 << 63);
+		return len - neg <= 18;
+	}
+	*h = 0;
+	for (size_t i = 0; i < 8; i++)
+		*h = *h << 8 | (i < len ? (unsigned char)p[i] : 0);
+	return len < 8;
+}
+
+static int
+cmp_ordered(const struct ordered *x, const struct ordered *y,
+    const struct order *o)
+{
+	const char *p = x->g->key, *pe = p + x->g->keylen;
+	const char *q = y->g->key, *qe = q + y->g->keylen;
+
+	/* Equal hints of held parts: equal parts, so on to the next one.
+	 * (Equal hints are held in both keys or in neither.) */
+	for (size_t k = 0; k < HINTS; k++) {
+		if (x->hint[k] != y->hint[k])
+			return x->hint[k] < y->hint[k] ? -1 : 1;
+		if (!(x->held & y->held & 1u << k))
+			break;
+	}
+	for (size_t i = 0; p < pe && q < qe; i++) {
+		size_t lp = strlen(p), lq = strlen(q);
+		int c = i < o->nparts && o->num[i] ? cmp_integers(p, lp, q, lq) :
+		    strcmp(p, q);
+
+		if (c != 0)
+			return c;
+		p += lp + 1;
+		q += lq + 1;
+	}
+	return (p < pe) - (q < qe);
+}
+
+/*
+** Merge sort of the N items V by O, TMP room for N / 2 of them: qsort()
+** has no argument for O, and glibc's sorts items this size through
+** pointers, a cache miss a comparison.
+*/
+static void
+sort_ordered(struct ordered *v, struct ordered *tmp, size_t n,
+    const struct order *o)
+{
+	size_t h = n / 2, i = 0, j = h, k = 0;
+
+	if (n < 2)
+		return;
+	sort_ordered(v, tmp, h, o);
+	sort_ordered(v + h, tmp, n - h, o);
+	if (cmp_ordered(&v[h - 1], &v[h], o) < 0)
+		return;
+	memcpy(tmp, v, h * sizeof *v);
+	while (i < h && j < n)
+		v[k++] = cmp_ordered(&tmp[i], &v[j], o) < 0 ? tmp[i++] : v[j++];
+	while (i < h)
+		v[k++] = tmp[i++];
+}
+
+/*
+** Which of the parts FIRST to FIRST + NNUM - 1 of the N keys V are
+** integers in every key: an array of a flag per part (FIRST + NNUM of
+** them) to free, or NULL when none is.
+*/
+static unsigned char *
+integer_parts(struct group *const *v, size_t n, size_t first, size_t nnum)
+{
+	size_t nparts = first + nnum, left = nnum;
+	unsigned char *num;
+
+	if (n < 2 || nnum == 0)
+		return NULL;
+	num = xcalloc(nparts, 1);
+	memset(num + first, 1, nnum);
+	for (size_t i = 0; i < n && left > 0; i++) {
+		const char *p = v[i]->key, *end = p + v[i]->keylen;
+
+		for (size_t k = 0; k < nparts && p != NULL && p < end;
+		    k++, p = key_next(p, end))
+			if (num[k] && !is_integer(p)) {
+				num[k] = 0;
+				left--;
+			}
+	}
+	if (left == 0) {
+		free(num);
+		return NULL;
+	}
+	return num;
+}
+
+/* Sort the N groups V, in any order, with the parts NUM[K] (K < NPARTS)
+** compared as integers. */
+static void
+sort_groups(struct group **v, size_t n, const unsigned char *num,
+    size_t nparts)
+{
+	struct ordered *o = xreallocarray(NULL, n + n / 2, sizeof *o);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *p = v[i]->key, *end = p + v[i]->keylen;
+
+		o[i] = (struct ordered){ .g = v[i] };
+		for (size_t k = 0; k < HINTS && p != NULL && p < end;
+		    k++, p = key_next(p, end))
+			if (hint_of(&o[i].hint[k], p, strlen(p), k < nparts &&
+			    num[k]))
+				o[i].held |= 1u << k;
+	}
+	sort_ordered(o, o + n, n, &(struct order){ num, nparts });
+	for (size_t i = 0; i < n; i++)
+		v[i] = o[i].g;
+	free(o);
+}
+
+void
+groups_order(struct group **v, size_t n, size_t first, size_t nnum)
+{
+	/* Once per output: which parts are integers in every key. */
+	unsigned char *num = integer_parts(v, n, first, nnum);
+
+	if (num != NULL)
+		sort_groups(v, n, num, first + nnum);
+	free(num);
+}
+
+struct group **
+gt_ordered(const struct group_table *t, size_t first, size_t nnum)
+{
+	struct group **v = xreallocarray(NULL, t->count ? t->count : 1,
+	    sizeof *v);
+	size_t n = 0;
+	unsigned char *num;
+
+	for (size_t i = 0; i < t->nslots; i++)
+		if (t->slot[i] != NULL)
+			v[n++] = t->slot[i];
+	/* One sort, not gt_sorted()'s and another. */
+	if ((num = integer_parts(v, n, first, nnum)) != NULL)
+		sort_groups(v, n, num, first + nnum);
+	else
+		qsort(v, n, sizeof *v, cmp_groups);
+	free(num);
+	return v;
+}
+
 void
 gt_merge(struct group_table *into, const struct group_table *from,
     void (*merge)(void *, void *, const void *), void *ctx)

@@ -49,6 +49,21 @@ size_t gt_count(const struct group_table *t);
 struct group **gt_sorted(const struct group_table *t);
 
 /*
+** The output order of the N groups V, sorted by gt_sorted(): key parts
+** FIRST to FIRST + NNUM - 1 (the --by values) compare as integers when
+** that part of every one of the N keys is one ('-' or not, then digits,
+** without a leading zero: "0" but not "007" or "-0"), the other parts
+** and all parts of a column holding anything else bytewise as before.
+** V is left as it is when no part is all integers.
+*/
+void groups_order(struct group **v, size_t n, size_t first, size_t nnum);
+
+/* All groups of T in that order, as gt_sorted() then groups_order() but
+** with one sort. */
+struct group **gt_ordered(const struct group_table *t, size_t first,
+    size_t nnum);
+
+/*
 ** Fold FROM into INTO: each group of FROM is created in INTO if new, and
 ** MERGE(CTX, into_state, from_state) combines the two states. FROM is
 ** left as it was. This is how partial results of chunks of an input

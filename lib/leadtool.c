@@ -365,15 +365,17 @@ print_groups(struct lead_driver *d)
 		if (tally_merge(&t->tally, total, v[i]->state) < 0)
 			die(EX_DATAERR, "the counts of the --total row add up past "
 			    "2^63 - 1");
+	/* A group whose leads were all too young shows no row, nor has a
+	 * say in the order (a --merge of parts never sees it). */
+	for (size_t i = 0; i < n; i++)
+		if (!tally_is_empty(&t->tally, v[i]->state))
+			v[shown++] = v[i];
+	groups_order(v, shown, 0, d->all.grouping.nby);
 	wr_init(&w, stdout, d->o.precision);
 	t->header(run, &w);
-	for (size_t i = 0; i < n; i++) {
-		/* A group whose leads were all too young shows no row. */
-		if (tally_is_empty(&t->tally, v[i]->state))
-			continue;
+	for (size_t i = 0; i < shown; i++) {
 		key.group = v[i];
 		t->write(run, &w, v[i]->state, &key);
-		shown++;
 	}
 	/* Without groups there is always the one row, zeros and all. */
 	key.group = NULL;

@@ -12,7 +12,7 @@
 
 enum {
 	OPT_BY = 256, OPT_PERIOD, OPT_FY_START, OPT_COL, OPT_DATE_FORMAT,
-	OPT_SKIP_BAD, OPT_PRECISION, OPT_MAX_FIELD, OPT_HELP, OPT_VERSION,
+	OPT_SKIP_BAD, OPT_PRECISION, OPT_MAX_FIELD, OPT_VERSION,
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
 	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS
@@ -71,7 +71,7 @@ static const struct shared_option shared[] = {
 	    "progress line on stderr (default: on a terminal)" } },
 	{ 0, { "no-progress", NULL, OPT_NO_PROGRESS,
 	    "never show the progress line" } },
-	{ 0, { "help", NULL, OPT_HELP, "show this help and exit" } },
+	{ 0, { "help", NULL, 'h', "show this help and exit" } },
 	{ 0, { "version", NULL, OPT_VERSION, "show the version and exit" } },
 };
 
@@ -108,7 +108,8 @@ print_option(const struct tool_option *t)
 {
 	char left[64];
 
-	snprintf(left, sizeof left, "%s--%s%s%s", t->key == 'd' ? "-d, " : "",
+	snprintf(left, sizeof left, "%s--%s%s%s", t->key == 'd' ? "-d, " :
+	    t->key == 'h' ? "-h, " : "",
 	    t->name, t->arg ? " " : "", t->arg ? t->arg : "");
 	printf("  %-28s %s\n", left, t->help);
 }
@@ -308,7 +309,7 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		}
 
 	opterr = 0;    /* our messages, not getopt's */
-	while ((c = getopt_long(argc, argv, ":d:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:h", longopts, NULL)) != -1) {
 		if (c != ':' && c != '?')
 			check_once(longopts, opts, given, n, c, optarg);
 		switch (c) {
@@ -391,7 +392,7 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		case OPT_NO_PROGRESS:
 			progress = PROGRESS_OFF;
 			break;
-		case OPT_HELP:
+		case 'h':
 			help(spec);
 			break;
 		case OPT_VERSION:

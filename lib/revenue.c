@@ -112,7 +112,7 @@ revenue_write(struct revenue *rv, struct writer *w)
 	if (!isnan(rv->churn))
 		wr_str(w, "clv");
 	wr_end(w);
-	v = gt_sorted(rv->groups);
+	v = gt_ordered(rv->groups, 0, rv->grouping.nby);
 	n = gt_count(rv->groups);
 	for (size_t i = 0; i < n; i++) {
 		grouping_write_key(&rv->grouping, w, v[i]);

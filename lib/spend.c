@@ -643,7 +643,8 @@ sj_write_rows(const struct spend_join *j, struct writer *w,
 	/* First, since it can fail: then nothing is written. */
 	if (j->o->total)
 		sj_total(j, &total);
-	v = sj_cells(j, &n);
+	v = gt_ordered(j->cells, 1, j->o->group.nby);    /* after the period */
+	n = gt_count(j->cells);
 	for (size_t i = 0; i < n; i++) {
 		const char *part = v[i]->key, *end = part + v[i]->keylen;
 

@@ -1,0 +1,1 @@
+cac --spend spend-ids.csv --by channel --total leads-ids.csv; a=$(cac --spend spend-ids.csv --by channel --total leads-ids.csv 2>&1); b=$(cac --spend spend-ids.csv --by channel --total --jobs 2 leads-ids.csv 2>&1); [ "$a" = "$b" ] && echo "--jobs 2: the same"

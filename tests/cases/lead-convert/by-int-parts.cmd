@@ -1,0 +1,1 @@
+a=$(lead-convert --by rep --total reps.csv); echo "$a"; b=$({ lead-convert --partial --by rep reps-1.csv; lead-convert --partial --by rep reps-2.csv; } | lead-convert --merge --by rep --total); [ "$a" = "$b" ] && echo "--partial, --merge: the same"; b=$(lead-convert --by rep --total --jobs 2 reps.csv); [ "$a" = "$b" ] && echo "--jobs 2: the same"

@@ -1,0 +1,1 @@
+a=$(lead-convert --by rep --asof 2024-07-01 --window 30 reps-young.csv); echo "$a"; b=$(lead-convert --partial --by rep --asof 2024-07-01 --window 30 reps-young.csv | lead-convert --merge --by rep --asof 2024-07-01 --window 30); [ "$a" = "$b" ] && echo "--partial, --merge: the same"

@@ -1,0 +1,1 @@
+revenue --by code store-ids.csv

@@ -1,0 +1,1 @@
+revenue --by store --period quarter --total store-ids.csv

@@ -1,0 +1,1 @@
+revenue --by store --by region store-ids.csv && revenue --by region --by store store-ids.csv

@@ -1,0 +1,1 @@
+revenue --by zip store-ids.csv

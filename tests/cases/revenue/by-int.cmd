@@ -1,0 +1,1 @@
+revenue --by store store-ids.csv

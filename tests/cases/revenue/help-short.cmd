@@ -1,0 +1,1 @@
+for t in revenue lead-convert funnel cycle-length cac roi clv kpi-report kpi-plot; do a=$($t -h; echo "exit $?"); b=$($t --help; echo "exit $?"); [ "$a" = "$b" ] && echo "$t -h: ${a##*exit }, as --help"; done; revenue -h | grep -e -h,
