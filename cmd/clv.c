@@ -171,13 +171,11 @@ static kpi_time
 parse_date_option(const char *name, const char *arg, struct run *run)
 {
 	char buf[32];
-	const char *err;
 	kpi_time t;
 
 	if (arg == NULL)
 		return NO_TIME;
-	if ((err = date_parse(arg, strlen(arg), &run->o.dates, &t)) != NULL)
-		usage_error("--%s: '%s': %s", name, arg, err);
+	t = opt_date(name, arg, &run->o.dates);
 	if (t > run->now_limit)
 		usage_error("--%s: %s is in the future", name,
 		    date_format_iso(buf, t));

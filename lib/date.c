@@ -269,6 +269,119 @@ date_parse(const char *s, size_t len, const struct date_formats *fmts,
 	return err;
 }
 
+/*
+** The layouts date_suggest() knows, each with the times it may carry:
+** none, H:M, H:M:S, and the same on a 12-hour clock with AM/PM. A comma
+** may come between the date and the time (Salesforce writes one).
+*/
+#define WITH_TIMES(d, sep) { d, d sep " %H:%M", d sep " %H:%M:%S", \
+	d sep " %I:%M %p", d sep " %I:%M:%S %p" }
+enum { LAYOUT_US, LAYOUT_SLASH_DMY, LAYOUT_DOT_DMY };
+static const char *const layouts[3][2][5] = {
+	{ WITH_TIMES("%m/%d/%Y", ""), WITH_TIMES("%m/%d/%Y", ",") },
+	{ WITH_TIMES("%d/%m/%Y", ""), WITH_TIMES("%d/%m/%Y", ",") },
+	{ WITH_TIMES("%d.%m.%Y", ""), WITH_TIMES("%d.%m.%Y", ",") },
+};
+
+/* Count the digits at *P (before END), at most MAX; advance *P. */
+static int
+run_of_digits(const char **p, const char *end, int max)
+{
+	int n = 0;
+
+	while (*p < end && **p >= '0' && **p <= '9' && n <= max) {
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+/* Are there one or two digits at *P? Advance *P past them. */
+static int
+one_or_two(const char **p, const char *end)
+{
+	int n = run_of_digits(p, end, 2);
+
+	return n == 1 || n == 2;
+}
+
+/* FMT, when it reads the whole of S under date_parse(); else NULL. */
+static const char *
+if_parses(const char *s, size_t len, const char *fmt)
+{
+	char *f = (char *)fmt;
+	struct date_formats one = { &f, 1 };
+	kpi_time t;
+
+	return fmt != NULL && date_parse(s, len, &one, &t) == NULL ? fmt : NULL;
+}
+
+const char *
+date_suggest(const char *s, size_t len, const char **alt)
+{
+	const char *p, *end, *us = NULL, *dmy;
+	char sep;
+	int comma = 0, time = 0;
+
+	*alt = NULL;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	p = s;
+	end = s + len;
+	/* D[D] SEP D[D] SEP YYYY: a four-digit year last, nothing else. */
+	if (!one_or_two(&p, end) || p == end ||
+	    (*p != '/' && *p != '.'))
+		return NULL;
+	sep = *p++;
+	if (!one_or_two(&p, end) || p == end || *p++ != sep ||
+	    run_of_digits(&p, end, 4) != 4)
+		return NULL;
+	/* Then [,] H[H]:MM[:SS] [AM|PM]. */
+	if (p < end) {
+		if (*p == ',') {
+			comma = 1;
+			p++;
+		}
+		if (p == end || *p++ != ' ')
+			return NULL;
+		while (p < end && *p == ' ')
+			p++;
+		if (!one_or_two(&p, end) || p == end ||
+		    *p++ != ':' || run_of_digits(&p, end, 2) != 2)
+			return NULL;
+		time = 1;
+		if (p < end && *p == ':') {
+			p++;
+			if (run_of_digits(&p, end, 2) != 2)
+				return NULL;
+			time = 2;
+		}
+		while (p < end && *p == ' ')
+			p++;
+		if (end - p == 2 && strchr("AaPp", p[0]) != NULL &&
+		    (p[1] == 'M' || p[1] == 'm')) {
+			time += 2;
+			p += 2;
+		}
+		if (p != end)
+			return NULL;
+	}
+	/* Each reading is kept only when it reads the value: so 13/13/2026
+	** and 02/30/2026 get none, and 03/04/2026 gets both. */
+	if (sep == '/')
+		us = if_parses(s, len, layouts[LAYOUT_US][comma][time]);
+	dmy = if_parses(s, len, layouts[sep == '/' ? LAYOUT_SLASH_DMY :
+	    LAYOUT_DOT_DMY][comma][time]);
+	if (us == NULL)
+		return dmy;
+	*alt = dmy;
+	return us;
+}
+
 /* Day number of T (floor division: times before 1970 round down). */
 static int64_t
 day_of(kpi_time t)

@@ -42,6 +42,20 @@ const char *date_parse(const char *s, size_t len, const struct date_formats *fmt
     kpi_time *out);
 
 /*
+** The --date-format that would read S (LEN bytes, as date_parse() takes
+** it) when it is in one of the common layouts ISO 8601 is not: month/day/
+** year (US), day/month/year, day.month.year, each with a four-digit year
+** and optionally a time (H:M or H:M:S, 24-hour or with AM/PM, after a
+** space or ", "). A format is returned only when date_parse() reads S
+** with it, so it is never wrong about this value. A slashed date that
+** reads both ways (03/04/2026) returns the US format and sets *ALT to the
+** day-first one; else *ALT is NULL. Two-digit years get none: the
+** century and even the order of the fields would be a guess. Returns
+** NULL when no layout reads S.
+*/
+const char *date_suggest(const char *s, size_t len, const char **alt);
+
+/*
 ** Days from the civil date Y-M-D (proleptic Gregorian, M 1-12, D 1-31) to
 ** 1970-01-01; negative before it. Exact for every year of the int range
 ** the callers use (0001-9999). Method: H. Hinnant's days_from_civil.

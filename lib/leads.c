@@ -97,7 +97,6 @@ get_time(struct leads *l, struct reader *r, const struct row *row, long col,
 {
 	const struct field *f;
 	const char *err;
-	char esc[ESCAPED_MAX];
 
 	*t = NO_TIME;
 	if (col < 0)
@@ -109,8 +108,7 @@ get_time(struct leads *l, struct reader *r, const struct row *row, long col,
 		return 0;
 	}
 	if ((err = date_parse(f->s, f->len, l->dates, t)) != NULL)
-		return rd_bad(r, row, col, "'%s': %s",
-		    escape_text(esc, sizeof esc, f->s, f->len), err);
+		return rd_bad_date(r, row, col, f->s, f->len, err);
 	return 0;
 }
 

@@ -227,6 +227,24 @@ opts_preset(struct kpi_opts *o, const char *name, const char *table,
 	return p;
 }
 
+kpi_time
+opt_date(const char *name, const char *arg, const struct date_formats *df)
+{
+	const char *err, *fmt, *alt;
+	kpi_time t;
+	size_t len = strlen(arg);
+
+	if ((err = date_parse(arg, len, df, &t)) == NULL)
+		return t;
+	if ((fmt = date_suggest(arg, len, &alt)) != NULL && alt != NULL)
+		usage_error("--%s: '%s': %s; try --date-format '%s' (US) or '%s'",
+		    name, arg, err, fmt, alt);
+	if (fmt != NULL)
+		usage_error("--%s: '%s': %s; try --date-format '%s'", name, arg,
+		    err, fmt);
+	usage_error("--%s: '%s': %s", name, arg, err);
+}
+
 /*
 ** A date-only --asof means the end of that day: "as of 2026-09-30" takes
 ** in everything that happened on the 30th.
@@ -234,13 +252,9 @@ opts_preset(struct kpi_opts *o, const char *name, const char *table,
 static kpi_time
 parse_asof(const char *arg, const struct date_formats *df)
 {
-	const char *err;
-	kpi_time t;
-	size_t len = strlen(arg);
+	kpi_time t = opt_date("asof", arg, df);
 
-	if ((err = date_parse(arg, len, df, &t)) != NULL)
-		usage_error("--asof: '%s': %s", arg, err);
-	if (len == 10 && t % MS_PER_DAY == 0)
+	if (strlen(arg) == 10 && t % MS_PER_DAY == 0)
 		t += MS_PER_DAY - 1;
 	return t;
 }

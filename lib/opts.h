@@ -108,6 +108,14 @@ long long opt_int(const char *name, const char *arg, long long min,
     long long max);
 
 /*
+** The date option NAME's argument ARG through DF, or a usage_error(): the
+** message ends with the --date-format that reads ARG when date_suggest()
+** knows one, as rd_bad_date() does for a table's dates.
+*/
+kpi_time opt_date(const char *name, const char *arg,
+    const struct date_formats *df);
+
+/*
 ** The preset NAME for a table of kind TABLE (leads, spend, orders), given
 ** with OPTION; an unknown name, or a preset for another kind of table, is
 ** a usage error that lists the presets. Its date formats are added to O's.

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "reader.h"
 #include "util.h"
 
@@ -1180,6 +1181,23 @@ rd_bad(struct reader *r, const struct row *row, long col, const char *fmt, ...)
 	}
 	sb_free(&msg);
 	return -1;
+}
+
+int
+rd_bad_date(struct reader *r, const struct row *row, long col,
+    const char *s, size_t len, const char *why)
+{
+	char esc[ESCAPED_MAX];
+	const char *alt, *fmt = date_suggest(s, len, &alt);
+
+	escape_text(esc, sizeof esc, s, len);
+	if (fmt != NULL && alt != NULL)
+		return rd_bad(r, row, col, "'%s': %s; try --date-format '%s' "
+		    "(US) or '%s'", esc, why, fmt, alt);
+	if (fmt != NULL)
+		return rd_bad(r, row, col, "'%s': %s; try --date-format '%s'",
+		    esc, why, fmt);
+	return rd_bad(r, row, col, "'%s': %s", esc, why);
 }
 
 int

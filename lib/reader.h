@@ -245,6 +245,15 @@ int rd_bad(struct reader *r, const struct row *row, long col,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /*
+** rd_bad() for the date S (LEN bytes) in column COL that date_parse()
+** refused with WHY: "'S': WHY", ending with "; try --date-format 'FMT'"
+** when date_suggest() knows a format that reads S (both, US first, when
+** it reads either way). Every tool's date message comes from here.
+*/
+int rd_bad_date(struct reader *r, const struct row *row, long col,
+    const char *s, size_t len, const char *why);
+
+/*
 ** Record a fatal error for the reader as a whole: "FILE: " or, when LINE
 ** is not 0, "FILE:LINE: " followed by FMT, with exit status STATUS. The
 ** next rd_next() returns -1. Returns -1.

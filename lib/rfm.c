@@ -58,8 +58,8 @@ order_decode(struct reader *r, const struct row *row, const long *col,
 		return rd_bad(r, row, col[ORDER_DATE], "empty; every order needs "
 		    "a date");
 	if ((err = date_parse(date->s, date->len, dates, &o->when)) != NULL)
-		return rd_bad(r, row, col[ORDER_DATE], "'%s': %s",
-		    escape_text(esc, sizeof esc, date->s, date->len), err);
+		return rd_bad_date(r, row, col[ORDER_DATE], date->s,
+		    date->len, err);
 	if (o->when > now)
 		return rd_bad(r, row, col[ORDER_DATE], "'%s' is in the future",
 		    escape_text(esc, sizeof esc, date->s, date->len));

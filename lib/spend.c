@@ -248,7 +248,7 @@ spend_date(struct spend_join *j, struct reader *r, const struct row *row,
 		return 0;
 	}
 	if ((err = date_parse(f.s, f.len, &j->o->dates, t)) != NULL)
-		return rd_bad(r, row, col, "'%s': %s", esc, err);
+		return rd_bad_date(r, row, col, f.s, f.len, err);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 ** The date parser and periods. Checks: an accepted date lies in years
 ** 0001-9999, prints back (ISO, UTC) to the same instant, and lies within
 ** the bounds of each of its period labels, whatever the fiscal year start.
+** A format date_suggest() names for the text reads it.
 */
 #include <string.h>
 
@@ -25,6 +26,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[n] = '\0';
 	if (memchr(text, 0, n) != NULL)
 		return 0;
+	{
+		const char *alt, *fmt = date_suggest(text, n, &alt);
+		char *one[1];
+		struct date_formats sf = { one, 1 };
+
+		if (fmt != NULL) {
+			one[0] = (char *)fmt;
+			FUZZ_CHECK(date_parse(text, n, &sf, &t) == NULL);
+		}
+		if (alt != NULL) {
+			FUZZ_CHECK(fmt != NULL);
+			one[0] = (char *)alt;
+			FUZZ_CHECK(date_parse(text, n, &sf, &t) == NULL);
+		}
+	}
 	if (date_parse(text, n, (data[0] & 1) ? &df : NULL, &t) != NULL)
 		return 0;
 	FUZZ_CHECK(t >= days_from_civil(1, 1, 1) * MS_PER_DAY - 24 * 3600000LL);

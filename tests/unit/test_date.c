@@ -37,6 +37,38 @@ rejects(const char *s, const char *why)
 	check_str(name, date_parse(s, strlen(s), NULL, &t), why);
 }
 
+/*
+** date_suggest(S) is WANT (and *alt ALT); each format given reads S as
+** the ISO date-time beside it, so that a suggestion is right, not only
+** present.
+*/
+static void
+suggests(const char *s, const char *want, const char *iso,
+    const char *alt, const char *alt_iso)
+{
+	char name[160];
+	const char *got_alt = "unset", *got = date_suggest(s, strlen(s), &got_alt);
+
+	snprintf(name, sizeof name, "date_suggest '%s'", s);
+	check_str(name, got, want);
+	snprintf(name, sizeof name, "date_suggest '%s' other reading", s);
+	check_str(name, got_alt, alt);
+	if (want != NULL && got != NULL) {
+		char *f[] = { (char *)got };
+		struct date_formats df = { f, 1 };
+
+		snprintf(name, sizeof name, "'%s' read with '%s'", s, got);
+		check_int(name, parse(s, &df), parse(iso, NULL));
+	}
+	if (alt != NULL && got_alt != NULL) {
+		char *f[] = { (char *)got_alt };
+		struct date_formats df = { f, 1 };
+
+		snprintf(name, sizeof name, "'%s' read with '%s'", s, got_alt);
+		check_int(name, parse(s, &df), parse(alt_iso, NULL));
+	}
+}
+
 static void
 label(const char *date, enum period p, int fy, const char *want)
 {
@@ -269,6 +301,49 @@ main(void)
 		    date_parse(longtext, sizeof longtext, &f, &t),
 		    "not a date in any --date-format given");
 	}
+
+	/* date_suggest: the layouts, both readings, and none. */
+	suggests("3/14/2026", "%m/%d/%Y", "2026-03-14", NULL, NULL);
+	suggests("14/03/2026", "%d/%m/%Y", "2026-03-14", NULL, NULL);
+	suggests("03/04/2026", "%m/%d/%Y", "2026-03-04", "%d/%m/%Y", "2026-04-03");
+	suggests("03/03/2026", "%m/%d/%Y", "2026-03-03", "%d/%m/%Y", "2026-03-03");
+	suggests("14.03.2026", "%d.%m.%Y", "2026-03-14", NULL, NULL);
+	suggests("3.4.2026", "%d.%m.%Y", "2026-04-03", NULL, NULL);
+	suggests(" 12/31/2025\t", "%m/%d/%Y", "2025-12-31", NULL, NULL);
+	suggests("12/31/2025 23:59", "%m/%d/%Y %H:%M", "2025-12-31T23:59",
+	    NULL, NULL);
+	suggests("12/31/2025 23:59:58", "%m/%d/%Y %H:%M:%S",
+	    "2025-12-31T23:59:58", NULL, NULL);
+	suggests("3/14/2026 2:05 PM", "%m/%d/%Y %I:%M %p", "2026-03-14T14:05",
+	    NULL, NULL);
+	suggests("3/14/2026, 12:05 am", "%m/%d/%Y, %I:%M %p",
+	    "2026-03-14T00:05", NULL, NULL);
+	suggests("3/14/2026 12:05:09PM", "%m/%d/%Y %I:%M:%S %p",
+	    "2026-03-14T12:05:09", NULL, NULL);
+	suggests("3/4/2026 9:30", "%m/%d/%Y %H:%M", "2026-03-04T09:30",
+	    "%d/%m/%Y %H:%M", "2026-04-03T09:30");
+	suggests("31.12.2025 08:15", "%d.%m.%Y %H:%M", "2025-12-31T08:15",
+	    NULL, NULL);
+	suggests("29/02/2024", "%d/%m/%Y", "2024-02-29", NULL, NULL);
+	suggests("13/13/2026", NULL, NULL, NULL, NULL);
+	suggests("02/30/2026", NULL, NULL, NULL, NULL);
+	suggests("29.02.2025", NULL, NULL, NULL, NULL);
+	suggests("00/01/2026", NULL, NULL, NULL, NULL);
+	suggests("3/14/26", NULL, NULL, NULL, NULL);
+	suggests("3/14/02026", NULL, NULL, NULL, NULL);
+	suggests("03.14.2026", NULL, NULL, NULL, NULL);
+	suggests("3-14-2026", NULL, NULL, NULL, NULL);
+	suggests("3/14.2026", NULL, NULL, NULL, NULL);
+	suggests("123/1/2026", NULL, NULL, NULL, NULL);
+	suggests("3/14/2026 25:00", NULL, NULL, NULL, NULL);
+	suggests("3/14/2026 14:05 PM", NULL, NULL, NULL, NULL);
+	suggests("3/14/2026 2:5", NULL, NULL, NULL, NULL);
+	suggests("3/14/2026T14:05", NULL, NULL, NULL, NULL);
+	suggests("3/14/2026 14:05 UTC", NULL, NULL, NULL, NULL);
+	suggests("3/14/2026,", NULL, NULL, NULL, NULL);
+	suggests("2026-03-14", NULL, NULL, NULL, NULL);
+	suggests("yesterday", NULL, NULL, NULL, NULL);
+	suggests("", NULL, NULL, NULL, NULL);
 
 	check_int("period_from_name quarter", period_from_name("quarter"), PERIOD_QUARTER);
 	check_int("period_from_name bad", period_from_name("fortnight"), -1);

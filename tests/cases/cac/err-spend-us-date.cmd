@@ -1,0 +1,1 @@
+cac --spend us-date.csv leads.csv

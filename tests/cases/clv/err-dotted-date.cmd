@@ -1,0 +1,1 @@
+clv --summary dotted-date.csv

@@ -1,0 +1,1 @@
+lead-convert --date-format '%m/%d/%Y' us-time.csv

@@ -1,0 +1,1 @@
+lead-convert no-layout-date.csv

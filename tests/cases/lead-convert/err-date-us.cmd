@@ -1,0 +1,1 @@
+lead-convert us-date.csv

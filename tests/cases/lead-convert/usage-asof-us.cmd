@@ -1,0 +1,1 @@
+lead-convert --asof 3/14/2026 small.csv
