@@ -14,6 +14,8 @@
 #include "util.h"
 
 enum { READ_SIZE = 256 * 1024 };
+/* Reasons of --skip-bad counted apart; rows of any more are lumped. */
+enum { SKIP_REASONS = 16 };
 
 struct reader {
 	struct csv_parser parser;
@@ -97,7 +99,17 @@ struct reader {
 	int status;
 	struct strbuf err;
 	unsigned long rows, skipped;
-	char *first_skip;
+	/* --skip-bad: skipped rows by reason (rd_bad()'s format and column),
+	 * in order of first appearance, each with its first message; rows of
+	 * reasons past the table are counted in skip_other. */
+	struct {
+		const char *fmt;
+		long col;
+		unsigned long n;
+		char *first;
+	} reason[SKIP_REASONS];
+	size_t nreason;
+	unsigned long skip_other;
 };
 
 /* libcsv must keep spaces: RFC 4180 says they are part of a field. */
@@ -1172,8 +1184,24 @@ rd_bad(struct reader *r, const struct row *row, long col, const char *fmt, ...)
 	sb_vprintf(&msg, fmt, ap);
 	va_end(ap);
 	if (r->skip_bad) {
-		if (r->skipped++ == 0)
-			r->first_skip = xstrdup(msg.s);
+		size_t i;
+
+		r->skipped++;
+		for (i = 0; i < r->nreason; i++)
+			if (r->reason[i].col == col && (r->reason[i].fmt == fmt ||
+			    strcmp(r->reason[i].fmt, fmt) == 0))
+				break;
+		if (i == r->nreason && i < SKIP_REASONS) {
+			r->reason[i].fmt = fmt;
+			r->reason[i].col = col;
+			r->reason[i].n = 0;
+			r->reason[i].first = xstrdup(msg.s);
+			r->nreason++;
+		}
+		if (i < r->nreason)
+			r->reason[i].n++;
+		else
+			r->skip_other++;
 	} else if (r->status == 0) {
 		r->status = EX_DATAERR;
 		sb_reset(&r->err);
@@ -1242,9 +1270,24 @@ rd_close(struct reader *r)
 {
 	if (r == NULL)
 		return;
-	if (r->skipped > 0)
+	if (r->nreason == 1 && r->skip_other == 0) {
 		note(r->notes, "skipped %lu bad row%s of %s; the first: %s",
-		    r->skipped, r->skipped == 1 ? "" : "s", r->name, r->first_skip);
+		    r->skipped, r->skipped == 1 ? "" : "s", r->name,
+		    r->reason[0].first);
+	} else if (r->nreason > 0) {
+		if (r->skip_other == 0)
+			note(r->notes, "skipped %lu bad rows of %s, for %zu "
+			    "reasons:", r->skipped, r->name, r->nreason);
+		else
+			note(r->notes, "skipped %lu bad rows of %s, for more "
+			    "than %d reasons:", r->skipped, r->name, SKIP_REASONS);
+		for (size_t i = 0; i < r->nreason; i++)
+			note(r->notes, "  %lu row%s: %s", r->reason[i].n,
+			    r->reason[i].n == 1 ? "" : "s", r->reason[i].first);
+		if (r->skip_other > 0)
+			note(r->notes, "  %lu row%s of other reasons",
+			    r->skip_other, r->skip_other == 1 ? "" : "s");
+	}
 	csv_free(&r->parser);
 	if (r->own_fd)
 		close(r->fd);
@@ -1273,7 +1316,8 @@ rd_close(struct reader *r)
 	sb_free(&r->dstore);
 	free(r->cleanbuf);
 	sb_free(&r->err);
-	free(r->first_skip);
+	for (size_t i = 0; i < r->nreason; i++)
+		free(r->reason[i].first);
 	free(r);
 }
 

@@ -237,7 +237,8 @@ int rd_each(struct reader *r,
 /*
 ** Record a bad value in ROW's column COL (COL < 0: the row as a whole):
 ** the message is "FILE:LINE: column 'HEADER': " followed by FMT. With
-** --skip-bad the row is counted and the first message kept for rd_close();
+** --skip-bad the row is counted, by reason (FMT and COL), and the first
+** message of each reason kept for rd_close();
 ** without it the error is fatal and the next rd_next() returns -1.
 ** Always returns -1, so a row handler can "return rd_bad(...);".
 */
@@ -277,7 +278,12 @@ unsigned long rd_skipped(const struct reader *r);
 
 /*
 ** Close the reader. When rows were skipped under --skip-bad, first report
-** "TOOL: skipped N bad rows of FILE; the first: MESSAGE" with note().
+** "TOOL: skipped N bad rows of FILE; the first: MESSAGE" with note() when
+** they were skipped for one reason; for several, "TOOL: skipped N bad rows
+** of FILE, for K reasons:" and a note "  N rows: MESSAGE" for each, in
+** order of first appearance. Past 16 reasons the header says "for more
+** than 16 reasons:" and a last note "  N rows of other reasons" counts
+** the rest.
 */
 void rd_close(struct reader *r);
 

@@ -467,6 +467,67 @@ main(void)
 		rd_close(r);
 	}
 
+	/* --skip-bad counts by reason, a format and a column, each with its
+	 * first message; past 16 reasons the rest are lumped. */
+	{
+		const char *t = "a,b\n1,x\n2,y\n3,z\n4,w\n5,v\n";
+		struct strbuf notes = {0};
+		struct rd_opts skip = { .skip_bad = 1, .notes = &notes };
+		struct reader *r = rd_open_mem("t", t, strlen(t), &skip);
+		const struct row *row;
+		struct strbuf want = {0}, big = {0};
+
+		while (rd_next(r, &row) > 0) {
+			switch (row->f[0].s[0]) {
+			case '1': case '4':
+				rd_bad(r, row, 1, "bad '%s'", row->f[1].s);
+				break;
+			case '2':
+				rd_bad(r, row, 0, "bad '%s'", row->f[0].s);
+				break;
+			case '3':
+				rd_bad(r, row, 1, "worse '%s'", row->f[1].s);
+				break;
+			}
+		}
+		rd_close(r);
+		check_str("skip-bad by reason", notes.s,
+		    "test_reader: skipped 4 bad rows of t, for 3 reasons:\n"
+		    "test_reader:   2 rows: t:2: column 'b': bad 'x'\n"
+		    "test_reader:   1 row: t:3: column 'a': bad '2'\n"
+		    "test_reader:   1 row: t:4: column 'b': worse 'z'\n");
+
+		/* 18 columns, a bad value in each, the first twice. */
+		sb_adds(&big, "c0");
+		for (int i = 1; i < 18; i++)
+			sb_printf(&big, ",c%d", i);
+		sb_addc(&big, '\n');
+		for (int j = -1; j < 18; j++) {
+			for (int i = 0; i < 18; i++)
+				sb_printf(&big, "%s%d", i ? "," : "",
+				    i == (j < 0 ? 0 : j));
+			sb_addc(&big, '\n');
+		}
+		sb_reset(&notes);
+		r = rd_open_mem("t", big.s, big.len, &skip);
+		while (rd_next(r, &row) > 0)
+			for (size_t i = 0; i < 18; i++)
+				if (row->f[i].s[0] == '1')
+					rd_bad(r, row, (long)i, "bad");
+		rd_close(r);
+		sb_adds(&want, "test_reader: "
+		    "skipped 19 bad rows of t, for more than 16 reasons:\n"
+		    "test_reader:   2 rows: t:2: column 'c0': bad\n");
+		for (int i = 1; i < 16; i++)
+			sb_printf(&want, "test_reader:   1 row: t:%d: column "
+			    "'c%d': bad\n", i + 3, i);
+		sb_adds(&want, "test_reader:   2 rows of other reasons\n");
+		check_str("skip-bad past 16 reasons", notes.s, want.s);
+		sb_free(&big);
+		sb_free(&want);
+		sb_free(&notes);
+	}
+
 	/* A file much larger than the read buffer, multi-line fields crossing
 	 * buffer boundaries: every field and line number must come back. */
 	{

@@ -1,0 +1,1 @@
+lead-convert --skip-bad reasons.csv
