@@ -407,9 +407,13 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			progress = PROGRESS_OFF;
 			break;
 		case 'h':
-			help(spec);
-			break;
 		case OPT_VERSION:
+			/* Both end the program here: nothing left behind. */
+			free(longopts);
+			free(opts);
+			free(given);
+			if (c == 'h')
+				help(spec);
 			printf("%s (kpikit) %s\n", tool_name(), KPI_VERSION);
 			exit(close_stdout());
 		case ':':
