@@ -89,6 +89,22 @@ column_error(struct reader *r, long found, const char *header,
 	return -1;
 }
 
+/* --explain: where ROLE is read from (HEADER, FOUND or not; MAPPED by
+** OPTION). */
+static void
+explain_role(const struct reader *r, const struct role *role,
+    const char *header, int mapped, const char *option, int found)
+{
+	if (!found)
+		rd_explain(r, "%s: no column '%s' (optional)", role->name,
+		    header);
+	else if (mapped)
+		rd_explain(r, "%s = column '%s' (%s %s=%s)", role->name, header,
+		    option, role->name, header);
+	else
+		rd_explain(r, "%s = column '%s'", role->name, header);
+}
+
 int
 cols_bind(struct reader *r, const struct role *roles, size_t n,
     const struct colmap_set *cols, long *idx)
@@ -116,6 +132,8 @@ cols_bind_map(struct reader *r, const struct role *roles, size_t n,
 		idx[i] = rd_col(r, header);
 		if (idx[i] >= 0 || (idx[i] == RD_NO_COLUMN &&
 		    !roles[i].required && !mapped)) {
+			explain_role(r, &roles[i], header, mapped, option,
+			    idx[i] >= 0);
 			if (idx[i] < 0)
 				idx[i] = -1;
 			continue;
@@ -135,5 +153,6 @@ cols_find(struct reader *r, const char *header, const char *what)
 
 	if (c < 0)
 		return column_error(r, c, header, what, NULL, NULL);
+	rd_explain(r, "%s = column '%s'", what, header);
 	return c;
 }

@@ -26,6 +26,11 @@ leads_init(struct leads *l, const struct leads_opts *o,
 	if (l->stage_col != NULL && l->window_ms >= 0)
 		usage_error("--window needs stage timestamps; a --stage-col has "
 		    "none");
+	if (l->stage_col == NULL && o->nstage_map > 0)
+		usage_error("--stage-map says what the values of a --stage-col "
+		    "column mean; give --stage-col");
+	for (size_t i = 0; i < o->nstage_map; i++)
+		stage_map_add(&l->stage_map, &l->st, o->stage_map[i]);
 	if (nextra > 8)
 		usage_error("internal error: too many roles");
 
@@ -151,6 +156,21 @@ see_order(struct leads *l, const struct reader *r, const struct row *row,
 		}
 }
 
+/* Record that F, ROW's current stage, is none of the stages. */
+static int
+bad_stage(const struct leads *l, struct reader *r, const struct row *row,
+    const struct field *f)
+{
+	char esc[ESCAPED_MAX];
+	char *list = stages_join(&l->st, ", ");
+
+	escape_text(esc, sizeof esc, f->s, f->len);
+	rd_bad(r, row, l->col_stage, "'%s' is not one of the stages (%s); "
+	    "say which it is with --stage-map '%s=STAGE'", esc, list, esc);
+	free(list);
+	return -1;
+}
+
 int
 leads_decode(struct leads *l, struct reader *r, const struct row *row,
     struct lead *d)
@@ -169,13 +189,12 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 			return -1;
 	if (l->col_stage >= 0) {
 		const struct field *f = &row->f[l->col_stage];
-		char esc[ESCAPED_MAX];
 
-		d->top = stages_find(&l->st, f->s, f->len);
+		d->top = stage_map_find(&l->stage_map, f->s, f->len);
 		if (d->top < 0)
-			return rd_bad(r, row, l->col_stage, "'%s' is not one of "
-			    "the stages (--stages)", escape_text(esc, sizeof esc,
-			    f->s, f->len));
+			d->top = stages_find(&l->st, f->s, f->len);
+		if (d->top < 0)
+			return bad_stage(l, r, row, f);
 	} else {
 		see_order(l, r, row, d);
 	}
@@ -402,6 +421,7 @@ void
 leads_free(struct leads *l)
 {
 	stages_free(&l->st);
+	stage_map_free(&l->stage_map);
 	for (size_t s = 0; s < MAX_STAGES; s++)
 		free(l->headers[s]);
 	if (l->ids != NULL)

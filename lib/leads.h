@@ -21,6 +21,8 @@
 struct leads_opts {
 	const char *stages;            /* --stages, NULL for the default */
 	const char *stage_col;         /* --stage-col, NULL when not given */
+	const char **stage_map;        /* --stage-map VALUE=STAGE, as given */
+	size_t nstage_map;
 	long long window_days;         /* --window; -1 when not given */
 	kpi_time asof;                 /* --asof; NO_TIME when not given */
 	int dedup;                     /* 1 unless --no-dedup */
@@ -56,6 +58,7 @@ struct place {
 struct leads {
 	struct stages st;
 	const char *stage_col;         /* --stage-col header, or NULL */
+	struct stage_map stage_map;    /* --stage-map: its values' stages */
 	long long window_ms;           /* --window in ms; -1 without */
 	kpi_time asof;                 /* --asof; NO_TIME without */
 	const struct colmap_set *cols; /* --col */

@@ -779,6 +779,16 @@ part_options(struct lead_driver *d)
 	part_option_add(po, "stages", s);
 	free(s);
 	part_option_add(po, "stage-col", l->stage_col);
+	if (l->stage_map.n > 0) {
+		struct strbuf map = {0};
+
+		for (size_t i = 0; i < l->stage_map.n; i++)
+			sb_printf(&map, "%s%s=%s", i ? "," : "",
+			    l->stage_map.value[i],
+			    l->st.name[l->stage_map.stage[i]]);
+		part_option_add(po, "stage-map", map.s);
+		sb_free(&map);
+	}
 	if (l->window_ms >= 0)
 		snprintf(buf, sizeof buf, "%lld", o->leads.window_days);
 	part_option_add(po, "window", l->window_ms >= 0 ? buf : NULL);

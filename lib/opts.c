@@ -15,7 +15,8 @@ enum {
 	OPT_SKIP_BAD, OPT_PRECISION, OPT_MAX_FIELD, OPT_VERSION,
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
-	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS
+	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS,
+	OPT_STAGE_MAP
 };
 
 struct shared_option {
@@ -32,6 +33,8 @@ static const struct shared_option shared[] = {
 	    "ordered stages (default lead,mql,sql,opportunity,customer)" } },
 	{ OPTS_STAGES, { "stage-col", "COL", OPT_STAGE_COL,
 	    "one column holds each lead's current stage" } },
+	{ OPTS_STAGES, { "stage-map", "VALUE=STAGE", OPT_STAGE_MAP | OPT_REPEAT,
+	    "a --stage-col value VALUE means STAGE (repeatable)" } },
 	{ OPTS_WINDOW, { "window", "DAYS", OPT_WINDOW,
 	    "count a stage only if reached within DAYS of creation" } },
 	{ OPTS_ASOF, { "asof", "DATE", OPT_ASOF,
@@ -365,6 +368,11 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		case OPT_STAGE_COL:
 			o->leads.stage_col = optarg;
 			break;
+		case OPT_STAGE_MAP:
+			o->leads.stage_map = xreallocarray(o->leads.stage_map,
+			    o->leads.nstage_map + 1, sizeof *o->leads.stage_map);
+			o->leads.stage_map[o->leads.nstage_map++] = optarg;
+			break;
 		case OPT_WINDOW:
 			o->leads.window_days = opt_int("window", optarg, 0, 36500);
 			break;
@@ -475,6 +483,7 @@ opts_free(struct kpi_opts *o)
 		free(o->dates.fmt[i]);
 	free(o->dates.fmt);
 	free(o->files);
+	free(o->leads.stage_map);
 	presets_free(&o->presets);
 	progress_free(&o->progress);
 }

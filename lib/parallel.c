@@ -71,9 +71,11 @@ split_file(const char *path, size_t n, const struct rd_opts *ro,
 	if (path == NULL || strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
 	    !S_ISREG(st.st_mode))
 		return -1;
-	/* Only the header is read here: no progress to tell. */
+	/* Only the header is read here: no progress to tell, and nothing
+	** to explain (explain_files() does, once the read is done). */
 	hro = *ro;
 	hro.progress = NULL;
+	hro.explain = 0;
 	if ((r = rd_open(path, &hro)) == NULL)
 		return -1;
 	if (rd_failed(r)) {
@@ -241,6 +243,34 @@ settle(struct pool *p, size_t jobs)
 	free(which);
 }
 
+/*
+** --explain, once the chunks are read: bind each file's header as a chunk
+** would, so that the reader and the tool tell where each column comes
+** from, as a sequential read tells it (the chunks' readers, on threads,
+** tell nothing).
+*/
+static void
+explain_files(const struct kpi_opts *o, const struct par_tool *tool)
+{
+	struct rd_opts ro = o->rd;
+
+	ro.progress = NULL;
+	for (size_t i = 0; i < o->nfiles; i++) {
+		struct reader *r = rd_open(o->files[i], &ro);
+		void *state;
+		unsigned char *want;
+
+		if (r == NULL)
+			continue;
+		state = tool->start(tool->ctx);
+		want = xcalloc(rd_header(r)->n + 1, 1);
+		tool->bind(state, r, want);
+		free(want);
+		tool->free(state);
+		rd_close(r);
+	}
+}
+
 size_t
 par_read(const struct kpi_opts *o, size_t jobs, const struct par_tool *tool,
     void ***states, struct par_report *report)
@@ -291,6 +321,8 @@ par_read(const struct kpi_opts *o, size_t jobs, const struct par_tool *tool,
 	}
 	free(p.c);
 	report->chunks = p.n;
+	if (o->explain)
+		explain_files(o, tool);
 	return p.n;
 }
 

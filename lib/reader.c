@@ -736,8 +736,9 @@ bind_filter(struct reader *r)
 	struct field *f;
 	char *names;
 
-	r->view = ops->bind(r->filter->ctx, &r->header, r->name, r->notes,
-	    r->explain);
+	/* What --explain tells is printed at once (see rd_explain()). */
+	r->view = ops->bind(r->filter->ctx, &r->header, r->name,
+	    r->explain ? NULL : r->notes, r->explain);
 	nd = ops->columns(r->view);
 	for (size_t j = 0; j < nd; j++)
 		total += strlen(ops->column(r->view, j)) + 1;
@@ -1226,6 +1227,21 @@ rd_bad_date(struct reader *r, const struct row *row, long col,
 		return rd_bad(r, row, col, "'%s': %s; try --date-format '%s'",
 		    esc, why, fmt);
 	return rd_bad(r, row, col, "'%s': %s", esc, why);
+}
+
+void
+rd_explain(const struct reader *r, const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	va_list ap;
+
+	if (!r->explain)
+		return;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	note(NULL, "%s: %s", r->name, sb.s);
+	sb_free(&sb);
 }
 
 int

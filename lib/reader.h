@@ -262,6 +262,14 @@ int rd_bad_date(struct reader *r, const struct row *row, long col,
 int rd_fail(struct reader *r, int status, unsigned long line,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/*
+** With --explain (rd_opts.explain): "TOOL: FILE: " and FMT on stderr, at
+** once rather than with the notes, since what --explain tells is wanted
+** most when the run then fails. Without it, nothing.
+*/
+void rd_explain(const struct reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Whether the reader holds a fatal error. */
 int rd_failed(const struct reader *r);
 

@@ -106,3 +106,97 @@ stages_free(struct stages *s)
 		free(s->name[i]);
 	s->n = 0;
 }
+
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+** Whether the LEN bytes at V, folded (lower case, each run of blanks one
+** space, none at either end), are KEY, which is folded already. Compares
+** as it folds, so that a row's value is never copied.
+*/
+static int
+folded_equal(const char *key, const char *v, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && is_blank((unsigned char)v[i]))
+		i++;
+	while (len > i && is_blank((unsigned char)v[len - 1]))
+		len--;
+	for (; i < len; i++, key++) {
+		if (is_blank((unsigned char)v[i])) {
+			while (i + 1 < len && is_blank((unsigned char)v[i + 1]))
+				i++;
+			if (*key != ' ')
+				return 0;
+		} else if (*key != lower((unsigned char)v[i])) {
+			return 0;
+		}
+	}
+	return *key == '\0';
+}
+
+/* LEN bytes at V folded as folded_equal() says, into a new string. */
+static char *
+fold(const char *v, size_t len)
+{
+	char *d = xmalloc(len + 1);
+	size_t o = 0;
+	int blank = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (is_blank((unsigned char)v[i])) {
+			blank = o > 0;
+			continue;
+		}
+		if (blank)
+			d[o++] = ' ';
+		blank = 0;
+		d[o++] = (char)lower((unsigned char)v[i]);
+	}
+	d[o] = '\0';
+	return d;
+}
+
+void
+stage_map_add(struct stage_map *m, const struct stages *s, const char *arg)
+{
+	const char *eq = strrchr(arg, '=');
+	size_t vlen;
+	int stage;
+
+	if (eq == NULL)
+		usage_error("--stage-map: '%s' is not VALUE=STAGE", arg);
+	vlen = (size_t)(eq - arg);
+	stage = stages_option(s, "stage-map", eq + 1, -1);
+	if (stage_map_find(m, arg, vlen) >= 0)
+		usage_error("--stage-map: '%.*s' is mapped twice", (int)vlen,
+		    arg);
+	m->value = xreallocarray(m->value, m->n + 1, sizeof *m->value);
+	m->stage = xreallocarray(m->stage, m->n + 1, sizeof *m->stage);
+	m->value[m->n] = fold(arg, vlen);
+	m->stage[m->n++] = stage;
+}
+
+int
+stage_map_find(const struct stage_map *m, const char *v, size_t len)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (folded_equal(m->value[i], v, len))
+			return m->stage[i];
+	return -1;
+}
+
+void
+stage_map_free(struct stage_map *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->value[i]);
+	free(m->value);
+	free(m->stage);
+	memset(m, 0, sizeof *m);
+}

@@ -43,4 +43,32 @@ char *stages_join(const struct stages *s, const char *sep);
 
 void stages_free(struct stages *s);
 
+/*
+** --stage-map VALUE=STAGE (repeatable): what the values of a current-stage
+** column (--stage-col) mean, as a preset's "map" lines say for its stage
+** column ("Closed Won=customer"). VALUE compares without regard to letter
+** case, with each run of blanks as one space and blanks around it
+** ignored; an empty VALUE is an empty (or blank) field. A value the map
+** does not name must be a stage's own name.
+*/
+struct stage_map {
+	char **value;   /* folded: lower case, single spaces, trimmed */
+	int *stage;
+	size_t n;
+};
+
+/*
+** Add ARG, "VALUE=STAGE" (split at the last '=', so VALUE may hold one),
+** to M. STAGE must be one of S's and VALUE not mapped yet: else a usage
+** error naming --stage-map (M is left as it was, so nothing leaks).
+*/
+void stage_map_add(struct stage_map *m, const struct stages *s,
+    const char *arg);
+
+/* The stage M maps the LEN bytes at V to, or -1 when it does not map
+** them. Linear in M's size: maps are a handful of values. */
+int stage_map_find(const struct stage_map *m, const char *v, size_t len);
+
+void stage_map_free(struct stage_map *m);
+
 #endif

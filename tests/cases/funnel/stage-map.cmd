@@ -1,0 +1,1 @@
+funnel --lost --stage-col stage --stage-map Subscriber=lead --stage-map 'Marketing Qualified Lead=mql' --stage-map 'Sales Qualified Lead=sql' --stage-map 'closed won=customer' --stage-map 'negotiation = proposal=opportunity' --stage-map =lead ../lead-convert/crm-stages.csv

@@ -1,0 +1,1 @@
+lead-convert --stage-map 'Closed Won=customer' stagecol.csv

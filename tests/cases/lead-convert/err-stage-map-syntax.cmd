@@ -1,0 +1,1 @@
+lead-convert --stage-col stage --stage-map won stagecol.csv

@@ -1,0 +1,1 @@
+lead-convert --preset hubspot-deals --explain --by nope hubspot-deals.csv
