@@ -320,7 +320,7 @@ summariser_add(struct summariser *s, const struct order *o)
 struct rfm_row *
 summariser_rows(struct summariser *s, size_t *n)
 {
-	struct group **g = gt_sorted(s->customers);
+	struct group **g = gt_ordered(s->customers, 0, 1);
 	size_t count = gt_count(s->customers), out = 0;
 	struct rfm_row *rows = xcalloc(count ? count : 1, sizeof *rows);
 	int64_t end = s->obs_end != INT64_MAX ? s->obs_end : s->last_seen;

@@ -140,8 +140,9 @@ struct rfm_row {
 };
 
 /*
-** The summaries, sorted by customer id (bytewise), in a new array the
-** caller frees (the ids stay S's); *N gets their number.
+** The summaries, sorted by customer id (as integers when every id is
+** one, as groups are: see groups_order(); else bytewise), in a new array
+** the caller frees (the ids stay S's); *N gets their number.
 */
 struct rfm_row *summariser_rows(struct summariser *s, size_t *n);
 

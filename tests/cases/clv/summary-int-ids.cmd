@@ -1,0 +1,1 @@
+clv --summary int-ids.csv
