@@ -369,9 +369,8 @@ read_refunds(struct run *run, struct reader *r, const long *col)
 	run->src_amount = xreallocarray(run->src_amount, run->nsrc + 1,
 	    sizeof *run->src_amount);
 	run->src_name[run->nsrc] = xstrdup(rd_name(r));
-	run->src_amount[run->nsrc] = col[ORDER_AMOUNT] < 0 ? xstrdup("") :
-	    xmemdup(rd_header(r)->f[col[ORDER_AMOUNT]].s,
-	    rd_header(r)->f[col[ORDER_AMOUNT]].len + 1);
+	run->src_amount[run->nsrc] = xstrdup(col[ORDER_AMOUNT] < 0 ? "" :
+	    rd_label(r, col[ORDER_AMOUNT]));
 	while ((rc = rd_next(r, &row)) > 0) {
 		if (order_decode_signed(r, row, col, &run->o.dates,
 		    run->now_limit, &ord, net ? &micros : NULL) < 0)
@@ -406,18 +405,17 @@ static void
 net_refunds(struct run *run)
 {
 	struct net_failure f;
-	char id[ESCAPED_MAX], amount[ESCAPED_MAX], when[32];
+	char id[ESCAPED_MAX], when[32];
 	char excess[MONEY_BUFSIZE];
 
 	if (run->is_summary || !run->sum_ready ||
 	    summariser_net(&run->sum, &f) == 0)
 		return;
-	die(EX_DATAERR, "%s:%lu: column '%s': customer '%s': the refunds up to "
+	die(EX_DATAERR, "%s:%lu: column %s: customer '%s': the refunds up to "
 	    "%s exceed the purchases up to then by %s; --refunds net takes a "
 	    "refund from the same day's and earlier purchases only "
 	    "(--refunds drop leaves refunds out)", run->src_name[f.src],
-	    f.line, escape_text(amount, sizeof amount, run->src_amount[f.src],
-	    strlen(run->src_amount[f.src])), escape_text(id, sizeof id, f.id,
+	    f.line, run->src_amount[f.src], escape_text(id, sizeof id, f.id,
 	    f.idlen), day_iso(when, f.when), money_format(excess, f.excess, 6));
 }
 
