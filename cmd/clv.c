@@ -24,8 +24,11 @@
 enum {
 	OPT_SUMMARY = OPT_TOOL, OPT_FIT, OPT_PREDICT, OPT_HISTORICAL, OPT_UNIT,
 	OPT_CALENDAR, OPT_OBS_END, OPT_CAL_END, OPT_PENALIZER, OPT_HORIZON,
-	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN
+	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN, OPT_REFUNDS
 };
+
+/* --refunds: what a negative amount is. */
+enum { REFUNDS_ERROR, REFUNDS_NET, REFUNDS_DROP };
 
 static const struct tool_option tool_options[] = {
 	{ "summary", NULL, OPT_SUMMARY,
@@ -52,6 +55,8 @@ static const struct tool_option tool_options[] = {
 	{ "margin", "M", OPT_MARGIN, "profit margin of revenue (default 1)" },
 	{ "churn", "RATE", OPT_CHURN,
 	    "with --historical: CLV = revenue per customer * margin / RATE" },
+	{ "refunds", "net|drop", OPT_REFUNDS,
+	    "negative amounts: net them against purchases, or drop them" },
 	{ 0 }
 };
 
@@ -61,6 +66,7 @@ struct config {
 	const char *obs_end, *cal_end, *params;
 	double penalizer, horizon, discount, margin, churn;
 	int given_discount, given_margin, given_unit;
+	int refunds;                    /* REFUNDS_* */
 };
 
 /* Everything read, and what it means. */
@@ -76,6 +82,9 @@ struct run {
 	int unit_read;                  /* cfg.unit is the first summary row's */
 	struct summariser sum;          /* orders input */
 	int sum_ready;
+	/* Each input's name and amount header, for --refunds' messages. */
+	char **src_name, **src_amount;
+	size_t nsrc;
 
 	/* Summary input: the rows, and every field for --predict to repeat. */
 	struct rfm_row *rows;
@@ -152,6 +161,14 @@ handle_option(void *ctx, int key, const char *arg)
 	case OPT_CHURN:
 		cfg->churn = revenue_opt_churn(arg);
 		break;
+	case OPT_REFUNDS:
+		if (strcmp(arg, "net") == 0)
+			cfg->refunds = REFUNDS_NET;
+		else if (strcmp(arg, "drop") == 0)
+			cfg->refunds = REFUNDS_DROP;
+		else
+			usage_error("--refunds: '%s' is not net or drop", arg);
+		break;
 	}
 }
 
@@ -198,7 +215,7 @@ check_options(struct run *run)
 		usage_error("--by, --period and --total group --historical only");
 	if (c->historical && (c->given_unit || c->calendar || c->obs_end ||
 	    c->cal_end || c->penalizer > 0 || c->given_discount ||
-	    !isnan(c->horizon)))
+	    !isnan(c->horizon) || c->refunds != REFUNDS_ERROR))
 		usage_error("--historical takes --by, --period, --total, "
 		    "--margin and --churn only");
 	if (!c->historical && !isnan(c->churn))
@@ -331,6 +348,77 @@ read_summary(struct run *run, struct reader *r)
 		rd_die(r);
 }
 
+/*
+** read_orders() with --refunds: each row of R (roles in COL) read as
+** order_decode_signed() reads it. With drop, a refund is left out and
+** counted (a note names the first); with net, every row goes to
+** summariser_add_net(), to be netted when all inputs are read.
+*/
+static void
+read_refunds(struct run *run, struct reader *r, const long *col)
+{
+	int net = run->cfg.refunds == REFUNDS_NET;
+	unsigned long dropped = 0, first = 0;
+	const struct row *row;
+	struct order ord;
+	money micros;
+	int rc;
+
+	run->src_name = xreallocarray(run->src_name, run->nsrc + 1,
+	    sizeof *run->src_name);
+	run->src_amount = xreallocarray(run->src_amount, run->nsrc + 1,
+	    sizeof *run->src_amount);
+	run->src_name[run->nsrc] = xstrdup(rd_name(r));
+	run->src_amount[run->nsrc] = xstrdup(col[ORDER_AMOUNT] < 0 ? "" :
+	    rd_label(r, col[ORDER_AMOUNT]));
+	while ((rc = rd_next(r, &row)) > 0) {
+		if (order_decode_signed(r, row, col, &run->o.dates,
+		    run->now_limit, &ord, net ? &micros : NULL) < 0)
+			continue;
+		if (!net && ord.amount < 0) {
+			if (dropped++ == 0)
+				first = row->line;
+			continue;
+		}
+		if (net ? summariser_add_net(&run->sum, &ord, micros,
+		    (unsigned)run->nsrc, row->line) < 0 :
+		    summariser_add(&run->sum, &ord) < 0)
+			rd_bad(r, row, col[ORDER_AMOUNT], "the sum of this "
+			    "customer's amounts is out of range");
+	}
+	if (rc < 0)
+		rd_die(r);
+	if (dropped > 0)
+		note(run->o.rd.notes, "left out %lu refund%s (negative amounts) "
+		    "of %s; the first: %s:%lu", dropped, dropped == 1 ? "" : "s",
+		    rd_name(r), rd_name(r), first);
+	run->nsrc++;
+}
+
+static char *day_iso(char *buf, kpi_time t);
+
+/*
+** --refunds net, after every input is read: net the refunds, or die
+** naming the first refund that the customer's purchases cannot cover.
+*/
+static void
+net_refunds(struct run *run)
+{
+	struct net_failure f;
+	char id[ESCAPED_MAX], when[32];
+	char excess[MONEY_BUFSIZE];
+
+	if (run->is_summary || !run->sum_ready ||
+	    summariser_net(&run->sum, &f) == 0)
+		return;
+	die(EX_DATAERR, "%s:%lu: column %s: customer '%s': the refunds up to "
+	    "%s exceed the purchases up to then by %s; --refunds net takes a "
+	    "refund from the same day's and earlier purchases only "
+	    "(--refunds drop leaves refunds out)", run->src_name[f.src],
+	    f.line, run->src_amount[f.src], escape_text(id, sizeof id, f.id,
+	    f.idlen), day_iso(when, f.when), money_format(excess, f.excess, 6));
+}
+
 static void
 read_orders(struct run *run, struct reader *r)
 {
@@ -339,7 +427,7 @@ read_orders(struct run *run, struct reader *r)
 	unsigned char *want;
 	const struct row *row;
 	struct order ord;
-	int rc;
+	int rc = 0;
 
 	memcpy(roles, order_roles, sizeof roles);
 	if (cols_bind(r, roles, NORDER_ROLES, &run->o.cols, col) < 0)
@@ -360,11 +448,14 @@ read_orders(struct run *run, struct reader *r)
 		if (col[i] >= 0)
 			want[col[i]] = 1;
 	rd_want(r, want);
-	while ((rc = rd_next(r, &row)) > 0)
-		if (order_decode(r, row, col, &run->o.dates, run->now_limit,
-		    &ord) == 0 && summariser_add(&run->sum, &ord) < 0)
-			rd_bad(r, row, col[ORDER_AMOUNT], "the sum of this "
-			    "customer's amounts is out of range");
+	if (run->cfg.refunds != REFUNDS_ERROR)
+		read_refunds(run, r, col);
+	else
+		while ((rc = rd_next(r, &row)) > 0)
+			if (order_decode(r, row, col, &run->o.dates, run->now_limit,
+			    &ord) == 0 && summariser_add(&run->sum, &ord) < 0)
+				rd_bad(r, row, col[ORDER_AMOUNT], "the sum of this "
+				    "customer's amounts is out of range");
 	if (rc < 0)
 		rd_die(r);
 	free(want);
@@ -384,6 +475,11 @@ read_inputs(struct run *run)
 			    "summary table" : "table of orders", summary ?
 			    " table of orders" : " summary table");
 		run->is_summary = summary;
+		if (summary && run->cfg.refunds != REFUNDS_ERROR)
+			die(EX_DATAERR, "%s:%lu: this is a summary table already "
+			    "(it has frequency, recency and T); --refunds nets or "
+			    "drops the refunds of an order log", rd_name(r),
+			    rd_header(r)->line);
 		if (summary && (run->cfg.summary || run->obs_end != NO_TIME ||
 		    run->cal_end != NO_TIME || run->cfg.calendar))
 			die(EX_DATAERR, "%s:%lu: this is a summary table already "
@@ -396,6 +492,8 @@ read_inputs(struct run *run)
 			read_orders(run, r);
 		rd_close(r);
 	}
+	if (!run->is_summary && run->cfg.refunds == REFUNDS_NET)
+		net_refunds(run);
 	if (!run->is_summary)
 		run->rows = summariser_rows(&run->sum, &run->nrows);
 }
@@ -860,6 +958,12 @@ main(int argc, char *argv[])
 		summariser_free(&run.sum);
 	free(run.rows);
 	free(run.fields);
+	for (size_t i = 0; i < run.nsrc; i++) {
+		free(run.src_name[i]);
+		free(run.src_amount[i]);
+	}
+	free(run.src_name);
+	free(run.src_amount);
 	arena_free(&run.arena);
 	notes_print(&notes);
 	sb_free(&notes);

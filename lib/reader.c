@@ -1108,6 +1108,12 @@ rd_name(const struct reader *r)
 	return r->name;
 }
 
+const char *
+rd_label(const struct reader *r, long col)
+{
+	return r->label[col];
+}
+
 int
 rd_delim(const struct reader *r)
 {

@@ -201,6 +201,13 @@ const struct row *rd_header(const struct reader *r);
 /* The input's name as messages show it. */
 const char *rd_name(const struct reader *r);
 
+/*
+** Column COL as rd_bad() names it, quoted: 'Total', or 'Total' (as
+** amount) for a preset's column; for messages about a row that come
+** after reading (the reader's string: copy it to keep it past rd_close()).
+*/
+const char *rd_label(const struct reader *r, long col);
+
 /* The field separator byte in use. */
 int rd_delim(const struct reader *r);
 

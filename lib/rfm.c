@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "cols.h"
+#include "money.h"
 #include "num.h"
 #include "rfm.h"
 #include "units.h"
@@ -41,9 +42,12 @@ get_number(struct reader *r, const struct row *row, long col, double *x)
 	return 0;
 }
 
-int
-order_decode(struct reader *r, const struct row *row, const long *col,
-    const struct date_formats *dates, kpi_time now, struct order *o)
+/* order_decode() and order_decode_signed(): REFUNDS lets a negative
+** amount through, MICROS (when not NULL) gets it exactly. */
+static int
+decode(struct reader *r, const struct row *row, const long *col,
+    const struct date_formats *dates, kpi_time now, struct order *o,
+    int refunds, money *micros)
 {
 	const struct field *id = &row->f[col[ORDER_CUSTOMER]];
 	const struct field *date = &row->f[col[ORDER_DATE]];
@@ -64,16 +68,40 @@ order_decode(struct reader *r, const struct row *row, const long *col,
 		return rd_bad(r, row, col[ORDER_DATE], "'%s' is in the future",
 		    escape_text(esc, sizeof esc, date->s, date->len));
 	o->amount = 0;
+	if (micros != NULL)
+		*micros = 0;
 	if (col[ORDER_AMOUNT] < 0)
 		return 0;
 	if (get_number(r, row, col[ORDER_AMOUNT], &o->amount) < 0)
 		return -1;
-	if (o->amount < 0)
+	if (o->amount < 0 && !refunds)
 		return rd_bad(r, row, col[ORDER_AMOUNT], "'%s': a negative amount; "
 		    "clv models purchases, so net refunds out of the orders "
 		    "first", escape_text(esc, sizeof esc, row->f[col[ORDER_AMOUNT]].s,
 		    row->f[col[ORDER_AMOUNT]].len));
+	if (micros != NULL && (err = money_parse(row->f[col[ORDER_AMOUNT]].s,
+	    row->f[col[ORDER_AMOUNT]].len, micros)) != NULL)
+		return rd_bad(r, row, col[ORDER_AMOUNT], "'%s': %s for netting "
+		    "refunds, which sums amounts exactly in millionths, up to "
+		    "9223372036854.775807", escape_text(esc, sizeof esc,
+		    row->f[col[ORDER_AMOUNT]].s, row->f[col[ORDER_AMOUNT]].len),
+		    err);
 	return 0;
+}
+
+int
+order_decode(struct reader *r, const struct row *row, const long *col,
+    const struct date_formats *dates, kpi_time now, struct order *o)
+{
+	return decode(r, row, col, dates, now, o, 0, NULL);
+}
+
+int
+order_decode_signed(struct reader *r, const struct row *row,
+    const long *col, const struct date_formats *dates, kpi_time now,
+    struct order *o, money *micros)
+{
+	return decode(r, row, col, dates, now, o, 1, micros);
 }
 
 kpi_time
@@ -262,6 +290,33 @@ note_first(struct summariser *s, int64_t p, kpi_time when)
 	}
 }
 
+/* Count period P, new to customer C, as a purchase of AMOUNT. */
+static void
+count_period(const struct summariser *s, struct rfm_state *c, int64_t p,
+    double amount)
+{
+	if (p > s->cal_end) {
+		c->holdout_periods++;
+		c->holdout_sum += amount;
+		return;
+	}
+	if (c->periods++ == 0) {
+		c->first = c->last = p;
+		c->first_sum = amount;
+		return;
+	}
+	if (p < c->first) {
+		/* The old first period becomes a repeat one. */
+		c->repeat_sum += c->first_sum;
+		c->first = p;
+		c->first_sum = amount;
+	} else {
+		c->repeat_sum += amount;
+	}
+	if (p > c->last)
+		c->last = p;
+}
+
 int
 summariser_add(struct summariser *s, const struct order *o)
 {
@@ -294,26 +349,7 @@ summariser_add(struct summariser *s, const struct order *o)
 			c->repeat_sum += o->amount;
 		return 0;
 	}
-	if (p > s->cal_end) {
-		c->holdout_periods++;
-		c->holdout_sum += o->amount;
-		return 0;
-	}
-	if (c->periods++ == 0) {
-		c->first = c->last = p;
-		c->first_sum = o->amount;
-		return 0;
-	}
-	if (p < c->first) {
-		/* The old first period becomes a repeat one. */
-		c->repeat_sum += c->first_sum;
-		c->first = p;
-		c->first_sum = o->amount;
-	} else {
-		c->repeat_sum += o->amount;
-	}
-	if (p > c->last)
-		c->last = p;
+	count_period(s, c, p, o->amount);
 	return 0;
 }
 
@@ -353,9 +389,222 @@ summariser_rows(struct summariser *s, size_t *n)
 	return rows;
 }
 
+/*
+** summariser_add_net()'s periods: open addressing over the keys of
+** period_set (customer ordinal << 23 | biased period, plus one; 0 marks
+** an empty slot), each slot with the period's sums.
+*/
+struct net_period {
+	uint64_t key;
+	money orders, refunds;          /* the sums, each >= 0 */
+	int refunded;                   /* a refund row was read (one of
+	                                   less than a millionth sums to 0) */
+	kpi_time refund_when;           /* the first refund row read */
+	unsigned long refund_line;
+	unsigned refund_src;
+};
+
+struct net_table {
+	struct net_period *slot;
+	size_t nslots, count;
+};
+
+/* The slot of KEY (+1 applied), added empty when new. */
+static struct net_period *
+net_slot(struct net_table *t, uint64_t key)
+{
+	size_t i;
+
+	if (2 * (t->count + 1) > t->nslots) {
+		struct net_table big = { xcalloc(t->nslots * 2, sizeof *big.slot),
+		    t->nslots * 2, t->count };
+
+		for (size_t j = 0; j < t->nslots; j++) {
+			if (t->slot[j].key == 0)
+				continue;
+			for (i = mix(t->slot[j].key) & (big.nslots - 1);
+			    big.slot[i].key != 0; i = (i + 1) & (big.nslots - 1))
+				;
+			big.slot[i] = t->slot[j];
+		}
+		free(t->slot);
+		*t = big;
+	}
+	for (i = mix(key) & (t->nslots - 1); t->slot[i].key != 0;
+	    i = (i + 1) & (t->nslots - 1))
+		if (t->slot[i].key == key)
+			return &t->slot[i];
+	t->slot[i].key = key;
+	t->count++;
+	return &t->slot[i];
+}
+
+int
+summariser_add_net(struct summariser *s, const struct order *o, money micros,
+    unsigned src, unsigned long line)
+{
+	int64_t p = summariser_period(s, o->when);
+	struct net_period *d;
+	struct rfm_state *c;
+	money sum;
+	int created;
+
+	if (p > s->obs_end) {
+		note_first(s, p, o->when);
+		return 0;
+	}
+	if (s->net == NULL) {
+		s->net = xcalloc(1, sizeof *s->net);
+		s->net->nslots = 1024;
+		s->net->slot = xcalloc(s->net->nslots, sizeof *s->net->slot);
+	}
+	c = gt_get(s->customers, o->id, o->idlen, &created)->state;
+	if (created)
+		c->ordinal = s->ncustomers++;
+	d = net_slot(s->net, (c->ordinal << 23 | (uint64_t)(p + PERIOD_BIAS)) + 1);
+	if (o->amount < 0) {
+		sum = d->refunds;
+		if (micros == INT64_MIN || money_add(&sum, -micros) < 0)
+			return -1;
+		if (!d->refunded) {
+			d->refunded = 1;
+			d->refund_when = o->when;
+			d->refund_line = line;
+			d->refund_src = src;
+		}
+		d->refunds = sum;
+	} else {
+		sum = d->orders;
+		if (money_add(&sum, micros) < 0)
+			return -1;
+		d->orders = sum;
+	}
+	note_first(s, p, o->when);
+	if (p > s->last_seen || (p == s->last_seen && o->when > s->last_when)) {
+		s->last_seen = p;
+		s->last_when = o->when;
+	}
+	return 0;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	uint64_t x = ((const struct net_period *)a)->key;
+	uint64_t y = ((const struct net_period *)b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+/* gt_each() callback: CTX is the array of states by ordinal. */
+static void
+put_state(void *ctx, void *state)
+{
+	struct rfm_state **by_ordinal = ctx, *c = state;
+
+	by_ordinal[c->ordinal] = c;
+}
+
+/* The id of the customer whose state is C. */
+static struct group *
+find_group(struct group **g, size_t n, const struct rfm_state *c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (g[i]->state == c)
+			return g[i];
+	return NULL;
+}
+
+int
+summariser_net(struct summariser *s, struct net_failure *f)
+{
+	struct net_table *t = s->net;
+	struct net_period *v;
+	struct rfm_state **by_ordinal;
+	money *left;
+	size_t n = 0, *stack, top;
+	int rc = 0;
+
+	if (t == NULL)
+		return 0;
+	v = xcalloc(t->count ? t->count : 1, sizeof *v);
+	for (size_t i = 0; i < t->nslots; i++)
+		if (t->slot[i].key != 0)
+			v[n++] = t->slot[i];
+	qsort(v, n, sizeof *v, by_key);
+	by_ordinal = xcalloc(s->ncustomers ? s->ncustomers : 1,
+	    sizeof *by_ordinal);
+	gt_each(s->customers, put_state, by_ordinal);
+	left = xcalloc(n ? n : 1, sizeof *left);
+	stack = xcalloc(n ? n : 1, sizeof *stack);
+	for (size_t i = 0, j; i < n && rc == 0; i = j) {
+		uint64_t ordinal = (v[i].key - 1) >> 23;
+
+		/*
+		 * The customer's periods are v[i..j), in time order. STACK
+		 * holds those with an amount left (> 0), the latest on top.
+		 */
+		top = 0;
+		for (j = i; j < n && (v[j].key - 1) >> 23 == ordinal; j++) {
+			money excess;
+
+			if (!v[j].refunded || v[j].orders > v[j].refunds) {
+				left[j] = v[j].orders - v[j].refunds;
+				if (left[j] > 0)
+					stack[top++] = j;
+				continue;
+			}
+			left[j] = -1;           /* no purchase */
+			excess = v[j].refunds - v[j].orders;
+			while (excess > 0 && top > 0) {
+				size_t k = stack[top - 1];
+				money take = left[k] < excess ? left[k] : excess;
+
+				left[k] -= take;
+				excess -= take;
+				if (left[k] == 0) {
+					left[k] = -1;   /* returned whole */
+					top--;
+				}
+			}
+			if (excess > 0 && rc == 0) {
+				struct group **g = gt_sorted(s->customers);
+				struct group *gr = find_group(g,
+				    gt_count(s->customers), by_ordinal[ordinal]);
+
+				f->id = gr->key;
+				f->idlen = gr->keylen;
+				f->src = v[j].refund_src;
+				f->line = v[j].refund_line;
+				f->when = v[j].refund_when;
+				f->excess = excess;
+				free(g);
+				rc = -1;
+			}
+		}
+		for (size_t k = i; k < j && rc == 0; k++)
+			if (left[k] >= 0)
+				count_period(s, by_ordinal[ordinal],
+				    (int64_t)((v[k].key - 1) & ((1u << 23) - 1)) -
+				    PERIOD_BIAS, (double)left[k] / MICROS_PER_UNIT);
+	}
+	free(stack);
+	free(left);
+	free(by_ordinal);
+	free(v);
+	free(t->slot);
+	free(t);
+	s->net = NULL;
+	return rc;
+}
+
 void
 summariser_free(struct summariser *s)
 {
+	if (s->net != NULL) {
+		free(s->net->slot);
+		free(s->net);
+	}
 	gt_free(s->customers, NULL);
 	free(s->seen->slot);
 	free(s->seen);

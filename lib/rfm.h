@@ -9,6 +9,7 @@
 #include "cols.h"
 #include "date.h"
 #include "group.h"
+#include "money.h"
 #include "opts.h"
 #include "reader.h"
 
@@ -51,6 +52,17 @@ int order_decode(struct reader *r, const struct row *row, const long *col,
 ** a day of slack because a local date may be "tomorrow" in UTC.
 */
 kpi_time order_date_limit(void);
+
+/*
+** As order_decode(), but a negative amount is a refund (clv --refunds),
+** not an error: *O gets it as it is. With MICROS not NULL, the amount is
+** also read into *MICROS exactly, in micro-units (money_parse()), for
+** netting without rounding; an amount beyond its range (9223372036854.78)
+** is a bad value. Returns -1 after rd_bad(), else 0.
+*/
+int order_decode_signed(struct reader *r, const struct row *row,
+    const long *col, const struct date_formats *dates, kpi_time now,
+    struct order *o, money *micros);
 
 /*
 ** Decode ROW of a summary table (columns COL from cols_bind();
@@ -113,6 +125,7 @@ struct summariser {
 	struct group_table *customers;  /* id -> struct rfm_state */
 	uint64_t ncustomers;
 	struct period_set *seen;        /* (customer, period) pairs */
+	struct net_table *net;          /* summariser_add_net()'s periods */
 };
 
 /* Set up S; CAL_END and OBS_END are NO_TIME when not given. */
@@ -128,6 +141,49 @@ int64_t summariser_period(const struct summariser *s, kpi_time t);
 ** value would then be infinite, which a summary must never print.
 */
 int summariser_add(struct summariser *s, const struct order *o);
+
+/*
+** Refunds netted (clv --refunds net): count the order or refund O (a
+** negative amount) whose amount is MICROS micro-units, read from input
+** number SRC at LINE (kept for summariser_net()'s message). Orders are
+** held per customer and period until summariser_net(), which must come
+** before summariser_rows(); do not mix with summariser_add(). Every row
+** up to the observation end counts for the span of the log (first_seen,
+** last_seen), refunds too. Returns 0, or -1 (S unchanged) when the
+** period's sum of orders or of refunds leaves the range of money.
+*/
+int summariser_add_net(struct summariser *s, const struct order *o,
+    money micros, unsigned src, unsigned long line);
+
+/* Where summariser_net() found a refund it cannot net. */
+struct net_failure {
+	const char *id;                 /* the customer, IDLEN bytes */
+	size_t idlen;
+	unsigned src;                   /* the period's first refund row */
+	unsigned long line;
+	kpi_time when;                  /* its date */
+	money excess;                   /* what is left over, > 0 */
+};
+
+/*
+** Net the refunds summariser_add_net() counted, customer by customer,
+** period by period in time order (periods as summariser_period(): days,
+** or calendar weeks or months):
+**   - a period's refunds are netted against its orders first: when the
+**     net is > 0, the period is a purchase of the net amount;
+**   - otherwise the period is no purchase, and what is left of the
+**     refunds is taken from the customer's earlier purchase periods, the
+**     latest first, each down to 0 at most; a period taken down to 0 is
+**     no purchase any more (its orders were returned); one whose orders
+**     sum to 0 gives nothing and stays a purchase;
+**   - a period without refunds is a purchase of its sum, 0 included.
+** Then the purchase periods are counted as summariser_add() counts them
+** (calibration and holdout alike: netting comes first). A customer left
+** without a purchase has no summary. Returns 0, or -1 with *F set when a
+** customer's refunds up to some period exceed the orders up to it (the
+** first such customer, in the order they were first read).
+*/
+int summariser_net(struct summariser *s, struct net_failure *f);
 
 /* One customer's summary, as summariser_each() hands it over. */
 struct rfm_row {

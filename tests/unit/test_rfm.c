@@ -25,6 +25,16 @@ add(struct summariser *s, const char *id, kpi_time t, double amount)
 	return summariser_add(s, &o);
 }
 
+/* An order or refund of MICROS micro-units, for summariser_add_net(). */
+static int
+add_net(struct summariser *s, const char *id, kpi_time t, money micros,
+    unsigned long line)
+{
+	struct order o = { id, strlen(id), t, (double)micros / MICROS_PER_UNIT };
+
+	return summariser_add_net(s, &o, micros, 0, line);
+}
+
 int
 main(void)
 {
@@ -124,6 +134,55 @@ main(void)
 	check_near("overflow: T to the last order counted", r[0].rfm.T, 1, 0);
 	check_near("overflow: monetary unchanged", r[0].rfm.m, 8e307, 0);
 	free(r);
+	summariser_free(&s);
+
+	/*
+	 * Refunds netted (clv --refunds net), rows out of order. Customer q:
+	 * 01-01 10, 01-03 6 - 2 = 4, 01-05 3 (returned whole by 01-07's 5,
+	 * which takes 2 more from 01-03: 2 left), 01-09 0 (a purchase of 0):
+	 * purchases 01-01, 01-03 (2), 01-09 (0): x 2, t_x 8, T 8, m 1.
+	 * Customer z: 01-02 1, refunded 1 the same day: no purchase, no row.
+	 */
+	summariser_init(&s, UNIT_DAYS, 0, NO_TIME, NO_TIME);
+	add_net(&s, "q", day(2024, 1, 7), -5000000, 9);
+	add_net(&s, "q", day(2024, 1, 9), 0, 10);
+	add_net(&s, "q", day(2024, 1, 3), 6000000, 3);
+	add_net(&s, "z", day(2024, 1, 2), -1000000, 6);
+	add_net(&s, "q", day(2024, 1, 5), 3000000, 5);
+	add_net(&s, "q", day(2024, 1, 3), -2000000, 4);
+	add_net(&s, "z", day(2024, 1, 2), 1000000, 7);
+	add_net(&s, "q", day(2024, 1, 1), 10000000, 2);
+	{
+		struct net_failure f;
+
+		check_int("net: nothing exceeds", summariser_net(&s, &f), 0);
+	}
+	r = summariser_rows(&s, &n);
+	check_int("net: one customer left", (long long)n, 1);
+	check_near("net: frequency", r[0].rfm.x, 2, 0);
+	check_near("net: recency", r[0].rfm.tx, 8, 0);
+	check_near("net: T", r[0].rfm.T, 8, 0);
+	check_near("net: monetary value (2 + 0) / 2", r[0].rfm.m, 1, 0);
+	free(r);
+	summariser_free(&s);
+
+	/* A refund beyond the purchases so far: 01-01 4, 01-02 refund 3
+	 * (line 7) and 2 (line 5): 1 over, named at the first row read. */
+	summariser_init(&s, UNIT_DAYS, 0, NO_TIME, NO_TIME);
+	add_net(&s, "w", day(2024, 1, 2), -2000000, 5);
+	add_net(&s, "w", day(2024, 1, 3), 9000000, 6);
+	add_net(&s, "w", day(2024, 1, 2), -3000000, 7);
+	add_net(&s, "w", day(2024, 1, 1), 4000000, 8);
+	{
+		struct net_failure f;
+
+		check_int("net exceeds: refused", summariser_net(&s, &f), -1);
+		check_int("net exceeds: line", (long long)f.line, 5);
+		check_int("net exceeds: by 1", (long long)f.excess, 1000000);
+		check_int("net exceeds: the day", (long long)f.when,
+		    (long long)day(2024, 1, 2));
+		check_int("net exceeds: the customer", (long long)f.idlen, 1);
+	}
 	summariser_free(&s);
 	return finish();
 }

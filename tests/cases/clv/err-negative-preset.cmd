@@ -1,0 +1,1 @@
+clv --summary --preset-file shop.presets --preset shop-orders shop.csv

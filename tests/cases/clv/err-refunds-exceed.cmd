@@ -1,0 +1,1 @@
+clv --summary --refunds net refunds-exceed.csv

@@ -1,0 +1,1 @@
+clv --fit bgnbd --refunds net refunds-exceed.csv

@@ -1,0 +1,1 @@
+clv --summary --refunds drop refunds.csv refunds-2.csv

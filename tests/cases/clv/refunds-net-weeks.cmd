@@ -1,0 +1,1 @@
+clv --summary --refunds net --unit weeks --calendar refunds.csv

@@ -1,0 +1,1 @@
+clv --summary --refunds drop --preset-file shop.presets --preset shop-orders shop.csv

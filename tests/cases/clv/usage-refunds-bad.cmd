@@ -1,0 +1,1 @@
+clv --summary --refunds nett refunds.csv

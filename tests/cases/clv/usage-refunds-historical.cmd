@@ -1,0 +1,1 @@
+clv --historical --refunds drop refunds.csv
