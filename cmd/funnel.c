@@ -136,10 +136,10 @@ check(const struct lead_run *run, const void *tally, char *buf, size_t size)
 			    "%llu reached it", (unsigned long long)t->lost[s],
 			    st->name[s], (unsigned long long)t->reached[s]);
 		else if (check_weights(run, t, s, &ndays) < 0)
-			snprintf(buf, size, "the %zu durations to '%s' have %zu "
-			    "weights, each a whole number from 1 to 2^53 with "
-			    "--count-col, none without", t->days[s].n, st->name[s],
-			    t->weight[s].n);
+			snprintf(buf, size, "the %zu durations to '%s' come with "
+			    "%zu weights: with --count-col one each, a whole "
+			    "number from 1 to 2^53, and none without",
+			    t->days[s].n, st->name[s], t->weight[s].n);
 		else if (ndays > t->reached[s])
 			snprintf(buf, size, "%llu durations to '%s' but only %llu "
 			    "leads reached it", (unsigned long long)ndays,
