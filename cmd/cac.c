@@ -103,7 +103,8 @@ main(int argc, char *argv[])
 	static const struct tool_spec spec = {
 		"--spend FILE [file ...]",
 		"Customer acquisition cost: spend over new customers, per period.",
-		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS,
+		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS |
+		    OPTS_COUNT,
 		tool_options, handle_option, "leads",
 	};
 	struct config cfg = {0};

@@ -47,16 +47,16 @@ handle_option(void *ctx, int key, const char *arg)
 	}
 }
 
-/* A lead has reached every stage up to the highest it counts for. */
+/* A lead has reached every stage up to the highest it counts for; a row
+** of --count-col N is N such leads (1 without). */
 static void
 add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 {
 	struct tally *t = tally;
 
 	(void)run;
-	(void)d;
 	for (int s = 0; s <= top; s++)
-		t->reached[s]++;
+		t->reached[s] += d->count;
 }
 
 /* Fewer leads reach a stage than the stage before: merged parts must
@@ -144,7 +144,7 @@ static const struct lead_tool tool = {
 		"[file ...]",
 		"Leads that reached each stage, and the conversion between stages.",
 		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE |
-		    OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS,
+		    OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_COUNT,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },

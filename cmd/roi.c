@@ -100,7 +100,8 @@ main(int argc, char *argv[])
 	static const struct tool_spec spec = {
 		"--spend FILE [file ...]",
 		"Return on spend: revenue of won deals against spend, per period.",
-		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS,
+		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS |
+		    OPTS_COUNT,
 		tool_options, handle_option, "leads",
 	};
 	static const struct role amount = { "amount", "amount", 1 };

@@ -1,4 +1,5 @@
 /* See LICENSE file for copyright and license details. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,36 @@
 
 /* Indexes into l->roles. */
 enum { ROLE_ID, ROLE_CREATED, ROLE_LOST, ROLE_FIRST_STAGE };
+
+/*
+** The role count, last of L's roles, when the tool reads a count column
+** (O->count_ok) and one is named: --count-col COL, or --col count=HEADER
+** (COLS), which are two spellings of one thing, so both at once is a
+** usage error. Without either, no count is read, even from a column
+** that happens to be called "count": a table reads as it always did.
+*/
+static void
+count_role(struct leads *l, const struct leads_opts *o,
+    const struct colmap_set *cols)
+{
+	const char *mapped = NULL;
+
+	l->ncount = 0;
+	l->col_count = -1;
+	if (!o->count_ok)
+		return;
+	for (size_t i = 0; i < cols->n; i++)
+		if (strcmp(cols->v[i].role, "count") == 0)
+			mapped = cols->v[i].header;
+	if (mapped != NULL && o->count_col != NULL)
+		usage_error("--count-col '%s' and --col count=%s both name the "
+		    "count column; give one", o->count_col, mapped);
+	if (mapped == NULL && o->count_col == NULL)
+		return;
+	l->roles[l->nroles++] = (struct role){ "count",
+	    o->count_col != NULL ? o->count_col : mapped, 1 };
+	l->ncount = 1;
+}
 
 void
 leads_init(struct leads *l, const struct leads_opts *o,
@@ -57,6 +88,7 @@ leads_init(struct leads *l, const struct leads_opts *o,
 	for (size_t i = 0; i < nextra; i++)
 		l->roles[l->nroles++] = extra[i];
 	l->nextra = nextra;
+	count_role(l, o, cols);
 	cols_check_roles(cols, l->roles, l->nroles);
 	if (l->dedup)
 		l->ids = xcalloc(1, sizeof *l->ids);
@@ -65,8 +97,9 @@ leads_init(struct leads *l, const struct leads_opts *o,
 int
 leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted)
 {
-	long idx[MAX_STAGES + 8];
-	size_t s, nstage_roles = l->nroles - ROLE_FIRST_STAGE - l->nextra;
+	long idx[MAX_STAGES + 9];
+	size_t s, nstage_roles = l->nroles - ROLE_FIRST_STAGE - l->nextra -
+	    l->ncount;
 
 	if (cols_bind(r, l->roles, l->nroles, l->cols, idx) < 0)
 		return -1;
@@ -80,6 +113,7 @@ leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted)
 		l->col_at[s] = nstage_roles ? idx[ROLE_FIRST_STAGE + s - 1] : -1;
 	for (size_t i = 0; i < l->nextra; i++)
 		l->col_extra[i] = idx[ROLE_FIRST_STAGE + nstage_roles + i];
+	l->col_count = l->ncount ? idx[l->nroles - 1] : -1;
 	l->col_stage = -1;
 	if (l->stage_col != NULL &&
 	    (l->col_stage = cols_find(r, l->stage_col, "--stage-col")) < 0)
@@ -114,6 +148,82 @@ get_time(struct leads *l, struct reader *r, const struct row *row, long col,
 	}
 	if ((err = date_parse(f->s, f->len, l->dates, t)) != NULL)
 		return rd_bad_date(r, row, col, f->s, f->len, err);
+	return 0;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+all_digits(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!is_digit(s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+** The count of ROW (see leads_decode()) into *N: 1 without a count
+** column; else the column's whole number, 0 to COUNT_MAX, in digits
+** alone, spaces and tabs around it ignored, which must also keep L's sum
+** of counts within INT64_MAX (then added to it).
+*/
+static int
+get_count(struct leads *l, struct reader *r, const struct row *row,
+    uint64_t *n)
+{
+	const struct field *f;
+	const char *s;
+	size_t len, i;
+	char esc[ESCAPED_MAX];
+	uint64_t v = 0;
+
+	*n = 1;
+	if (l->col_count < 0)
+		return 0;
+	f = &row->f[l->col_count];
+	s = f->s;
+	len = f->len;
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return rd_bad(r, row, l->col_count, "empty; with a count column "
+		    "every row needs its count of leads, 0 or more");
+	escape_text(esc, sizeof esc, s, len);
+	for (i = 0; i < len && is_digit(s[i]); i++)
+		if (v <= COUNT_MAX)
+			v = v * 10 + (uint64_t)(s[i] - '0');
+	if (i == 0 && s[0] == '-' && len > 1 && all_digits(s + 1, len - 1))
+		return rd_bad(r, row, l->col_count, "'%s': a negative count of "
+		    "leads", esc);
+	if (i < len)
+		return rd_bad(r, row, l->col_count, "'%s' is not a count of "
+		    "leads: a whole number, 0 or more, in digits", esc);
+	if (v > COUNT_MAX)
+		return rd_bad(r, row, l->col_count, "'%s': a count of leads "
+		    "beyond 2^53 (9007199254740992)", esc);
+	if (leads_count_add(l, r, row, l->col_count, v) < 0)
+		return -1;
+	*n = v;
+	return 0;
+}
+
+int
+leads_count_add(struct leads *l, struct reader *r, const struct row *row,
+    long col, uint64_t n)
+{
+	if (l->counted > (uint64_t)INT64_MAX - n)
+		return rd_bad(r, row, col, "a count of %llu takes the counts of "
+		    "the rows so far past 2^63 - 1", (unsigned long long)n);
+	l->counted += n;
 	return 0;
 }
 
@@ -178,6 +288,7 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 	d->top = -1;
 	d->id = NULL;
 	d->idlen = 0;
+	d->count = 1;
 	if (l->col_id >= 0)
 		leads_set_id(l, d, row->f[l->col_id].s, row->f[l->col_id].len);
 	if (get_time(l, r, row, l->col_created, 1, &d->created) < 0 ||
@@ -187,6 +298,8 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 	for (size_t s = 1; s < l->st.n; s++)
 		if (get_time(l, r, row, l->col_at[s], 0, &d->at[s]) < 0)
 			return -1;
+	if (get_count(l, r, row, &d->count) < 0)
+		return -1;
 	if (l->col_stage >= 0) {
 		const struct field *f = &row->f[l->col_stage];
 

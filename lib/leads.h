@@ -26,6 +26,10 @@ struct leads_opts {
 	long long window_days;         /* --window; -1 when not given */
 	kpi_time asof;                 /* --asof; NO_TIME when not given */
 	int dedup;                     /* 1 unless --no-dedup */
+	const char *count_col;         /* --count-col, NULL when not given */
+	int count_ok;                  /* the tool reads a count column
+	                                  (OPTS_COUNT): --count-col, or
+	                                  --col count=HEADER */
 };
 
 /* One decoded lead. */
@@ -39,7 +43,17 @@ struct lead {
 	const char *id;                /* NULL without an id column */
 	size_t idlen;
 	uint64_t idhash;               /* set with the id by leads_set_id() */
+	uint64_t count;                /* how many leads the row stands for:
+	                                  its count column, 0 to COUNT_MAX;
+	                                  1 without one */
 };
+
+/*
+** The largest count a row may give (--count-col): 2^53, below which every
+** whole number is exact as a double too, so that the weights of
+** durations (funnel) and the products of amounts stay exact.
+*/
+#define COUNT_MAX (1ULL << 53)
 
 /*
 ** Where the first case of a note was met: "FILE:LINE", then DETAIL if
@@ -65,14 +79,19 @@ struct leads {
 	const struct date_formats *dates;
 	int dedup;                     /* drop rows whose id was seen */
 
-	struct role roles[MAX_STAGES + 8];
+	struct role roles[MAX_STAGES + 9];
 	size_t nroles, nextra;
+	size_t ncount;                 /* 1 with a count column, else 0: its
+	                                  role is the last */
 	char *headers[MAX_STAGES];     /* "mql_at" and so on */
 
 	/* Bound to the current file by leads_bind(). */
 	long col_id, col_created, col_lost, col_stage;
 	long col_at[MAX_STAGES];
 	long col_extra[8];
+	long col_count;                /* -1 without a count column */
+	uint64_t counted;              /* the counts of the rows decoded so
+	                                  far, added: never past INT64_MAX */
 
 	/* Duplicate ids. */
 	struct idset *ids;             /* NULL under --no-dedup */
@@ -89,7 +108,9 @@ struct leads {
 /*
 ** Set up L from O: the stages, --stage-col, --window, --asof, --no-dedup,
 ** and the roles: id, created, one per later stage (header NAME_at; none
-** with --stage-col), lost, then the tool's NEXTRA EXTRA roles (at most 8).
+** with --stage-col), lost, then the tool's NEXTRA EXTRA roles (at most 8),
+** then, when O->count_ok and a count column is named (--count-col COL,
+** or --col count=HEADER; both at once is a usage error), the role count.
 ** Checks the --col mappings COLS against these roles. CREATED_NEEDED says
 ** whether the created column is required even with --stage-col (periods
 ** and --asof need creation dates). --window with --stage-col is a usage
@@ -117,11 +138,27 @@ int leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted);
 **    skipped stage included;
 **  - D->reach[s] is when it reached stage s: the earliest timestamp of s
 **    and the stages after it (so a skipped stage is reached when a later
-**    one is); NO_TIME with --stage-col, which has no timestamps.
+**    one is); NO_TIME with --stage-col, which has no timestamps;
+**  - D->count is how many leads the row stands for: 1 without a count
+**    column; with one, its value, a whole number from 0 to COUNT_MAX in
+**    plain digits (spaces and tabs around it are ignored). Empty, a
+**    sign, a fraction, an exponent (1e3), anything else, or more than
+**    COUNT_MAX is a bad value, and so is a count that takes the sum of
+**    the counts of L's rows so far (L->counted) past INT64_MAX, the
+**    range of every tally: a tally can then never overflow while the
+**    rows are read.
 ** A bad value is recorded with rd_bad(); returns -1 (skip the row), else 0.
 */
 int leads_decode(struct leads *l, struct reader *r, const struct row *row,
     struct lead *d);
+
+/*
+** Add N, the count of the row ROW (as leads_decode() reads it, or of a
+** lead a part holds), to L->counted; when that would pass INT64_MAX, the
+** row is bad instead: rd_bad() on its column COL, -1. Else 0.
+*/
+int leads_count_add(struct leads *l, struct reader *r, const struct row *row,
+    long col, uint64_t n);
 
 /*
 ** Fill D's top, reach and latest from its at[], lost and (with --stage-col)

@@ -49,6 +49,7 @@ struct logged {
 	struct group *group;            /* NULL: a lead that counts nowhere */
 	int top;
 	uint32_t idlen;
+	uint64_t count;                 /* the leads it stands for */
 };
 
 void
@@ -141,7 +142,7 @@ count_lead(struct lead_part *p, const struct strbuf *key, const struct lead *d)
 static void
 log_lead(struct lead_part *p, struct group *g, const struct lead *d)
 {
-	struct logged e = { g, d->top, (uint32_t)d->idlen };
+	struct logged e = { g, d->top, (uint32_t)d->idlen, d->count };
 
 	sb_add(&p->log, &e, sizeof e);
 	sb_add(&p->log, d->at, p->leads.st.n * sizeof d->at[0]);
@@ -174,6 +175,10 @@ read_row(void *state, struct reader *r, const struct row *row)
 	when = d.created;
 	if (t->place != NULL && (placed = t->place(run, r, row, &d, &when)) < 0)
 		return -1;
+	/* A count of 0 is no lead: as if the row were not there, its id
+	 * not taken either (lib/leads.h). */
+	if (d.count == 0)
+		return 0;
 	if (leads_duplicate(&p->leads, r, row, &d))
 		return 0;
 	key = placed ? grouping_key(&p->grouping, row, when) : NULL;
@@ -282,6 +287,26 @@ merge_tally(void *ctx, void *into, const void *from)
 }
 
 /*
+** --count-col: whether the counts of the N chunks' rows, added, stay
+** within INT64_MAX, as one pass's must (leads_decode()): then no tally
+** merged from the chunks can overflow.
+*/
+static int
+counts_fit(void *const *parts, size_t n)
+{
+	uint64_t sum = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		uint64_t c = ((const struct lead_part *)parts[i])->leads.counted;
+
+		if (sum > (uint64_t)INT64_MAX - c)
+			return 0;
+		sum += c;
+	}
+	return 1;
+}
+
+/*
 ** Read the input into d->all: on --jobs threads when it can be, else in
 ** one pass. Chunks merge in input order, so every tally is that of one
 ** pass; then the leads still waiting are counted at the latest timestamp
@@ -306,6 +331,15 @@ read_input(struct lead_driver *d)
 	if (o->jobs > 1) {
 		n = par_read(o, (size_t)o->jobs, &pt, &parts, &how);
 		par_explain(o, &how, &d->notes);
+	}
+	if (n > 0 && !counts_fit(parts, n)) {
+		/* One pass finds the row that goes past, and names it. */
+		for (size_t i = 0; i < n; i++)
+			chunk_free(parts[i]);
+		free(parts);
+		n = 0;
+		if (o->rd.progress != NULL)
+			progress_rewind(o->rd.progress);
 	}
 	if (n == 0) {
 		read_files(&d->all);
@@ -417,7 +451,7 @@ static void
 write_log(struct lead_driver *d, struct part_writer *pw)
 {
 	const struct lead_part *p = &d->all;
-	char times[(MAX_STAGES + 2) * 24], *id = NULL;
+	char times[(MAX_STAGES + 3) * 24], *id = NULL;
 	size_t at = 0, idcap = 0;
 
 	size_t ntimes = p->leads.st.n;
@@ -440,6 +474,9 @@ write_log(struct lead_driver *d, struct part_writer *pw)
 		id[e.idlen] = '\0';
 		at += e.idlen;
 		lead_times(times, sizeof times, &p->leads, t, lost, e.top);
+		if (p->leads.ncount)    /* --count-col: the count last */
+			snprintf(times + strlen(times), sizeof times - strlen(times),
+			    " %llu", (unsigned long long)e.count);
 		part_write(pw, e.group != NULL ? "lead" : "seen", e.group, id,
 		    times);
 	}
@@ -499,6 +536,30 @@ print_partial(struct lead_driver *d)
 #define PART_TIME_MIN (-62135683200000LL)
 #define PART_TIME_MAX 253402387199999LL
 
+/* --count-col: the count after a lead row's times, " N" at *S, 1 to
+** COUNT_MAX (a row of count 0 is never logged) into *N, moving *S past
+** it; -1 when it is not there. */
+static int
+read_count(const char **s, uint64_t *n)
+{
+	size_t len;
+	char tok[32];
+	long long v;
+
+	if (**s != ' ')
+		return -1;
+	len = strcspn(++*s, " ");
+	if (len == 0 || len >= sizeof tok)
+		return -1;
+	memcpy(tok, *s, len);
+	tok[len] = '\0';
+	if (num_parse_int(tok, 1, (long long)COUNT_MAX, &v) != NULL)
+		return -1;
+	*n = (uint64_t)v;
+	*s += len;
+	return 0;
+}
+
 /* Read the times of a lead row (see lead_times()) into D; -1 after
 ** rd_bad(). */
 static int
@@ -535,6 +596,9 @@ read_times(struct part_reader *pr, const struct part_record *rec,
 		if (i <= l->st.n && *s++ != ' ')
 			goto bad;
 	}
+	d->count = 1;
+	if (l->ncount && read_count(&s, &d->count) < 0)
+		goto bad;
 	/* Only a --stage-col table may lack the created column. */
 	if (*s != '\0' || (d->at[0] == NO_TIME && l->stage_col == NULL))
 		goto bad;
@@ -568,6 +632,8 @@ merge_record(struct lead_driver *d, struct part_reader *pr,
 	case PART_LEAD:
 	case PART_SEEN:
 		if (read_times(pr, rec, l, &lead) < 0 ||
+		    leads_count_add(l, pr->r, rec->row, (long)(rec->value -
+		    rec->row->f), lead.count) < 0 ||
 		    leads_duplicate(l, pr->r, rec->row, &lead))
 			break;
 		asof_see(&a->waiting, lead.latest);
@@ -596,6 +662,27 @@ merge_record(struct lead_driver *d, struct part_reader *pr,
 }
 
 /*
+** Whether every count of tally T (layout L) is within INT64_MAX. Parts'
+** tallies are merged within it, and their leads' counts add up within it
+** (leads_count_add()), so a merged count never wraps; but the two
+** together may pass it.
+*/
+static int
+counts_in_range(const struct tally_layout *l, void *t)
+{
+	for (const struct tally_field *f = l->field; f->name != NULL; f++)
+		for (size_t s = 0; s < MAX_STAGES; s++) {
+			if (f->kind != TALLY_COUNT && f->kind != TALLY_STAGE_COUNTS)
+				break;
+			if (s > 0 && f->kind == TALLY_COUNT)
+				break;
+			if (*tally_count(f, t, s) > (uint64_t)INT64_MAX)
+				return 0;
+		}
+	return 1;
+}
+
+/*
 ** The first merged tally the tool's check() refuses: NULL, or the message
 ** (in BUF) naming its group and why.
 */
@@ -615,7 +702,9 @@ check_merged(struct lead_driver *d, char *buf, size_t size)
 		char name[4 * ESCAPED_MAX], esc[ESCAPED_MAX];
 		size_t used = 0;
 
-		if (t->check(&d->run, v[i]->state, why, sizeof why) == NULL)
+		if (!counts_in_range(&t->tally, v[i]->state))
+			snprintf(why, sizeof why, "its counts add up past 2^63 - 1");
+		else if (t->check(&d->run, v[i]->state, why, sizeof why) == NULL)
 			continue;
 		name[0] = '\0';
 		for (const char *k = v[i]->key; k != NULL && used < sizeof name;
@@ -807,6 +896,9 @@ part_options(struct lead_driver *d)
 	snprintf(buf, sizeof buf, "%d", o->group.fy_start);
 	part_option_add(po, "fiscal-year-start", buf);
 	part_option_add(po, "dedup", l->dedup ? "yes" : "no");
+	/* Only with one, so that a part without is as it always was. */
+	if (l->ncount)
+		part_option_add(po, "count-col", l->roles[l->nroles - 1].header);
 	if (d->run.tool->options != NULL)
 		d->run.tool->options(&d->run, po);
 }

@@ -129,6 +129,9 @@ struct lead_tool {
 	/*
 	** Count lead D into TALLY, the state of its group; TOP is the highest
 	** stage it counts as reaching under --asof and --window (at least 0).
+	** D stands for D->count leads alike (1 to 2^53; a tool with
+	** OPTS_COUNT and --count-col, else always 1): add it as that many.
+	** A row of count 0 never comes here.
 	*/
 	void (*add)(const struct lead_run *run, void *tally,
 	    const struct lead *d, int top);

@@ -16,7 +16,7 @@ enum {
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
 	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS,
-	OPT_STAGE_MAP
+	OPT_STAGE_MAP, OPT_COUNT_COL
 };
 
 struct shared_option {
@@ -45,6 +45,8 @@ static const struct shared_option shared[] = {
 	    "add a last row over all groups" } },
 	{ OPTS_DEDUP, { "no-dedup", NULL, OPT_NO_DEDUP,
 	    "keep rows with a repeated id (constant memory)" } },
+	{ OPTS_COUNT, { "count-col", "COL", OPT_COUNT_COL,
+	    "each row stands for as many leads as COL says" } },
 	{ OPTS_JOBS, { "jobs", "N", OPT_JOBS,
 	    "read files on N threads (the same result)" } },
 	{ 0, { "by", "COL[,COL...]", OPT_BY | OPT_REPEAT,
@@ -305,6 +307,7 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 	o->leads.asof = NO_TIME;
 	o->leads.dedup = 1;
 	o->jobs = 1;
+	o->leads.count_ok = (spec->families & OPTS_COUNT) != 0;
 
 	for (const struct tool_option *t = spec->options; t && t->name; t++)
 		ntool++;
@@ -407,6 +410,9 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			break;
 		case OPT_JOBS:
 			o->jobs = opt_int("jobs", optarg, 1, 256);
+			break;
+		case OPT_COUNT_COL:
+			o->leads.count_col = optarg;
 			break;
 		case OPT_PROGRESS:
 			progress = PROGRESS_ON;

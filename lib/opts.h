@@ -30,7 +30,9 @@ enum {
 	OPTS_STAGE_LIST = 1 << 6, /* --stages LIST alone, for tools that need
 	                             the stage timestamps --stage-col lacks */
 	OPTS_JOBS     = 1 << 7,   /* --jobs N */
-	OPTS_PARTS    = 1 << 8    /* --partial, --merge */
+	OPTS_PARTS    = 1 << 8,   /* --partial, --merge */
+	OPTS_COUNT    = 1 << 9    /* --count-col COL: how many leads a row
+	                             stands for (lib/leads.h) */
 };
 
 /* Keys of a tool's own options start here. */

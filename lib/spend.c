@@ -46,6 +46,8 @@ sj_cell_merge(void *into, const void *from)
 	if (money_add(&a->value, b->value) < 0)
 		die(EX_DATAERR, "a total of the customers' values is out of "
 		    "range (beyond 9223372036854.775807)");
+	/* Within INT64_MAX: the counts of all the leads read are
+	 * (leads_decode(), and join_chunks() for --jobs). */
 	a->customers += b->customers;
 }
 
@@ -360,6 +362,9 @@ sj_add_lead(struct spend_join *j, struct reader *r, const struct row *row)
 
 	if (leads_decode(l, r, row, &d) < 0)
 		return -1;
+	/* A count of 0 is no lead, as in lib/leadtool.c: its id not taken. */
+	if (d.count == 0)
+		return 0;
 	/* Before the stage test, so that the first row of an id wins. */
 	if (leads_duplicate(l, r, row, &d) || d.top != (int)last)
 		return 0;
@@ -369,10 +374,12 @@ sj_add_lead(struct spend_join *j, struct reader *r, const struct row *row)
 		return -1;
 	/* Reaching the last stage means its own timestamp is set. */
 	c = cell_of(j, row, d.at[last], j->by_col);
-	if (money_add(&c->value, value) < 0)
+	/* A row of --count-col N is N customers, each with the value. */
+	if (__builtin_mul_overflow(value, (money)d.count, &value) ||
+	    money_add(&c->value, value) < 0)
 		return rd_bad(r, row, l->col_extra[LR_VALUE], "the sum of its "
 		    "period is out of range");
-	c->customers++;
+	c->customers += d.count;
 	return 0;
 }
 
@@ -507,12 +514,14 @@ chunk_free(void *state)
 }
 
 /* Add the customers and values of cell FROM to INTO; -1 past the range
-** of money. Amounts are never negative, so the sum of the chunks is out
-** of range exactly when one row's running sum would have been. */
+** of money, or customers past INT64_MAX (--count-col). Amounts and
+** counts are never negative, so the sum of the chunks is out of range
+** exactly when one row's running sum would have been. */
 static int
 add_customers(struct spend_cell *into, const struct spend_cell *from)
 {
-	if (money_add(&into->value, from->value) < 0)
+	if (money_add(&into->value, from->value) < 0 ||
+	    into->customers > (uint64_t)INT64_MAX - from->customers)
 		return -1;
 	into->customers += from->customers;
 	return 0;
@@ -529,8 +538,15 @@ join_chunks(struct spend_join *j, struct spend_join **c, size_t n)
 {
 	const char *currency = j->currency;
 	struct group_table *sum = gt_new(sizeof(struct spend_cell));
+	uint64_t counted = 0;
 	int ok = 1;
 
+	/* --count-col: the counts of all the rows, as one pass keeps them
+	 * (leads_decode()), so that no sum of customers can overflow. */
+	for (size_t i = 0; i < n && ok; i++) {
+		ok = counted <= (uint64_t)INT64_MAX - c[i]->leads.counted;
+		counted += c[i]->leads.counted;
+	}
 	for (size_t i = 0; i < n && ok; i++) {
 		if (c[i]->currency == NULL)
 			continue;

@@ -43,7 +43,10 @@
 ** With --stage-col there are no timestamps, so no date of the win: that
 ** is a usage error. An optional money column of the customers (MRR for
 ** cac, the deal amount for roi) is summed per cell; then the leads'
-** optional 'currency' column must agree with the spend's.
+** optional 'currency' column must agree with the spend's. With a count
+** column (--count-col, lib/leads.h), a customer row of count N is N
+** customers, each with the row's money: N is added to the customers and
+** N times the money to the sum; a row of count 0 is no lead at all.
 **
 ** Money is summed exactly, in micro-units (money.h), so a cell's merge is
 ** exact too.
@@ -165,8 +168,8 @@ int sj_bind_leads(struct spend_join *j, struct reader *r, unsigned char *want);
 
 /*
 ** Add one row of the spend table (bound by sj_bind_spend), or of the leads
-** table (bound by sj_bind_leads: only a customer counts, once per id), to
-** its cell. A bad value is recorded with rd_bad() (the message names the
+** table (bound by sj_bind_leads: only a customer counts, once per id, as
+** many customers as its count), to its cell. A bad value is recorded with rd_bad() (the message names the
 ** column) and -1 returned; the cell is then unchanged. Else 0.
 */
 int sj_add_spend(struct spend_join *j, struct reader *r, const struct row *row);

@@ -1,5 +1,6 @@
 /* See LICENSE file for copyright and license details. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,6 +164,73 @@ sort_doubles(double *x, size_t n)
 	/* qsort() of a null base is undefined even for no elements. */
 	if (n > 1)
 		qsort(x, n, sizeof *x, cmp_double);
+}
+
+/* The value at 0-based position I of the written-out multiset (V, W):
+** the first V[j] whose weights up to and including its own pass I. */
+static double
+weighted_at(const double *v, const double *w, size_t n, uint64_t i)
+{
+	uint64_t cum = 0;
+
+	for (size_t j = 0; j < n; j++) {
+		cum += (uint64_t)w[j];
+		if (cum > i)
+			return v[j];
+	}
+	return NAN;     /* I past the total: not called so */
+}
+
+double
+quantile7_weighted(const double *v, const double *w, size_t n, double p)
+{
+	uint64_t total = 0, i;
+	double h, fl;
+
+	for (size_t j = 0; j < n; j++)
+		total += (uint64_t)w[j];
+	if (total == 0 || !(p >= 0 && p <= 1))
+		return NAN;
+	h = (double)(total - 1) * p;
+	fl = floor(h);
+	i = (uint64_t)fl;
+	if (i + 1 >= total)
+		return weighted_at(v, w, n, total - 1);
+	{
+		double a = weighted_at(v, w, n, i), b = weighted_at(v, w, n, i + 1);
+
+		return a + (h - fl) * (b - a);
+	}
+}
+
+struct pair {
+	double v, w;
+};
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	double x = ((const struct pair *)a)->v, y = ((const struct pair *)b)->v;
+
+	return (x > y) - (x < y);
+}
+
+void
+sort_weighted(double *v, double *w, size_t n)
+{
+	struct pair *p;
+
+	if (n < 2)
+		return;
+	p = xreallocarray(NULL, n, sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = (struct pair){ v[i], w[i] };
+	qsort(p, n, sizeof *p, cmp_pair);
+	for (size_t i = 0; i < n; i++) {
+		v[i] = p[i].v;
+		w[i] = p[i].w;
+	}
+	free(p);
 }
 
 void

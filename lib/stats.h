@@ -71,6 +71,25 @@ double quantile7(const double *sorted, size_t n, double p);
 void sort_doubles(double *x, size_t n);
 
 /*
+** quantile7() of a multiset given by weight: each of the N values V[i]
+** (ascending, as sort_weighted() leaves them) occurs W[i] times, W[i] a
+** whole number, 0 or more, the W adding up to less than 2^64. The same
+** arithmetic on the same doubles as quantile7() of the multiset written
+** out value by value, so the same number to the bit (for a total weight
+** below 2^53, where (double)(total - 1) is exact): h = (total - 1) P, and
+** the values at 0-based positions floor h and floor h + 1 of the written
+** out multiset are found by walking the weights instead. NaN when the
+** weights add up to 0. Example: {1 x2, 4 x1} is {1, 1, 4}: median 1.
+*/
+double quantile7_weighted(const double *v, const double *w, size_t n,
+    double p);
+
+/* Sort the N pairs (V[i], W[i]) ascending by V (no NaN expected); V and
+** W may be NULL when N is 0. Pairs of equal V may come in any order,
+** which no quantile of them sees. */
+void sort_weighted(double *v, double *w, size_t n);
+
+/*
 ** A growable array of doubles for statistics that need every value (exact
 ** quantiles): 8 bytes a value. Initialise with {0}.
 */

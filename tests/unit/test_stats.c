@@ -89,6 +89,56 @@ main(void)
 		check_result(isnan(quantile7(NULL, 0, 0.5)), "quantile7 of none is NaN", "");
 	}
 
+	/*
+	 * quantile7_weighted(): {7 x2, 1 x0, 3 x1, 9 x3} is 3 7 7 9 9 9, whose
+	 * type 7 quantiles (R: quantile(c(3,7,7,9,9,9), c(0, .25, .5, .9, 1)))
+	 * are 3, 7, 8, 9, 9; then, for many small random multisets, the same
+	 * bits as quantile7() of the multiset written out.
+	 */
+	{
+		double v[] = { 7, 1, 3, 9 }, w[] = { 2, 0, 1, 3 }, zero = 0;
+
+		sort_weighted(v, w, 4);
+		check_result(v[0] == 1 && w[0] == 0 && v[1] == 3 && w[1] == 1 &&
+		    v[2] == 7 && w[2] == 2 && v[3] == 9 && w[3] == 3,
+		    "sort_weighted keeps each weight with its value", "");
+		check_near("quantile7_weighted 0", quantile7_weighted(v, w, 4, 0), 3, 0);
+		check_near("quantile7_weighted 0.25", quantile7_weighted(v, w, 4, 0.25), 7, 0);
+		check_near("quantile7_weighted 0.5", quantile7_weighted(v, w, 4, 0.5), 8, 0);
+		check_near("quantile7_weighted 0.9", quantile7_weighted(v, w, 4, 0.9), 9, 0);
+		check_near("quantile7_weighted 1", quantile7_weighted(v, w, 4, 1), 9, 0);
+		check_result(isnan(quantile7_weighted(v, &zero, 1, 0.5)),
+		    "quantile7_weighted of weight 0 is NaN", "");
+	}
+	{
+		static const double ps[] = { 0, 0.1, 0.25, 0.5, 0.75, 0.9, 1 };
+		unsigned seed = 1, bad = 0;
+
+		for (int round = 0; round < 2000; round++) {
+			double v[8], w[8], x[8 * 9];
+			size_t n = 1 + (size_t)round % 8, nx = 0;
+
+			for (size_t i = 0; i < n; i++) {
+				seed = seed * 1103515245 + 12345;
+				v[i] = (double)(seed >> 16 & 1023) / 16;
+				w[i] = (double)(seed >> 8 & 7);
+				for (int k = 0; k < (int)w[i]; k++)
+					x[nx++] = v[i];
+			}
+			sort_weighted(v, w, n);
+			sort_doubles(x, nx);
+			for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+				double a = quantile7_weighted(v, w, n, ps[k]);
+				double b = quantile7(x, nx, ps[k]);
+
+				if (!(a == b || (isnan(a) && isnan(b))))
+					bad++;
+			}
+		}
+		check_int("quantile7_weighted = quantile7 of the values written "
+		    "out, 14000 random cases", bad, 0);
+	}
+
 	/* mean 5, var(c(2,4,4,4,5,5,7,9)) = 32/7 */
 	{
 		double v[] = { 2, 4, 4, 4, 5, 5, 7, 9 };

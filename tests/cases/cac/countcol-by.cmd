@@ -1,0 +1,1 @@
+cac --count-col n --spend spend.csv --by channel counted-leads.csv

@@ -1,0 +1,1 @@
+cycle-length --count-col leads ../lead-convert/counted.csv

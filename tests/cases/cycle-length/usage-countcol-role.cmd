@@ -1,0 +1,1 @@
+cycle-length --col count=leads ../lead-convert/counted.csv

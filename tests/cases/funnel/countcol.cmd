@@ -1,0 +1,1 @@
+funnel --count-col leads --lost ../lead-convert/counted.csv

@@ -1,0 +1,1 @@
+cut -d, -f2- ../lead-convert/counted.csv | funnel --partial --count-col leads | sed 's/^value,weight.sql,3$/value,weight.sql,0.5/' | python3 ../../oracle/part.py reseal | funnel --merge --count-col leads

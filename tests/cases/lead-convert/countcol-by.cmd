@@ -1,0 +1,1 @@
+lead-convert --count-col leads --by channel --total counted.csv

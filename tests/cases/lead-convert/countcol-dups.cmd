@@ -1,0 +1,1 @@
+lead-convert --count-col leads --stages lead,customer counted-dups.csv

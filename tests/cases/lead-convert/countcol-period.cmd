@@ -1,0 +1,1 @@
+lead-convert --col count=leads --period quarter counted.csv

@@ -1,0 +1,1 @@
+{ for p in a b; do awk -v p=$p 'BEGIN { print "id,created_at,customer_at,leads"; for (i = 1; i <= 1023; i++) print p i ",2024-01-01,,9007199254740992" }' | lead-convert --partial --count-col leads --stages lead,customer; done; } | lead-convert --merge --count-col leads --stages lead,customer

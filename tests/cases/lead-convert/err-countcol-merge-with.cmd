@@ -1,0 +1,1 @@
+lead-convert --partial counted.csv | lead-convert --merge --count-col leads

@@ -1,0 +1,1 @@
+lead-convert --partial --count-col leads counted.csv | lead-convert --merge

@@ -1,0 +1,1 @@
+lead-convert --count-col nosuch counted.csv

@@ -1,0 +1,1 @@
+lead-convert --count-col leads --col count=leads counted.csv

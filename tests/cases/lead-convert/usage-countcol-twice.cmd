@@ -1,0 +1,1 @@
+lead-convert --count-col leads --count-col n counted.csv

@@ -1,0 +1,1 @@
+roi --count-col n --spend ../cac/spend.csv --by channel --total ../cac/counted-leads.csv
