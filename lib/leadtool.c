@@ -346,6 +346,7 @@ read_input(struct lead_driver *d)
 		asof_finish(&d->all.waiting, NO_TIME);
 		return;
 	}
+	par_explain_columns(o, &pt);
 	for (size_t i = 0; i < n; i++) {
 		kpi_time t = ((struct lead_part *)parts[i])->waiting.latest;
 

@@ -72,7 +72,7 @@ split_file(const char *path, size_t n, const struct rd_opts *ro,
 	    !S_ISREG(st.st_mode))
 		return -1;
 	/* Only the header is read here: no progress to tell, and nothing
-	** to explain (explain_files() does, once the read is done). */
+	** to explain (see par_explain_columns()). */
 	hro = *ro;
 	hro.progress = NULL;
 	hro.explain = 0;
@@ -243,17 +243,13 @@ settle(struct pool *p, size_t jobs)
 	free(which);
 }
 
-/*
-** --explain, once the chunks are read: bind each file's header as a chunk
-** would, so that the reader and the tool tell where each column comes
-** from, as a sequential read tells it (the chunks' readers, on threads,
-** tell nothing).
-*/
-static void
-explain_files(const struct kpi_opts *o, const struct par_tool *tool)
+void
+par_explain_columns(const struct kpi_opts *o, const struct par_tool *tool)
 {
 	struct rd_opts ro = o->rd;
 
+	if (!o->explain)
+		return;
 	ro.progress = NULL;
 	for (size_t i = 0; i < o->nfiles; i++) {
 		struct reader *r = rd_open(o->files[i], &ro);
@@ -321,8 +317,6 @@ par_read(const struct kpi_opts *o, size_t jobs, const struct par_tool *tool,
 	}
 	free(p.c);
 	report->chunks = p.n;
-	if (o->explain)
-		explain_files(o, tool);
 	return p.n;
 }
 

@@ -71,6 +71,17 @@ struct par_report {
 size_t par_read(const struct kpi_opts *o, size_t jobs,
     const struct par_tool *tool, void ***states, struct par_report *report);
 
+/*
+** --explain, once the tool keeps the chunks' result: bind each file's
+** header as a chunk does, so that the reader and TOOL->bind tell where
+** each column comes from, as a sequential read tells it (the chunks'
+** readers, on threads, tell nothing). A tool that reads sequentially
+** after all (par_read() returned 0, or it threw the chunks away) must not
+** call it: the sequential read tells it. Nothing without --explain.
+*/
+void par_explain_columns(const struct kpi_opts *o,
+    const struct par_tool *tool);
+
 /* --explain: tell in NOTES how par_read() went, when O asks. */
 void par_explain(const struct kpi_opts *o, const struct par_report *how,
     struct strbuf *notes);

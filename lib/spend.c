@@ -600,8 +600,8 @@ read_leads(struct spend_join *j)
 		n = par_read(j->o, (size_t)j->o->jobs, &pt, &c, &how);
 		par_explain(j->o, &how, j->o->rd.notes);
 	}
-	if (n > 0)
-		joined = join_chunks(j, (struct spend_join **)c, n) == 0;
+	if (n > 0 && (joined = join_chunks(j, (struct spend_join **)c, n) == 0))
+		par_explain_columns(j->o, &pt);
 	for (size_t i = 0; i < n; i++)
 		chunk_free(c[i]);
 	free(c);
