@@ -506,6 +506,7 @@ print_summary(struct run *run)
 	struct writer w;
 
 	wr_init(&w, stdout, run->o.precision);
+	wr_set_ofs(&w, run->o.ofs);
 	write_summary_header(&w, run);
 	wr_end(&w);
 	for (size_t i = 0; i < run->nrows; i++) {
@@ -556,6 +557,7 @@ print_fits(struct run *run)
 	struct writer w;
 
 	wr_init(&w, stdout, run->o.precision);
+	wr_set_ofs(&w, run->o.ofs);
 	wr_str(&w, "model");
 	wr_str(&w, "param");
 	wr_str(&w, "value");
@@ -762,6 +764,7 @@ print_predictions(struct run *run)
 		    "spend infinite; expected_aov and clv are left empty",
 		    mp.g[1]);
 	wr_init(&w, stdout, run->o.precision);
+	wr_set_ofs(&w, run->o.ofs);
 	if (run->is_summary)
 		for (size_t i = 0; i < run->nfields; i++)
 			wr_field(&w, run->header[i].s, run->header[i].len);
@@ -813,6 +816,7 @@ historical(struct run *run)
 	}
 	progress_done(&run->o.progress);
 	wr_init(&w, stdout, run->o.precision);
+	wr_set_ofs(&w, run->o.ofs);
 	revenue_write(&rv, &w);
 	revenue_free(&rv);
 }

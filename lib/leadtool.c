@@ -372,6 +372,7 @@ print_groups(struct lead_driver *d)
 			v[shown++] = v[i];
 	groups_order(v, shown, 0, d->all.grouping.nby);
 	wr_init(&w, stdout, d->o.precision);
+	wr_set_ofs(&w, d->o.ofs);
 	t->header(run, &w);
 	for (size_t i = 0; i < shown; i++) {
 		key.group = v[i];
@@ -667,6 +668,8 @@ merge_parts(struct lead_driver *d)
 	 * --preset are for the tables the parts were made from. */
 	ro.delim = 0;
 	ro.filter = NULL;
+	ro.header = NULL;      /* parts have their header line */
+	ro.nheader = 0;
 	/* A bad record of a part is no row to skip: the part is broken. */
 	ro.skip_bad = 0;
 	for (size_t i = 0; i < d->o.nfiles; i++) {
@@ -711,6 +714,7 @@ annotate(struct lead_driver *d)
 	struct writer w;
 
 	wr_init(&w, stdout, d->o.precision);
+	wr_set_ofs(&w, d->o.ofs);
 	for (size_t i = 0; i < d->o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(d->o.files[i], &d->o.rd);
 		const struct row *h = rd_header(r), *row;
