@@ -723,9 +723,12 @@ annotate(struct lead_driver *d)
 		if (leads_bind(l, r, NULL) < 0)
 			rd_die(r);
 		for (const char *const *c = cols; *c != NULL; c++)
-			if (rd_col(r, *c) != RD_NO_COLUMN)
-				die(EX_DATAERR, "%s:%lu: the input already has a "
-				    "column '%s'", rd_name(r), h->line, *c);
+			if (rd_col(r, *c) != RD_NO_COLUMN) {
+				/* No line for --header's names (line 0). */
+				rd_fail(r, EX_DATAERR, h->line, "the input already "
+				    "has a column '%s'", *c);
+				rd_die(r);
+			}
 		if (i == 0) {
 			for (size_t c = 0; c < h->n; c++) {
 				wr_field(&w, h->f[c].s, h->f[c].len);
