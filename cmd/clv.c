@@ -604,6 +604,7 @@ print_summary(struct run *run)
 	struct writer w;
 
 	wr_init(&w, stdout, run->o.precision);
+	wr_set_ofs(&w, run->o.ofs);
 	write_summary_header(&w, run);
 	wr_end(&w);
 	for (size_t i = 0; i < run->nrows; i++) {
@@ -654,6 +655,7 @@ print_fits(struct run *run)
 	struct writer w;
 
 	wr_init(&w, stdout, run->o.precision);
+	wr_set_ofs(&w, run->o.ofs);
 	wr_str(&w, "model");
 	wr_str(&w, "param");
 	wr_str(&w, "value");
@@ -860,6 +862,7 @@ print_predictions(struct run *run)
 		    "spend infinite; expected_aov and clv are left empty",
 		    mp.g[1]);
 	wr_init(&w, stdout, run->o.precision);
+	wr_set_ofs(&w, run->o.ofs);
 	if (run->is_summary)
 		for (size_t i = 0; i < run->nfields; i++)
 			wr_field(&w, run->header[i].s, run->header[i].len);
@@ -911,6 +914,7 @@ historical(struct run *run)
 	}
 	progress_done(&run->o.progress);
 	wr_init(&w, stdout, run->o.precision);
+	wr_set_ofs(&w, run->o.ofs);
 	revenue_write(&rv, &w);
 	revenue_free(&rv);
 }

@@ -76,6 +76,7 @@ main(int argc, char *argv[])
 	}
 	progress_done(&o.progress);
 	wr_init(&w, stdout, o.precision);
+	wr_set_ofs(&w, o.ofs);
 	revenue_write(&rv, &w);
 
 	revenue_free(&rv);

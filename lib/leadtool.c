@@ -407,6 +407,7 @@ print_groups(struct lead_driver *d)
 			v[shown++] = v[i];
 	groups_order(v, shown, 0, d->all.grouping.nby);
 	wr_init(&w, stdout, d->o.precision);
+	wr_set_ofs(&w, d->o.ofs);
 	t->header(run, &w);
 	for (size_t i = 0; i < shown; i++) {
 		key.group = v[i];
@@ -757,6 +758,8 @@ merge_parts(struct lead_driver *d)
 	 * --preset are for the tables the parts were made from. */
 	ro.delim = 0;
 	ro.filter = NULL;
+	ro.header = NULL;      /* parts have their header line */
+	ro.nheader = 0;
 	/* A bad record of a part is no row to skip: the part is broken. */
 	ro.skip_bad = 0;
 	for (size_t i = 0; i < d->o.nfiles; i++) {
@@ -801,6 +804,7 @@ annotate(struct lead_driver *d)
 	struct writer w;
 
 	wr_init(&w, stdout, d->o.precision);
+	wr_set_ofs(&w, d->o.ofs);
 	for (size_t i = 0; i < d->o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(d->o.files[i], &d->o.rd);
 		const struct row *h = rd_header(r), *row;
@@ -809,9 +813,12 @@ annotate(struct lead_driver *d)
 		if (leads_bind(l, r, NULL) < 0)
 			rd_die(r);
 		for (const char *const *c = cols; *c != NULL; c++)
-			if (rd_col(r, *c) != RD_NO_COLUMN)
-				die(EX_DATAERR, "%s:%lu: the input already has a "
-				    "column '%s'", rd_name(r), h->line, *c);
+			if (rd_col(r, *c) != RD_NO_COLUMN) {
+				/* No line for --header's names (line 0). */
+				rd_fail(r, EX_DATAERR, h->line, "the input already "
+				    "has a column '%s'", *c);
+				rd_die(r);
+			}
 		if (i == 0) {
 			for (size_t c = 0; c < h->n; c++) {
 				wr_field(&w, h->f[c].s, h->f[c].len);

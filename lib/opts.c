@@ -16,7 +16,7 @@ enum {
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
 	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS,
-	OPT_STAGE_MAP, OPT_COUNT_COL
+	OPT_STAGE_MAP, OPT_COUNT_COL, OPT_HEADER, OPT_OFS
 };
 
 struct shared_option {
@@ -65,7 +65,11 @@ static const struct shared_option shared[] = {
 	    "read ROLE from column HEADER (repeatable)" } },
 	{ 0, { "date-format", "FMT", OPT_DATE_FORMAT | OPT_REPEAT,
 	    "also read dates in strptime(3) format FMT (repeatable)" } },
-	{ 0, { "delimiter", "C", 'd', "input field separator ('tab' for TSV)" } },
+	{ 0, { "delimiter", "C", 'd',
+	    "input field separator ('tab': TSV, 'space': blank runs)" } },
+	{ 0, { "header", "NAME,...", OPT_HEADER,
+	    "the input has no header line: these are its columns" } },
+	{ 0, { "ofs", "C", OPT_OFS, "output field separator ('tab': TSV)" } },
 	{ 0, { "skip-bad", NULL, OPT_SKIP_BAD,
 	    "skip rows with bad values, count them on stderr" } },
 	{ 0, { "max-field", "BYTES", OPT_MAX_FIELD,
@@ -172,17 +176,95 @@ parse_month(const char *arg)
 	return (int)opt_int("fiscal-year-start", arg, 1, 12);
 }
 
+/*
+** The separator a name stands for (tab, comma, semicolon, space, any
+** case; "\t" is a tab too), or 0 when ARG is not one of the names.
+*/
+static int
+separator_name(const char *arg)
+{
+	static const struct { const char *name; int c; } names[] = {
+		{ "tab", '\t' }, { "\\t", '\t' }, { "comma", ',' },
+		{ "semicolon", ';' }, { "space", ' ' },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(arg, names[i].name) == 0)
+			return names[i].c;
+	return 0;
+}
+
+/*
+** -d: a name (separator_name()) or one ASCII character other than a quote
+** or a line end. A tab reads TSV and a space blank-separated text (lib/
+** reader.h): both have no quoting, so neither is RFC 4180 with another
+** separator.
+*/
 static int
 parse_delimiter(const char *arg)
 {
-	if (strcmp(arg, "tab") == 0 || strcmp(arg, "TAB") == 0 ||
-	    strcmp(arg, "\\t") == 0)
+	int c = separator_name(arg);
+
+	if (c == 0 && strlen(arg) == 1)
+		c = (unsigned char)arg[0];
+	if (c == ' ')
+		return RD_SPACE;
+	if (c == '\t')
 		return '\t';
-	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' ||
-	    arg[0] == '\r' || (unsigned char)arg[0] >= 0x80)
-		usage_error("--delimiter: '%s' is not one ASCII character other "
-		    "than a quote or a line end", arg);
-	return (unsigned char)arg[0];
+	if (c != 0 && c != '"' && c != '\n' && c != '\r' && c < 0x80)
+		return c;
+	usage_error("--delimiter: '%s' is not one ASCII character other "
+	    "than a quote or a line end", arg);
+}
+
+/*
+** --ofs: a name (separator_name()) or one ASCII character other than a
+** quote or a line end, as the writer puts between fields.
+*/
+static int
+parse_ofs(const char *arg)
+{
+	int c = separator_name(arg);
+
+	if (c == 0 && strlen(arg) == 1)
+		c = (unsigned char)arg[0];
+	if (c == 0 || c == '"' || c == '\n' || c == '\r' || c >= 0x80)
+		usage_error("--ofs: '%s' is not one ASCII character other than "
+		    "a quote or a line end, nor tab, comma, semicolon or space",
+		    arg);
+	return c;
+}
+
+/*
+** --header NAME,NAME,...: the column names of input without a header
+** line, into O. An empty name is a usage error.
+*/
+static void
+parse_header(struct kpi_opts *o, const char *arg)
+{
+	const char *p = arg;
+	size_t n = 0;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		size_t b = 0, e = len;
+
+		while (b < e && (p[b] == ' ' || p[b] == '\t'))
+			b++;
+		while (e > b && (p[e - 1] == ' ' || p[e - 1] == '\t'))
+			e--;
+		if (b == e)
+			usage_error("--header: empty column name in '%s'", arg);
+		o->header = xreallocarray(o->header, n + 2, sizeof *o->header);
+		o->header[n++] = xmemdup(p + b, e - b);
+		o->header[n] = NULL;
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	o->rd.header = o->header;
+	o->rd.nheader = n;
 }
 
 static void
@@ -303,6 +385,7 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 	o->group.period = PERIOD_NONE;
 	o->group.fy_start = 1;
 	o->precision = 6;
+	o->ofs = ',';
 	o->leads.window_days = -1;
 	o->leads.asof = NO_TIME;
 	o->leads.dedup = 1;
@@ -335,6 +418,12 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		switch (c) {
 		case 'd':
 			o->rd.delim = parse_delimiter(optarg);
+			break;
+		case OPT_HEADER:
+			parse_header(o, optarg);
+			break;
+		case OPT_OFS:
+			o->ofs = parse_ofs(optarg);
 			break;
 		case OPT_BY:
 			add_by(o, optarg);
@@ -490,6 +579,9 @@ opts_free(struct kpi_opts *o)
 	free(o->dates.fmt);
 	free(o->files);
 	free(o->leads.stage_map);
+	for (size_t i = 0; o->header != NULL && o->header[i] != NULL; i++)
+		free(o->header[i]);
+	free(o->header);
 	presets_free(&o->presets);
 	progress_free(&o->progress);
 }

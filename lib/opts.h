@@ -43,7 +43,11 @@ struct kpi_opts {
 	struct grouping_opts group;  /* --by, --period, --fiscal-year-start */
 	struct colmap_set cols;      /* --col ROLE=HEADER, in order given */
 	struct date_formats dates;   /* --date-format, in order given */
-	struct rd_opts rd;           /* -d, --skip-bad, --max-field */
+	struct rd_opts rd;           /* -d, --skip-bad, --max-field, --header */
+	int ofs;                     /* --ofs: the output field separator,
+	                                ',' without; '\t' writes TSV
+	                                (wr_set_ofs()) */
+	char **header;               /* --header's names (rd.header) */
 	int precision;               /* --precision, decimals (default 6) */
 	char **files;                /* operands; { NULL } (stdin) when none */
 	size_t nfiles;

@@ -17,10 +17,16 @@ enum { READ_SIZE = 256 * 1024 };
 /* Reasons of --skip-bad counted apart; rows of any more are lumped. */
 enum { SKIP_REASONS = 16 };
 
+/* How the bytes split into fields: RFC 4180, or a record a line. */
+enum { MODE_CSV, MODE_TSV, MODE_SPACE };
+
 struct reader {
 	struct csv_parser parser;
 	char *name;
 	int delim;
+	int mode;                /* MODE_*, from the delimiter */
+	char *const *names;      /* rd_opts.header, or NULL */
+	size_t nnames;
 	int skip_bad;
 	size_t max_field;
 	struct strbuf *notes;
@@ -55,6 +61,16 @@ struct reader {
 	                            after it, in the next buffer, is unseen */
 	int stray_record;        /* a second record ended within one segment */
 	int too_long;            /* a field passed max_field bytes */
+
+	/* TSV and space-separated: a line that spans reads, kept whole, and
+	 * how far the field cap has been checked in it (once it is longer
+	 * than the cap): the decoded bytes of its last field so far, and
+	 * whether a backslash waits for the byte it escapes. */
+	struct strbuf pline;
+	size_t scan_at, scan_cur;
+	int scan_esc;
+	char *dec;               /* a field's decoded bytes */
+	size_t dec_cap;
 
 	/* UTF-8 validation state, carried across segments. */
 	int u8_need;             /* continuation bytes still expected */
@@ -591,9 +607,240 @@ feed_segment(struct reader *r)
 	return 0;
 }
 
+/*
+** TSV and space-separated text (MODE_TSV, MODE_SPACE): a record is a line,
+** split by the reader itself; libcsv never sees these bytes.
+*/
+
+/* Whether C separates fields in space-separated text. */
+static int
+is_space_sep(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+** Decode the TSV escapes of the LEN bytes at S into r->dec: \t, \n, \r
+** and \\ to TAB, LF, CR and a backslash; any other backslash stays, with
+** the byte after it. Returns the decoded length.
+*/
+static size_t
+tsv_decode(struct reader *r, const unsigned char *s, size_t len)
+{
+	size_t n = 0;
+
+	if (len + 1 > r->dec_cap) {
+		r->dec_cap = len + 64;
+		r->dec = xrealloc(r->dec, r->dec_cap);
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		if (c == '\\' && i + 1 < len) {
+			switch (s[i + 1]) {
+			case 't': c = '\t'; i++; break;
+			case 'n': c = '\n'; i++; break;
+			case 'r': c = '\r'; i++; break;
+			case '\\': i++; break;
+			default: break;
+			}
+		}
+		r->dec[n++] = (char)c;
+	}
+	return n;
+}
+
+/* The length of the LEN bytes at S as a field counts for the cap: the
+** bytes decoded, CR bytes not counted (see check_cap()). */
+static size_t
+cap_length(const struct reader *r, const unsigned char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\r')
+			continue;
+		if (r->mode == MODE_TSV && s[i] == '\\' && i + 1 < len &&
+		    strchr("tnr\\", s[i + 1]) != NULL)
+			i++;
+		n++;
+	}
+	return n;
+}
+
+static int
+plain_too_long_error(struct reader *r)
+{
+	return rd_fail(r, EX_DATAERR, r->line, "a field runs past %zu bytes "
+	    "(--max-field raises the limit)", r->max_field);
+}
+
+/*
+** Check the field cap over the part of r->pline not yet checked, once the
+** line is longer than the cap (no field of a shorter one can pass it).
+** The count is cap_length()'s, kept across reads, so that the field that
+** passes the cap is found however the line was read. A CR is not counted:
+** one before the LF ends the line, and any other is an error of its own.
+*/
+static int
+check_cap(struct reader *r)
+{
+	const unsigned char *s = (const unsigned char *)r->pline.s;
+
+	if (r->pline.len <= r->max_field)
+		return 0;
+	for (; r->scan_at < r->pline.len; r->scan_at++) {
+		unsigned char c = s[r->scan_at];
+
+		if (r->mode == MODE_TSV ? c == '\t' : is_space_sep(c)) {
+			r->scan_cur = 0;
+			r->scan_esc = 0;
+			continue;
+		}
+		if (c == '\r')
+			continue;
+		if (r->scan_esc) {
+			r->scan_esc = 0;
+			if (strchr("tnr\\", c) != NULL)
+				continue;     /* the pair is one byte, counted */
+		} else if (r->mode == MODE_TSV && c == '\\') {
+			r->scan_esc = 1;
+		}
+		if (++r->scan_cur > r->max_field)
+			return plain_too_long_error(r);
+	}
+	return 0;
+}
+
+/* One field of a line: decoded (TSV) and within the cap. */
+static int
+plain_field(struct reader *r, const unsigned char *s, size_t len)
+{
+	if (cap_length(r, s, len) > r->max_field)
+		return plain_too_long_error(r);
+	if (r->mode == MODE_TSV && memchr(s, '\\', len) != NULL) {
+		size_t n = tsv_decode(r, s, len);
+
+		on_field(r->dec, n, r);
+	} else {
+		on_field((void *)s, len, r);
+	}
+	return 0;
+}
+
+/*
+** The line of LEN bytes at S (without its LF) as a record on r->line: a
+** CR at its end is part of the line end, any other is a bare CR. A TSV
+** line that is empty, or a space-separated one of blanks, is no record.
+*/
+static int
+plain_line(struct reader *r, const unsigned char *s, size_t len)
+{
+	const unsigned char *end, *p;
+
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
+	end = s + len;
+	p = s;
+	if (r->mode == MODE_SPACE) {
+		while (p < end && is_space_sep(*p))
+			p++;
+		while (end > p && is_space_sep(end[-1]))
+			end--;
+	}
+	if (p == end)
+		return memchr(s, '\r', len) != NULL ? bare_cr_error(r) : 0;
+	r->rec_line = r->line;
+	for (;;) {
+		const unsigned char *stop = p;
+
+		if (r->mode == MODE_TSV) {
+			stop = memchr(p, '\t', (size_t)(end - p));
+			if (stop == NULL)
+				stop = end;
+		} else {
+			while (stop < end && !is_space_sep(*stop))
+				stop++;
+		}
+		if (plain_field(r, p, (size_t)(stop - p)) < 0)
+			return -1;
+		if (stop == end)
+			break;
+		p = stop + 1;
+		if (r->mode == MODE_SPACE)
+			while (is_space_sep(*p))
+				p++;   /* the line's end is no blank: it stops */
+	}
+	if (memchr(s, '\r', len) != NULL)
+		return bare_cr_error(r);
+	if (r->too_long)
+		return plain_too_long_error(r);
+	on_record('\n', r);
+	r->in_record = 0;
+	return 0;
+}
+
+/* The line in r->pline is whole: read it, and start the next. */
+static int
+plain_pline(struct reader *r)
+{
+	int rc = plain_line(r, (const unsigned char *)r->pline.s, r->pline.len);
+
+	sb_reset(&r->pline);
+	r->scan_at = r->scan_cur = 0;
+	r->scan_esc = 0;
+	return rc;
+}
+
+/*
+** Feed a TSV or space-separated segment: the bytes up to and including
+** the next LF, or to the end of the buffer. A line all in one buffer is
+** read where it is; one that spans buffers is gathered in r->pline.
+*/
+static int
+feed_plain(struct reader *r)
+{
+	const unsigned char *s = r->pos;
+	size_t avail = (size_t)(r->end - r->pos), len, good;
+	const unsigned char *nl = memchr(s, '\n', avail);
+
+	len = nl != NULL ? (size_t)(nl - s) + 1 : avail;
+	good = check_text(r, s, len);
+	if (nl != NULL && good == len && r->pline.len == 0) {
+		r->pos += len;
+		if (plain_line(r, s, len - 1) < 0)
+			return -1;
+	} else {
+		size_t keep = good < len ? good : nl != NULL ? len - 1 : len;
+
+		sb_add(&r->pline, s, keep);
+		if (check_cap(r) < 0)
+			return -1;
+		if (good < len)
+			return bad_text_error(r);
+		r->pos += len;
+		if (nl == NULL) {
+			r->col += len;
+			return 0;
+		}
+		if (plain_pline(r) < 0)
+			return -1;
+	}
+	r->line++;
+	r->col = 0;
+	return 0;
+}
+
 static int
 finish(struct reader *r)
 {
+	if (r->mode != MODE_CSV) {
+		r->finished = 1;
+		if (r->u8_need > 0)
+			return encoding_error(r, r->u8_col,
+			    "truncated UTF-8 sequence", "WINDOWS-1252");
+		return r->pline.len > 0 ? plain_pline(r) : 0;
+	}
 	r->finished = 1;
 	if (r->u8_need > 0)
 		return encoding_error(r, r->u8_col, "truncated UTF-8 sequence",
@@ -623,7 +870,8 @@ next_record(struct reader *r)
 		more = fill(r);
 		if (more < 0)
 			return -1;
-		if ((more ? feed_segment(r) : finish(r)) < 0)
+		if ((!more ? finish(r) : r->mode != MODE_CSV ? feed_plain(r) :
+		    feed_segment(r)) < 0)
 			return -1;
 	}
 	/*
@@ -771,9 +1019,21 @@ read_header(struct reader *r)
 	size_t total = 0;
 	unsigned long nabove = 0;
 	char *names, *wanted;
+	struct field *given = NULL;
 	int rc;
 
-	for (;;) {
+	if (r->names != NULL) {
+		/* --header: the names are the header, line 0; no record is. */
+		given = xcalloc(r->nnames, sizeof *given);
+		for (size_t i = 0; i < r->nnames; i++) {
+			given[i].s = r->names[i];
+			given[i].len = strlen(r->names[i]);
+		}
+		r->row.f = given;
+		r->row.n = r->nnames;
+		r->row.line = 0;
+	}
+	for (; given == NULL;) {
 		if ((rc = next_record(r)) < 0) {
 			sb_free(&above);
 			return -1;
@@ -795,7 +1055,8 @@ read_header(struct reader *r)
 		}
 		note_skip(r, NULL, &above);
 	}
-	note_above(r, &above);
+	if (given == NULL)
+		note_above(r, &above);
 	for (size_t i = 0; i < r->row.n; i++)
 		total += r->row.f[i].len + 1;
 	names = xmalloc(total);
@@ -821,6 +1082,7 @@ read_header(struct reader *r)
 	r->header.line = r->row.line;
 	r->nown = r->row.n;
 	r->have_header = 1;
+	free(given);
 	if (r->filter != NULL)
 		bind_filter(r);
 	make_labels(r);
@@ -875,6 +1137,10 @@ reader_new(const char *name, const struct rd_opts *opts)
 
 	r->name = xstrdup(name);
 	r->delim = opts && opts->delim ? opts->delim : ',';
+	r->mode = r->delim == '\t' ? MODE_TSV : r->delim == RD_SPACE ?
+	    MODE_SPACE : MODE_CSV;
+	r->names = opts && opts->nheader > 0 ? opts->header : NULL;
+	r->nnames = r->names != NULL ? opts->nheader : 0;
 	r->skip_bad = opts ? opts->skip_bad : 0;
 	r->notes = opts ? opts->notes : NULL;
 	r->filter = opts ? opts->filter : NULL;
@@ -889,7 +1155,8 @@ reader_new(const char *name, const struct rd_opts *opts)
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		die(EX_OSERR, "out of memory");
 	csv_set_space_func(&r->parser, never_space);
-	csv_set_delim(&r->parser, (unsigned char)r->delim);
+	if (r->mode == MODE_CSV)
+		csv_set_delim(&r->parser, (unsigned char)r->delim);
 	csv_set_realloc_func(&r->parser, xrealloc);
 	csv_set_free_func(&r->parser, free);
 	return r;
@@ -1337,6 +1604,8 @@ rd_close(struct reader *r)
 	free(r->dlen);
 	sb_free(&r->dstore);
 	free(r->cleanbuf);
+	sb_free(&r->pline);
+	free(r->dec);
 	sb_free(&r->err);
 	for (size_t i = 0; i < r->nreason; i++)
 		free(r->reason[i].first);

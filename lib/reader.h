@@ -27,6 +27,17 @@
 **  - The first record is the header; every later record must have as many
 **    fields as the header. Empty lines between records are skipped.
 **  - CRLF and LF line ends are both accepted, also mixed.
+**  - With rd_opts.delim '\t' the input is TSV, not CSV: no quoting at all
+**    (a quote is an ordinary byte), a record is a line, fields split at
+**    every TAB, and the escapes \t, \n, \r and \\ in a field are decoded
+**    to TAB, LF, CR and a backslash (Miller's and the IANA TSV's); any
+**    other backslash is kept as it is. With RD_SPACE a record is a line
+**    and a run of blanks (spaces and tabs) separates fields: blanks at
+**    either end of a line are ignored, and so is a line of blanks; no
+**    quoting, no escapes. Everything else above holds for both (the field
+**    cap counts the decoded bytes, CR bytes not included).
+**  - With rd_opts.header the file has no header line: those are its
+**    column names, and its first line is data.
 **  - With a row filter (rd_opts.filter, below; lib/preset.h makes one
 **    of a preset), the header may come below title lines, junk rows the
 **    filter names are skipped, and the filter's derived columns follow
@@ -35,6 +46,10 @@
 */
 
 #define RD_MAX_FIELD (1024 * 1024)
+
+/* rd_opts.delim for space-separated text: a run of blanks is one
+** separator (not a byte, so that no CSV separator means it). */
+#define RD_SPACE 0x100
 
 struct field {
 	const char *s;     /* the bytes, NUL-terminated (NUL never occurs inside) */
@@ -121,7 +136,13 @@ struct rd_filter {
 #define RD_MAX_ABOVE 50
 
 struct rd_opts {
-	int delim;             /* field separator byte; 0 means ',' */
+	int delim;             /* field separator byte; 0 means ','; '\t'
+	                          reads TSV, RD_SPACE blank-separated text
+	                          (see above) */
+	char *const *header;   /* the column names of a file without a header
+	                          line (--header), NHEADER of them, at least
+	                          one; NULL: the first record is the header */
+	size_t nheader;
 	size_t max_field;      /* field size cap in bytes; 0 means RD_MAX_FIELD */
 	int skip_bad;          /* row errors are counted, not fatal (--skip-bad) */
 	size_t read_size;      /* most bytes read (or, from memory, taken) at a
@@ -160,17 +181,20 @@ struct reader *rd_open_or_die(const char *path, const struct rd_opts *opts);
 ** file (the header still comes from its top): the data of one chunk when a
 ** file is read by several threads (lib/parallel.h). START must be the
 ** start of a line; rd_data_offset() of a plain reader gives the first.
+** With rd_opts.header no header is read: the data start at the top.
 */
 struct reader *rd_open_range(const char *path, off_t start, off_t end,
     const struct rd_opts *opts);
 
 /* The file offset of the first byte not yet parsed: right after the
-** header, the start of the data. */
+** header, the start of the data (with rd_opts.header, the start of the
+** file, past a byte-order mark). */
 off_t rd_data_offset(const struct reader *r);
 
 /* How many quote characters the reader has given to the CSV parser: the
 ** parity of a chunk's count tells whether a chunk border fell inside a
-** quoted field. */
+** quoted field. Always 0 for TSV and RD_SPACE, which have no quoting: a
+** border at a line start is always a record start. */
 unsigned long rd_quotes(const struct reader *r);
 
 /* The file offset where the reader's input ends: that of its range, or
@@ -195,7 +219,8 @@ struct reader *rd_open_mem(const char *name, const void *buf, size_t len,
 */
 int rd_next(struct reader *r, const struct row **row);
 
-/* The header row (field names trimmed of spaces and tabs). */
+/* The header row (field names trimmed of spaces and tabs); its line is 0
+** when the names came from rd_opts.header. */
 const struct row *rd_header(const struct reader *r);
 
 /* The input's name as messages show it. */

@@ -460,6 +460,9 @@ sj_read_spend(struct spend_join *j)
 
 	/* The spend table has a preset of its own, or none. */
 	ro.filter = preset_filter(j->so->preset);
+	/* --header names the columns of the leads operands, not these. */
+	ro.header = NULL;
+	ro.nheader = 0;
 	/* One table: the cells and the currency carry from file to file. */
 	for (size_t i = 0; i < j->so->npaths; i++)
 		read_table(j, rd_open_or_die(j->so->paths[i], &ro), bind_spend,

@@ -11,6 +11,7 @@ void
 wr_init(struct writer *w, FILE *fp, int precision)
 {
 	w->fp = fp;
+	w->ofs = ',';
 	w->precision = precision;
 	w->at_start = 1;
 	w->at_bof = 1;
@@ -19,15 +20,49 @@ wr_init(struct writer *w, FILE *fp, int precision)
 		setvbuf(fp, NULL, _IOFBF, 64 * 1024);
 }
 
+void
+wr_set_ofs(struct writer *w, int ofs)
+{
+	w->ofs = ofs;
+}
+
 /* Start a field of LEN bytes: the separator before it, if any. */
 static void
 separate(struct writer *w, size_t len)
 {
 	if (!w->at_start)
-		putc_unlocked(',', w->fp);
+		putc_unlocked(w->ofs, w->fp);
 	w->lone_empty = w->at_start && len == 0;
 	w->at_start = 0;
 	w->at_bof = 0;
+}
+
+/*
+** A TSV field: the bytes as they are, but TAB, LF, CR and backslash as
+** the two-byte escapes \t, \n, \r and \\, so that no field byte ends a
+** field or a line and every escape reads back to its byte.
+*/
+static void
+tsv_field(struct writer *w, const char *s, size_t len)
+{
+	size_t from = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char e;
+
+		switch (s[i]) {
+		case '\t': e = 't'; break;
+		case '\n': e = 'n'; break;
+		case '\r': e = 'r'; break;
+		case '\\': e = '\\'; break;
+		default: continue;
+		}
+		fwrite_unlocked(s + from, 1, i - from, w->fp);
+		putc_unlocked('\\', w->fp);
+		putc_unlocked(e, w->fp);
+		from = i + 1;
+	}
+	fwrite_unlocked(s + from, 1, len - from, w->fp);
 }
 
 void
@@ -36,9 +71,15 @@ wr_field(struct writer *w, const char *s, size_t len)
 	/* U+FEFF first in the output would read back as a byte-order mark. */
 	int quote = w->at_bof && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0;
 
+	if (w->ofs == '\t') {
+		separate(w, len);
+		tsv_field(w, s, len);
+		return;
+	}
 	separate(w, len);
 	for (size_t i = 0; i < len && !quote; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') {
+		if (s[i] == w->ofs || s[i] == '"' || s[i] == '\n' ||
+		    s[i] == '\r') {
 			quote = 1;
 			break;
 		}
@@ -98,7 +139,7 @@ wr_empty(struct writer *w)
 void
 wr_end(struct writer *w)
 {
-	if (w->lone_empty)
+	if (w->lone_empty && w->ofs != '\t')
 		fputs_unlocked("\"\"", w->fp);
 	putc_unlocked('\n', w->fp);
 	w->at_start = 1;

@@ -14,9 +14,17 @@
 ** "\n" line ends, numbers through num_format()
 ** (so '.' is the decimal point in every locale and undefined values are
 ** empty fields). Write errors are caught once, by close_stdout().
+**
+** wr_set_ofs() puts another separator in the comma's place (--ofs): any
+** ASCII byte but a quote or a line end, quoted as the comma is; a TAB
+** writes TSV instead: nothing quoted, and a TAB, LF, CR or backslash in a
+** field written as \t, \n, \r or \\ (what the reader's TSV decodes,
+** lib/reader.h, and Miller's --itsv). A line of one empty field is then
+** an empty line (TSV has no other way to write it).
 */
 struct writer {
 	FILE *fp;
+	int ofs;            /* the field separator: ',' from wr_init() */
 	int precision;      /* decimals for wr_num() */
 	int at_start;       /* no field written yet on this line */
 	int at_bof;         /* no field written yet at all */
@@ -26,6 +34,9 @@ struct writer {
 /* Start writing to FP with PRECISION decimals; gives FP a 64 KiB buffer
 ** when it is stdout. */
 void wr_init(struct writer *w, FILE *fp, int precision);
+
+/* Separate fields by OFS (see above) from now on. */
+void wr_set_ofs(struct writer *w, int ofs);
 
 /* One field of LEN bytes at S. */
 void wr_field(struct writer *w, const char *s, size_t len);

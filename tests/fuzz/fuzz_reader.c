@@ -1,13 +1,15 @@
 /* See LICENSE file for copyright and license details. */
 /*
-** The CSV reader. The first byte chooses the delimiter and a read size;
-** the rest is the CSV. Checks, beyond not crashing:
+** The CSV reader. The first byte chooses the delimiter (a tab: TSV;
+** RD_SPACE: blank-separated) and a read size; the rest is the input.
+** Checks, beyond not crashing:
 **  - every record has as many fields as the header, fields hold no NUL
 **    and are NUL-terminated, line numbers never go back;
 **  - the records (or the error) are the same when read whole and when
 **    read a few bytes at a time;
 **  - what was read, written back by lib/writer and read again, is the
-**    same records (the writer's quoting round-trips).
+**    same records (the writer's quoting round-trips), and so for TSV
+**    (its escapes round-trip).
 */
 #include <string.h>
 
@@ -27,8 +29,11 @@ read_all(const uint8_t *data, size_t size, const struct rd_opts *o,
 	struct writer w;
 	int rc;
 
-	if (rewrite != NULL)
+	if (rewrite != NULL) {
 		wr_init(&w, rewrite, 6);
+		if (o->delim == '\t')
+			wr_set_ofs(&w, '\t');
+	}
 	sb_add(out, "", 0);
 	if (!rd_failed(r)) {
 		const struct row *h = rd_header(r);
@@ -68,7 +73,7 @@ read_all(const uint8_t *data, size_t size, const struct rd_opts *o,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const int delims[] = { ',', ';', '\t', '|' };
+	static const int delims[] = { ',', '\t', RD_SPACE, '|' };
 	struct rd_opts whole = {0}, bits = {0};
 	struct strbuf a = {0}, b = {0}, c = {0};
 	char *text = NULL;
@@ -86,8 +91,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(a.len == b.len && memcmp(a.s, b.s, a.len) == 0);
 	fclose(rewrite);
 	/* The round trip, for input that read cleanly with commas. */
-	if (whole.delim == ',' && memmem(a.s, a.len, "ERROR", 5) == NULL) {
-		struct rd_opts plain = { .max_field = 1 << 20 };
+	/* TSV too, but for U+FEFF opening the first field (after a skipped
+	 * byte-order mark) and a record of one empty field (a header of
+	 * blanks, trimmed), which TSV cannot write but as a mark and as an
+	 * empty line. */
+	if ((whole.delim == ',' || (whole.delim == '\t' &&
+	    !(a.len >= 3 && memcmp(a.s, "\xef\xbb\xbf", 3) == 0) &&
+	    !(a.len >= 2 && memcmp(a.s, "\x1f\x1e", 2) == 0) &&
+	    memmem(a.s, a.len, "\x1e\x1f\x1e", 3) == NULL)) &&
+	    memmem(a.s, a.len, "ERROR", 5) == NULL) {
+		struct rd_opts plain = { .delim = whole.delim,
+		    .max_field = 1 << 20 };
 
 		read_all((const uint8_t *)text, textlen, &plain, &c, NULL);
 		FUZZ_CHECK(a.len == c.len && memcmp(a.s, c.s, a.len) == 0);

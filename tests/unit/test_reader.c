@@ -60,6 +60,130 @@ same_at_every_size(const char *text, size_t len, size_t cap)
 	return same;
 }
 
+/* Whether TEXT reads as WANT with options BASE whole and at every
+** smaller read size. */
+static int
+reads_at_every_size(const char *text, const struct rd_opts *base,
+    const char *want)
+{
+	size_t len = strlen(text);
+	int same = strcmp(dump(text, len, base), want) == 0;
+
+	for (size_t rs = 1; rs < len && same; rs++) {
+		struct rd_opts o = *base;
+
+		o.read_size = rs;
+		same = strcmp(dump(text, len, &o), want) == 0;
+	}
+	return same;
+}
+
+/* TEXT through BASE: WANT whole (checked as NAME), and the same at every
+** read size ("NAME, at every read size"). */
+static void
+reads_opts(const char *name, const char *text, const struct rd_opts *base,
+    const char *want)
+{
+	char label[256];
+
+	check_str(name, dump(text, strlen(text), base), want);
+	snprintf(label, sizeof label, "%s, at every read size", name);
+	CHECK(label, reads_at_every_size(text, base, want));
+}
+
+/* TSV, space-separated text and --header names (rd_opts.delim '\t' and
+** RD_SPACE, rd_opts.header). */
+static void
+plain_formats(void)
+{
+	struct rd_opts tsv = { .delim = '\t' }, sp = { .delim = RD_SPACE };
+	char *names[] = { "id", " day ", "n" };
+	struct rd_opts hd = { .header = names, .nheader = 3 };
+	struct rd_opts hsp = { .delim = RD_SPACE, .header = names,
+	    .nheader = 3 };
+	struct rd_opts htsv = { .delim = '\t', .header = names, .nheader = 3 };
+
+	/* The escapes: \t \n \r \\ decoded; \q and a last \ kept; \\t is
+	 * a backslash and a t. Escapes and CRLF split at every read size. */
+	reads_opts("tsv: escapes decoded",
+	    "a\tb\r\nx\\ty\\n\\r\tp\\\\q\\q\\\r\n\"\t\\\\t\n",
+	    &tsv, "a|b/1;x\ty\n\r|p\\q\\q\\/2;\"|\\t/3;");
+	reads_opts("tsv: empty fields and lines, no final LF",
+	    "a\tb\n\t\n\n\r\n \t \nu\tv",
+	    &tsv, "a|b/1;|/2; | /5;u|v/6;");
+	reads_opts("tsv: a backslash before a tab stays, the tab splits",
+	    "a\tb\nx\\\ty\n", &tsv, "a|b/1;x\\|y/2;");
+	reads_opts("tsv: a BOM skipped, UTF-8 kept",
+	    "\xef\xbb\xbf" "a\tb\n\xc3\xa9\t\xe2\x82\xac\n", &tsv,
+	    "a|b/1;\xc3\xa9|\xe2\x82\xac/2;");
+	reads_opts("tsv: a wrong field count names the line",
+	    "a\tb\n1\t2\n1\t2\t3\n", &tsv,
+	    "a|b/1;1|2/2;ERROR 65 t:3: 3 fields, but the header has 2");
+	reads_opts("tsv: a bare CR",
+	    "a\tb\n1\r2\tx\n", &tsv,
+	    "a|b/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
+	    "ends); convert them first: tr '\\r' '\\n' < 't' > converted.csv");
+	reads_opts("tsv: invalid UTF-8 across reads",
+	    "a\tb\n1\tx\xe2\x82\n", &tsv,
+	    "a|b/1;ERROR 65 t:2: invalid UTF-8 at byte 4: not UTF-8 text "
+	    "(WINDOWS-1252?); convert it first: iconv -f WINDOWS-1252 -t "
+	    "UTF-8 't' > converted.csv");
+	{
+		/* The cap counts decoded bytes: \t\t\t is 3 of them. */
+		struct rd_opts cap = { .delim = '\t', .max_field = 3 };
+
+		reads_opts("tsv: the cap counts decoded bytes",
+		    "a\tb\n\\t\\t\\t\tabc\r\n", &cap,
+		    "a|b/1;\t\t\t|abc/2;");
+		reads_opts("tsv: a field past the cap",
+		    "a\tb\nabc\tx\\\\yz\n", &cap,
+		    "a|b/1;ERROR 65 t:2: a field runs past 3 bytes (--max-field "
+		    "raises the limit)");
+		reads_opts("tsv: past the cap before bad UTF-8 on its line",
+		    "a\tb\nab\tabcd\xff\n", &cap,
+		    "a|b/1;ERROR 65 t:2: a field runs past 3 bytes (--max-field "
+		    "raises the limit)");
+		cap.delim = RD_SPACE;
+		reads_opts("space: a field past the cap",
+		    "a b\n abc  abcd\n", &cap,
+		    "a|b/1;ERROR 65 t:2: a field runs past 3 bytes (--max-field "
+		    "raises the limit)");
+	}
+	reads_opts("space: blank runs, ends ignored, blank lines skipped",
+	    " customer_id  date\t amount \r\n 00001 19970101  11.77\r\n"
+	    "\r\n  \t \n00002\t19970112 \t 12.00", &sp,
+	    "customer_id|date|amount/1;00001|19970101|11.77/2;"
+	    "00002|19970112|12.00/5;");
+	reads_opts("space: no quoting, no escapes",
+	    "a b c\n\"x y\" \\t\n", &sp, "a|b|c/1;\"x|y\"|\\t/2;");
+	reads_opts("space: a short row names its line",
+	    "a b c\n1 2 3\n 1 2 \n", &sp,
+	    "a|b|c/1;1|2|3/2;ERROR 65 t:3: 2 fields, but the header has 3");
+	reads_opts("--header: the first line is data, line 1",
+	    "1,2026-01-01,3\n2,2026-01-02,4\n", &hd,
+	    "id|day|n/0;1|2026-01-01|3/1;2|2026-01-02|4/2;");
+	reads_opts("--header: empty input is no rows", "", &hd, "id|day|n/0;");
+	reads_opts("--header: a BOM skipped", "\xef\xbb\xbf" "1,2,3\n", &hd,
+	    "id|day|n/0;1|2|3/1;");
+	reads_opts("--header: a wrong field count names the line",
+	    "1,2,3\n1,2\n", &hd,
+	    "id|day|n/0;1|2|3/1;ERROR 65 t:2: 2 fields, but the header has 3");
+	reads_opts("--header with space-separated text",
+	    " 00001 19970101  11.77\r\n 00002 19970112 12.00\r\n", &hsp,
+	    "id|day|n/0;00001|19970101|11.77/1;00002|19970112|12.00/2;");
+	reads_opts("--header with TSV", "a\\tb\tc\t\n", &htsv,
+	    "id|day|n/0;a\tb|c|/1;");
+	{
+		struct reader *r = rd_open_mem("t", "1,2,3\n", 6, &hd);
+
+		check_int("--header: names trimmed for rd_col", rd_col(r, "day"),
+		    1);
+		check_int("--header: data start at offset 0",
+		    (long)rd_data_offset(r), 0);
+		rd_close(r);
+	}
+}
+
 static void
 reads(const char *name, const char *text, const char *want)
 {
@@ -230,11 +354,12 @@ main(void)
 	    "a,b\nx y,z\n\"p, q\",r \nu,v\n\"m\nn\",o o\n",
 	    "a|b/1;x y|z/2;p, q|r /3;u|v/4;m\nn|o o/5;");
 	{
+		/* A tab delimiter reads TSV: a quote is a byte like any. */
 		struct rd_opts tsv = { .delim = '\t' };
-		const char *t = "a\tb\n1,5\t\"x\ty\"\n";
+		const char *t = "a\tb\tc\n1,5\t\"x\ty\"\n";
 
-		check_str("tab delimiter", dump(t, strlen(t), &tsv),
-		    "a|b/1;1,5|x\ty/2;");
+		check_str("tab delimiter: TSV, no quoting",
+		    dump(t, strlen(t), &tsv), "a|b|c/1;1,5|\"x|y\"/2;");
 	}
 
 	/* Structural errors: exact texts. */
@@ -650,5 +775,6 @@ main(void)
 		    "(toy)");
 		sb_free(&notes);
 	}
+	plain_formats();
 	return finish();
 }

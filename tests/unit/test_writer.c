@@ -81,5 +81,71 @@ main(void)
 	rd_close(r);
 	fclose(fp);
 	free(buf);
+
+	/* --ofs tab: TSV, the escapes written, and read back by the TSV
+	 * reader byte for byte; a quote is plain. */
+	{
+		static const char *const f[] = { "a\tb", "l1\nl2\r", "c:\\x\\t",
+		    "say \"hi\"", "" };
+		struct rd_opts tsv = { .delim = '\t' };
+		int same = 1;
+
+		buf = NULL;
+		fp = open_memstream(&buf, &len);
+		wr_init(&w, fp, 6);
+		wr_set_ofs(&w, '\t');
+		for (size_t i = 0; i < 5; i++)
+			wr_str(&w, f[i]);
+		wr_str(&w, "x");
+		wr_str(&w, "k");
+		wr_end(&w);
+		for (size_t i = 0; i < 5; i++)
+			wr_str(&w, f[i]);
+		wr_num(&w, 0.25);
+		wr_int(&w, -3);
+		wr_end(&w);
+		check_str("ofs tab: TSV escapes", written(fp, &buf),
+		    "a\\tb\tl1\\nl2\\r\tc:\\\\x\\\\t\tsay \"hi\"\t\tx\tk\n"
+		    "a\\tb\tl1\\nl2\\r\tc:\\\\x\\\\t\tsay \"hi\"\t\t0.25\t-3\n");
+		r = rd_open_mem("t", buf, len, &tsv);
+		for (size_t i = 0; i < 5; i++)
+			same &= rd_header(r)->f[i].len == strlen(f[i]) &&
+			    memcmp(rd_header(r)->f[i].s, f[i], strlen(f[i])) == 0;
+		check_int("ofs tab: a row", rd_next(r, &row), 1);
+		for (size_t i = 0; i < 5; i++)
+			same &= strcmp(row->f[i].s, f[i]) == 0;
+		same &= strcmp(row->f[5].s, "0.25") == 0 &&
+		    strcmp(row->f[6].s, "-3") == 0;
+		CHECK("ofs tab: every field reads back", same);
+		rd_close(r);
+		fclose(fp);
+		free(buf);
+	}
+	/* --ofs ';': CSV quoting with ';' in the comma's place. */
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	wr_init(&w, fp, 6);
+	wr_set_ofs(&w, ';');
+	wr_str(&w, "a;b");
+	wr_str(&w, "a,b");
+	wr_str(&w, "q\"");
+	wr_num(&w, 1.5);
+	wr_end(&w);
+	wr_empty(&w);
+	wr_end(&w);
+	check_str("ofs semicolon: quoted as CSV", written(fp, &buf),
+	    "\"a;b\";a,b;\"q\"\"\";1.5\n\"\"\n");
+	{
+		struct rd_opts semi = { .delim = ';' };
+
+		r = rd_open_mem("t", buf, len, &semi);
+		check_str("ofs semicolon: reads back", rd_header(r)->f[0].s,
+		    "a;b");
+		check_int("ofs semicolon: four fields", (long long)rd_header(r)->n,
+		    4);
+		rd_close(r);
+	}
+	fclose(fp);
+	free(buf);
 	return finish();
 }

@@ -1,0 +1,1 @@
+lead-convert -d tab --stages lead,customer --max-field 12 field-cap.tsv

@@ -1,0 +1,1 @@
+lead-convert --by segment --ofs space small.csv

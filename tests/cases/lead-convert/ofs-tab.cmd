@@ -1,0 +1,1 @@
+lead-convert -d tab --by segment --ofs tab small-quotes.tsv

@@ -1,0 +1,1 @@
+lead-convert -d tab --by segment small-quotes.tsv

@@ -1,0 +1,1 @@
+lead-convert --header 'id,,created_at' small.csv

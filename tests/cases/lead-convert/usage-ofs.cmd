@@ -1,0 +1,1 @@
+lead-convert --ofs '"' small.csv

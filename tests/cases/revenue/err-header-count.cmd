@@ -1,0 +1,1 @@
+revenue -d space --header customer_id,date,amount orders-space.txt

@@ -1,0 +1,1 @@
+revenue -d space --header customer_id,date,amount,channel orders-space-bad.txt
