@@ -15,7 +15,8 @@ enum {
 	OPT_SKIP_BAD, OPT_PRECISION, OPT_MAX_FIELD, OPT_VERSION,
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
-	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS
+	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS,
+	OPT_JOIN
 };
 
 struct shared_option {
@@ -44,6 +45,8 @@ static const struct shared_option shared[] = {
 	    "keep rows with a repeated id (constant memory)" } },
 	{ OPTS_JOBS, { "jobs", "N", OPT_JOBS,
 	    "read files on N threads (the same result)" } },
+	{ OPTS_JOIN, { "join", "FILE", OPT_JOIN | OPT_REPEAT,
+	    "more columns of the leads, by id, from FILE (repeatable)" } },
 	{ 0, { "by", "COL[,COL...]", OPT_BY | OPT_REPEAT,
 	    "group by these columns" } },
 	{ 0, { "preset", "NAME", OPT_PRESET,
@@ -400,6 +403,12 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		case OPT_JOBS:
 			o->jobs = opt_int("jobs", optarg, 1, 256);
 			break;
+		case OPT_JOIN:
+			o->join = xreallocarray(o->join, o->njoin + 1,
+			    sizeof *o->join);
+			o->join[o->njoin++] = strcmp(optarg, "-") == 0 ? NULL :
+			    optarg;
+			break;
 		case OPT_PROGRESS:
 			progress = PROGRESS_ON;
 			break;
@@ -475,6 +484,7 @@ opts_free(struct kpi_opts *o)
 		free(o->dates.fmt[i]);
 	free(o->dates.fmt);
 	free(o->files);
+	free(o->join);
 	presets_free(&o->presets);
 	progress_free(&o->progress);
 }

@@ -30,7 +30,8 @@ enum {
 	OPTS_STAGE_LIST = 1 << 6, /* --stages LIST alone, for tools that need
 	                             the stage timestamps --stage-col lacks */
 	OPTS_JOBS     = 1 << 7,   /* --jobs N */
-	OPTS_PARTS    = 1 << 8    /* --partial, --merge */
+	OPTS_PARTS    = 1 << 8,   /* --partial, --merge */
+	OPTS_JOIN     = 1 << 9    /* --join FILE */
 };
 
 /* Keys of a tool's own options start here. */
@@ -59,6 +60,9 @@ struct kpi_opts {
 	int total;                   /* --total */
 	int partial, merge;          /* --partial, --merge */
 	long long jobs;              /* --jobs; 1 without */
+	char **join;                 /* --join files, in order given ("-" is
+	                                NULL: standard input) */
+	size_t njoin;
 };
 
 struct tool_option {
