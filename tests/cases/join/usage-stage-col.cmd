@@ -1,0 +1,1 @@
+lead-convert --stage-col stage --join deals.csv mql.csv
