@@ -465,6 +465,20 @@ join_lead(struct join_view *v, const struct leads *l, struct reader *r,
 	return 0;
 }
 
+char *
+join_where(const struct join_view *v, size_t t)
+{
+	const struct jfile *f;
+	struct strbuf sb = {0};
+
+	if (t >= v->j->ntimes || v->tsrc[t] < 0)
+		return NULL;
+	f = &v->j->f[v->tsrc[t]];
+	sb_printf(&sb, "%s:%lu (column %s)", f->name, f->rows[v->trow[t]].line,
+	    f->tlabel[t]);
+	return sb.s;
+}
+
 const struct field *
 join_by(const struct join_view *v)
 {

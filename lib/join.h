@@ -85,6 +85,13 @@ int join_bind(struct join_view *v, const struct leads *l, struct reader *r,
 int join_lead(struct join_view *v, const struct leads *l, struct reader *r,
     const struct row *row, struct lead *d);
 
+/*
+** Where time T (a stage's, or lost: T = the number of stages) of the last
+** lead join_lead() filled in came from: "FILE:LINE (column 'C')", a new
+** string; NULL when it came from the main row, or is empty.
+*/
+char *join_where(const struct join_view *v, size_t t);
+
 /* The --by values of the last lead join_lead() filled in: NBY fields. */
 const struct field *join_by(const struct join_view *v);
 
