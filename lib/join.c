@@ -241,7 +241,8 @@ read_joined(void *ctx, struct reader *r, const struct row *row)
 
 struct join *
 join_load(char *const *files, size_t n, const struct leads *l,
-    const struct rd_opts *ro, char *const *by, size_t nby)
+    const struct rd_opts *ro, char *const *by, size_t nby,
+    void (*failed)(void *ctx, const char *why), void *ctx)
 {
 	struct join *j = xcalloc(1, sizeof *j);
 	struct rd_opts o = *ro;
@@ -259,16 +260,25 @@ join_load(char *const *files, size_t n, const struct leads *l,
 		struct loader ld = { j, f, l, -1, {0}, NULL };
 		struct reader *r = rd_open(files[i], &o);
 
-		if (r == NULL)
-			die(EX_NOINPUT, "%s: %s", files[i] ? files[i] : "<stdin>",
+		if (r == NULL) {
+			struct strbuf why = {0};
+
+			sb_printf(&why, "%s: %s", files[i] ? files[i] : "<stdin>",
 			    strerror(errno));
+			if (failed != NULL)
+				failed(ctx, why.s);
+			die(EX_NOINPUT, "%s", why.s);
+		}
 		f->name = xstrdup(rd_name(r));
 		f->bslot = xcalloc(nby + 1, sizeof *f->bslot);
 		f->blabel = xcalloc(nby + 1, sizeof *f->blabel);
 		ld.bcol = xcalloc(nby + 1, sizeof *ld.bcol);
 		sb_add(&f->bytes, "", 1);
-		if (rd_each(r, bind_file, read_joined, &ld) < 0)
+		if (rd_each(r, bind_file, read_joined, &ld) < 0) {
+			if (failed != NULL)
+				failed(ctx, rd_error(r));
 			rd_die(r);
+		}
 		free(ld.bcol);
 		rd_close(r);
 	}

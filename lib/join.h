@@ -34,8 +34,8 @@
 **    dropped.
 **
 ** Memory: per joined row, the id and --by texts plus 1 byte each, 8
-** bytes per time column the file has, 16 per --by column, a 40-byte row
-** record and 8 to 16 bytes of hash slots (kpikit(7), SCALE, has it
+** bytes per time column the file has, 16 per --by column, a 32-byte row
+** record and 16 to 32 bytes of hash slots (kpikit(7), SCALE, has it
 ** measured). The tables are read only once loaded, so the threads of
 ** --jobs share them; each thread has its own view (per-row scratch),
 ** and only sets a row's "matched" byte, atomically.
@@ -51,10 +51,13 @@ struct lead;
 ** leads table L (its roles, dates and --col mappings, not yet bound),
 ** through the reader options RO (delimiter, --preset filter, --skip-bad,
 ** notes), with the NBY --by columns BY. A file that cannot be opened, or
-** holds an error without --skip-bad, ends the program with its message.
+** holds an error without --skip-bad, ends the program with its message,
+** after FAILED(CTX, message) if FAILED is not NULL (--partial writes a
+** part that says it failed).
 */
 struct join *join_load(char *const *files, size_t n, const struct leads *l,
-    const struct rd_opts *ro, char *const *by, size_t nby);
+    const struct rd_opts *ro, char *const *by, size_t nby,
+    void (*failed)(void *ctx, const char *why), void *ctx);
 
 /* Whether some joined file has the time of stage S (S = the number of
 ** stages: lost). */

@@ -813,10 +813,19 @@ part_options(struct lead_driver *d)
 	part_option_add(po, "fiscal-year-start", buf);
 	part_option_add(po, "dedup", l->dedup ? "yes" : "no");
 	/* Parts made with --join hold the joined values; --merge takes the
-	 * same --join, to tell the joined ids that no part has. */
-	part_option_add(po, "join", o->njoin > 0 ? "yes" : NULL);
+	 * same --join, to tell the joined ids that no part has. Only then:
+	 * parts made without are as they were. */
+	if (o->njoin > 0)
+		part_option_add(po, "join", "yes");
 	if (d->run.tool->options != NULL)
 		d->run.tool->options(&d->run, po);
+}
+
+/* A joined table that cannot be read fails a part too. */
+static void
+join_failed(void *ctx, const char *why)
+{
+	write_failed(ctx, why);
 }
 
 /*
@@ -840,7 +849,7 @@ open_join(struct lead_driver *d)
 		usage_error("--merge --join finds the joined rows without a lead "
 		    "by the ids the parts carry, and --no-dedup parts carry none");
 	d->join = join_load(o->join, o->njoin, &d->all.leads, &o->rd,
-	    o->group.by, o->group.nby);
+	    o->group.by, o->group.nby, join_failed, &d->all);
 	leads_set_join(&d->all.leads, join_view_new(d->join));
 }
 
