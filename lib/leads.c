@@ -58,8 +58,9 @@ leads_init(struct leads *l, const struct leads_opts *o,
 }
 
 /*
-** Find L's roles in R's header, into IDX. With --join, a stage that a
-** joined file has may be absent, even when --col maps it.
+** Find L's roles in R's header, into IDX. With --join, a stage (not the
+** created date) or lost that a joined file has may be absent, even when
+** --col maps it.
 */
 static int
 bind_roles(struct leads *l, struct reader *r, long *idx)
@@ -70,11 +71,12 @@ bind_roles(struct leads *l, struct reader *r, long *idx)
 		return cols_bind(r, l->roles, l->nroles, l->cols, idx);
 	j = join_view_join(l->join);
 	for (size_t i = 0; i < l->nroles; i++) {
-		size_t s = i - ROLE_FIRST_STAGE + 1;
+		int stage = i >= ROLE_FIRST_STAGE && i < l->nroles - l->nextra &&
+		    l->stage_col == NULL;
 		const char *h;
 
-		if (i < ROLE_FIRST_STAGE || i >= l->nroles - l->nextra ||
-		    l->stage_col != NULL || !join_has_time(j, s)) {
+		if (!(stage && join_has_time(j, i - ROLE_FIRST_STAGE + 1)) &&
+		    !(i == ROLE_LOST && join_has_time(j, l->st.n))) {
 			if (cols_bind(r, &l->roles[i], 1, l->cols, &idx[i]) < 0)
 				return -1;
 			continue;

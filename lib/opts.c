@@ -46,7 +46,7 @@ static const struct shared_option shared[] = {
 	{ OPTS_JOBS, { "jobs", "N", OPT_JOBS,
 	    "read files on N threads (the same result)" } },
 	{ OPTS_JOIN, { "join", "FILE", OPT_JOIN | OPT_REPEAT,
-	    "more columns of the leads, by id, from FILE (repeatable)" } },
+	    "join FILE's columns onto the leads by id (repeatable)" } },
 	{ 0, { "by", "COL[,COL...]", OPT_BY | OPT_REPEAT,
 	    "group by these columns" } },
 	{ 0, { "preset", "NAME", OPT_PRESET,
