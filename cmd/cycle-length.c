@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../lib/leadtool.h"
@@ -178,6 +179,34 @@ classify(const struct lead_run *run, const struct lead *d, struct cycle *c)
 	}
 }
 
+/* The first stage from S on whose own time in D is T (the stage T of a
+** reach time came from). */
+static size_t
+end_stage(const struct leads *l, const struct lead *d, int s, kpi_time t)
+{
+	size_t i = (size_t)s;
+
+	while (i + 1 < l->st.n && d->at[i] != t)
+		i++;
+	return i;
+}
+
+/*
+** The cell of ROW in column COL that holds the time T, or, when the time
+** came from a --join file (COL is -1, or the row's cell is empty), T as
+** ISO 8601 in *BUF.
+*/
+static const struct field *
+cell(const struct row *row, long col, kpi_time t, struct field *buf,
+    char *iso)
+{
+	if (col >= 0 && row->f[col].len > 0)
+		return &row->f[col];
+	buf->s = date_format_iso(iso, t);
+	buf->len = strlen(buf->s);
+	return buf;
+}
+
 /*
 ** A row counts when it is in the cycle, grouped by the period of the
 ** cycle's start. A cycle that ends (won at --to, or lost) before it starts
@@ -191,6 +220,8 @@ place(const struct lead_run *run, struct reader *r, const struct row *row,
 	const struct leads *l = run->leads;
 	char e[ESCAPED_MAX], s[ESCAPED_MAX];
 	const struct field *end, *start;
+	struct field endbuf, startbuf;
+	char endiso[32], startiso[32], *from;
 	long endcol, startcol;
 	struct cycle c;
 
@@ -203,10 +234,22 @@ place(const struct lead_run *run, struct reader *r, const struct row *row,
 	endcol = c.status == LOST ? l->col_lost :
 	    leads_reach_col(l, d, cfg->to, c.end);
 	startcol = leads_reach_col(l, d, cfg->from, c.start);
-	end = &row->f[endcol];
-	start = &row->f[startcol];
-	return rd_bad(r, row, endcol, "'%s' is before the cycle starts, at %s "
-	    "'%s'", escape_text(e, sizeof e, end->s, end->len),
+	end = cell(row, endcol, c.end, &endbuf, endiso);
+	start = cell(row, startcol, c.start, &startbuf, startiso);
+	if (end == &endbuf && l->join != NULL && (from = join_where(l->join,
+	    c.status == LOST ? l->st.n : end_stage(l, d, cfg->to, c.end))) !=
+	    NULL) {
+		/* The end came from a --join file: say where. */
+		rd_bad(r, row, -1, "'%s' at %s is before the cycle starts, at %s "
+		    "'%s'", end->s, from, start == &startbuf ?
+		    l->st.name[cfg->from] : rd_header(r)->f[startcol].s,
+		    escape_text(s, sizeof s, start->s, start->len));
+		free(from);
+		return -1;
+	}
+	return rd_bad(r, row, end == &endbuf ? -1 : endcol, "'%s' is before "
+	    "the cycle starts, at %s '%s'", escape_text(e, sizeof e, end->s,
+	    end->len), start == &startbuf ? l->st.name[cfg->from] :
 	    rd_header(r)->f[startcol].s,
 	    escape_text(s, sizeof s, start->s, start->len));
 }
@@ -373,7 +416,7 @@ static const struct lead_tool tool = {
 		"How long rows take from one stage to another, open ones "
 		"counted.",
 		OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE | OPTS_TOTAL |
-		    OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS,
+		    OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },

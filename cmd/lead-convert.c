@@ -144,7 +144,8 @@ static const struct lead_tool tool = {
 		"[file ...]",
 		"Leads that reached each stage, and the conversion between stages.",
 		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE |
-		    OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_COUNT,
+		    OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_COUNT |
+		    OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },

@@ -146,6 +146,17 @@ cols_bind_map(struct reader *r, const struct role *roles, size_t n,
 	return 0;
 }
 
+const char *
+cols_header(const struct colmap_set *cols, const struct role *role)
+{
+	const char *header = role->header;
+
+	for (size_t j = 0; j < cols->n; j++)
+		if (strcmp(cols->v[j].role, role->name) == 0)
+			header = cols->v[j].header;
+	return header;
+}
+
 long
 cols_find(struct reader *r, const char *header, const char *what)
 {

@@ -62,6 +62,12 @@ int cols_bind_map(struct reader *r, const struct role *roles, size_t n,
     const struct colmap_set *map, const char *option, long *idx);
 
 /*
+** The header ROLE is read from under the mappings COLS: the last --col
+** for it, else its default. For a role that may be absent (--join).
+*/
+const char *cols_header(const struct colmap_set *cols, const struct role *role);
+
+/*
 ** The column named HEADER in R, which the tool needs for WHAT (say,
 ** "--by"); an absent or repeated header is recorded in R as an error, and
 ** -1 returned.

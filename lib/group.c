@@ -435,6 +435,23 @@ grouping_key(struct grouping *g, const struct row *row, kpi_time t)
 	return &g->key;
 }
 
+const struct strbuf *
+grouping_key_fields(struct grouping *g, const struct field *by, kpi_time t)
+{
+	sb_reset(&g->key);
+	for (size_t i = 0; i < g->nby; i++)
+		key_add(&g->key, by[i].s, by[i].len);
+	if (g->period != PERIOD_NONE) {
+		char label[PERIOD_BUFSIZE];
+
+		period_label(label, t, g->period, g->fy_start);
+		key_add(&g->key, label, strlen(label));
+	}
+	if (g->key.s == NULL)
+		sb_add(&g->key, "", 0);
+	return &g->key;
+}
+
 size_t
 grouping_width(const struct grouping *g)
 {

@@ -126,6 +126,14 @@ int grouping_active(const struct grouping *g);
 const struct strbuf *grouping_key(struct grouping *g, const struct row *row,
     kpi_time t);
 
+/*
+** As grouping_key(), with the --by values given as BY (one field per
+** --by column) instead of read from a row: --join fills them in from
+** other files (lib/join.h).
+*/
+const struct strbuf *grouping_key_fields(struct grouping *g,
+    const struct field *by, kpi_time t);
+
 /* Write the key columns' names, then those of a group's key, then the
 ** "(all)" key of a total row. */
 void grouping_write_header(const struct grouping *g, struct writer *w);

@@ -94,6 +94,39 @@ leads_init(struct leads *l, const struct leads_opts *o,
 		l->ids = xcalloc(1, sizeof *l->ids);
 }
 
+/*
+** Find L's roles in R's header, into IDX. With --join, a stage (not the
+** created date) or lost that a joined file has may be absent, even when
+** --col maps it.
+*/
+static int
+bind_roles(struct leads *l, struct reader *r, long *idx)
+{
+	const struct join *j;
+
+	if (l->join == NULL)
+		return cols_bind(r, l->roles, l->nroles, l->cols, idx);
+	j = join_view_join(l->join);
+	for (size_t i = 0; i < l->nroles; i++) {
+		int stage = i >= ROLE_FIRST_STAGE && i < l->nroles - l->nextra &&
+		    l->stage_col == NULL;
+		const char *h;
+
+		if (!(stage && join_has_time(j, i - ROLE_FIRST_STAGE + 1)) &&
+		    !(i == ROLE_LOST && join_has_time(j, l->st.n))) {
+			if (cols_bind(r, &l->roles[i], 1, l->cols, &idx[i]) < 0)
+				return -1;
+			continue;
+		}
+		h = cols_header(l->cols, &l->roles[i]);
+		if ((idx[i] = rd_col(r, h)) == RD_AMBIGUOUS)
+			return (int)cols_find(r, h, l->roles[i].name);
+		if (idx[i] < 0)
+			idx[i] = -1;
+	}
+	return 0;
+}
+
 int
 leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted)
 {
@@ -101,7 +134,7 @@ leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted)
 	size_t s, nstage_roles = l->nroles - ROLE_FIRST_STAGE - l->nextra -
 	    l->ncount;
 
-	if (cols_bind(r, l->roles, l->nroles, l->cols, idx) < 0)
+	if (bind_roles(l, r, idx) < 0)
 		return -1;
 	l->ids_from = rd_data_offset(r);
 	l->ids_rows = 0;
@@ -117,6 +150,8 @@ leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted)
 	l->col_stage = -1;
 	if (l->stage_col != NULL &&
 	    (l->col_stage = cols_find(r, l->stage_col, "--stage-col")) < 0)
+		return -1;
+	if (l->join != NULL && join_bind(l->join, l, r, cols_wanted) < 0)
 		return -1;
 	if (cols_wanted != NULL) {
 		for (size_t i = 0; i < l->nroles; i++)
@@ -300,6 +335,11 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 			return -1;
 	if (get_count(l, r, row, &d->count) < 0)
 		return -1;
+	if (l->join != NULL) {
+		if (join_lead(l->join, l, r, row, d) < 0)
+			return -1;
+		d->created = d->at[0];
+	}
 	if (l->col_stage >= 0) {
 		const struct field *f = &row->f[l->col_stage];
 
@@ -531,8 +571,34 @@ leads_settle(void *const *states, size_t k,
 }
 
 void
+leads_set_join(struct leads *l, struct join_view *v)
+{
+	l->join = v;
+	l->roles[ROLE_ID].required = 1;
+	for (size_t s = 1; s < l->st.n && l->stage_col == NULL; s++)
+		if (join_has_time(join_view_join(v), s))
+			l->roles[ROLE_FIRST_STAGE + s - 1].required = 0;
+}
+
+size_t
+leads_join_roles(const struct leads *l, struct role *roles, int *time_role)
+{
+	for (size_t i = 0; i < l->nroles; i++) {
+		roles[i] = l->roles[i];
+		roles[i].required = i == ROLE_ID;
+	}
+	time_role[0] = ROLE_CREATED;
+	for (size_t s = 1; s < l->st.n; s++)
+		time_role[s] = l->stage_col == NULL ?
+		    (int)(ROLE_FIRST_STAGE + s - 1) : -1;
+	time_role[l->st.n] = ROLE_LOST;
+	return l->nroles;
+}
+
+void
 leads_free(struct leads *l)
 {
+	join_view_free(l->join);
 	stages_free(&l->st);
 	stage_map_free(&l->stage_map);
 	for (size_t s = 0; s < MAX_STAGES; s++)

@@ -7,6 +7,7 @@
 #include "cols.h"
 #include "date.h"
 #include "idset.h"
+#include "join.h"
 #include "reader.h"
 #include "stages.h"
 
@@ -103,6 +104,10 @@ struct leads {
 	/* Leads with a stage dated before the stage before it. */
 	unsigned long backwards;
 	struct place first_backwards;
+
+	/* --join: the joined tables as this reader sees them (lib/join.h);
+	** NULL without. leads_free() frees it. */
+	struct join_view *join;
 };
 
 /*
@@ -246,6 +251,22 @@ void leads_merge_notes(struct leads *into, struct leads *from);
 void *leads_settle(void *const *states, size_t k,
     struct leads *(*leads_of)(void *state), void *(*start)(void *ctx),
     void *ctx);
+
+/*
+** --join (lib/join.h): read the joined tables through V, which L then
+** owns. The main table must then have the id column; a stage (not the
+** created date) that some joined file has may be missing from it.
+*/
+void leads_set_join(struct leads *l, struct join_view *v);
+
+/*
+** The roles a joined table is read by, into ROLES (MAX_STAGES + 8 of
+** them): L's, the id required and the others optional; TIME_ROLE[t]
+** gets the index in ROLES of the time t of a lead: each stage's (the
+** created date first), then lost. Returns how many roles.
+*/
+size_t leads_join_roles(const struct leads *l, struct role *roles,
+    int *time_role);
 
 void leads_free(struct leads *l);
 

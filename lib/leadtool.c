@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "asof.h"
+#include "join.h"
 #include "num.h"
 #include "leadtool.h"
 #include "parallel.h"
@@ -33,6 +34,7 @@ struct lead_driver {
 	struct strbuf notes;            /* printed once the result is formed */
 	struct part_options popts;      /* what a part must have been made with */
 	struct lead_part all;
+	struct join *join;              /* --join: the joined tables, or NULL */
 };
 
 /* A lead waiting for the as-of time, and the group it goes to. */
@@ -89,6 +91,8 @@ part_init(struct lead_part *p, struct lead_driver *d)
 	p->groups = gt_new(d->run.tool->tally.size);
 	asof_init(&p->waiting, p->leads.window_ms, sizeof(struct waiting),
 	    apply_waiting, p);
+	if (d->join != NULL)
+		leads_set_join(&p->leads, join_view_new(d->join));
 }
 
 static void
@@ -176,12 +180,16 @@ read_row(void *state, struct reader *r, const struct row *row)
 	if (t->place != NULL && (placed = t->place(run, r, row, &d, &when)) < 0)
 		return -1;
 	/* A count of 0 is no lead: as if the row were not there, its id
-	 * not taken either (lib/leads.h). */
+	 * not taken either (lib/leads.h), nor its joined rows matched. */
 	if (d.count == 0)
 		return 0;
+	if (p->leads.join != NULL)
+		join_keep(p->leads.join);
 	if (leads_duplicate(&p->leads, r, row, &d))
 		return 0;
-	key = placed ? grouping_key(&p->grouping, row, when) : NULL;
+	key = !placed ? NULL : p->leads.join != NULL ?
+	    grouping_key_fields(&p->grouping, join_by(p->leads.join), when) :
+	    grouping_key(&p->grouping, row, when);
 	if (run->partial && has_id(p, &d)) {
 		/* Only --merge knows whether another part had it first. */
 		log_lead(p, key != NULL ? gt_get(p->groups, key->s, key->len,
@@ -205,8 +213,10 @@ bind_part(void *state, struct reader *r, unsigned char *want)
 {
 	struct lead_part *p = state;
 
-	return leads_bind(&p->leads, r, want) < 0 ||
-	    grouping_bind(&p->grouping, r, want) < 0 ? -1 : 0;
+	/* With --join, leads_bind() finds the --by columns: a joined file
+	 * may have them instead. */
+	return leads_bind(&p->leads, r, want) < 0 || (p->leads.join == NULL &&
+	    grouping_bind(&p->grouping, r, want) < 0) ? -1 : 0;
 }
 
 /* Under --partial, a part that says it failed with message WHY: without
@@ -635,8 +645,11 @@ merge_record(struct lead_driver *d, struct part_reader *pr,
 	case PART_SEEN:
 		if (read_times(pr, rec, l, &lead) < 0 ||
 		    leads_count_add(l, pr->r, rec->row, (long)(rec->value -
-		    rec->row->f), lead.count) < 0 ||
-		    leads_duplicate(l, pr->r, rec->row, &lead))
+		    rec->row->f), lead.count) < 0)
+			break;
+		if (l->join != NULL)
+			join_keep_id(l->join, lead.id, lead.idlen);
+		if (leads_duplicate(l, pr->r, rec->row, &lead))
 			break;
 		asof_see(&a->waiting, lead.latest);
 		if (rec->kind == PART_LEAD)
@@ -846,6 +859,8 @@ annotate(struct lead_driver *d)
 			if (leads_decode(l, r, row, &ld) < 0 || (t->place != NULL &&
 			    (placed = t->place(&d->run, r, row, &ld, &when)) < 0))
 				continue;
+			if (l->join != NULL)
+				join_keep(l->join);
 			for (size_t f = 0; f < row->n; f++)
 				wr_field(&w, row->f[f].s, row->f[f].len);
 			t->annotate(&d->run, &w, &ld, placed);
@@ -907,8 +922,45 @@ part_options(struct lead_driver *d)
 	/* Only with one, so that a part without is as it always was. */
 	if (l->ncount)
 		part_option_add(po, "count-col", l->roles[l->nroles - 1].header);
+	/* Parts made with --join hold the joined values; --merge takes the
+	 * same --join, to tell the joined ids that no part has. Only then:
+	 * parts made without are as they were. */
+	if (o->njoin > 0)
+		part_option_add(po, "join", "yes");
 	if (d->run.tool->options != NULL)
 		d->run.tool->options(&d->run, po);
+}
+
+/* A joined table that cannot be read fails a part too. */
+static void
+join_failed(void *ctx, const char *why)
+{
+	write_failed(ctx, why);
+}
+
+/*
+** --join: read the joined tables, before the main table, and have the
+** leads read through them (lib/join.h).
+*/
+static void
+open_join(struct lead_driver *d)
+{
+	const struct kpi_opts *o = &d->o;
+
+	if (o->leads.stage_col != NULL)
+		usage_error("--join reads the times of stages, and a --stage-col "
+		    "has none: give one column per stage");
+	for (size_t i = 0; i < o->njoin; i++)
+		for (size_t k = 0; k < o->nfiles && o->join[i] == NULL; k++)
+			if (o->files[k] == NULL || strcmp(o->files[k], "-") == 0)
+				usage_error("--join -: standard input is the main "
+				    "table already");
+	if (o->merge && !o->leads.dedup)
+		usage_error("--merge --join finds the joined rows without a lead "
+		    "by the ids the parts carry, and --no-dedup parts carry none");
+	d->join = join_load(o->join, o->njoin, &d->all.leads, &o->rd,
+	    o->group.by, o->group.nby, join_failed, &d->all);
+	leads_set_join(&d->all.leads, join_view_new(d->join));
 }
 
 struct lead_driver *
@@ -939,6 +991,8 @@ lead_tool_open(const struct lead_tool *tool, void *cfg, int argc, char **argv)
 	if (tool->setup != NULL)
 		tool->setup(&d->run);
 	part_options(d);
+	if (o->njoin > 0)
+		open_join(d);
 	return d;
 }
 
@@ -969,6 +1023,7 @@ void
 lead_tool_close(struct lead_driver *d)
 {
 	part_free(&d->all);
+	join_free(d->join);
 	part_options_free(&d->popts);
 	sb_free(&d->notes);
 	opts_free(&d->o);
@@ -984,6 +1039,8 @@ report(struct lead_driver *d)
 	char *where;
 
 	leads_report(l, &d->notes);
+	if (d->join != NULL)
+		join_report(d->join, &d->notes);
 	if (l->backwards > 0 && why != NULL) {
 		where = place_text(&l->first_backwards);
 		note(&d->notes, "%lu lead%s a stage dated before the stage before "
@@ -1004,6 +1061,8 @@ lead_tool_main(const struct lead_tool *tool, void *cfg, int argc, char **argv)
 	if (d->o.annotate) {
 		annotate(d);
 		progress_done(&d->o.progress);
+		if (d->join != NULL)
+			join_report(d->join, &d->notes);
 	} else if (d->o.merge) {
 		merge_parts(d);
 		progress_done(&d->o.progress);

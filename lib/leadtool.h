@@ -30,7 +30,8 @@
 ** and lead_tool_main() does the rest: the options shared by every leads
 ** tool, reading the files (on --jobs threads when it can), duplicate ids,
 ** --window and --asof, grouping, --total, --partial and --merge (in the
-** one part format of lib/part.h), --annotate, the notes on stderr, the
+** one part format of lib/part.h), --annotate, --join (lib/join.h, for a
+** tool whose families include OPTS_JOIN), the notes on stderr, the
 ** order of the output and the exit status. mblaze's blaze822_loop() is
 ** the model: the loop is the library's, the tool is its callbacks.
 **

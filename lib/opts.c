@@ -16,7 +16,7 @@ enum {
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
 	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS,
-	OPT_STAGE_MAP, OPT_COUNT_COL, OPT_HEADER, OPT_OFS
+	OPT_STAGE_MAP, OPT_COUNT_COL, OPT_HEADER, OPT_OFS, OPT_JOIN
 };
 
 struct shared_option {
@@ -49,6 +49,8 @@ static const struct shared_option shared[] = {
 	    "each row stands for as many leads as COL says" } },
 	{ OPTS_JOBS, { "jobs", "N", OPT_JOBS,
 	    "read files on N threads (the same result)" } },
+	{ OPTS_JOIN, { "join", "FILE", OPT_JOIN | OPT_REPEAT,
+	    "join FILE's columns onto the leads by id (repeatable)" } },
 	{ 0, { "by", "COL[,COL...]", OPT_BY | OPT_REPEAT,
 	    "group by these columns" } },
 	{ 0, { "preset", "NAME", OPT_PRESET,
@@ -503,6 +505,12 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		case OPT_COUNT_COL:
 			o->leads.count_col = optarg;
 			break;
+		case OPT_JOIN:
+			o->join = xreallocarray(o->join, o->njoin + 1,
+			    sizeof *o->join);
+			o->join[o->njoin++] = strcmp(optarg, "-") == 0 ? NULL :
+			    optarg;
+			break;
 		case OPT_PROGRESS:
 			progress = PROGRESS_ON;
 			break;
@@ -582,6 +590,7 @@ opts_free(struct kpi_opts *o)
 	for (size_t i = 0; o->header != NULL && o->header[i] != NULL; i++)
 		free(o->header[i]);
 	free(o->header);
+	free(o->join);
 	presets_free(&o->presets);
 	progress_free(&o->progress);
 }

@@ -31,8 +31,9 @@ enum {
 	                             the stage timestamps --stage-col lacks */
 	OPTS_JOBS     = 1 << 7,   /* --jobs N */
 	OPTS_PARTS    = 1 << 8,   /* --partial, --merge */
-	OPTS_COUNT    = 1 << 9    /* --count-col COL: how many leads a row
+	OPTS_COUNT    = 1 << 9,   /* --count-col COL: how many leads a row
 	                             stands for (lib/leads.h) */
+	OPTS_JOIN     = 1 << 10   /* --join FILE */
 };
 
 /* Keys of a tool's own options start here. */
@@ -65,6 +66,9 @@ struct kpi_opts {
 	int total;                   /* --total */
 	int partial, merge;          /* --partial, --merge */
 	long long jobs;              /* --jobs; 1 without */
+	char **join;                 /* --join files, in order given ("-" is
+	                                NULL: standard input) */
+	size_t njoin;
 };
 
 struct tool_option {

@@ -1,0 +1,1 @@
+lead-convert --stages lead,customer --col id=mql_id --col created=first_contact_date --col customer=won_date --partial --join dupdeals.csv marketing_qualified_leads.csv

@@ -1,0 +1,4 @@
+cd "$ROOT/tests/cases/join" || exit 1
+lead-convert --stages lead,customer --col id=mql_id \
+    --col created=first_contact_date --col customer=won_date \
+    --by origin --join closed_deals.csv marketing_qualified_leads.csv

@@ -1,0 +1,1 @@
+lead-convert --preset hubspot-contacts --by channel ../preset/hubspot-contacts.csv
