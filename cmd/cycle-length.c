@@ -3,7 +3,8 @@
 ** cycle-length: per group, how long rows took from one stage to another:
 ** how many were won, lost and are still open, the distribution of the
 ** closed cycles, and with --km the Kaplan-Meier estimate that counts the
-** open rows too, as censored. See cycle-length(1).
+** open rows too, as censored; with --within its chance of reaching --to
+** within given times. See cycle-length(1).
 */
 #include <math.h>
 #include <stddef.h>

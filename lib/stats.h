@@ -76,8 +76,8 @@ double quantile7(const double *sorted, size_t n, double p);
 ** 2.5, 1.75, 3.25, 3.7, 1, 4, 1.290994.
 */
 enum { SUMMARY_N = 8 };
-extern const char *const summary_names[SUMMARY_N];  /* "mean", "median",
-                                   "p25", "p75", "p90", "min", "max", "stddev" */
+/* "mean", "median", "p25", "p75", "p90", "min", "max", "stddev" */
+extern const char *const summary_names[SUMMARY_N];
 void summary_sorted(const double *sorted, size_t n, double out[SUMMARY_N]);
 
 /* Sort the N doubles at X ascending (no NaN expected); X may be NULL when
