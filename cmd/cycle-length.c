@@ -3,7 +3,8 @@
 ** cycle-length: per group, how long rows took from one stage to another:
 ** how many were won, lost and are still open, the distribution of the
 ** closed cycles, and with --km the Kaplan-Meier estimate that counts the
-** open rows too, as censored. See cycle-length(1).
+** open rows too, as censored; with --within its chance of reaching --to
+** within given times. See cycle-length(1).
 */
 #include <math.h>
 #include <stddef.h>
@@ -18,7 +19,8 @@
 #include "../lib/units.h"
 
 enum {
-	OPT_FROM = OPT_TOOL, OPT_TO, OPT_INCLUDE_LOST, OPT_KM, OPT_UNIT
+	OPT_FROM = OPT_TOOL, OPT_TO, OPT_INCLUDE_LOST, OPT_KM, OPT_UNIT,
+	OPT_WITHIN
 };
 
 static const struct tool_option tool_options[] = {
@@ -31,6 +33,8 @@ static const struct tool_option tool_options[] = {
 	{ "km", NULL, OPT_KM,
 	    "add the Kaplan-Meier estimate, open rows censored at --asof" },
 	{ "unit", "UNIT", OPT_UNIT, "days, hours or weeks (default days)" },
+	{ "within", "D[,D...]", OPT_WITHIN,
+	    "add the Kaplan-Meier chance of reaching --to within D days" },
 	{ 0 }
 };
 
@@ -40,6 +44,8 @@ struct config {
 	int include_lost;
 	int km;
 	const struct unit *unit;
+	double *within;                   /* --within, in units; nwithin */
+	size_t nwithin;
 	char cycle_col[32];               /* --annotate: cycle_days */
 	const char *annotate_cols[3];
 };
@@ -101,6 +107,9 @@ handle_option(void *ctx, int key, const char *arg)
 		if ((cfg->unit = unit_find(arg, UNITS_DURATION)) == NULL)
 			usage_error("--unit: '%s' is not days, hours or weeks", arg);
 		break;
+	case OPT_WITHIN:
+		cfg->nwithin = opt_positive_list("within", arg, 1e6, &cfg->within);
+		break;
 	}
 }
 
@@ -121,6 +130,9 @@ setup(struct lead_run *run)
 	if (run->o->annotate && (cfg->km || cfg->include_lost))
 		usage_error("--annotate writes rows, not groups: --km and "
 		    "--include-lost do not apply");
+	if (run->o->annotate && cfg->nwithin)
+		usage_error("--annotate writes rows, not groups: --within does "
+		    "not apply");
 	snprintf(cfg->cycle_col, sizeof cfg->cycle_col, "cycle_%s",
 	    cfg->unit->name);
 	cfg->annotate_cols[0] = cfg->cycle_col;
@@ -275,7 +287,7 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 		break;
 	case OPEN:
 		t->open++;
-		if (cfg->km || run->keep_all)
+		if (cfg->km || cfg->nwithin || run->keep_all)
 			dvec_push(&t->open_start, (double)c.start);
 		break;
 	case OUTSIDE:
@@ -303,9 +315,6 @@ check(const struct lead_run *run, const void *tally, char *buf, size_t size)
 static void
 header(const struct lead_run *run, struct writer *w)
 {
-	static const char *const stat[] = {
-		"mean", "median", "p25", "p75", "p90", "min", "max", "stddev",
-	};
 	const struct config *cfg = run->cfg;
 	const char *unit = cfg->unit->name;
 
@@ -313,12 +322,17 @@ header(const struct lead_run *run, struct writer *w)
 	wr_str(w, "won");
 	wr_str(w, "lost");
 	wr_str(w, "open");
-	for (size_t i = 0; i < sizeof stat / sizeof stat[0]; i++)
-		wr_strf(w, "%s_%s", stat[i], unit);
+	for (size_t i = 0; i < SUMMARY_N; i++)
+		wr_strf(w, "%s_%s", summary_names[i], unit);
 	if (cfg->km) {
 		wr_strf(w, "km_median_%s", unit);
 		wr_strf(w, "km_p75_%s", unit);
 		wr_str(w, "km_events");
+	}
+	for (size_t i = 0; i < cfg->nwithin; i++) {
+		wr_strf(w, "within_%.15g%c", cfg->within[i], unit[0]);
+		wr_strf(w, "within_%.15g%c_lo", cfg->within[i], unit[0]);
+		wr_strf(w, "within_%.15g%c_hi", cfg->within[i], unit[0]);
 	}
 	wr_end(w);
 }
@@ -326,7 +340,8 @@ header(const struct lead_run *run, struct writer *w)
 /*
 ** The Kaplan-Meier columns: the closed cycles CLOSED (sorted) are the
 ** events, the open rows are censored at --asof, or without it at the
-** latest timestamp of the input.
+** latest timestamp of the input. --within's: 1 - S(D) and its interval,
+** 1 - the bounds of S's (km_at()); empty past the longest time observed.
 */
 static void
 write_km(struct writer *w, const struct lead_run *run, const struct tally *t,
@@ -340,9 +355,19 @@ write_km(struct writer *w, const struct lead_run *run, const struct tally *t,
 
 	km_estimate_at(&km, closed->v, closed->n, t->open_start.v,
 	    t->open_start.n, (double)asof);
-	wr_num(w, km_quantile(&km, 0.5) / unit);
-	wr_num(w, km_quantile(&km, 0.75) / unit);
-	wr_int(w, (int64_t)km.events);
+	if (cfg->km) {
+		wr_num(w, km_quantile(&km, 0.5) / unit);
+		wr_num(w, km_quantile(&km, 0.75) / unit);
+		wr_int(w, (int64_t)km.events);
+	}
+	for (size_t i = 0; i < cfg->nwithin; i++) {
+		struct km_point p;
+
+		km_at(&km, round(cfg->within[i] * unit), 0.95, &p);
+		wr_num(w, 1 - p.surv);
+		wr_num(w, 1 - p.hi);
+		wr_num(w, 1 - p.lo);
+	}
 	km_free(&km);
 }
 
@@ -356,31 +381,20 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	const struct tally *t = tally;
 	double unit = cfg->unit->ms;
 	struct dvec closed = {0};
-	struct moments m = {0};
-	const double *v;
-	size_t n;
+	double s[SUMMARY_N];
 
 	dvec_append(&closed, &t->won_ms);
 	if (cfg->include_lost)
 		dvec_append(&closed, &t->lost_ms);
 	sort_doubles(closed.v, closed.n);
-	v = closed.v;
-	n = closed.n;
-	for (size_t i = 0; i < n; i++)
-		moments_add(&m, v[i]);
+	summary_sorted(closed.v, closed.n, s);
 	lead_key_write(key, w);
 	wr_int(w, (int64_t)t->won);
 	wr_int(w, (int64_t)t->lost);
 	wr_int(w, (int64_t)t->open);
-	wr_num(w, n ? m.mean / unit : NAN);
-	wr_num(w, quantile7(v, n, 0.5) / unit);
-	wr_num(w, quantile7(v, n, 0.25) / unit);
-	wr_num(w, quantile7(v, n, 0.75) / unit);
-	wr_num(w, quantile7(v, n, 0.9) / unit);
-	wr_num(w, n ? v[0] / unit : NAN);
-	wr_num(w, n ? v[n - 1] / unit : NAN);
-	wr_num(w, moments_stddev(&m) / unit);
-	if (cfg->km)
+	for (size_t i = 0; i < SUMMARY_N; i++)
+		wr_num(w, s[i] / unit);
+	if (cfg->km || cfg->nwithin)
 		write_km(w, run, t, &closed);
 	wr_end(w);
 	dvec_free(&closed);
@@ -435,6 +449,8 @@ int
 main(int argc, char *argv[])
 {
 	struct config cfg = { .unit = unit_find("days", UNITS_DURATION) };
+	int status = lead_tool_main(&tool, &cfg, argc, argv);
 
-	return lead_tool_main(&tool, &cfg, argc, argv);
+	free(cfg.within);
+	return status;
 }

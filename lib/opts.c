@@ -114,6 +114,34 @@ opt_int(const char *name, const char *arg, long long min, long long max)
 	return x;
 }
 
+size_t
+opt_positive_list(const char *name, const char *arg, double max, double **out)
+{
+	const char *p = arg, *end, *err;
+	size_t n = 0;
+	double x, *v = NULL;
+
+	for (;; p = end + 1) {
+		end = p + strcspn(p, ",");
+		if ((err = num_parse(p, (size_t)(end - p), &x)) != NULL)
+			usage_error("--%s: '%.*s' in '%s': %s", name,
+			    (int)(end - p), p, arg, err);
+		if (!(x > 0 && x <= max))
+			usage_error("--%s: '%.*s' is not a positive number up to %.15g",
+			    name, (int)(end - p), p, max);
+		for (size_t i = 0; i < n; i++)
+			if (v[i] == x)
+				usage_error("--%s: '%.*s' is given twice in '%s'", name,
+				    (int)(end - p), p, arg);
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = x;
+		if (*end == '\0')
+			break;
+	}
+	*out = v;
+	return n;
+}
+
 static void
 print_option(const struct tool_option *t)
 {

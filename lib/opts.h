@@ -118,6 +118,16 @@ long long opt_int(const char *name, const char *arg, long long min,
     long long max);
 
 /*
+** The comma-separated list of numbers ARG of option NAME ("30,90,365"),
+** each a plain decimal (num_parse()) in (0, MAX], no two equal, in the
+** order given: into *OUT, a new array the caller frees, and its length
+** returned. An empty item, a bad number, zero or less, more than MAX and
+** a value given twice are usage errors naming the item.
+*/
+size_t opt_positive_list(const char *name, const char *arg, double max,
+    double **out);
+
+/*
 ** The date option NAME's argument ARG through DF, or a usage_error(): the
 ** message ends with the --date-format that reads ARG when date_suggest()
 ** knows one, as rd_bad_date() does for a table's dates.

@@ -269,3 +269,24 @@ count_ratio(uint64_t part, uint64_t whole)
 {
 	return whole ? (double)part / (double)whole : NAN;
 }
+
+const char *const summary_names[SUMMARY_N] = {
+	"mean", "median", "p25", "p75", "p90", "min", "max", "stddev",
+};
+
+void
+summary_sorted(const double *sorted, size_t n, double out[SUMMARY_N])
+{
+	struct moments m = {0};
+
+	for (size_t i = 0; i < n; i++)
+		moments_add(&m, sorted[i]);
+	out[0] = n ? m.mean : NAN;
+	out[1] = quantile7(sorted, n, 0.5);
+	out[2] = quantile7(sorted, n, 0.25);
+	out[3] = quantile7(sorted, n, 0.75);
+	out[4] = quantile7(sorted, n, 0.9);
+	out[5] = n ? sorted[0] : NAN;
+	out[6] = n ? sorted[n - 1] : NAN;
+	out[7] = moments_stddev(&m);
+}

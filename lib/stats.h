@@ -66,6 +66,20 @@ double moments_stddev(const struct moments *m);
 */
 double quantile7(const double *sorted, size_t n, double p);
 
+/*
+** The usual summary of a sample, from its N values SORTED ascending, into
+** OUT in the order of SUMMARY_NAMES: the mean, the median, the 0.25-, 0.75-
+** and 0.9-quantiles (type 7, quantile7()), the minimum, the maximum, and
+** the sample standard deviation (moments_stddev(): divisor N - 1). Each is
+** NaN when undefined: all of them for N = 0, the standard deviation for
+** N = 1. Units are those of the values. Example: {1, 2, 3, 4} gives 2.5,
+** 2.5, 1.75, 3.25, 3.7, 1, 4, 1.290994.
+*/
+enum { SUMMARY_N = 8 };
+/* "mean", "median", "p25", "p75", "p90", "min", "max", "stddev" */
+extern const char *const summary_names[SUMMARY_N];
+void summary_sorted(const double *sorted, size_t n, double out[SUMMARY_N]);
+
 /* Sort the N doubles at X ascending (no NaN expected); X may be NULL when
 ** N is 0. */
 void sort_doubles(double *x, size_t n);

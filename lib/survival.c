@@ -113,3 +113,31 @@ km_estimate_at(struct km *km, const double *events, size_t nevents,
 	km_estimate(km, events, nevents, censored, nstarts);
 	free(censored);
 }
+
+int
+km_at(const struct km *km, double t, double level, struct km_point *p)
+{
+	double z = norm_quantile(1 - (1 - level) / 2);
+	double var = 0;
+
+	p->surv = p->se_log = p->lo = p->hi = NAN;
+	if (!(t <= km->last_time))
+		return -1;
+	p->surv = 1;
+	for (size_t j = 0; j < km->n && km->step[j].time <= t; j++) {
+		const struct km_step *s = &km->step[j];
+
+		p->surv = s->surv;
+		if (s->events < s->at_risk)
+			var += (double)s->events / ((double)s->at_risk *
+			    (double)(s->at_risk - s->events));
+		else
+			var = INFINITY;
+	}
+	p->se_log = sqrt(var);
+	if (p->surv > 0) {
+		p->lo = exp(log(p->surv) - z * p->se_log);
+		p->hi = fmin(1, exp(log(p->surv) + z * p->se_log));
+	}
+	return 0;
+}

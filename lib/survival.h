@@ -82,4 +82,36 @@ double km_quantile(const struct km *km, double p);
 
 void km_free(struct km *km);
 
+/*
+** The estimate at time T with its pointwise confidence interval, as R's
+** survival package gives them by default: survfit()'s Greenwood variance
+** and conf.type = "log", read at T as summary(fit, times = T) reads them
+** (extend = FALSE). Over the event times t_j <= T (an event at T itself
+** counts: S is right-continuous):
+**
+**     S     = product of (1 - d_j / n_j)
+**     se    = sqrt(sum of d_j / (n_j (n_j - d_j)))   Greenwood, of log S
+**     lo    = exp(log S - z se)
+**     hi    = min(1, exp(log S + z se))
+**
+** with z = norm_quantile(1 - (1 - LEVEL) / 2) (1.959964 at 0.95). Units
+** are those of the times (T as the event times). Edge cases, each as R:
+**  - no event up to T: S = 1, se = 0, and the interval is [1, 1];
+**  - S(T) = 0 (every subject still at risk at some t_j had the event): log
+**    S is undefined and a step with d_j = n_j makes se infinite; R prints
+**    NA for both bounds, and so LO and HI are NaN here (SURV is 0);
+**  - T past the latest time observed, event or censoring (km->last_time),
+**    or no observations at all: R's summary() leaves T out (with extend =
+**    TRUE it would carry the last value on); here every field is NaN and
+**    the result is -1.
+** Returns 0, or -1 as said. LEVEL in (0, 1). Time O(steps up to T).
+*/
+struct km_point {
+	double surv;          /* S(T) */
+	double se_log;        /* Greenwood's standard error of log S(T) */
+	double lo, hi;        /* the interval for S(T) at LEVEL */
+};
+
+int km_at(const struct km *km, double t, double level, struct km_point *p);
+
 #endif

@@ -37,6 +37,33 @@ main(void)
 	    9007199254740993ULL, 9007199254740993ULL), 1, 0);
 	CHECK("count_ratio 3/0 is NaN", isnan(count_ratio(3, 0)));
 
+	/* summary_sorted of {1, 2, 3, 4}, by hand: mean 10/4 = 2.5; type 7
+	** with h = 3p: median h 1.5 -> 2.5, p25 h .75 -> 1.75, p75 h 2.25 ->
+	** 3.25, p90 h 2.7 -> 3.7; min 1, max 4; sd sqrt((2.25 + .25 + .25 +
+	** 2.25) / 3) = sqrt(5/3) = 1.2909944. One value: no sd; none: none. */
+	{
+		static const double four[] = { 1, 2, 3, 4 }, one[] = { 7 };
+		static const double want[SUMMARY_N] = {
+			2.5, 2.5, 1.75, 3.25, 3.7, 1, 4, 1.2909944487358056,
+		};
+		double s[SUMMARY_N];
+		char name[64];
+
+		summary_sorted(four, 4, s);
+		for (int i = 0; i < SUMMARY_N; i++) {
+			snprintf(name, sizeof name, "summary_sorted {1,2,3,4} %s",
+			    summary_names[i]);
+			check_near(name, s[i], want[i], 1e-12);
+		}
+		summary_sorted(one, 1, s);
+		CHECK("summary_sorted {7}: all 7 but the sd", s[0] == 7 &&
+		    s[1] == 7 && s[4] == 7 && s[5] == 7 && s[6] == 7 &&
+		    isnan(s[7]));
+		summary_sorted(NULL, 0, s);
+		CHECK("summary_sorted {}: all undefined", isnan(s[0]) &&
+		    isnan(s[1]) && isnan(s[5]) && isnan(s[6]) && isnan(s[7]));
+	}
+
 	/* qnorm(p) in R; inv_cdf(p) in Python. */
 	check_near("norm_quantile 0.975", norm_quantile(0.975), 1.9599639845400536, 1e-14);
 	check_near("norm_quantile 0.995", norm_quantile(0.995), 2.5758293035489, 1e-13);

@@ -16,6 +16,11 @@
 **    summary() gives the survival column 0.909 0.818 0.716 0.614 0.491
 **    0.368 0.184 (Maintained); and survfit(Surv(time) ~ x, data = aml),
 **    every time an event, gives medians 28.0 and 19.5 (the midpoint rule).
+**  - The same fit's intervals, survival's own saved test output,
+**    therneau/survival tests/doaml.Rout.save, summary(fit) of
+**    survfit(Surv(aml$time, aml$status) ~ aml$x): std.err (of S), lower
+**    and upper 95% CI, Greenwood and conf.type = "log" being the defaults;
+**    at the Nonmaintained arm's last event, S = 0: std.err NaN, bounds NA.
 **
 ** The exact survival values below are the products of (1 - d/n) written as
 ** fractions (63/88 and so on), which round to the published figures.
@@ -254,6 +259,143 @@ at_asof(void)
 	km_free(&km);
 }
 
+/* z for 95%: qnorm(0.975). */
+#define Z95 1.959963984540054
+
+/*
+** km_at() against R's printed intervals for aml (see the top): std.err
+** to 4 decimals, the lower bound to 4 significant digits, the upper to
+** 3 decimals.
+*/
+static void
+aml_intervals(void)
+{
+	static const double m_ev[] = { 9, 13, 18, 23, 31, 34, 48 };
+	static const double m_cens[] = { 13, 28, 45, 161 };
+	static const double m[][4] = {   /* time, std.err, lower, upper */
+		{ 9, 0.0867, 0.7541, 1.000 }, { 13, 0.1163, 0.6192, 1.000 },
+		{ 18, 0.1397, 0.4884, 1.000 }, { 23, 0.1526, 0.3769, 0.999 },
+		{ 31, 0.1642, 0.2549, 0.946 }, { 34, 0.1627, 0.1549, 0.875 },
+		{ 48, 0.1535, 0.0359, 0.944 },
+	};
+	static const double n_ev[] = { 5, 5, 8, 8, 12, 23, 27, 30, 33, 43, 45 };
+	static const double n_cens[] = { 16 };
+	static const double nm[][4] = {
+		{ 5, 0.1076, 0.6470, 1.000 }, { 8, 0.1361, 0.4468, 0.995 },
+		{ 12, 0.1423, 0.3616, 0.941 }, { 23, 0.1481, 0.2675, 0.883 },
+		{ 27, 0.1470, 0.1854, 0.816 }, { 30, 0.1387, 0.1148, 0.741 },
+		{ 33, 0.1219, 0.0569, 0.664 }, { 43, 0.0919, 0.0153, 0.620 },
+	};
+	struct km km;
+	struct km_point p;
+	char name[96];
+
+	km_estimate(&km, m_ev, 7, m_cens, 4);
+	for (size_t j = 0; j < 7; j++) {
+		check_int("km_at aml maintained: in range",
+		    km_at(&km, m[j][0], 0.95, &p), 0);
+		snprintf(name, sizeof name, "km_at aml maintained t=%g std.err "
+		    "%.4f", m[j][0], m[j][1]);
+		check_near(name, p.surv * p.se_log, m[j][1], 5e-5);
+		snprintf(name, sizeof name, "km_at aml maintained t=%g lower "
+		    "%.4f", m[j][0], m[j][2]);
+		check_near(name, p.lo, m[j][2], 5e-5);
+		snprintf(name, sizeof name, "km_at aml maintained t=%g upper "
+		    "%.3f", m[j][0], m[j][3]);
+		check_near(name, p.hi, m[j][3], 5e-4);
+	}
+	/* Before the first event: S 1, se 0, [1, 1], as R's time-0 row. */
+	km_at(&km, 8.999, 0.95, &p);
+	CHECK("km_at aml maintained t=8.999: S 1, [1, 1]", p.surv == 1 &&
+	    p.se_log == 0 && p.lo == 1 && p.hi == 1);
+	/* Between events, and up to the last censoring (161), the last event's
+	** values hold; just past it nothing (summary(extend = FALSE)). */
+	km_at(&km, 47.9, 0.95, &p);
+	check_near("km_at aml maintained t=47.9 holds S(34) = 81/220", p.surv,
+	    81.0 / 220, 1e-15);
+	km_at(&km, 161, 0.95, &p);
+	check_near("km_at aml maintained t=161 (last censoring) holds S(48)",
+	    p.surv, 81.0 / 440, 1e-15);
+	check_near("km_at aml maintained t=161 lower as at 48", p.lo, 0.0359,
+	    5e-5);
+	CHECK("km_at aml maintained t=161.001: past the last time, no value",
+	    km_at(&km, 161.001, 0.95, &p) == -1 && isnan(p.surv) &&
+	    isnan(p.lo) && isnan(p.hi) && isnan(p.se_log));
+	km_free(&km);
+
+	km_estimate(&km, n_ev, 11, n_cens, 1);
+	for (size_t j = 0; j < 8; j++) {
+		km_at(&km, nm[j][0], 0.95, &p);
+		snprintf(name, sizeof name, "km_at aml nonmaintained t=%g "
+		    "std.err %.4f", nm[j][0], nm[j][1]);
+		check_near(name, p.surv * p.se_log, nm[j][1], 5e-5);
+		snprintf(name, sizeof name, "km_at aml nonmaintained t=%g lower "
+		    "%.4f", nm[j][0], nm[j][2]);
+		check_near(name, p.lo, nm[j][2], 5e-5);
+		snprintf(name, sizeof name, "km_at aml nonmaintained t=%g upper "
+		    "%.3f", nm[j][0], nm[j][3]);
+		check_near(name, p.hi, nm[j][3], 5e-4);
+	}
+	/* t=45: n 1, d 1: S 0, std.err NaN, bounds NA. */
+	CHECK("km_at aml nonmaintained t=45: S 0, no bounds (R: NaN, NA, NA)",
+	    km_at(&km, 45, 0.95, &p) == 0 && p.surv == 0 &&
+	    isinf(p.se_log) && isnan(p.lo) && isnan(p.hi));
+	CHECK("km_at aml nonmaintained t=45.5: past the last time",
+	    km_at(&km, 45.5, 0.95, &p) == -1);
+	km_free(&km);
+}
+
+/*
+** By hand: events 2, 4, 4; censored 3, 6 (n = 5).
+**   t=2: n 5, d 1: S = 4/5;        Greenwood 1/(5*4) = 1/20
+**   t=4: n 3, d 2: S = 4/5 * 1/3 = 4/15; + 2/(3*1): 1/20 + 2/3 = 43/60
+** At 2: se = sqrt(1/20) = 0.2236068, z se = 1.959964 * 0.2236068 =
+** 0.4382612, lo = 0.8 exp(-0.4382612) = 0.8 * 0.6451572 = 0.5161258,
+** hi = min(1, 0.8 * 1.5500098 = 1.2400079) = 1.
+** At 5 (S still 4/15): se = sqrt(43/60) = 0.8465617, z se = 1.6592303,
+** lo = 4/15 * 0.1902854 = 0.0507428, hi = min(1, 4/15 * 5.2552648 =
+** 1.4014039) = 1. At 90% at 4: z = 1.644854, z se = 1.3924700, lo =
+** 4/15 / 4.0247791 = 0.0662562, hi = min(1, 4/15 * 4.0247791 =
+** 1.0732744) = 1.
+*/
+static void
+greenwood_by_hand(void)
+{
+	static const double ev[] = { 2, 4, 4 }, cens[] = { 3, 6 };
+	struct km km;
+	struct km_point p;
+
+	km_estimate(&km, ev, 3, cens, 2);
+	km_at(&km, 2, 0.95, &p);
+	check_near("km_at by hand S(2) = 4/5", p.surv, 0.8, 1e-15);
+	check_near("km_at by hand se(2) = sqrt(1/20)", p.se_log,
+	    sqrt(1.0 / 20), 1e-15);
+	check_near("km_at by hand lo(2)", p.lo, 0.8 * exp(-Z95 * sqrt(0.05)),
+	    1e-14);
+	check_near("km_at by hand lo(2) = 0.5161258", p.lo, 0.5161258, 5e-8);
+	check_near("km_at by hand hi(2) clipped to 1", p.hi, 1, 0);
+	km_at(&km, 5, 0.95, &p);
+	check_near("km_at by hand S(5) = 4/15", p.surv, 4.0 / 15, 1e-15);
+	check_near("km_at by hand se(5) = sqrt(43/60)", p.se_log,
+	    sqrt(43.0 / 60), 1e-15);
+	check_near("km_at by hand lo(5) = 0.0507428", p.lo, 0.0507428, 5e-8);
+	check_near("km_at by hand hi(5) clipped to 1", p.hi, 1, 0);
+	km_at(&km, 4, 0.90, &p);
+	check_near("km_at by hand at 90%: lo(4) = 0.0662562", p.lo, 0.0662562,
+	    5e-8);
+	check_near("km_at by hand at 90%: hi(4) clipped to 1", p.hi, 1, 0);
+	check_int("km_at by hand: 6 is the last time", km_at(&km, 6, 0.95, &p),
+	    0);
+	check_int("km_at by hand: past 6, no value", km_at(&km, 6.5, 0.95, &p),
+	    -1);
+	km_free(&km);
+
+	/* Nothing observed: no value at any time. */
+	km_estimate(&km, NULL, 0, NULL, 0);
+	check_int("km_at of nothing: no value", km_at(&km, 1, 0.95, &p), -1);
+	km_free(&km);
+}
+
 int
 main(void)
 {
@@ -263,5 +405,7 @@ main(void)
 	midpoints();
 	empty();
 	at_asof();
+	aml_intervals();
+	greenwood_by_hand();
 	return finish();
 }

@@ -1,0 +1,1 @@
+cycle-length --annotate --within 30 small.csv

@@ -1,0 +1,1 @@
+cycle-length --within 30,1e7 small.csv

@@ -1,0 +1,1 @@
+cycle-length --within 30,,90 small.csv

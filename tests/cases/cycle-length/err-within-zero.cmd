@@ -1,0 +1,1 @@
+cycle-length --within 0 small.csv

@@ -1,0 +1,1 @@
+cycle-length --km --within 10,30,40,117,118 small.csv
