@@ -170,7 +170,7 @@ static const struct lead_tool tool = {
 	.header = header,
 	.write = write_tally,
 	.check = check,
-	.backwards_note = "those steps are left out of "
+	.backwards_note = "its steps back in time are left out of "
 	    "median_days_from_previous",
 };
 

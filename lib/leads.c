@@ -130,25 +130,86 @@ place_free(struct place *p)
 	*p = (struct place){0};
 }
 
+int
+leads_order(const struct leads *l, const struct lead *d, size_t *late,
+    size_t *early)
+{
+	size_t n = l->st.n, prev = n, top = n;
+	kpi_time asof = l->asof;
+	int won;
+
+	for (size_t s = 0; s < n; s++) {
+		if (d->at[s] == NO_TIME)
+			continue;
+		if (prev < n && d->at[s] < d->at[prev]) {
+			*late = s;
+			*early = prev;
+			return 1;
+		}
+		prev = s;
+	}
+	if (d->lost == NO_TIME || (asof != NO_TIME && d->lost > asof))
+		return 0;
+	/* A lead at the last stage is won: its lost date is not read. */
+	if (l->stage_col != NULL)
+		won = d->top == (int)n - 1;
+	else
+		won = d->at[n - 1] != NO_TIME &&
+		    (asof == NO_TIME || d->at[n - 1] <= asof);
+	if (won)
+		return 0;
+	/* The stages are in order now: the highest in view is the latest. */
+	for (size_t s = n; s-- > 0;)
+		if (d->at[s] != NO_TIME && (asof == NO_TIME || d->at[s] <= asof)) {
+			top = s;
+			break;
+		}
+	if (top == n || d->lost >= d->at[top])
+		return 0;
+	*late = n;
+	*early = top;
+	return 1;
+}
+
 /*
-** Count D when its stages go back in time: a stage dated before the stage
-** just before it, both with their own timestamps (data entered out of
-** order). Such a lead still counts; a tool that measures the step from a
-** stage to the next leaves that step out and says so (lib/leadtool.h,
-** backwards_note).
+** Count D when its dates go back in time (leads_order()). Such a lead
+** still counts; a tool that measures the time from a stage to another
+** leaves that time out and says so (lib/leadtool.h, backwards_note).
+** With L->order_bad and --skip-bad it is a bad row instead: -1 after
+** rd_bad(). Else 0.
 */
-static void
-see_order(struct leads *l, const struct reader *r, const struct row *row,
+static int
+see_order(struct leads *l, struct reader *r, const struct row *row,
     const struct lead *d)
 {
-	for (size_t s = 1; s < l->st.n; s++)
-		if (d->at[s] != NO_TIME && d->at[s - 1] != NO_TIME &&
-		    d->at[s] < d->at[s - 1]) {
-			if (l->backwards++ == 0)
-				place_set(&l->first_backwards, rd_name(r), row->line,
-				    NULL);
-			return;
-		}
+	char late_v[ESCAPED_MAX], early_v[ESCAPED_MAX], early_h[ESCAPED_MAX];
+	char late_h[ESCAPED_MAX];
+	const struct row *h = rd_header(r);
+	const struct field *lf, *ef;
+	struct strbuf detail = {0};
+	size_t late, early;
+	long lc, ec;
+
+	if (!leads_order(l, d, &late, &early))
+		return 0;
+	lc = late < l->st.n ? l->col_at[late] : l->col_lost;
+	ec = l->col_at[early];
+	lf = &row->f[lc];
+	ef = &row->f[ec];
+	escape_text(late_v, sizeof late_v, lf->s, lf->len);
+	escape_text(early_v, sizeof early_v, ef->s, ef->len);
+	escape_text(early_h, sizeof early_h, h->f[ec].s, h->f[ec].len);
+	if (l->order_bad && rd_skipping(r))
+		return rd_bad(r, row, lc, "'%s' is before %s '%s'", late_v,
+		    early_h, early_v);
+	if (l->backwards++ == 0) {
+		escape_text(late_h, sizeof late_h, h->f[lc].s, h->f[lc].len);
+		sb_printf(&detail, ": column '%s': '%s' is before %s '%s'",
+		    late_h, late_v, early_h, early_v);
+		place_set(&l->first_backwards, rd_name(r), row->line, detail.s);
+		sb_free(&detail);
+	}
+	return 0;
 }
 
 int
@@ -176,10 +237,10 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 			return rd_bad(r, row, l->col_stage, "'%s' is not one of "
 			    "the stages (--stages)", escape_text(esc, sizeof esc,
 			    f->s, f->len));
-	} else {
-		see_order(l, r, row, d);
 	}
 	leads_derive(l, d);
+	if (see_order(l, r, row, d) < 0)
+		return -1;
 	return 0;
 }
 

@@ -80,7 +80,10 @@ struct leads {
 
 	/* Leads with a stage dated before the stage before it. */
 	unsigned long backwards;
-	struct place first_backwards;
+	struct place first_backwards;  /* FILE:LINE, then ": column 'X': ..." */
+	int order_bad;                 /* with --skip-bad, such a lead is a bad
+	                                  row (the leads tools; set by the
+	                                  driver after leads_init()) */
 };
 
 /*
@@ -106,9 +109,10 @@ int leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted);
 /*
 ** Decode ROW into *D. The rules (kpikit(7), "Stages"):
 **  - created must be a date; the others may be empty (not reached);
-**  - a stage dated before the stage just before it (data entered out of
-**    order) is counted in L->backwards, the first row's place kept; the
-**    lead still counts, by its timestamps as they are;
+**  - dates that go back (see leads_order()) are counted in L->backwards,
+**    the first row's place kept; the lead still counts, by its timestamps
+**    as they are; but with L->order_bad and --skip-bad the row is bad,
+**    skipped with rd_bad();
 **  - D->top is the highest stage whose timestamp is set (with --stage-col:
 **    the current stage); a lead has reached every stage up to D->top, a
 **    skipped stage included;
@@ -119,6 +123,19 @@ int leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted);
 */
 int leads_decode(struct leads *l, struct reader *r, const struct row *row,
     struct lead *d);
+
+/*
+** Whether lead D's dates go back in time (kpikit(7), "Stages"): a stage's
+** own timestamp before that of the nearest earlier stage that has one,
+** or, for a lead lost by --asof (the end of the input without it) and
+** not at the last stage by then, lost_at before the timestamp of a stage
+** it reached by then (the latest such). Returns 1 with *LATE the stage
+** dated too early (the number of stages L->st.n for lost_at) and *EARLY
+** the stage it is before; else 0. Data entered out of order: the stages
+** are facts, only the times between them are doubtful.
+*/
+int leads_order(const struct leads *l, const struct lead *d, size_t *late,
+    size_t *early);
 
 /*
 ** Fill D's top, reach and latest from its at[], lost and (with --stage-col)

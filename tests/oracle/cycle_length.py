@@ -107,7 +107,7 @@ def place(o, ts, lost):
     else:
         return "open", start, None
     if end < start:
-        raise SystemExit("oracle: a cycle ends before it starts")
+        return status, start, None     # dates go back: no duration
     return status, start, end
 
 
@@ -185,7 +185,8 @@ def aggregate(o, rows, latest):
         g = groups.setdefault(key, {"won": 0, "lost": 0, "open": 0,
                                     "closed": [], "ages": []})
         g[status] += 1
-        if status == "won" or (status == "lost" and o["include_lost"]):
+        if end is not None and (status == "won" or
+                                (status == "lost" and o["include_lost"])):
             g["closed"].append(days(start, end))
         if status == "open":
             g["ages"].append(days(start, asof))
@@ -266,8 +267,10 @@ def compare_annotate(o, table, label):
         return 1
     failures = 0
     for n, (r, (rec, _, status, start, end, _)) in enumerate(zip(body, rows)):
-        if status in ("won", "lost"):
+        if status in ("won", "lost") and end is not None:
             want = days(start, end) / UNITS[o["unit"]]
+        elif status in ("won", "lost"):
+            want = None
         elif status == "open" and o["asof"] is not None:
             want = days(start, o["asof"]) / UNITS[o["unit"]]
         else:
