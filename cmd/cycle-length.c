@@ -372,8 +372,8 @@ static const struct lead_tool tool = {
 		"[file ...]",
 		"How long rows take from one stage to another, open ones "
 		"counted.",
-		OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE | OPTS_TOTAL |
-		    OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS,
+		OPTS_STAGES | OPTS_ASOF | OPTS_STALE | OPTS_ANNOTATE |
+		    OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },

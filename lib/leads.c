@@ -23,6 +23,14 @@ leads_init(struct leads *l, const struct leads_opts *o,
 	l->cols = cols;
 	l->dates = dates;
 	l->dedup = o->dedup;
+	l->stale_ms = o->stale_days > 0 ?
+	    (long long)(o->stale_days * MS_PER_DAY + 0.5) : -1;
+	if (l->stage_col != NULL && l->stale_ms >= 0)
+		usage_error("--stale needs stage timestamps; a --stage-col has "
+		    "none");
+	if (l->stale_ms >= 0 && l->asof == NO_TIME)
+		usage_error("--stale needs --asof: the as-of time a lead is stale "
+		    "at");
 	if (l->stage_col != NULL && l->window_ms >= 0)
 		usage_error("--window needs stage timestamps; a --stage-col has "
 		    "none");
@@ -213,6 +221,30 @@ see_order(struct leads *l, struct reader *r, const struct row *row,
 }
 
 int
+leads_stale(const struct leads *l, struct lead *d)
+{
+	kpi_time asof = l->asof, last = NO_TIME;
+	size_t n = l->st.n;
+
+	if (l->stale_ms < 0 || asof == NO_TIME || l->stage_col != NULL)
+		return 0;
+	if ((d->created != NO_TIME && d->created > asof) ||
+	    (d->lost != NO_TIME && d->lost <= asof) ||
+	    (d->at[n - 1] != NO_TIME && d->at[n - 1] <= asof))
+		return 0;           /* not yet there, lost, or won */
+	for (size_t s = 0; s < n; s++)
+		if (d->at[s] != NO_TIME && d->at[s] <= asof &&
+		    (last == NO_TIME || d->at[s] > last))
+			last = d->at[s];
+	if (last == NO_TIME || asof - last <= l->stale_ms)
+		return 0;
+	d->lost = last + l->stale_ms;
+	if (d->latest == NO_TIME || d->lost > d->latest)
+		d->latest = d->lost;
+	return 1;
+}
+
+int
 leads_decode(struct leads *l, struct reader *r, const struct row *row,
     struct lead *d)
 {
@@ -241,6 +273,7 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 	leads_derive(l, d);
 	if (see_order(l, r, row, d) < 0)
 		return -1;
+	leads_stale(l, d);
 	return 0;
 }
 

@@ -24,6 +24,7 @@ struct leads_opts {
 	long long window_days;         /* --window; -1 when not given */
 	kpi_time asof;                 /* --asof; NO_TIME when not given */
 	int dedup;                     /* 1 unless --no-dedup */
+	double stale_days;             /* --stale; -1 when not given */
 };
 
 /* One decoded lead. */
@@ -84,6 +85,9 @@ struct leads {
 	int order_bad;                 /* with --skip-bad, such a lead is a bad
 	                                  row (the leads tools; set by the
 	                                  driver after leads_init()) */
+
+	/* --stale: an open lead quiet this long counts as lost; -1 without. */
+	long long stale_ms;
 };
 
 /*
@@ -113,6 +117,8 @@ int leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted);
 **    the first row's place kept; the lead still counts, by its timestamps
 **    as they are; but with L->order_bad and --skip-bad the row is bad,
 **    skipped with rd_bad();
+**  - with --stale (L->stale_ms >= 0), a stale lead gets its lost time
+**    (see leads_stale());
 **  - D->top is the highest stage whose timestamp is set (with --stage-col:
 **    the current stage); a lead has reached every stage up to D->top, a
 **    skipped stage included;
@@ -136,6 +142,15 @@ int leads_decode(struct leads *l, struct reader *r, const struct row *row,
 */
 int leads_order(const struct leads *l, const struct lead *d, size_t *late,
     size_t *early);
+
+/*
+** --stale: if lead D is open at --asof L->asof (created by then, neither
+** at the last stage nor lost by then) and its latest timestamp by then,
+** T, is more than L->stale_ms before it, set D's lost time to T +
+** L->stale_ms (and its latest, if later) and return 1; else 0. Nothing
+** without --stale. --asof is required with --stale (opts_parse()).
+*/
+int leads_stale(const struct leads *l, struct lead *d);
 
 /*
 ** Fill D's top, reach and latest from its at[], lost and (with --stage-col)

@@ -786,6 +786,12 @@ part_options(struct lead_driver *d)
 	part_option_add(po, "window", l->window_ms >= 0 ? buf : NULL);
 	part_option_add(po, "asof", l->asof != NO_TIME ?
 	    date_format_iso(buf, l->asof) : NULL);
+	/* Only when given, so that the parts made without it stay as they
+	 * were. A part holds its stale leads' lost times already. */
+	if (l->stale_ms >= 0) {
+		snprintf(buf, sizeof buf, "%.17g", o->leads.stale_days);
+		part_option_add(po, "stale", buf);
+	}
 	{
 		struct strbuf by = {0};
 

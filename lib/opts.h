@@ -30,7 +30,8 @@ enum {
 	OPTS_STAGE_LIST = 1 << 6, /* --stages LIST alone, for tools that need
 	                             the stage timestamps --stage-col lacks */
 	OPTS_JOBS     = 1 << 7,   /* --jobs N */
-	OPTS_PARTS    = 1 << 8    /* --partial, --merge */
+	OPTS_PARTS    = 1 << 8,   /* --partial, --merge */
+	OPTS_STALE    = 1 << 9    /* --stale DAYS (needs OPTS_ASOF) */
 };
 
 /* Keys of a tool's own options start here. */
