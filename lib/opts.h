@@ -31,7 +31,7 @@ enum {
 	                             the stage timestamps --stage-col lacks */
 	OPTS_JOBS     = 1 << 7,   /* --jobs N */
 	OPTS_PARTS    = 1 << 8,   /* --partial, --merge */
-	OPTS_STALE    = 1 << 9    /* --stale DAYS (needs OPTS_ASOF) */
+	OPTS_STALE    = 1 << 10   /* --stale DAYS (needs OPTS_ASOF) */
 };
 
 /* Keys of a tool's own options start here. */
