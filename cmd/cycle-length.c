@@ -191,79 +191,33 @@ classify(const struct lead_run *run, const struct lead *d, struct cycle *c)
 	}
 }
 
-/* The first stage from S on whose own time in D is T (the stage T of a
-** reach time came from). */
-static size_t
-end_stage(const struct leads *l, const struct lead *d, int s, kpi_time t)
-{
-	size_t i = (size_t)s;
-
-	while (i + 1 < l->st.n && d->at[i] != t)
-		i++;
-	return i;
-}
-
-/*
-** The cell of ROW in column COL that holds the time T, or, when the time
-** came from a --join file (COL is -1, or the row's cell is empty), T as
-** ISO 8601 in *BUF.
-*/
-static const struct field *
-cell(const struct row *row, long col, kpi_time t, struct field *buf,
-    char *iso)
-{
-	if (col >= 0 && row->f[col].len > 0)
-		return &row->f[col];
-	buf->s = date_format_iso(iso, t);
-	buf->len = strlen(buf->s);
-	return buf;
-}
-
 /*
 ** A row counts when it is in the cycle, grouped by the period of the
 ** cycle's start. A cycle that ends (won at --to, or lost) before it starts
-** is an error naming both columns: no duration can be made of it.
+** has dates that go back (leads_order() finds them; the driver's note
+** counts such leads): the row is won or lost all the same, but no
+** duration can be made of it, and it is left out of the statistics.
 */
 static int
 place(const struct lead_run *run, struct reader *r, const struct row *row,
     const struct lead *d, kpi_time *when)
 {
-	const struct config *cfg = run->cfg;
-	const struct leads *l = run->leads;
-	char e[ESCAPED_MAX], s[ESCAPED_MAX];
-	const struct field *end, *start;
-	struct field endbuf, startbuf;
-	char endiso[32], startiso[32], *from;
-	long endcol, startcol;
 	struct cycle c;
 
+	(void)r;
+	(void)row;
 	classify(run, d, &c);
 	if (c.status == OUTSIDE)
 		return 0;
 	*when = c.start;
-	if (c.status == OPEN || c.end >= c.start)
-		return 1;
-	endcol = c.status == LOST ? l->col_lost :
-	    leads_reach_col(l, d, cfg->to, c.end);
-	startcol = leads_reach_col(l, d, cfg->from, c.start);
-	end = cell(row, endcol, c.end, &endbuf, endiso);
-	start = cell(row, startcol, c.start, &startbuf, startiso);
-	if (end == &endbuf && l->join != NULL && (from = join_where(l->join,
-	    c.status == LOST ? l->st.n : end_stage(l, d, cfg->to, c.end))) !=
-	    NULL) {
-		/* The end came from a --join file: say where. */
-		rd_bad(r, row, -1, "'%s' at %s is before the cycle starts, at %s "
-		    "'%s'", end->s, from, start == &startbuf ?
-		    l->st.name[cfg->from] : rd_header(r)->f[startcol].s,
-		    escape_text(s, sizeof s, start->s, start->len));
-		free(from);
-		return -1;
-	}
-	return rd_bad(r, row, end == &endbuf ? -1 : endcol, "'%s' is before "
-	    "the cycle starts, at %s '%s'", escape_text(e, sizeof e, end->s,
-	    end->len), start == &startbuf ? l->st.name[cfg->from] :
-	    rd_header(r)->f[startcol].s,
-	    escape_text(s, sizeof s, start->s, start->len));
+	return 1;
+}
+
+/* Whether closed cycle C ends before it starts: no duration of it. */
+static int
+backwards(const struct cycle *c)
+{
+	return (c->status == WON || c->status == LOST) && c->end < c->start;
 }
 
 static void
@@ -278,11 +232,12 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 	switch (c.status) {
 	case WON:
 		t->won++;
-		dvec_push(&t->won_ms, (double)(c.end - c.start));
+		if (!backwards(&c))
+			dvec_push(&t->won_ms, (double)(c.end - c.start));
 		break;
 	case LOST:
 		t->lost++;
-		if (cfg->include_lost || run->keep_all)
+		if ((cfg->include_lost || run->keep_all) && !backwards(&c))
 			dvec_push(&t->lost_ms, (double)(c.end - c.start));
 		break;
 	case OPEN:
@@ -295,14 +250,15 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 	}
 }
 
-/* Merged parts keep a cycle for every row they count. */
+/* Merged parts keep a cycle for every row they count, but those that
+** end before they start. */
 static const char *
 check(const struct lead_run *run, const void *tally, char *buf, size_t size)
 {
 	const struct tally *t = tally;
 
 	(void)run;
-	if (t->won_ms.n == t->won && t->lost_ms.n == t->lost &&
+	if (t->won_ms.n <= t->won && t->lost_ms.n <= t->lost &&
 	    t->open_start.n == t->open)
 		return NULL;
 	snprintf(buf, size, "it counts %llu won, %llu lost and %llu open rows "
@@ -415,7 +371,9 @@ annotate(const struct lead_run *run, struct writer *w, const struct lead *d,
 
 	if (placed)
 		classify(run, d, &c);
-	if (c.status == WON || c.status == LOST)
+	if (backwards(&c))
+		wr_empty(w);
+	else if (c.status == WON || c.status == LOST)
 		wr_num(w, (double)(c.end - c.start) / cfg->unit->ms);
 	else if (c.status == OPEN && asof != NO_TIME)
 		wr_num(w, (double)(asof - c.start) / cfg->unit->ms);
@@ -429,8 +387,8 @@ static const struct lead_tool tool = {
 		"[file ...]",
 		"How long rows take from one stage to another, open ones "
 		"counted.",
-		OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE | OPTS_TOTAL |
-		    OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_JOIN,
+		OPTS_STAGES | OPTS_ASOF | OPTS_STALE | OPTS_ANNOTATE |
+		    OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },
@@ -441,6 +399,8 @@ static const struct lead_tool tool = {
 	.check = check,
 	.setup = setup,
 	.options = part_options,
+	.backwards_note = "a cycle that ends before it starts is left out of "
+	    "the cycle statistics and --km",
 	.annotate_cols = annotate_cols,
 	.annotate = annotate,
 };

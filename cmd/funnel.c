@@ -210,8 +210,8 @@ static const struct lead_tool tool = {
 		"[file ...]",
 		"The funnel: leads at each stage, conversion and drop-off between "
 		"stages, and the days each step takes.",
-		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP |
-		    OPTS_JOBS | OPTS_PARTS | OPTS_COUNT | OPTS_JOIN,
+		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_STALE | OPTS_TOTAL |
+		    OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_COUNT | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },
@@ -219,7 +219,7 @@ static const struct lead_tool tool = {
 	.header = header,
 	.write = write_tally,
 	.check = check,
-	.backwards_note = "those steps are left out of "
+	.backwards_note = "its steps back in time are left out of "
 	    "median_days_from_previous",
 };
 

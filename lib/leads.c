@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "group.h"
+#include "join.h"
 #include "leads.h"
 #include "opts.h"
 #include "util.h"
@@ -54,6 +55,14 @@ leads_init(struct leads *l, const struct leads_opts *o,
 	l->cols = cols;
 	l->dates = dates;
 	l->dedup = o->dedup;
+	l->stale_ms = o->stale_days > 0 ?
+	    (long long)(o->stale_days * MS_PER_DAY + 0.5) : -1;
+	if (l->stage_col != NULL && l->stale_ms >= 0)
+		usage_error("--stale needs stage timestamps; a --stage-col has "
+		    "none");
+	if (l->stale_ms >= 0 && l->asof == NO_TIME)
+		usage_error("--stale needs --asof: the as-of time a lead is stale "
+		    "at");
 	if (l->stage_col != NULL && l->window_ms >= 0)
 		usage_error("--window needs stage timestamps; a --stage-col has "
 		    "none");
@@ -280,25 +289,141 @@ place_free(struct place *p)
 	*p = (struct place){0};
 }
 
+int
+leads_order(const struct leads *l, const struct lead *d, size_t *late,
+    size_t *early)
+{
+	size_t n = l->st.n, prev = n, top = n;
+	kpi_time asof = l->asof;
+	int won;
+
+	for (size_t s = 0; s < n; s++) {
+		if (d->at[s] == NO_TIME)
+			continue;
+		if (prev < n && d->at[s] < d->at[prev]) {
+			*late = s;
+			*early = prev;
+			return 1;
+		}
+		prev = s;
+	}
+	if (d->lost == NO_TIME || (asof != NO_TIME && d->lost > asof))
+		return 0;
+	/* A lead at the last stage is won: its lost date is not read. */
+	if (l->stage_col != NULL)
+		won = d->top == (int)n - 1;
+	else
+		won = d->at[n - 1] != NO_TIME &&
+		    (asof == NO_TIME || d->at[n - 1] <= asof);
+	if (won)
+		return 0;
+	/* The stages are in order now: the highest in view is the latest. */
+	for (size_t s = n; s-- > 0;)
+		if (d->at[s] != NO_TIME && (asof == NO_TIME || d->at[s] <= asof)) {
+			top = s;
+			break;
+		}
+	if (top == n || d->lost >= d->at[top])
+		return 0;
+	*late = n;
+	*early = top;
+	return 1;
+}
+
 /*
-** Count D when its stages go back in time: a stage dated before the stage
-** just before it, both with their own timestamps (data entered out of
-** order). Such a lead still counts; a tool that measures the step from a
-** stage to the next leaves that step out and says so (lib/leadtool.h,
-** backwards_note).
+** Count D when its dates go back in time (leads_order()). Such a lead
+** still counts; a tool that measures the time from a stage to another
+** leaves that time out and says so (lib/leadtool.h, backwards_note).
+** With L->order_bad and --skip-bad it is a bad row instead: -1 after
+** rd_bad(). Else 0.
+*/
+/*
+** Stage S's time T in lead D of ROW (S = the number of stages: lost) as
+** the message on dates that go back shows it: the cell's text, and its
+** column's name in NAME (*JOINED 0); or, when a --join file gave it (no
+** such cell, or an empty one), T in ISO 8601 and "FILE:LINE (column
+** 'C')" (*JOINED 1). VALUE and NAME hold ESCAPED_MAX bytes.
 */
 static void
-see_order(struct leads *l, const struct reader *r, const struct row *row,
+describe_time(const struct leads *l, const struct reader *r,
+    const struct row *row, size_t s, kpi_time t, char *value, char *name,
+    int *joined)
+{
+	long c = s < l->st.n ? l->col_at[s] : l->col_lost;
+	const struct row *h = rd_header(r);
+	char *where;
+
+	*joined = c < 0 || row->f[c].len == 0;
+	if (!*joined) {
+		escape_text(value, ESCAPED_MAX, row->f[c].s, row->f[c].len);
+		escape_text(name, ESCAPED_MAX, h->f[c].s, h->f[c].len);
+		return;
+	}
+	date_format_iso(value, t);
+	where = l->join != NULL ? join_where(l->join, s) : NULL;
+	snprintf(name, ESCAPED_MAX, "%s", where != NULL ? where : "--join");
+	free(where);
+}
+
+static int
+see_order(struct leads *l, struct reader *r, const struct row *row,
     const struct lead *d)
 {
-	for (size_t s = 1; s < l->st.n; s++)
-		if (d->at[s] != NO_TIME && d->at[s - 1] != NO_TIME &&
-		    d->at[s] < d->at[s - 1]) {
-			if (l->backwards++ == 0)
-				place_set(&l->first_backwards, rd_name(r), row->line,
-				    NULL);
-			return;
-		}
+	char late_v[ESCAPED_MAX], early_v[ESCAPED_MAX], early_h[ESCAPED_MAX];
+	char late_h[ESCAPED_MAX];
+	struct strbuf detail = {0};
+	size_t late, early;
+	int late_joined, early_joined;
+
+	if (!leads_order(l, d, &late, &early))
+		return 0;
+	describe_time(l, r, row, late, late < l->st.n ? d->at[late] : d->lost,
+	    late_v, late_h, &late_joined);
+	describe_time(l, r, row, early, d->at[early], early_v, early_h,
+	    &early_joined);
+	if (l->order_bad && rd_skipping(r)) {
+		if (late_joined)
+			return rd_bad(r, row, -1, "'%s' at %s is before %s '%s'",
+			    late_v, late_h, early_h, early_v);
+		return rd_bad(r, row, late < l->st.n ? l->col_at[late] :
+		    l->col_lost, "'%s' is before %s '%s'", late_v, early_h,
+		    early_v);
+	}
+	if (l->backwards++ == 0) {
+		if (late_joined)
+			sb_printf(&detail, ": '%s' at %s is before %s '%s'",
+			    late_v, late_h, early_h, early_v);
+		else
+			sb_printf(&detail, ": column '%s': '%s' is before %s '%s'",
+			    late_h, late_v, early_h, early_v);
+		place_set(&l->first_backwards, rd_name(r), row->line, detail.s);
+		sb_free(&detail);
+	}
+	return 0;
+}
+
+int
+leads_stale(const struct leads *l, struct lead *d)
+{
+	kpi_time asof = l->asof, last = NO_TIME;
+	size_t n = l->st.n;
+
+	if (l->stale_ms < 0 || asof == NO_TIME || l->stage_col != NULL)
+		return 0;
+	if ((d->created != NO_TIME && d->created > asof) ||
+	    (d->lost != NO_TIME && d->lost <= asof) ||
+	    (d->at[n - 1] != NO_TIME && d->at[n - 1] <= asof))
+		return 0;           /* not yet there, lost, or won */
+	for (size_t s = 0; s < n; s++)
+		if (d->at[s] != NO_TIME && d->at[s] <= asof &&
+		    (last == NO_TIME || d->at[s] > last))
+			last = d->at[s];
+	if (last == NO_TIME || asof - last <= l->stale_ms)
+		return 0;
+	d->lost = last + l->stale_ms;
+	if (d->latest == NO_TIME || d->lost > d->latest)
+		d->latest = d->lost;
+	return 1;
 }
 
 /* Record that F, ROW's current stage, is none of the stages. */
@@ -348,10 +473,11 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 			d->top = stages_find(&l->st, f->s, f->len);
 		if (d->top < 0)
 			return bad_stage(l, r, row, f);
-	} else {
-		see_order(l, r, row, d);
 	}
 	leads_derive(l, d);
+	if (see_order(l, r, row, d) < 0)
+		return -1;
+	leads_stale(l, d);
 	return 0;
 }
 

@@ -31,6 +31,7 @@ struct leads_opts {
 	int count_ok;                  /* the tool reads a count column
 	                                  (OPTS_COUNT): --count-col, or
 	                                  --col count=HEADER */
+	double stale_days;             /* --stale; -1 when not given */
 };
 
 /* One decoded lead. */
@@ -103,7 +104,13 @@ struct leads {
 
 	/* Leads with a stage dated before the stage before it. */
 	unsigned long backwards;
-	struct place first_backwards;
+	struct place first_backwards;  /* FILE:LINE, then ": column 'X': ..." */
+	int order_bad;                 /* with --skip-bad, such a lead is a bad
+	                                  row (the leads tools; set by the
+	                                  driver after leads_init()) */
+
+	/* --stale: an open lead quiet this long counts as lost; -1 without. */
+	long long stale_ms;
 
 	/* --join: the joined tables as this reader sees them (lib/join.h);
 	** NULL without. leads_free() frees it. */
@@ -135,9 +142,12 @@ int leads_bind(struct leads *l, struct reader *r, unsigned char *cols_wanted);
 /*
 ** Decode ROW into *D. The rules (kpikit(7), "Stages"):
 **  - created must be a date; the others may be empty (not reached);
-**  - a stage dated before the stage just before it (data entered out of
-**    order) is counted in L->backwards, the first row's place kept; the
-**    lead still counts, by its timestamps as they are;
+**  - dates that go back (see leads_order()) are counted in L->backwards,
+**    the first row's place kept; the lead still counts, by its timestamps
+**    as they are; but with L->order_bad and --skip-bad the row is bad,
+**    skipped with rd_bad();
+**  - with --stale (L->stale_ms >= 0), a stale lead gets its lost time
+**    (see leads_stale());
 **  - D->top is the highest stage whose timestamp is set (with --stage-col:
 **    the current stage); a lead has reached every stage up to D->top, a
 **    skipped stage included;
@@ -164,6 +174,28 @@ int leads_decode(struct leads *l, struct reader *r, const struct row *row,
 */
 int leads_count_add(struct leads *l, struct reader *r, const struct row *row,
     long col, uint64_t n);
+
+/*
+** Whether lead D's dates go back in time (kpikit(7), "Stages"): a stage's
+** own timestamp before that of the nearest earlier stage that has one,
+** or, for a lead lost by --asof (the end of the input without it) and
+** not at the last stage by then, lost_at before the timestamp of a stage
+** it reached by then (the latest such). Returns 1 with *LATE the stage
+** dated too early (the number of stages L->st.n for lost_at) and *EARLY
+** the stage it is before; else 0. Data entered out of order: the stages
+** are facts, only the times between them are doubtful.
+*/
+int leads_order(const struct leads *l, const struct lead *d, size_t *late,
+    size_t *early);
+
+/*
+** --stale: if lead D is open at --asof L->asof (created by then, neither
+** at the last stage nor lost by then) and its latest timestamp by then,
+** T, is more than L->stale_ms before it, set D's lost time to T +
+** L->stale_ms (and its latest, if later) and return 1; else 0. Nothing
+** without --stale. --asof is required with --stale (opts_parse()).
+*/
+int leads_stale(const struct leads *l, struct lead *d);
 
 /*
 ** Fill D's top, reach and latest from its at[], lost and (with --stage-col)

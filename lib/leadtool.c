@@ -87,6 +87,8 @@ part_init(struct lead_part *p, struct lead_driver *d)
 	p->d = d;
 	leads_init(&p->leads, &o->leads, &o->cols, &o->dates,
 	    o->group.period != PERIOD_NONE, NULL, 0);
+	/* One policy for dates that go back: --skip-bad skips them. */
+	p->leads.order_bad = 1;
 	grouping_init(&p->grouping, &o->group);
 	p->groups = gt_new(d->run.tool->tally.size);
 	asof_init(&p->waiting, p->leads.window_ms, sizeof(struct waiting),
@@ -906,6 +908,12 @@ part_options(struct lead_driver *d)
 	part_option_add(po, "window", l->window_ms >= 0 ? buf : NULL);
 	part_option_add(po, "asof", l->asof != NO_TIME ?
 	    date_format_iso(buf, l->asof) : NULL);
+	/* Only when given, so that the parts made without it stay as they
+	 * were. A part holds its stale leads' lost times already. */
+	if (l->stale_ms >= 0) {
+		snprintf(buf, sizeof buf, "%.17g", o->leads.stale_days);
+		part_option_add(po, "stale", buf);
+	}
 	{
 		struct strbuf by = {0};
 
@@ -1030,25 +1038,38 @@ lead_tool_close(struct lead_driver *d)
 	free(d);
 }
 
-/* The notes on what the input held: duplicates, stages out of order. */
+/*
+** The note on leads whose dates go back (leads_order()): the same in
+** every leads tool, with what the tool does with their times, if it
+** measures any (backwards_note).
+*/
 static void
-report(struct lead_driver *d)
+report_backwards(struct lead_driver *d)
 {
 	const struct leads *l = &d->all.leads;
 	const char *why = d->run.tool->backwards_note;
 	char *where;
 
-	leads_report(l, &d->notes);
+	if (l->backwards == 0)
+		return;
+	where = place_text(&l->first_backwards);
+	note(&d->notes, "%lu lead%s a date before that of an earlier stage; "
+	    "each counts as reaching its stages%s%s; the first: %s",
+	    l->backwards, l->backwards == 1 ? " has" : "s have",
+	    why != NULL ? ", and " : "", why != NULL ? why : "",
+	    where ? where : "");
+	free(where);
+}
+
+/* The notes on what the input held: duplicates, joined rows without a
+** lead, dates out of order. */
+static void
+report(struct lead_driver *d)
+{
+	leads_report(&d->all.leads, &d->notes);
 	if (d->join != NULL)
 		join_report(d->join, &d->notes);
-	if (l->backwards > 0 && why != NULL) {
-		where = place_text(&l->first_backwards);
-		note(&d->notes, "%lu lead%s a stage dated before the stage before "
-		    "it; %s; the first: %s", l->backwards,
-		    l->backwards == 1 ? " has" : "s have", why,
-		    where ? where : "");
-		free(where);
-	}
+	report_backwards(d);
 }
 
 int
@@ -1063,6 +1084,7 @@ lead_tool_main(const struct lead_tool *tool, void *cfg, int argc, char **argv)
 		progress_done(&d->o.progress);
 		if (d->join != NULL)
 			join_report(d->join, &d->notes);
+		report_backwards(d);
 	} else if (d->o.merge) {
 		merge_parts(d);
 		progress_done(&d->o.progress);

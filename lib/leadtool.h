@@ -174,10 +174,11 @@ struct lead_tool {
 	    const struct lead *d, int placed);
 
 	/*
-	** Optional: for a tool that measures steps from a stage to the next,
-	** what it does with leads whose stages go back in time, said in a
-	** note after their count ("those steps are left out of ...").
-	** Without it such leads pass without a note.
+	** Optional: for a tool that measures the time between stages, what
+	** it does with those of leads whose dates go back (leads_order()),
+	** said in the note every leads tool gives on such leads, after "each
+	** counts as reaching its stages, and " ("its steps back in time are
+	** left out of ..."). Without it the note says no more.
 	*/
 	const char *backwards_note;
 };

@@ -16,7 +16,7 @@ enum {
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
 	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS,
-	OPT_STAGE_MAP, OPT_COUNT_COL, OPT_HEADER, OPT_OFS, OPT_JOIN
+	OPT_STAGE_MAP, OPT_COUNT_COL, OPT_HEADER, OPT_OFS, OPT_JOIN, OPT_STALE
 };
 
 struct shared_option {
@@ -39,6 +39,8 @@ static const struct shared_option shared[] = {
 	    "count a stage only if reached within DAYS of creation" } },
 	{ OPTS_ASOF, { "asof", "DATE", OPT_ASOF,
 	    "the moment the figures are as of (default: latest timestamp)" } },
+	{ OPTS_STALE, { "stale", "DAYS", OPT_STALE,
+	    "an open lead quiet more than DAYS at --asof counts as lost" } },
 	{ OPTS_ANNOTATE, { "annotate", NULL, OPT_ANNOTATE,
 	    "pass every row through with new columns appended" } },
 	{ OPTS_TOTAL, { "total", NULL, OPT_TOTAL,
@@ -418,6 +420,7 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 	o->ofs = ',';
 	o->leads.window_days = -1;
 	o->leads.asof = NO_TIME;
+	o->leads.stale_days = -1;
 	o->leads.dedup = 1;
 	o->jobs = 1;
 	o->leads.count_ok = (spec->families & OPTS_COUNT) != 0;
@@ -500,6 +503,12 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			break;
 		case OPT_ASOF:
 			asof = optarg;
+			break;
+		case OPT_STALE:
+			o->leads.stale_days = opt_double("stale", optarg, 0, 36500);
+			if (o->leads.stale_days <= 0)
+				usage_error("--stale: '%s' is not a positive number of "
+				    "days", optarg);
 			break;
 		case OPT_ANNOTATE:
 			o->annotate = 1;

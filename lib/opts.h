@@ -33,7 +33,8 @@ enum {
 	OPTS_PARTS    = 1 << 8,   /* --partial, --merge */
 	OPTS_COUNT    = 1 << 9,   /* --count-col COL: how many leads a row
 	                             stands for (lib/leads.h) */
-	OPTS_JOIN     = 1 << 10   /* --join FILE */
+	OPTS_JOIN     = 1 << 10,  /* --join FILE */
+	OPTS_STALE    = 1 << 11   /* --stale DAYS (needs OPTS_ASOF) */
 };
 
 /* Keys of a tool's own options start here. */

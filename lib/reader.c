@@ -1554,6 +1554,12 @@ rd_skipped(const struct reader *r)
 	return r->skipped;
 }
 
+int
+rd_skipping(const struct reader *r)
+{
+	return r->skip_bad;
+}
+
 void
 rd_close(struct reader *r)
 {

@@ -316,6 +316,9 @@ void rd_die(const struct reader *r) __attribute__((noreturn));
 unsigned long rd_rows(const struct reader *r);
 unsigned long rd_skipped(const struct reader *r);
 
+/* Whether R skips bad rows (--skip-bad) rather than stop at the first. */
+int rd_skipping(const struct reader *r);
+
 /*
 ** Close the reader. When rows were skipped under --skip-bad, first report
 ** "TOOL: skipped N bad rows of FILE; the first: MESSAGE" with note() when

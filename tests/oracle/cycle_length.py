@@ -27,6 +27,7 @@ from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lead_convert import parse_time, period_label  # noqa: E402
+from stale import stale_lost  # noqa: E402
 
 UNITS = {"days": Fraction(1), "hours": Fraction(1, 24), "weeks": Fraction(7)}
 TOLERANCE = 5.01e-7
@@ -36,7 +37,8 @@ def parse_args(args):
     o = {"by": [], "period": None, "asof": None, "fy": 1,
          "stages": "lead,mql,sql,opportunity,customer", "from": None,
          "to": None, "km": False, "include_lost": False, "unit": "days",
-         "total": False, "dedup": True, "annotate": False, "files": []}
+         "total": False, "dedup": True, "annotate": False, "stale": None,
+         "files": []}
     i = 0
     while i < len(args):
         a = args[i]
@@ -54,6 +56,8 @@ def parse_args(args):
             o["fy"] = int(value); i += 1
         elif a in ("--stages", "--from", "--to", "--unit"):
             o[a[2:]] = value; i += 1
+        elif a == "--stale":
+            o["stale"] = Fraction(value); i += 1
         elif a == "--km":
             o["km"] = True
         elif a == "--include-lost":
@@ -107,7 +111,7 @@ def place(o, ts, lost):
     else:
         return "open", start, None
     if end < start:
-        raise SystemExit("oracle: a cycle ends before it starts")
+        return status, start, None     # dates go back: no duration
     return status, start, end
 
 
@@ -121,6 +125,7 @@ def read_rows(o):
             for rec in csv.DictReader(f):
                 ts = [parse_time(rec[c]) for c in columns]
                 lost = parse_time(rec.get("lost_at", "") or "")
+                lost = stale_lost(ts, lost, o["asof"], o["stale"])
                 status, start, end = place(o, ts, lost)
                 rid = rec.get("id", "")
                 duplicate = o["dedup"] and rid and rid in seen
@@ -185,7 +190,8 @@ def aggregate(o, rows, latest):
         g = groups.setdefault(key, {"won": 0, "lost": 0, "open": 0,
                                     "closed": [], "ages": []})
         g[status] += 1
-        if status == "won" or (status == "lost" and o["include_lost"]):
+        if end is not None and (status == "won" or
+                                (status == "lost" and o["include_lost"])):
             g["closed"].append(days(start, end))
         if status == "open":
             g["ages"].append(days(start, asof))
@@ -266,8 +272,10 @@ def compare_annotate(o, table, label):
         return 1
     failures = 0
     for n, (r, (rec, _, status, start, end, _)) in enumerate(zip(body, rows)):
-        if status in ("won", "lost"):
+        if status in ("won", "lost") and end is not None:
             want = days(start, end) / UNITS[o["unit"]]
+        elif status in ("won", "lost"):
+            want = None
         elif status == "open" and o["asof"] is not None:
             want = days(start, o["asof"]) / UNITS[o["unit"]]
         else:

@@ -17,6 +17,7 @@ import statistics
 import sys
 
 from lead_convert import parse_time, period_label, parse_args
+from stale import stale_lost
 
 
 def compute(o, lost_column):
@@ -34,6 +35,7 @@ def compute(o, lost_column):
                     seen.add(rid)
                 ts = [parse_time(rec[c]) for c in columns]
                 lost = parse_time(rec.get("lost_at", "") or "")
+                lost = stale_lost(ts, lost, o["asof"], o["stale"])
                 key = tuple(rec[c] for c in o["by"])
                 if o["period"]:
                     key += (period_label(ts[0], o["period"], o["fy"]),)

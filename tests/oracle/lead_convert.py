@@ -64,7 +64,7 @@ def wilson(x, n, level):
 def parse_args(args):
     o = {"by": [], "period": None, "window": None, "asof": None, "fy": 1,
          "stages": "lead,mql,sql,opportunity,customer", "ci": 0.95,
-         "total": False, "dedup": True, "files": []}
+         "total": False, "dedup": True, "stale": None, "files": []}
     i = 0
     while i < len(args):
         a = args[i]
@@ -84,6 +84,8 @@ def parse_args(args):
             o["fy"] = int(args[i + 1]); i += 1
         elif a == "--stages":
             o["stages"] = args[i + 1]; i += 1
+        elif a == "--stale":      # funnel's and cycle-length's
+            o["stale"] = args[i + 1]; i += 1
         elif a == "--ci":
             o["ci"] = float(args[i + 1]); i += 1
         elif a == "--total":

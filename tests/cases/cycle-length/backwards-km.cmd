@@ -1,0 +1,1 @@
+cycle-length --include-lost --km backwards.csv

@@ -1,0 +1,1 @@
+cycle-length --stale 30 stale.csv

@@ -1,0 +1,1 @@
+cycle-length --asof 2024-03-31T00:00:00Z --stale 0 stale.csv

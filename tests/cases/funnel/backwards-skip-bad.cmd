@@ -1,0 +1,1 @@
+funnel --skip-bad ../cycle-length/backwards.csv

@@ -1,0 +1,1 @@
+funnel --lost --by channel ../cycle-length/backwards.csv

@@ -1,0 +1,1 @@
+lead-convert --skip-bad ../cycle-length/backwards.csv

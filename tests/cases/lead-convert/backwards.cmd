@@ -1,0 +1,1 @@
+lead-convert --by channel ../cycle-length/backwards.csv
