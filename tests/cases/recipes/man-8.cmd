@@ -1,3 +1,3 @@
 cd "$ROOT" || exit 1
-cycle-length --by channel --within 30,90,365 examples/leads.csv |
-    cut -d, -f1-4,13-21
+funnel --lost --asof 2024-03-31T00:00:00Z --stale 30 \
+    tests/cases/cycle-length/stale.csv
