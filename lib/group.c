@@ -418,12 +418,11 @@ grouping_active(const struct grouping *g)
 	return g->nby > 0 || g->period != PERIOD_NONE;
 }
 
-const struct strbuf *
-grouping_key(struct grouping *g, const struct row *row, kpi_time t)
+/* End G's key, its --by values added: the period of T, if G has one;
+** an empty key is still a string. */
+static const struct strbuf *
+key_finish(struct grouping *g, kpi_time t)
 {
-	sb_reset(&g->key);
-	for (size_t i = 0; i < g->nby; i++)
-		key_add(&g->key, row->f[g->col[i]].s, row->f[g->col[i]].len);
 	if (g->period != PERIOD_NONE) {
 		char label[PERIOD_BUFSIZE];
 
@@ -436,20 +435,21 @@ grouping_key(struct grouping *g, const struct row *row, kpi_time t)
 }
 
 const struct strbuf *
+grouping_key(struct grouping *g, const struct row *row, kpi_time t)
+{
+	sb_reset(&g->key);
+	for (size_t i = 0; i < g->nby; i++)
+		key_add(&g->key, row->f[g->col[i]].s, row->f[g->col[i]].len);
+	return key_finish(g, t);
+}
+
+const struct strbuf *
 grouping_key_fields(struct grouping *g, const struct field *by, kpi_time t)
 {
 	sb_reset(&g->key);
 	for (size_t i = 0; i < g->nby; i++)
 		key_add(&g->key, by[i].s, by[i].len);
-	if (g->period != PERIOD_NONE) {
-		char label[PERIOD_BUFSIZE];
-
-		period_label(label, t, g->period, g->fy_start);
-		key_add(&g->key, label, strlen(label));
-	}
-	if (g->key.s == NULL)
-		sb_add(&g->key, "", 0);
-	return &g->key;
+	return key_finish(g, t);
 }
 
 size_t

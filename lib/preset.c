@@ -82,29 +82,6 @@ struct preset_view {
 /* How a reader applies a preset (preset_filter()). */
 static const struct rd_filter_ops filter_ops;
 
-/* Fold runs of blanks into one space and trim them: LEN bytes at S into
-** a new string. */
-static char *
-fold(const char *s, size_t len)
-{
-	char *d = xmalloc(len + 1);
-	size_t o = 0;
-	int blank = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == ' ' || s[i] == '\t') {
-			blank = o > 0;
-			continue;
-		}
-		if (blank)
-			d[o++] = ' ';
-		blank = 0;
-		d[o++] = s[i];
-	}
-	d[o] = '\0';
-	return d;
-}
-
 static int
 lower(int c)
 {
@@ -153,7 +130,7 @@ matches(const char *pattern, const char *s, size_t len, char **capture)
 				return 0;
 		return 1;
 	}
-	text = fold(s, len);
+	text = fold_blanks(s, len);
 	ok = glob(pattern, text, &cs, &ce);
 	if (ok && capture != NULL)
 		*capture = cs != NULL ? xmemdup(cs, (size_t)(ce - cs)) : xstrdup("");
@@ -206,7 +183,7 @@ parse_error(struct parser *ps, const char *fmt, ...)
 static char *
 trimmed(const char *s, size_t len)
 {
-	return fold(s, len);
+	return fold_blanks(s, len);
 }
 
 /* "A | B | C" into a list of folded, non-empty parts. */

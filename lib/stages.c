@@ -140,28 +140,6 @@ folded_equal(const char *key, const char *v, size_t len)
 	return *key == '\0';
 }
 
-/* LEN bytes at V folded as folded_equal() says, into a new string. */
-static char *
-fold(const char *v, size_t len)
-{
-	char *d = xmalloc(len + 1);
-	size_t o = 0;
-	int blank = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (is_blank((unsigned char)v[i])) {
-			blank = o > 0;
-			continue;
-		}
-		if (blank)
-			d[o++] = ' ';
-		blank = 0;
-		d[o++] = (char)lower((unsigned char)v[i]);
-	}
-	d[o] = '\0';
-	return d;
-}
-
 void
 stage_map_add(struct stage_map *m, const struct stages *s, const char *arg)
 {
@@ -178,7 +156,9 @@ stage_map_add(struct stage_map *m, const struct stages *s, const char *arg)
 		    arg);
 	m->value = xreallocarray(m->value, m->n + 1, sizeof *m->value);
 	m->stage = xreallocarray(m->stage, m->n + 1, sizeof *m->stage);
-	m->value[m->n] = fold(arg, vlen);
+	m->value[m->n] = fold_blanks(arg, vlen);
+	for (char *c = m->value[m->n]; *c != '\0'; c++)
+		*c = (char)lower((unsigned char)*c);
 	m->stage[m->n++] = stage;
 }
 

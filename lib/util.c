@@ -122,6 +122,27 @@ xstrdup(const char *s)
 }
 
 char *
+fold_blanks(const char *s, size_t len)
+{
+	char *d = xmalloc(len + 1);
+	size_t o = 0;
+	int blank = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			blank = o > 0;
+			continue;
+		}
+		if (blank)
+			d[o++] = ' ';
+		blank = 0;
+		d[o++] = s[i];
+	}
+	d[o] = '\0';
+	return d;
+}
+
+char *
 escape_text(char *dst, size_t dstsize, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";

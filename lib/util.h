@@ -77,6 +77,13 @@ char *xmemdup(const void *s, size_t len);
 */
 char *escape_text(char *dst, size_t dstsize, const char *s, size_t len);
 
+/*
+** The LEN bytes at S with each run of blanks (spaces, tabs) made one space
+** and none at either end, in a new string: how presets and --stage-map
+** compare a header or a value ("Closed  Won " is "Closed Won").
+*/
+char *fold_blanks(const char *s, size_t len);
+
 /* Size of a buffer that always holds escape_text()'s result. */
 #define ESCAPED_MAX 256
 

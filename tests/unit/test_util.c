@@ -149,6 +149,15 @@ main(void)
 	check_str("escape into 8 bytes, no half escape", escape_text(small,
 	    sizeof small, "\n\n\n\n", 4), "\\n\\n...");
 	check_str("escape empty", escape_text(buf, sizeof buf, "", 0), "");
+	p = fold_blanks(" \tClosed  \t Won \t", 15);
+	check_str("fold_blanks: runs one space, ends trimmed", p, "Closed Won");
+	free(p);
+	p = fold_blanks("a b\0c", 3);
+	check_str("fold_blanks: only LEN bytes", p, "a b");
+	free(p);
+	p = fold_blanks(" \t ", 3);
+	check_str("fold_blanks: all blank is empty", p, "");
+	free(p);
 
 	sb_reset(&sb);    /* of an empty buffer: nothing to do */
 	CHECK("sb_reset of an empty buffer", sb.s == NULL && sb.len == 0);
