@@ -247,8 +247,10 @@ join_load(char *const *files, size_t n, const struct leads *l,
 	struct join *j = xcalloc(1, sizeof *j);
 	struct rd_opts o = *ro;
 
-	/* The progress line counts the main table's bytes. */
+	/* The progress line counts the main table's bytes; a joined file
+	** has its own header line, whatever --header says of the main one. */
 	o.progress = NULL;
+	o.header = NULL;
 	j->n = n;
 	j->f = xcalloc(n, sizeof *j->f);
 	j->ntimes = l->st.n + 1;

@@ -1,0 +1,1 @@
+tail -n +2 marketing_qualified_leads.csv | lead-convert --stages lead,customer --col id=mql_id --col created=first_contact_date --col customer=won_date --by origin --total --header mql_id,first_contact_date,landing_page_id,origin --join closed_deals.csv
