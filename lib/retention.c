@@ -1,0 +1,994 @@
+/* See LICENSE file for copyright and license details. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+
+#include "cols.h"
+#include "retention.h"
+#include "rfm.h"
+#include "stats.h"
+
+/* Roles of the subscription table, in this order. */
+enum { SUB_CUSTOMER, SUB_START, SUB_END, SUB_AMOUNT, SUB_INTERVAL,
+	SUB_CURRENCY, NSUB_ROLES };
+static const struct role sub_roles[NSUB_ROLES] = {
+	[SUB_CUSTOMER] = { "customer", "customer_id", 1 },
+	[SUB_START] = { "start", "start", 1 },
+	[SUB_END] = { "end", "end", 1 },
+	[SUB_AMOUNT] = { "amount", "amount", 1 },
+	[SUB_INTERVAL] = { "interval", "interval", 1 },
+	[SUB_CURRENCY] = { "currency", "currency", 0 },
+};
+
+/* The orders table's roles, the currency after them. */
+enum { ORD_CURRENCY = NORDER_ROLES, NORD_ROLES };
+
+int64_t
+ret_period_index(kpi_time t, int p, int fy_start)
+{
+	int64_t day = t >= 0 ? t / MS_PER_DAY : -((-t + MS_PER_DAY - 1) /
+	    MS_PER_DAY);
+	int64_t y, mi;
+	unsigned m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	mi = y * 12 + (int64_t)m - 1;
+	if (p == PERIOD_MONTH)
+		return mi;
+	/* Fiscal years are named by the year they end in (period_label()). */
+	mi -= fy_start - 1;
+	if (fy_start != 1)
+		mi += 12;
+	if (p == PERIOD_QUARTER)
+		return mi >= 0 ? mi / 3 : -((-mi + 2) / 3);
+	return mi >= 0 ? mi / 12 : -((-mi + 11) / 12);
+}
+
+char *
+ret_period_label(char *buf, int64_t i, int p, int fy_start)
+{
+	int64_t mi = i, y;
+
+	if (p == PERIOD_QUARTER)
+		mi = i * 3;
+	else if (p == PERIOD_YEAR)
+		mi = i * 12;
+	if (p != PERIOD_MONTH) {
+		mi += fy_start - 1;
+		if (fy_start != 1)
+			mi -= 12;
+	}
+	y = mi >= 0 ? mi / 12 : -((-mi + 11) / 12);
+	return period_label(buf, days_from_civil(y, (unsigned)(mi - y * 12) + 1,
+	    1) * MS_PER_DAY, p, fy_start);
+}
+
+int
+ret_periods_per_year(int p)
+{
+	return p == PERIOD_MONTH ? 12 : p == PERIOD_QUARTER ? 4 : 1;
+}
+
+money
+ret_monthly(money amount, int yearly)
+{
+	money q, r;
+
+	if (!yearly)
+		return amount;
+	q = amount / 12;
+	r = amount % 12;
+	/* Amounts are never negative: round the remainder half to even. */
+	if (r > 6 || (r == 6 && (q & 1)))
+		q++;
+	return q;
+}
+
+enum ret_move
+ret_classify(money prev, money cur, int64_t gap, long long window)
+{
+	if (prev == 0 && cur == 0)
+		return MOVE_NONE;
+	if (prev == 0)
+		return gap < 0 || (window >= 0 && gap > window) ? MOVE_NEW :
+		    MOVE_REACTIVATION;
+	if (cur == 0)
+		return MOVE_CHURN;
+	return cur > prev ? MOVE_EXPANSION : cur < prev ? MOVE_CONTRACTION :
+	    MOVE_STAY;
+}
+
+uint64_t
+ret_rand(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+uint64_t
+ret_rand_below(uint64_t *state, uint64_t n)
+{
+	return (uint64_t)(((unsigned __int128)ret_rand(state) * n) >> 64);
+}
+
+void
+retention_init(struct retention *rt, const struct kpi_opts *o,
+    const struct ret_config *cfg, kpi_time now)
+{
+	memset(rt, 0, sizeof *rt);
+	rt->cfg = *cfg;
+	rt->o = o;
+	rt->now = now;
+	rt->gopts = o->group;
+	rt->gopts.period = PERIOD_NONE;
+	grouping_init(&rt->grouping, &rt->gopts);
+	rt->customers = gt_new(sizeof(struct ret_customer));
+	rt->first = INT64_MAX;
+	rt->last = INT64_MIN;
+}
+
+/*
+** Check the currency in column COL (none when negative) against the one
+** seen first: amounts in two currencies are never added. ASCII case is
+** ignored ("usd" is "USD").
+*/
+static int
+check_currency(struct retention *rt, struct reader *r, const struct row *row,
+    long col)
+{
+	const struct field *f;
+	char esc[ESCAPED_MAX], first[ESCAPED_MAX];
+	struct strbuf where = {0};
+
+	if (col < 0)
+		return 0;
+	f = &row->f[col];
+	if (f->len == 0)
+		return rd_bad(r, row, col, "empty; with a currency column, every "
+		    "amount needs its currency");
+	if (rt->currency == NULL) {
+		rt->currency = xmemdup(f->s, f->len);
+		sb_printf(&where, "%s:%lu", rd_name(r), row->line);
+		rt->currency_where = where.s;
+		return 0;
+	}
+	if (strlen(rt->currency) == f->len &&
+	    strncasecmp(rt->currency, f->s, f->len) == 0)
+		return 0;
+	return rd_bad(r, row, col, "'%s', but %s has '%s': amounts in two "
+	    "currencies cannot be added", escape_text(esc, sizeof esc, f->s,
+	    f->len), rt->currency_where, escape_text(first, sizeof first,
+	    rt->currency, strlen(rt->currency)));
+}
+
+/* The amount in column COL of ROW, exactly, into *OUT: a number, not
+** negative. rd_bad() and -1 when it is not. */
+static int
+get_amount(struct reader *r, const struct row *row, long col, money *out)
+{
+	const struct field *f = &row->f[col];
+	char esc[ESCAPED_MAX];
+	const char *err;
+
+	if (f->len == 0)
+		return rd_bad(r, row, col, "empty; a number is needed");
+	if ((err = money_parse(f->s, f->len, out)) != NULL)
+		return rd_bad(r, row, col, "'%s': %s", escape_text(esc,
+		    sizeof esc, f->s, f->len), err);
+	if (*out < 0)
+		return rd_bad(r, row, col, "'%s': a negative amount; retention "
+		    "counts payments, so net refunds out of the table first",
+		    escape_text(esc, sizeof esc, f->s, f->len));
+	return 0;
+}
+
+/* The customer ID (LEN bytes) of ROW dated WHEN: created with ROW's --by
+** values, which an earlier-dated row of it replaces. */
+static struct ret_customer *
+customer(struct retention *rt, const struct row *row, const char *id,
+    size_t len, kpi_time when)
+{
+	int created;
+	struct ret_customer *c = gt_get(rt->customers, id, len, &created)->state;
+
+	if (created || when < c->first_when) {
+		const struct strbuf *k = grouping_key(&rt->grouping, row, when);
+
+		free(c->by);
+		c->by = xmemdup(k->s, k->len);
+		c->bylen = k->len;
+		c->first_when = when;
+	}
+	return c;
+}
+
+/* A date read: the data's periods run to the latest one not after NOW. */
+static void
+saw_date(struct retention *rt, kpi_time t)
+{
+	int64_t p;
+
+	if (t > rt->now)
+		return;
+	p = ret_period_index(t, rt->cfg.period, rt->cfg.fy_start);
+	if (p > rt->last)
+		rt->last = p;
+}
+
+/* Add AMOUNT to C's period P; -1 (C unchanged) when the sum leaves the
+** range of money. */
+static int
+add_cell(struct ret_customer *c, int64_t p, money amount)
+{
+	size_t lo = 0, hi = c->ncells;
+
+	/* Orders mostly come in time order: try the end first. */
+	if (hi > 0 && c->cells[hi - 1].period < p)
+		lo = hi;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->cells[mid].period < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < c->ncells && c->cells[lo].period == p)
+		return money_add(&c->cells[lo].amount, amount);
+	if (c->ncells == c->capcells) {
+		c->capcells = c->capcells ? 2 * c->capcells : 4;
+		c->cells = xreallocarray(c->cells, c->capcells, sizeof *c->cells);
+	}
+	memmove(c->cells + lo + 1, c->cells + lo, (c->ncells - lo) *
+	    sizeof *c->cells);
+	c->cells[lo] = (struct ret_cell){ p, amount };
+	c->ncells++;
+	return 0;
+}
+
+static void
+read_orders(struct retention *rt, struct reader *r, unsigned char *want)
+{
+	struct role roles[NORD_ROLES];
+	long col[NORD_ROLES], nocol[NORD_ROLES];
+	const struct row *row;
+	struct order ord;
+	money amount;
+	int rc;
+
+	memcpy(roles, order_roles, sizeof order_roles);
+	roles[ORDER_AMOUNT].required = 1;
+	roles[ORD_CURRENCY] = sub_roles[SUB_CURRENCY];
+	if (cols_bind(r, roles, NORD_ROLES, &rt->o->cols, col) < 0 ||
+	    grouping_bind(&rt->grouping, r, want) < 0)
+		rd_die(r);
+	for (int k = 0; k < NORD_ROLES; k++)
+		if (col[k] >= 0)
+			want[col[k]] = 1;
+	rd_want(r, want);
+	/* order_decode() reads the id and date; the amount is read here,
+	** exactly. */
+	memcpy(nocol, col, sizeof col);
+	nocol[ORDER_AMOUNT] = -1;
+	while ((rc = rd_next(r, &row)) > 0) {
+		struct ret_customer *c;
+
+		if (order_decode(r, row, nocol, &rt->o->dates, rt->now,
+		    &ord) < 0 || get_amount(r, row, col[ORDER_AMOUNT],
+		    &amount) < 0 || check_currency(rt, r, row,
+		    col[ORD_CURRENCY]) < 0)
+			continue;
+		saw_date(rt, ord.when);
+		c = customer(rt, row, ord.id, ord.idlen, ord.when);
+		if (amount > 0 && add_cell(c, ret_period_index(ord.when,
+		    rt->cfg.period, rt->cfg.fy_start), amount) < 0)
+			rd_bad(r, row, col[ORDER_AMOUNT], "the customer's sum in "
+			    "the period is out of range of exact money (up to "
+			    "9223372036854.775807)");
+	}
+	if (rc < 0)
+		rd_die(r);
+}
+
+/* The date in column COL of ROW into *T; rd_bad() and -1 when bad. */
+static int
+get_date(struct retention *rt, struct reader *r, const struct row *row,
+    long col, kpi_time *t)
+{
+	const struct field *f = &row->f[col];
+	const char *err;
+
+	if ((err = date_parse(f->s, f->len, &rt->o->dates, t)) != NULL)
+		return rd_bad_date(r, row, col, f->s, f->len, err);
+	return 0;
+}
+
+/* Decode subscription ROW (columns COL) and add it to its customer. */
+static int
+add_subscription(struct retention *rt, struct reader *r,
+    const struct row *row, const long *col)
+{
+	const struct field *id = &row->f[col[SUB_CUSTOMER]];
+	const struct field *end = &row->f[col[SUB_END]];
+	const struct field *iv = &row->f[col[SUB_INTERVAL]];
+	char esc[ESCAPED_MAX], esc2[ESCAPED_MAX];
+	kpi_time start, stop = 0;
+	struct ret_customer *c;
+	struct ret_sub s;
+	money amount, sum;
+	int yearly;
+
+	if (id->len == 0)
+		return rd_bad(r, row, col[SUB_CUSTOMER], "empty customer id");
+	if (row->f[col[SUB_START]].len == 0)
+		return rd_bad(r, row, col[SUB_START], "empty; every subscription "
+		    "needs a start date");
+	if (get_date(rt, r, row, col[SUB_START], &start) < 0 ||
+	    (end->len > 0 && get_date(rt, r, row, col[SUB_END], &stop) < 0))
+		return -1;
+	if (end->len > 0 && stop < start)
+		return rd_bad(r, row, col[SUB_END], "'%s' is before the start, "
+		    "'%s'", escape_text(esc, sizeof esc, end->s, end->len),
+		    escape_text(esc2, sizeof esc2, row->f[col[SUB_START]].s,
+		    row->f[col[SUB_START]].len));
+	if (get_amount(r, row, col[SUB_AMOUNT], &amount) < 0)
+		return -1;
+	if (iv->len == 5 && strncasecmp(iv->s, "month", 5) == 0)
+		yearly = 0;
+	else if (iv->len == 4 && strncasecmp(iv->s, "year", 4) == 0)
+		yearly = 1;
+	else
+		return rd_bad(r, row, col[SUB_INTERVAL], "'%s': the interval is "
+		    "month or year", escape_text(esc, sizeof esc, iv->s,
+		    iv->len));
+	if (check_currency(rt, r, row, col[SUB_CURRENCY]) < 0)
+		return -1;
+	s.monthly = ret_monthly(amount, yearly);
+	s.from = ret_period_index(start, rt->cfg.period, rt->cfg.fy_start);
+	s.to = end->len > 0 ? ret_period_index(stop, rt->cfg.period,
+	    rt->cfg.fy_start) : INT64_MAX;
+	c = customer(rt, row, id->s, id->len, start);
+	/* Any period's MRR is at most the sum of all its subscriptions'. */
+	sum = s.monthly;
+	for (size_t i = 0; i < c->nsubs; i++)
+		if (money_add(&sum, c->subs[i].monthly) < 0)
+			return rd_bad(r, row, col[SUB_AMOUNT], "the sum of the "
+			    "customer's monthly amounts is out of range of exact "
+			    "money (up to 9223372036854.775807)");
+	saw_date(rt, start);
+	if (end->len > 0)
+		saw_date(rt, stop);
+	if (c->nsubs == c->capsubs) {
+		c->capsubs = c->capsubs ? 2 * c->capsubs : 2;
+		c->subs = xreallocarray(c->subs, c->capsubs, sizeof *c->subs);
+	}
+	c->subs[c->nsubs++] = s;
+	return 0;
+}
+
+static void
+read_subscriptions(struct retention *rt, struct reader *r,
+    unsigned char *want)
+{
+	long col[NSUB_ROLES];
+	const struct row *row;
+	int rc;
+
+	if (cols_bind(r, sub_roles, NSUB_ROLES, &rt->o->cols, col) < 0 ||
+	    grouping_bind(&rt->grouping, r, want) < 0)
+		rd_die(r);
+	for (int k = 0; k < NSUB_ROLES; k++)
+		if (col[k] >= 0)
+			want[col[k]] = 1;
+	rd_want(r, want);
+	while ((rc = rd_next(r, &row)) > 0)
+		add_subscription(rt, r, row, col);
+	if (rc < 0)
+		rd_die(r);
+}
+
+void
+retention_check_cols(const struct kpi_opts *o, int subscriptions)
+{
+	struct role roles[NORD_ROLES];
+
+	if (subscriptions) {
+		cols_check_roles(&o->cols, sub_roles, NSUB_ROLES);
+		return;
+	}
+	memcpy(roles, order_roles, sizeof order_roles);
+	roles[ORD_CURRENCY] = sub_roles[SUB_CURRENCY];
+	cols_check_roles(&o->cols, roles, NORD_ROLES);
+}
+
+void
+retention_read(struct retention *rt, struct reader *r)
+{
+	unsigned char *want = xcalloc(rd_header(r)->n, 1);
+
+	if (rt->cfg.subscriptions)
+		read_subscriptions(rt, r, want);
+	else
+		read_orders(rt, r, want);
+	free(want);
+}
+
+/* An event of a customer's MRR: DELTA from period P on. */
+struct sub_event {
+	int64_t p;
+	money delta;
+};
+
+static int
+cmp_event(const void *a, const void *b)
+{
+	const struct sub_event *x = a, *y = b;
+
+	return (x->p > y->p) - (x->p < y->p);
+}
+
+/* Turn C's subscriptions into cells, up to period LAST. */
+static void
+expand_subs(struct ret_customer *c, int64_t last)
+{
+	struct sub_event *ev = xreallocarray(NULL, 2 * c->nsubs + 1,
+	    sizeof *ev);
+	size_t n = 0;
+	money mrr = 0;
+
+	for (size_t i = 0; i < c->nsubs; i++) {
+		ev[n++] = (struct sub_event){ c->subs[i].from, c->subs[i].monthly };
+		if (c->subs[i].to != INT64_MAX)
+			ev[n++] = (struct sub_event){ c->subs[i].to,
+			    -c->subs[i].monthly };
+	}
+	qsort(ev, n, sizeof *ev, cmp_event);
+	/* The MRR is constant from one event's period to the next's. The
+	** sum of all monthly amounts was checked to fit (add_subscription). */
+	for (size_t i = 0; i < n; ) {
+		int64_t p = ev[i].p, next;
+
+		for (; i < n && ev[i].p == p; i++)
+			mrr += ev[i].delta;
+		next = i < n ? ev[i].p : last + 1;
+		if (next > last + 1)
+			next = last + 1;
+		for (int64_t q = p; mrr > 0 && q < next; q++)
+			add_cell(c, q, mrr);
+	}
+	free(ev);
+	free(c->subs);
+	c->subs = NULL;
+	c->nsubs = c->capsubs = 0;
+}
+
+/* One row of the bridge. */
+struct ret_row {
+	money start, new_, expansion, contraction, churn, reactivation, end;
+	uint64_t customers_start, new_customers, churned_customers,
+	    reactivated_customers, customers_end;
+};
+
+/* A customer's part in one period, for the bootstrap. */
+struct contrib {
+	double start, new_, expansion, contraction, churn, reactivation;
+};
+
+struct contribs {
+	struct contrib *v;
+	size_t n, cap;
+};
+
+/* One cohort of a group: its size, and per age the customers paying
+** and their amounts. */
+struct cohort {
+	uint64_t size;
+	uint64_t *retained;
+	money *revenue;
+};
+
+/* One group (a --by key, or the total): periods from FIRST to the
+** data's last, indexed from the data's first. */
+struct ret_group {
+	int64_t first;          /* the group's first paying period */
+	struct ret_row *rows;
+	struct contribs *contribs;      /* --rates */
+	struct cohort **cohorts;        /* --cohorts */
+};
+
+/* The run's state while writing. */
+struct ret_out {
+	struct retention *rt;
+	int64_t n;              /* periods */
+	struct writer *w;
+	uint64_t rng;
+};
+
+static void
+sum_or_die(const struct ret_out *out, money *sum, money x, int64_t p)
+{
+	char buf[PERIOD_BUFSIZE];
+
+	if (money_add(sum, x) < 0)
+		die(EX_DATAERR, "the sum of the amounts in %s is out of range of "
+		    "exact money (up to 9223372036854.775807)",
+		    ret_period_label(buf, p, out->rt->cfg.period,
+		    out->rt->cfg.fy_start));
+}
+
+static void
+group_setup(const struct ret_out *out, struct ret_group *g)
+{
+	if (g->rows != NULL)
+		return;
+	g->first = INT64_MAX;
+	g->rows = xcalloc((size_t)out->n, sizeof *g->rows);
+	if (out->rt->cfg.mode == RET_RATES)
+		g->contribs = xcalloc((size_t)out->n, sizeof *g->contribs);
+	if (out->rt->cfg.mode == RET_COHORTS)
+		g->cohorts = xcalloc((size_t)out->n, sizeof *g->cohorts);
+}
+
+static void
+add_contrib(struct ret_group *g, size_t k, struct contrib c)
+{
+	struct contribs *cs = &g->contribs[k];
+
+	if (cs->n == cs->cap) {
+		cs->cap = cs->cap ? 2 * cs->cap : 8;
+		cs->v = xreallocarray(cs->v, cs->cap, sizeof *cs->v);
+	}
+	cs->v[cs->n++] = c;
+}
+
+/* Count customer C into group G. */
+static void
+add_customer(struct ret_out *out, struct ret_group *g,
+    const struct ret_customer *c)
+{
+	const struct retention *rt = out->rt;
+	int64_t first = rt->first;
+
+	group_setup(out, g);
+	if (c->cells[0].period < g->first)
+		g->first = c->cells[0].period;
+	if (g->cohorts != NULL) {
+		size_t k = (size_t)(c->cells[0].period - first);
+		size_t ages = (size_t)(rt->last - c->cells[0].period + 1);
+		struct cohort *h = g->cohorts[k];
+
+		if (h == NULL) {
+			h = g->cohorts[k] = xcalloc(1, sizeof *h);
+			h->retained = xcalloc(ages, sizeof *h->retained);
+			h->revenue = xcalloc(ages, sizeof *h->revenue);
+		}
+		h->size++;
+		for (size_t i = 0; i < c->ncells; i++) {
+			size_t a = (size_t)(c->cells[i].period - c->cells[0].period);
+
+			h->retained[a]++;
+			sum_or_die(out, &h->revenue[a], c->cells[i].amount,
+			    c->cells[i].period);
+		}
+	}
+	for (size_t i = 0; i < c->ncells; i++) {
+		int64_t p = c->cells[i].period;
+		money cur = c->cells[i].amount, prev = 0;
+		int64_t gap = -1;
+		struct ret_row *row = &g->rows[p - first];
+		struct contrib ct = {0};
+
+		if (i > 0) {
+			gap = p - c->cells[i - 1].period - 1;
+			if (gap == 0)
+				prev = c->cells[i - 1].amount;
+		}
+		ct.start = (double)prev / MICROS_PER_UNIT;
+		sum_or_die(out, &row->end, cur, p);
+		row->customers_end++;
+		switch (ret_classify(prev, cur, gap, rt->cfg.window)) {
+		case MOVE_NEW:
+			sum_or_die(out, &row->new_, cur, p);
+			row->new_customers++;
+			ct.new_ = (double)cur / MICROS_PER_UNIT;
+			break;
+		case MOVE_REACTIVATION:
+			sum_or_die(out, &row->reactivation, cur, p);
+			row->reactivated_customers++;
+			ct.reactivation = (double)cur / MICROS_PER_UNIT;
+			break;
+		case MOVE_EXPANSION:
+			sum_or_die(out, &row->expansion, cur - prev, p);
+			ct.expansion = (double)(cur - prev) / MICROS_PER_UNIT;
+			break;
+		case MOVE_CONTRACTION:
+			sum_or_die(out, &row->contraction, prev - cur, p);
+			ct.contraction = (double)(prev - cur) / MICROS_PER_UNIT;
+			break;
+		default:
+			break;
+		}
+		if (g->contribs != NULL)
+			add_contrib(g, (size_t)(p - first), ct);
+		/* It stops paying in the next period: churn there. */
+		if (p < rt->last && (i + 1 == c->ncells ||
+		    c->cells[i + 1].period > p + 1)) {
+			row = &g->rows[p + 1 - first];
+			sum_or_die(out, &row->churn, cur, p + 1);
+			row->churned_customers++;
+			if (g->contribs != NULL)
+				add_contrib(g, (size_t)(p + 1 - first),
+				    (struct contrib){ .start = (double)cur /
+				    MICROS_PER_UNIT, .churn = (double)cur /
+				    MICROS_PER_UNIT });
+		}
+	}
+}
+
+/* Each period's start is the end of the one before; then check that the
+** moves add up, on every row of every group. */
+static void
+close_group(const struct ret_out *out, struct ret_group *g)
+{
+	for (int64_t k = 1; k < out->n; k++) {
+		g->rows[k].start = g->rows[k - 1].end;
+		g->rows[k].customers_start = g->rows[k - 1].customers_end;
+	}
+	for (int64_t k = 0; k < out->n; k++) {
+		const struct ret_row *r = &g->rows[k];
+		__int128 sum = (__int128)r->start + r->new_ + r->reactivation +
+		    r->expansion - r->contraction - r->churn;
+		char buf[PERIOD_BUFSIZE];
+
+		if (sum != r->end || r->customers_start + r->new_customers +
+		    r->reactivated_customers - r->churned_customers !=
+		    r->customers_end)
+			die(EX_SOFTWARE, "internal error: the bridge of %s does "
+			    "not add up", ret_period_label(buf, out->rt->first + k,
+			    out->rt->cfg.period, out->rt->cfg.fy_start));
+	}
+}
+
+static void
+write_by(const struct ret_out *out, const struct group *grp)
+{
+	size_t nby = out->rt->grouping.nby;
+	const char *part = grp != NULL ? grp->key : NULL;
+
+	for (size_t i = 0; i < nby; i++) {
+		if (grp == NULL) {
+			wr_str(out->w, "(all)");
+			continue;
+		}
+		wr_str(out->w, part);
+		part = key_next(part, grp->key + grp->keylen);
+	}
+}
+
+static void
+write_period(const struct ret_out *out, int64_t p)
+{
+	char buf[PERIOD_BUFSIZE];
+
+	wr_str(out->w, ret_period_label(buf, p, out->rt->cfg.period,
+	    out->rt->cfg.fy_start));
+}
+
+static void
+write_by_header(const struct ret_out *out)
+{
+	for (size_t i = 0; i < out->rt->grouping.nby; i++)
+		wr_str(out->w, out->rt->grouping.by[i]);
+}
+
+static void
+header(struct writer *w, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		wr_str(w, *names);
+	wr_end(w);
+}
+
+static void
+bridge_row(const struct ret_out *out, const struct ret_group *g, int64_t k)
+{
+	const struct ret_row *r = &g->rows[k];
+	struct writer *w = out->w;
+
+	money_write(w, r->start);
+	money_write(w, r->new_);
+	money_write(w, r->expansion);
+	money_write(w, r->contraction);
+	money_write(w, r->churn);
+	money_write(w, r->reactivation);
+	money_write(w, r->end);
+	wr_int(w, (int64_t)r->customers_start);
+	wr_int(w, (int64_t)r->new_customers);
+	wr_int(w, (int64_t)r->churned_customers);
+	wr_int(w, (int64_t)r->reactivated_customers);
+	wr_int(w, (int64_t)r->customers_end);
+	wr_end(w);
+}
+
+/* The ratio of two amounts; NaN over 0. */
+static double
+mratio(__int128 num, money den)
+{
+	return den != 0 ? (double)num / (double)den : NAN;
+}
+
+/* The four bootstrapped ratios, in this order. */
+enum { BS_GRR, BS_NRR, BS_QR, BS_QRR, NBS };
+
+/* The bootstrap intervals of the ratios of row CS: B resamples of its
+** customers, with replacement; the 2.5% and 97.5% quantiles (type 7) of
+** the defined replicates. NaN when none is defined. */
+static void
+bootstrap(struct ret_out *out, const struct contribs *cs, double lo[NBS],
+    double hi[NBS])
+{
+	struct dvec v[NBS] = {{0}};
+
+	for (int s = 0; s < NBS; s++)
+		lo[s] = hi[s] = NAN;
+	if (cs->n == 0)
+		return;
+	for (long long b = 0; b < out->rt->cfg.bootstrap; b++) {
+		double S = 0, N = 0, E = 0, C = 0, X = 0, R = 0;
+
+		for (size_t i = 0; i < cs->n; i++) {
+			const struct contrib *c = &cs->v[ret_rand_below(&out->rng,
+			    cs->n)];
+
+			S += c->start;
+			N += c->new_;
+			E += c->expansion;
+			C += c->contraction;
+			X += c->churn;
+			R += c->reactivation;
+		}
+		if (S > 0) {
+			dvec_push(&v[BS_GRR], (S - C - X) / S);
+			dvec_push(&v[BS_NRR], (S + E - C - X) / S);
+		}
+		if (C + X > 0) {
+			dvec_push(&v[BS_QR], (N + E) / (C + X));
+			dvec_push(&v[BS_QRR], (N + R + E) / (C + X));
+		}
+	}
+	for (int s = 0; s < NBS; s++) {
+		if (v[s].n > 0) {
+			sort_doubles(v[s].v, v[s].n);
+			lo[s] = quantile7(v[s].v, v[s].n, 0.025);
+			hi[s] = quantile7(v[s].v, v[s].n, 0.975);
+		}
+		dvec_free(&v[s]);
+	}
+}
+
+static void
+rates_row(struct ret_out *out, const struct ret_group *g, int64_t k)
+{
+	const struct ret_row *r = &g->rows[k];
+	struct writer *w = out->w;
+	int64_t py = ret_periods_per_year(out->rt->cfg.period);
+	double lo, hi, blo[NBS], bhi[NBS];
+	money down = r->contraction + r->churn;
+	money ago = k >= py ? g->rows[k - py].end : 0;
+
+	bootstrap(out, &g->contribs[k], blo, bhi);
+	wr_int(w, (int64_t)r->customers_start);
+	wr_int(w, (int64_t)r->churned_customers);
+	wilson_interval(r->churned_customers, r->customers_start, 0.95, &lo,
+	    &hi);
+	wr_num(w, count_ratio(r->churned_customers, r->customers_start));
+	wr_num(w, lo);
+	wr_num(w, hi);
+	wr_num(w, mratio((__int128)r->start - r->contraction - r->churn,
+	    r->start));
+	wr_num(w, blo[BS_GRR]);
+	wr_num(w, bhi[BS_GRR]);
+	wr_num(w, mratio((__int128)r->start + r->expansion - r->contraction -
+	    r->churn, r->start));
+	wr_num(w, blo[BS_NRR]);
+	wr_num(w, bhi[BS_NRR]);
+	wr_num(w, mratio((__int128)r->new_ + r->expansion, down));
+	wr_num(w, blo[BS_QR]);
+	wr_num(w, bhi[BS_QR]);
+	wr_num(w, mratio((__int128)r->new_ + r->reactivation + r->expansion,
+	    down));
+	wr_num(w, blo[BS_QRR]);
+	wr_num(w, bhi[BS_QRR]);
+	wr_num(w, mratio((__int128)r->end - r->start, r->start));
+	wr_num(w, mratio((__int128)r->end - ago, ago));
+	wr_end(w);
+}
+
+static void
+cohort_rows(const struct ret_out *out, const struct group *grp,
+    const struct ret_group *g, int64_t k)
+{
+	const struct cohort *h = g->cohorts[k];
+	int64_t c = out->rt->first + k;
+
+	for (int64_t a = 0; c + a <= out->rt->last; a++) {
+		double lo, hi;
+
+		write_period(out, c);
+		write_by(out, grp);
+		wr_int(out->w, a);
+		wr_int(out->w, (int64_t)h->size);
+		wr_int(out->w, (int64_t)h->retained[a]);
+		wr_num(out->w, count_ratio(h->retained[a], h->size));
+		wilson_interval(h->retained[a], h->size, 0.95, &lo, &hi);
+		wr_num(out->w, lo);
+		wr_num(out->w, hi);
+		money_write(out->w, h->revenue[a]);
+		wr_num(out->w, mratio(h->revenue[a], h->revenue[0]));
+		wr_end(out->w);
+	}
+}
+
+/* Write the row of period index K (from the data's first) of group G,
+** GRP its key (NULL: the total), if G has one. */
+static void
+write_row(struct ret_out *out, const struct group *grp, struct ret_group *g,
+    int64_t k)
+{
+	int64_t p = out->rt->first + k;
+
+	if (out->rt->cfg.mode == RET_COHORTS) {
+		if (g->cohorts[k] != NULL)
+			cohort_rows(out, grp, g, k);
+		return;
+	}
+	if (p < g->first)
+		return;
+	write_period(out, p);
+	write_by(out, grp);
+	if (out->rt->cfg.mode == RET_BRIDGE)
+		bridge_row(out, g, k);
+	else
+		rates_row(out, g, k);
+}
+
+static const char *const bridge_cols[] = { "start", "new", "expansion",
+	"contraction", "churn", "reactivation", "end", "customers_start",
+	"new_customers", "churned_customers", "reactivated_customers",
+	"customers_end", NULL };
+static const char *const rates_cols[] = { "customers_start",
+	"churned_customers", "logo_churn", "logo_churn_lo", "logo_churn_hi",
+	"grr", "grr_lo", "grr_hi", "nrr", "nrr_lo", "nrr_hi", "quick_ratio",
+	"quick_ratio_lo", "quick_ratio_hi", "quick_ratio_reactivation",
+	"quick_ratio_reactivation_lo", "quick_ratio_reactivation_hi",
+	"growth", "growth_yoy", NULL };
+static const char *const cohort_cols[] = { "age", "customers", "retained",
+	"rate", "rate_lo", "rate_hi", "revenue", "revenue_retained", NULL };
+
+static void
+free_group(const struct ret_out *out, struct ret_group *g)
+{
+	if (g->rows == NULL)
+		return;
+	for (int64_t k = 0; k < out->n; k++) {
+		if (g->contribs != NULL)
+			free(g->contribs[k].v);
+		if (g->cohorts != NULL && g->cohorts[k] != NULL) {
+			free(g->cohorts[k]->retained);
+			free(g->cohorts[k]->revenue);
+			free(g->cohorts[k]);
+		}
+	}
+	free(g->contribs);
+	free(g->cohorts);
+	free(g->rows);
+}
+
+struct each_ctx {
+	struct ret_out *out;
+	struct group_table *groups;
+	struct ret_group *total;
+};
+
+static void
+finish_customer(void *ctx, void *state)
+{
+	struct each_ctx *e = ctx;
+	struct ret_customer *c = state;
+
+	if (c->subs != NULL && e->out->rt->last != INT64_MIN)
+		expand_subs(c, e->out->rt->last);
+	/* Cells past the data's end (a running subscription) were never
+	** made; an order is never later than the last date. */
+	if (c->ncells > 0 && c->cells[0].period < e->out->rt->first)
+		e->out->rt->first = c->cells[0].period;
+}
+
+static void
+count_customer(void *ctx, void *state)
+{
+	struct each_ctx *e = ctx;
+	struct ret_customer *c = state;
+
+	if (c->ncells == 0)
+		return;
+	add_customer(e->out, gt_get(e->groups, c->by, c->bylen, NULL)->state,
+	    c);
+	if (e->total != NULL)
+		add_customer(e->out, e->total, c);
+}
+
+static void
+write_header(const struct ret_out *out)
+{
+	const char *const *cols = out->rt->cfg.mode == RET_BRIDGE ?
+	    bridge_cols : out->rt->cfg.mode == RET_RATES ? rates_cols :
+	    cohort_cols;
+
+	wr_str(out->w, out->rt->cfg.mode == RET_COHORTS ? "cohort" : "period");
+	write_by_header(out);
+	header(out->w, cols);
+}
+
+void
+retention_write(struct retention *rt, struct writer *w)
+{
+	struct ret_out out = { rt, 0, w, rt->cfg.seed };
+	struct ret_group total = {0};
+	struct each_ctx e = { &out, gt_new(sizeof(struct ret_group)),
+	    rt->o->total ? &total : NULL };
+	struct group **v;
+	size_t n;
+
+	gt_each(rt->customers, finish_customer, &e);
+	if (rt->first > rt->last) {
+		write_header(&out);
+		gt_free(e.groups, NULL);
+		return;
+	}
+	out.n = rt->last - rt->first + 1;
+	gt_each(rt->customers, count_customer, &e);
+	v = gt_ordered(e.groups, 0, rt->grouping.nby);
+	n = gt_count(e.groups);
+	/* Every check before the first byte. */
+	for (size_t i = 0; i < n; i++)
+		close_group(&out, v[i]->state);
+	if (e.total != NULL)
+		close_group(&out, &total);
+	write_header(&out);
+	for (int64_t k = 0; k < out.n; k++) {
+		for (size_t i = 0; i < n; i++)
+			write_row(&out, v[i], v[i]->state, k);
+		if (e.total != NULL)
+			write_row(&out, NULL, &total, k);
+	}
+	for (size_t i = 0; i < n; i++)
+		free_group(&out, v[i]->state);
+	free_group(&out, &total);
+	free(v);
+	gt_free(e.groups, NULL);
+}
+
+static void
+free_customer(void *state)
+{
+	struct ret_customer *c = state;
+
+	free(c->by);
+	free(c->cells);
+	free(c->subs);
+}
+
+void
+retention_free(struct retention *rt)
+{
+	grouping_free(&rt->grouping);
+	gt_free(rt->customers, free_customer);
+	free(rt->currency);
+	free(rt->currency_where);
+}

@@ -1,0 +1,181 @@
+/* See LICENSE file for copyright and license details. */
+#ifndef KPI_RETENTION_H
+#define KPI_RETENTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "group.h"
+#include "money.h"
+#include "opts.h"
+#include "reader.h"
+#include "util.h"
+#include "writer.h"
+
+/*
+** Customer and revenue retention (retention(1)): each customer's paying
+** amount per period, from an order log or a subscription table, and from
+** it the MRR bridge, the retention rates and the cohort matrix.
+**
+** Amounts are money (lib/money.h): whole micro-units, added exactly, so
+** that the bridge identity holds to the last digit.
+**
+** A customer's amount in a period:
+**   orders         the sum of its order amounts dated in the period;
+**   subscriptions  its MRR at the end of the period: the sum of the
+**                  monthly amounts of its subscriptions running then (one
+**                  with start <= the period's last day and an end that is
+**                  empty or after it). A subscription of period index ps
+**                  (of its start) and pe (of its end) counts in the
+**                  periods ps <= p < pe; one that starts and ends within
+**                  one period never counts. A yearly amount is amount / 12
+**                  per month, rounded to the micro-unit, half to even.
+** A customer pays in a period when its amount there is above 0 (an order
+** of 0 is not a payment).
+**
+** Periods are months, quarters or years (--fiscal-year-start shifts the
+** latter two), numbered consecutively (ret_period_index()); the data's
+** periods run from the earliest paying period to the period of the latest
+** date read (an order, a start or an end).
+*/
+
+/* What the tool writes. */
+enum ret_mode { RET_BRIDGE, RET_RATES, RET_COHORTS };
+
+struct ret_config {
+	enum ret_mode mode;
+	int subscriptions;      /* the inputs are subscription tables */
+	int period;             /* PERIOD_MONTH, _QUARTER or _YEAR */
+	int fy_start;           /* 1-12 */
+	long long window;       /* --reactivation-window; -1: unbounded */
+	long long bootstrap;    /* B replicates for the revenue ratios */
+	uint64_t seed;          /* of the bootstrap */
+};
+
+/* One period of a customer: its amount there (> 0). */
+struct ret_cell {
+	int64_t period;
+	money amount;
+};
+
+/* One subscription, as periods: it counts in [from, to). */
+struct ret_sub {
+	int64_t from, to;       /* to: INT64_MAX while running */
+	money monthly;
+};
+
+/* Per customer: the --by key of its first row, its periods. */
+struct ret_customer {
+	char *by;               /* the --by part of the key (group.h form) */
+	size_t bylen;
+	kpi_time first_when;    /* the date of the row BY came from */
+	struct ret_cell *cells; /* sorted by period, one per period */
+	size_t ncells, capcells;
+	struct ret_sub *subs;   /* subscriptions, until ret_finish() */
+	size_t nsubs, capsubs;
+};
+
+struct retention {
+	struct ret_config cfg;
+	const struct kpi_opts *o;       /* --col, dates, --total, --by */
+	struct grouping_opts gopts;     /* O's, without the period */
+	struct grouping grouping;       /* the --by values alone */
+	kpi_time now;                   /* later order dates are errors */
+	struct group_table *customers;  /* id -> struct ret_customer */
+	int64_t first, last;            /* the data's periods; first >
+	                                   last before any */
+	char *currency;                 /* the code seen first, or NULL */
+	char *currency_where;           /* "FILE:LINE" of it */
+};
+
+/*
+** The index of the period of kind P (PERIOD_MONTH, _QUARTER, _YEAR) that
+** holds T, with fiscal years starting in month FY_START: consecutive
+** periods have consecutive indexes. Method: the month index y * 12 + m - 1
+** of T's UTC date, shifted by the fiscal start as period_label() shifts
+** it, then floor-divided by 1, 3 or 12.
+*/
+int64_t ret_period_index(kpi_time t, int p, int fy_start);
+
+/* The label period_label() writes for period index I (of kind P, with
+** FY_START) into BUF (PERIOD_BUFSIZE bytes). Returns BUF. */
+char *ret_period_label(char *buf, int64_t i, int p, int fy_start);
+
+/* Periods in a year for kind P: 12, 4 or 1. */
+int ret_periods_per_year(int p);
+
+/*
+** The monthly amount of a subscription of AMOUNT per month (YEARLY 0) or
+** per year (YEARLY 1): AMOUNT, or AMOUNT / 12 rounded to the micro-unit,
+** half to even (600 a year is exactly 50; 100 a year is 8.333333).
+*/
+money ret_monthly(money amount, int yearly);
+
+/*
+** The move of a customer into a period, from PREV (its amount in the
+** period before, 0 when not paying) to CUR (now), GAP the number of
+** periods without payment since it last paid (-1 when it never paid
+** before), WINDOW the --reactivation-window (-1: unbounded):
+**   prev 0, cur > 0: NEW when it never paid, or the gap exceeds WINDOW;
+**                    else REACTIVATION
+**   prev > 0, cur 0: CHURN (the whole of PREV)
+**   both > 0:        EXPANSION when cur > prev, CONTRACTION when less,
+**                    else STAY
+**   both 0:          NONE
+*/
+enum ret_move { MOVE_NONE, MOVE_NEW, MOVE_REACTIVATION, MOVE_EXPANSION,
+	MOVE_CONTRACTION, MOVE_STAY, MOVE_CHURN };
+enum ret_move ret_classify(money prev, money cur, int64_t gap,
+    long long window);
+
+/*
+** Set up RT to read as O and CFG say (O must outlive RT), with NOW the
+** latest order date that is not in the future (order_date_limit()).
+*/
+void retention_init(struct retention *rt, const struct kpi_opts *o,
+    const struct ret_config *cfg, kpi_time now);
+
+/*
+** Check that every --col of O names a role of the table the inputs are:
+** orders (customer, date, amount, currency) or with SUBSCRIPTIONS a
+** subscription table (customer, start, end, amount, interval, currency);
+** else a usage error (exit 64) that lists the roles.
+*/
+void retention_check_cols(const struct kpi_opts *o, int subscriptions);
+
+/*
+** Read R, an orders table (customer, date, amount required; currency
+** optional) or with cfg.subscriptions a subscription table (customer,
+** start, end, amount, interval; currency optional). Bad rows are
+** rd_bad()'s: an empty id, a bad date (rd_bad_date()), an order dated in
+** the future, an amount that is not a number or is negative, a
+** subscription that ends before it starts, an interval other than month
+** or year, a currency other than the first seen, an empty currency with a
+** currency column, a customer's sum in a period out of money's range. A
+** missing column, or any error R holds at its end, dies with rd_die().
+*/
+void retention_read(struct retention *rt, struct reader *r);
+
+/*
+** Write the table of cfg.mode (retention(1) defines every column), sorted
+** by period (bridge, rates) or cohort (cohorts), then the --by key, the
+** --total rows "(all)" after the groups. The bridge identity end = start
+** + new + reactivation + expansion - contraction - churn is checked on
+** every row: a mismatch dies with exit 70 before anything is written. A
+** sum of amounts beyond money's range dies with exit 65.
+*/
+void retention_write(struct retention *rt, struct writer *w);
+
+void retention_free(struct retention *rt);
+
+/*
+** A splitmix64 generator (S. Vigna's constants): the state advances by
+** 0x9e3779b97f4a7c15 and is mixed into each output. ret_rand_below(N)
+** is a uniform integer in [0, N) by the multiply-high method (bias below
+** N / 2^64).
+*/
+uint64_t ret_rand(uint64_t *state);
+uint64_t ret_rand_below(uint64_t *state, uint64_t n);
+
+#endif
