@@ -1,0 +1,1 @@
+retention --bootstrap 100 orders-moves.csv

@@ -1,0 +1,1 @@
+retention --rates --bootstrap 0 orders-moves.csv

@@ -1,0 +1,1 @@
+retention --subscriptions --col date=day moves.csv

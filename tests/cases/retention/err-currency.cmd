@@ -1,0 +1,1 @@
+retention two-currencies.csv

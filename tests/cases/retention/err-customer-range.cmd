@@ -1,0 +1,1 @@
+retention customer-range.csv

@@ -1,0 +1,1 @@
+retention --subscriptions empty-id.csv

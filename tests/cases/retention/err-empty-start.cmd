@@ -1,0 +1,1 @@
+retention --subscriptions empty-start.csv

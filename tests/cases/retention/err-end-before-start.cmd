@@ -1,0 +1,1 @@
+retention --subscriptions end-before-start.csv

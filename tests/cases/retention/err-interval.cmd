@@ -1,0 +1,1 @@
+retention --subscriptions bad-interval.csv

@@ -1,0 +1,1 @@
+retention negative-order.csv

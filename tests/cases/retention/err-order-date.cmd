@@ -1,0 +1,1 @@
+retention bad-order-date.csv

@@ -1,0 +1,1 @@
+retention --period week orders-moves.csv

@@ -1,0 +1,1 @@
+retention --subscriptions --preset-file shop.presets --preset shop-orders moves.csv

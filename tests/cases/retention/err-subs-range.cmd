@@ -1,0 +1,1 @@
+retention --subscriptions subs-range.csv

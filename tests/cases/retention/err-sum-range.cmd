@@ -1,0 +1,1 @@
+retention sum-range.csv

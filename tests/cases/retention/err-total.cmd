@@ -1,0 +1,1 @@
+retention --total orders-moves.csv

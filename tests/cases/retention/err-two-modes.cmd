@@ -1,0 +1,1 @@
+retention --rates --cohorts orders-moves.csv

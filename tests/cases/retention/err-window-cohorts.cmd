@@ -1,0 +1,1 @@
+retention --cohorts --reactivation-window 2 orders-moves.csv

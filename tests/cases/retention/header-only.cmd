@@ -1,0 +1,1 @@
+retention header-only.csv

@@ -1,0 +1,1 @@
+retention --by channel --total orders-moves.csv

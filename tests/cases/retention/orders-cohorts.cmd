@@ -1,0 +1,1 @@
+retention --cohorts orders-moves.csv

@@ -1,0 +1,1 @@
+retention orders-moves.csv

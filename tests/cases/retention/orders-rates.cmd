@@ -1,0 +1,1 @@
+retention --rates --by channel --total orders-moves.csv

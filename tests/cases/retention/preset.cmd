@@ -1,0 +1,1 @@
+retention --preset-file shop.presets --preset shop-orders shop.csv

@@ -1,0 +1,1 @@
+retention --skip-bad --subscriptions bad-interval.csv

@@ -1,0 +1,1 @@
+retention --subscriptions --cohorts moves.csv

@@ -1,0 +1,1 @@
+retention --subscriptions --period quarter moves.csv

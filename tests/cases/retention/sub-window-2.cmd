@@ -1,0 +1,1 @@
+retention --subscriptions --reactivation-window 2 moves.csv

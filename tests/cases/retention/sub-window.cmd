@@ -1,0 +1,1 @@
+retention --subscriptions --reactivation-window 1 moves.csv

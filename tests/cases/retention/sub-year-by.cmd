@@ -1,0 +1,1 @@
+retention --subscriptions --by plan --period year moves.csv
