@@ -725,11 +725,24 @@ mratio(__int128 num, money den)
 /* The four bootstrapped ratios, in this order. */
 enum { BS_GRR, BS_NRR, BS_QR, BS_QRR, NBS };
 
+static int
+cmp_contrib(const void *a, const void *b)
+{
+	const double *x = a, *y = b;
+
+	for (size_t i = 0; i < sizeof(struct contrib) / sizeof(double); i++)
+		if (x[i] != y[i])
+			return x[i] < y[i] ? -1 : 1;
+	return 0;
+}
+
 /* The bootstrap intervals of the ratios of row CS: B resamples of its
 ** customers, with replacement; the 2.5% and 97.5% quantiles (type 7) of
-** the defined replicates. NaN when none is defined. */
+** the defined replicates. NaN when none is defined. The customers are
+** sorted by their parts first, so that the order of the input rows does
+** not matter. */
 static void
-bootstrap(struct ret_out *out, const struct contribs *cs, double lo[NBS],
+bootstrap(struct ret_out *out, struct contribs *cs, double lo[NBS],
     double hi[NBS])
 {
 	struct dvec v[NBS] = {{0}};
@@ -738,6 +751,7 @@ bootstrap(struct ret_out *out, const struct contribs *cs, double lo[NBS],
 		lo[s] = hi[s] = NAN;
 	if (cs->n == 0)
 		return;
+	qsort(cs->v, cs->n, sizeof *cs->v, cmp_contrib);
 	for (long long b = 0; b < out->rt->cfg.bootstrap; b++) {
 		double S = 0, N = 0, E = 0, C = 0, X = 0, R = 0;
 
@@ -772,7 +786,7 @@ bootstrap(struct ret_out *out, const struct contribs *cs, double lo[NBS],
 }
 
 static void
-rates_row(struct ret_out *out, const struct ret_group *g, int64_t k)
+rates_row(struct ret_out *out, struct ret_group *g, int64_t k)
 {
 	const struct ret_row *r = &g->rows[k];
 	struct writer *w = out->w;
