@@ -1,0 +1,1 @@
+retention --subscriptions chartmogul-days.csv
