@@ -833,8 +833,8 @@ cohort_rows(const struct ret_out *out, const struct group *grp,
 	for (int64_t a = 0; c + a <= out->rt->last; a++) {
 		double lo, hi;
 
-		write_period(out, c);
 		write_by(out, grp);
+		write_period(out, c);
 		wr_int(out->w, a);
 		wr_int(out->w, (int64_t)h->size);
 		wr_int(out->w, (int64_t)h->retained[a]);
@@ -863,8 +863,8 @@ write_row(struct ret_out *out, const struct group *grp, struct ret_group *g,
 	}
 	if (p < g->first)
 		return;
-	write_period(out, p);
 	write_by(out, grp);
+	write_period(out, p);
 	if (out->rt->cfg.mode == RET_BRIDGE)
 		bridge_row(out, g, k);
 	else
@@ -944,8 +944,9 @@ write_header(const struct ret_out *out)
 	    bridge_cols : out->rt->cfg.mode == RET_RATES ? rates_cols :
 	    cohort_cols;
 
-	wr_str(out->w, out->rt->cfg.mode == RET_COHORTS ? "cohort" : "period");
+	/* As every tool's: the --by columns, then the period. */
 	write_by_header(out);
+	wr_str(out->w, out->rt->cfg.mode == RET_COHORTS ? "cohort" : "period");
 	header(out->w, cols);
 }
 
@@ -975,12 +976,12 @@ retention_write(struct retention *rt, struct writer *w)
 	if (e.total != NULL)
 		close_group(&out, &total);
 	write_header(&out);
-	for (int64_t k = 0; k < out.n; k++) {
-		for (size_t i = 0; i < n; i++)
+	/* As every tool's: group by group, each by period; the total last. */
+	for (size_t i = 0; i < n; i++)
+		for (int64_t k = 0; k < out.n; k++)
 			write_row(&out, v[i], v[i]->state, k);
-		if (e.total != NULL)
-			write_row(&out, NULL, &total, k);
-	}
+	for (int64_t k = 0; e.total != NULL && k < out.n; k++)
+		write_row(&out, NULL, &total, k);
 	for (size_t i = 0; i < n; i++)
 		free_group(&out, v[i]->state);
 	free_group(&out, &total);

@@ -271,8 +271,9 @@ def expected(mode, data, opts):
         b = bridge(data, window)
         first = group_first(data)
         py = {"month": 12, "quarter": 4, "year": 1}[data.period]
-        for i, lab in enumerate(data.labels):
-            for g in keys:
+        # Group by group (the total last), each by period, as the tool.
+        for g in keys:
+            for i, lab in enumerate(data.labels):
                 gk = g if g != "" else ""
                 if i < first[g if "by" in opts else None]:
                     continue
@@ -317,8 +318,8 @@ def expected(mode, data, opts):
         for (c, lab) in data.amount:
             i = data.labels.index(lab)
             cohort[c] = min(cohort.get(c, i), i)
-        for ci, coh in enumerate(data.labels):
-            for g in keys:
+        for g in keys:
+            for ci, coh in enumerate(data.labels):
                 members = [c for c in data.customers
                            if (g is None or "by" not in opts or
                                data.group[c] == g) and
