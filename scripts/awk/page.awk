@@ -58,6 +58,8 @@ BEGIN {
 	chart("cac", "Customer acquisition cost per quarter")
 	print "</section>"
 
+	if (ENVIRON["KR_RETENTION"] == "1")
+		retention()
 	channels()
 	all_figures()
 	quality()
@@ -213,6 +215,9 @@ function meta() {
 	defm("roas", "ROAS, on all spend", "times", 1)
 	defm("order_revenue", "Revenue from orders", "money", 1)
 	defm("clv_12m", "Average CLV, next 12 months", "money", 1)
+	defm("nrr", "Net revenue retention", "rate", 1)
+	defm("grr", "Gross revenue retention", "rate", 1)
+	defm("logo_churn", "Logo churn", "rate", -1)
 }
 
 function defm(name, label, kind, dir) {
@@ -396,6 +401,62 @@ function chart(name, alt,    f, line, st, head) {
 	} while ((st = (getline line < f)) > 0)
 	close(f)
 	print "</figure>"
+}
+
+# Retention: NRR, GRR and logo churn of the quarter with their intervals
+# (retention.csv: retention --rates), the quarter's bridge
+# (retention-bridge.csv) and the cohort heatmap; every figure as the tool
+# wrote it, rounded for the page as fmt() rounds.
+function retention(    f, b, r, i, w, lb, x, ci, name, NM, k) {
+	f = T "/retention.csv"
+	b = T "/retention-bridge.csv"
+	load(f)
+	split("nrr grr logo_churn", NM, " ")
+	for (i = 1; i <= 3; i++) {
+		w = substr("npa", i, 1)
+		lb = i == 1 ? L : i == 2 ? LP : LA
+		r = find(f, "period", lb)
+		for (k = 1; k <= 3; k++) {
+			S[w, NM[k]] = r ? cell(f, r, NM[k]) : ""
+			S[w, NM[k] "_lo"] = r ? cell(f, r, NM[k] "_lo") : ""
+			S[w, NM[k] "_hi"] = r ? cell(f, r, NM[k] "_hi") : ""
+		}
+	}
+	r = find(f, "period", L)
+	print "<section id=\"retention\">"
+	print "<h2>Retention</h2>"
+	print "<p class=\"note\">The customers paying at the end of " LP " (" fmt("count", r ? cell(f, r, "customers_start") : "") "), and what became of them and of their revenue in " L ". The intervals are 95%: Wilson for logo churn, a bootstrap over customers for NRR and GRR.</p>"
+	print "<div class=\"cards\">"
+	for (k = 1; k <= 3; k++) {
+		name = NM[k]
+		ci = ""
+		if (S["n", name "_lo"] != "")
+			ci = "95% interval " fmt("rate", S["n", name "_lo"]) " to " fmt("rate", S["n", name "_hi"])
+		card(name, LABEL[name], ci)
+	}
+	print "</div>"
+	print "<h3>The bridge of " L "</h3>"
+	r = find(b, "period", L)
+	print "<table class=\"bridge\">"
+	print "<thead><tr>" th("") th("Revenue") th("Customers") "</tr></thead>"
+	print "<tbody>"
+	bridge(b, r, "At the start (paying in " LP ")", "start", "customers_start")
+	bridge(b, r, "+ new", "new", "new_customers")
+	bridge(b, r, "+ reactivation", "reactivation", "reactivated_customers")
+	bridge(b, r, "+ expansion", "expansion", "")
+	bridge(b, r, "\342\210\222 contraction", "contraction", "")
+	bridge(b, r, "\342\210\222 churn", "churn", "churned_customers")
+	bridge(b, r, "At the end (paying in " L ")", "end", "customers_end")
+	print "</tbody>"
+	print "</table>"
+	print "<h3>Cohorts</h3>"
+	print "<p class=\"note\">Of the customers who first paid in each quarter (rows), the share still paying each quarter after (columns, 0 the first quarter); the cells up to " L ".</p>"
+	chart("retention-cohorts", "The share of each quarter's new customers still paying in each quarter since")
+	print "</section>"
+}
+
+function bridge(b, r, what, money, count) {
+	print "<tr><th scope=\"row\">" what "</th>" td(fmt("money", r ? cell(b, r, money) : ""), "num") td(count == "" ? "" : fmt("count", r ? cell(b, r, count) : ""), "num") "</tr>"
 }
 
 function th(s) {
@@ -584,9 +645,12 @@ function definitions() {
 	dd("CAC", "The quarter's spend over the customers won in it: marketing only, and fully loaded with sales. Per channel, the same on the channel's own spend and customers.")
 	dd("ROI and ROAS", "The revenue of the deals won in the quarter (their amount) against all its spend: ROI = (revenue \342\210\222 spend) / spend, ROAS = revenue / spend.")
 	dd("Revenue from orders", "The amounts of the orders dated in the quarter.")
+	if (ENVIRON["KR_RETENTION"] == "1") {
+		dd("Retention", "From the subscriptions' MRR at each quarter's end when a subscription table is given, else from the orders: a customer pays in a quarter when its amount there is above 0 (see retention(1)). Logo churn is the share of the customers paying in the quarter before who pay nothing in the quarter; GRR = (start \342\210\222 contraction \342\210\222 churn) / start and NRR = (start + expansion \342\210\222 contraction \342\210\222 churn) / start, on the revenue of those customers; new and reactivated customers are in neither. The bridge: end = start + new + reactivation + expansion \342\210\222 contraction \342\210\222 churn.")
+	}
 	dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
 	print "</dl>"
-	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv, roi.csv, roi-by-channel.csv" (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") "; the charts as SVG and PNG.</p>"
+	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv, roi.csv, roi-by-channel.csv" (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
 	print "</section>"
 }
 
@@ -653,6 +717,7 @@ function style() {
 	print "  h2, h3 { break-after: avoid; }"
 	print "  section#figures { break-before: page; }"
 	print "  section#funnel, section#conversion, section#cac, section#highlights { break-inside: avoid; }"
+	print "  section#retention { break-before: page; }"
 	print "  table:not(.figures) { break-inside: avoid; }"
 	print "  .cards { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6pt; }"
 	print "  .card .value { font-size: 18pt; }"

@@ -236,6 +236,13 @@ function columns(    k, what) {
 			GC[k] = k
 		return
 	}
+	if (kind == "heatmap") {
+		cX = col(ENVIRON["KP_X"], "--x")
+		cY = col(ENVIRON["KP_Y"], "--y")
+		cV = col(ENVIRON["KP_VALUE"], "--value")
+		ng = 0
+		return
+	}
 	cX = col(ENVIRON["KP_X"], "--x")
 	ny = split(ENVIRON["KP_Y"], YN, ",")
 	for (k = 1; k <= ny; k++) {
@@ -295,6 +302,8 @@ END {
 		fail(name ": no rows to draw, only a header")
 	if (kind == "funnel")
 		funnel()
+	else if (kind == "heatmap")
+		heatmap()
 	else
 		xy()
 }
@@ -794,4 +803,152 @@ function seriesrows(g,    i, j, t) {
 			ORDER[j + 1] = ORDER[j]
 		ORDER[j + 1] = t
 	}
+}
+
+# --- heatmap -------------------------------------------------------------
+
+# The distinct values of column J in the rows, sorted into NAME[1..]: as
+# numbers when every one is, else byte by byte (periods and ISO dates
+# sort in time so). Returns how many; their positions are in POSNAME.
+function axis(j, V, P,    r, v, n, isnum, i, k, t) {
+	n = 0
+	isnum = 1
+	for (r = 1; r <= nrows; r++) {
+		v = trim(D[r, j])
+		if (v == "")
+			fail(at(RL[r]) "column '" esc(HN[j]) "' (" (j == cX ? "--x" : "--y") "): empty")
+		if (v in P)
+			continue
+		P[v] = 0
+		V[++n] = v
+		if (v !~ NUMRE)
+			isnum = 0
+	}
+	for (i = 2; i <= n; i++) {
+		t = V[i]
+		for (k = i - 1; k >= 1 && after(V[k], t, isnum); k--)
+			V[k + 1] = V[k]
+		V[k + 1] = t
+	}
+	for (i = 1; i <= n; i++)
+		P[V[i]] = i - 1
+	return n
+}
+
+# A cell per row: x along, y down (the first y value at the top), filled
+# in a colour from white to blue by its value, labelled with the value;
+# a cell without a row, or with an empty value, is blank. On text, the
+# labels alone, in their places.
+function heatmap(    r, xv, yv, v, nxv, nyv, i, w, h, lo, hi, any, c, lw,
+    maxl, dark, mid) {
+	nxv = axis(cX, HXV, HXP)
+	nyv = axis(cY, HYV, HYP)
+	any = 0
+	for (r = 1; r <= nrows; r++) {
+		xv = trim(D[r, cX])
+		yv = trim(D[r, cY])
+		if ((xv, yv) in CELL)
+			fail(at(RL[r]) "a second row for " esc(HN[cY]) " '" esc(yv) "' and " esc(HN[cX]) " '" esc(xv) "'")
+		CELL[xv, yv] = r
+		HV[r] = number(r, cV, 1)
+		if (HV[r] == "")
+			continue
+		if (!any || HV[r] + 0 < lo)
+			lo = HV[r] + 0
+		if (!any || HV[r] + 0 > hi)
+			hi = HV[r] + 0
+		any = 1
+	}
+	if (!any)
+		fail(name ": nothing to draw: every value of " label(HN[cV]) " is empty")
+	if (percent == "auto")
+		percent = israte(HN[cV]) ? "yes" : "no"
+	scale = percent == "yes" ? 100 : 1
+	# The colour scale: from 0 (or the lowest value, if below) to the
+	# highest; a rate's up to 100%.
+	lo = lo < 0 ? lo * scale : 0
+	hi = hi * scale
+	if (scale == 100 && hi < 100 && lo >= 0)
+		hi = 100
+	if (hi <= lo)
+		hi = lo + 1
+
+	lw = 0
+	for (r = 1; r <= nrows; r++)
+		if (HV[r] != "")
+			lw = max(lw, width(valuelabel(HV[r])))
+	maxl = 0
+	for (i = 1; i <= nyv; i++)
+		maxl = max(maxl, width(cut(label(HYV[i]), XMAX)))
+	if (term == "dumb") {
+		# Each cell as wide as its label and two spaces.
+		w = reqw != "" ? reqw : max(ttyw, min(1000, maxl + 10 + nxv * (lw + 2)))
+		h = reqh != "" ? reqh : min(1000, max(ttyh, 2 * nyv + 8))
+	} else {
+		w = reqw != "" ? reqw : max(1000, min(20000, 200 + nxv * 9 * (lw + 2)))
+		h = reqh != "" ? reqh : max(600, min(20000, 140 + 36 * nyv))
+	}
+	if (!title_set)
+		title = label(HN[cV]) " by " label(HN[cY]) " and " label(HN[cX])
+
+	terminal(w, h)
+	# x position, y position, the value as drawn, its label, the label's
+	# colour (white on the darker half of the scale).
+	mid = lo + (hi - lo) / 2
+	print "$heatmap << EOD"
+	for (i = 1; i <= nyv; i++)
+		for (c = 1; c <= nxv; c++) {
+			if (!((HXV[c], HYV[i]) in CELL))
+				continue
+			r = CELL[HXV[c], HYV[i]]
+			if (HV[r] == "")
+				continue
+			v = HV[r] * scale
+			dark = term != "dumb" && v > mid
+			print (c - 1) "\t" (i - 1) "\t" v "\t" valuelabel(HV[r]) "\t" (dark ? "0xffffff" : "0x1d2330")
+		}
+	print "EOD"
+	print "unset key"
+	print "set border 0"
+	print "set tics scale 0"
+	printf "set xtics ("
+	for (c = 1; c <= nxv; c++)
+		printf "%s%s %d", (c > 1 ? ", " : ""), qtic(cut(label(HXV[c]), XMAX)), c - 1
+	print ")"
+	printf "set ytics ("
+	for (i = 1; i <= nyv; i++)
+		printf "%s%s %d", (i > 1 ? ", " : ""), qtic(cut(label(HYV[i]), XMAX)), i - 1
+	print ")"
+	print "set xrange [-0.5:" (nxv - 0.5) "]"
+	print "set yrange [" (nyv - 0.5) ":-0.5]"
+	print "set xlabel " q(label(HN[cX]))
+	print "set ylabel " q(label(HN[cY]))
+	if (title != "")
+		print "set title " q(label(title)) " font ',14'"
+	if (term == "dumb") {
+		print "unset colorbox"
+		print "plot $heatmap using 1:2:4 with labels center notitle"
+	} else {
+		print "set palette defined (0 '#ffffff', 1 '#cfe3f2', 2 '" PAL[1] "', 3 '#003b5c')"
+		print "set cbrange [" lo ":" hi "]"
+		if (scale == 100)
+			print "set format cb '%g%%'"
+		print "set colorbox user origin graph 1.02, graph 0 size character 2, graph 1"
+		print "set rmargin 12"
+		print "set style fill solid 1.0 noborder"
+		print "plot $heatmap using 1:2:(0.5):(0.5):3 with boxxyerror fc palette notitle, \\"
+		print "     $heatmap using 1:2:4:5 with labels center font ',10' tc rgb variable notitle"
+	}
+	finish()
+}
+
+# Whether A sorts after B: as numbers when NUM, else byte by byte.
+function after(a, b, isnum) {
+	if (isnum)
+		return a + 0 > b + 0
+	return (a "") > (b "")
+}
+
+function min(a, b) {
+	return a < b ? a : b
 }

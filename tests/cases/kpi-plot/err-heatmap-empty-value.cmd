@@ -1,0 +1,1 @@
+kpi-plot heatmap --value '' < cohorts.csv

@@ -1,0 +1,1 @@
+kpi-plot heatmap --group cohort < cohorts.csv

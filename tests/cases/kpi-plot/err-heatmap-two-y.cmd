@@ -1,0 +1,1 @@
+kpi-plot heatmap --y cohort,age < cohorts.csv

@@ -1,0 +1,1 @@
+kpi-plot heatmap cohorts.csv

@@ -1,0 +1,1 @@
+kpi-plot heatmap --script -o cohorts.png cohorts.csv

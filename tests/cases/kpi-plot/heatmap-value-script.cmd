@@ -1,0 +1,1 @@
+kpi-plot heatmap --value revenue --no-percent --title Revenue --script -o revenue.svg < cohorts.csv

@@ -1,0 +1,1 @@
+kpi-report --leads l.csv --spend s.csv --subscriptions - --out r

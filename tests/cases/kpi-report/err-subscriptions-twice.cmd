@@ -1,0 +1,1 @@
+kpi-report --leads l.csv --spend s.csv --subscriptions a.csv --subscriptions b.csv --out r
