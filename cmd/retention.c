@@ -2,7 +2,7 @@
 /*
 ** retention: customer and revenue retention from an order log or a
 ** subscription table: the MRR bridge (new, expansion, contraction, churn,
-** reactivation), the rates (logo churn, GRR, NRR, quick ratio, growth)
+** reactivation), the rates (logo churn, GRR, NRR, quick ratio, growth),
 ** the cohort matrix, and the shifted-beta-geometric projection. See
 ** retention(1).
 */
