@@ -2,8 +2,9 @@
 /*
 ** retention: customer and revenue retention from an order log or a
 ** subscription table: the MRR bridge (new, expansion, contraction, churn,
-** reactivation), the rates (logo churn, GRR, NRR, quick ratio, growth)
-** and the cohort matrix. See retention(1).
+** reactivation), the rates (logo churn, GRR, NRR, quick ratio, growth),
+** the cohort matrix, and the shifted-beta-geometric projection. See
+** retention(1).
 */
 #include <limits.h>
 
@@ -15,7 +16,7 @@
 #include "../lib/writer.h"
 
 enum { OPT_RATES = OPT_TOOL, OPT_COHORTS, OPT_SUBSCRIPTIONS, OPT_WINDOW,
-	OPT_BOOTSTRAP, OPT_SEED };
+	OPT_BOOTSTRAP, OPT_SEED, OPT_PROJECT, OPT_PARAMS, OPT_DISCOUNT };
 
 static const struct tool_option tool_options[] = {
 	{ "rates", NULL, OPT_RATES,
@@ -31,13 +32,20 @@ static const struct tool_option tool_options[] = {
 	    "resamples for the --rates intervals of GRR, NRR, quick ratio "
 	    "(default 1000)" },
 	{ "seed", "S", OPT_SEED, "the bootstrap's seed (default 1)" },
+	{ "project", "N", OPT_PROJECT,
+	    "survival and retention N periods ahead (1-1000), by the "
+	    "shifted-beta-geometric model" },
+	{ "params", NULL, OPT_PARAMS,
+	    "with --project: the fitted parameters and DERL instead" },
+	{ "discount", "D", OPT_DISCOUNT,
+	    "with --params: DERL's discount rate per period (default 0.1)" },
 	{ 0 }
 };
 
 struct config {
 	struct ret_config ret;
 	int rates, cohorts;
-	int window_given, bootstrap_given;
+	int window_given, bootstrap_given, discount_given;
 };
 
 static void
@@ -67,6 +75,19 @@ handle_option(void *ctx, int key, const char *arg)
 		cfg->ret.seed = (uint64_t)opt_int("seed", arg, 0, LLONG_MAX);
 		cfg->bootstrap_given = 1;
 		break;
+	case OPT_PROJECT:
+		cfg->ret.project = (long)opt_int("project", arg, 1, 1000);
+		break;
+	case OPT_PARAMS:
+		cfg->ret.params = 1;
+		break;
+	case OPT_DISCOUNT:
+		cfg->ret.discount = opt_double("discount", arg, 0, 10);
+		if (cfg->ret.discount <= 0)
+			usage_error("--discount: '%s': DERL needs a rate above 0 "
+			    "(its sum runs for ever)", arg);
+		cfg->discount_given = 1;
+		break;
 	}
 }
 
@@ -76,8 +97,20 @@ settle(struct config *cfg, struct kpi_opts *o)
 {
 	if (cfg->rates && cfg->cohorts)
 		usage_error("--rates and --cohorts are two tables; give one");
-	cfg->ret.mode = cfg->rates ? RET_RATES : cfg->cohorts ? RET_COHORTS :
-	    RET_BRIDGE;
+	if (cfg->ret.project && (cfg->rates || cfg->cohorts))
+		usage_error("--project writes a table of its own; give one of "
+		    "--rates, --cohorts and --project");
+	if (cfg->ret.params && !cfg->ret.project)
+		usage_error("--params goes with --project: it writes the fitted "
+		    "parameters instead of the projection");
+	if (cfg->discount_given && !cfg->ret.params)
+		usage_error("--discount goes with --params: it discounts DERL");
+	if (cfg->window_given && cfg->ret.project)
+		usage_error("--reactivation-window does not change --project: "
+		    "the sBG is contractual, a customer's first stop is its "
+		    "churn");
+	cfg->ret.mode = cfg->ret.project ? RET_PROJECT : cfg->rates ?
+	    RET_RATES : cfg->cohorts ? RET_COHORTS : RET_BRIDGE;
 	if (cfg->bootstrap_given && !cfg->rates)
 		usage_error("--bootstrap and --seed go with --rates: they set "
 		    "its intervals");
@@ -105,11 +138,12 @@ main(int argc, char *argv[])
 {
 	static const struct tool_spec spec = {
 		"[file ...]",
-		"The MRR bridge, retention rates and cohorts of customers.",
+		"The MRR bridge, retention rates, cohorts and survival of "
+		"customers.",
 		OPTS_TOTAL, tool_options, handle_option, "orders",
 	};
 	struct config cfg = { .ret = { .window = -1, .bootstrap = 1000,
-	    .seed = 1 } };
+	    .seed = 1, .discount = 0.1 } };
 	struct strbuf notes = {0};
 	struct retention rt;
 	struct kpi_opts o;
@@ -131,7 +165,10 @@ main(int argc, char *argv[])
 	progress_done(&o.progress);
 	wr_init(&w, stdout, o.precision);
 	wr_set_ofs(&w, o.ofs);
-	retention_write(&rt, &w);
+	if (cfg.ret.mode == RET_PROJECT)
+		ret_project(&rt, &w, &notes);
+	else
+		retention_write(&rt, &w);
 
 	retention_free(&rt);
 	notes_print(&notes);

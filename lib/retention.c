@@ -8,6 +8,7 @@
 #include "cols.h"
 #include "retention.h"
 #include "rfm.h"
+#include "sbg.h"
 #include "stats.h"
 
 /* Roles of the subscription table, in this order. */
@@ -1006,4 +1007,211 @@ retention_free(struct retention *rt)
 	gt_free(rt->customers, free_customer);
 	free(rt->currency);
 	free(rt->currency_where);
+}
+
+/*
+** --project: the customers' survival, fitted with the sBG (sbg.h) and
+** projected (retention.h, ret_project()).
+*/
+
+/* One group's cohorts: ALIVE[k] the survivor counts of the cohort of
+** period index K (from the data's first), ages 0 .. last - its period;
+** NULL when no customer first paid then. */
+struct proj_group {
+	double **alive;
+	struct sbg_fit fit;
+	size_t maxage;          /* the longest observed age */
+};
+
+struct proj_ctx {
+	struct ret_out *out;
+	struct group_table *groups;
+	struct proj_group *total;
+};
+
+/* Count customer C into G: the periods it paid in without a break from
+** its first on (its first stop is its churn). */
+static void
+proj_add(const struct ret_out *out, struct proj_group *g,
+    const struct ret_customer *c)
+{
+	int64_t c0 = c->cells[0].period;
+	size_t k = (size_t)(c0 - out->rt->first), life = 1;
+
+	if (g->alive == NULL)
+		g->alive = xcalloc((size_t)out->n, sizeof *g->alive);
+	if (g->alive[k] == NULL)
+		g->alive[k] = xcalloc((size_t)(out->rt->last - c0 + 1),
+		    sizeof **g->alive);
+	while (life < c->ncells && c->cells[life].period == c0 +
+	    (int64_t)life)
+		life++;
+	for (size_t a = 0; a < life; a++)
+		g->alive[k][a]++;
+}
+
+static void
+proj_customer(void *ctx, void *state)
+{
+	struct proj_ctx *e = ctx;
+	struct ret_customer *c = state;
+
+	if (c->ncells == 0)
+		return;
+	proj_add(e->out, gt_get(e->groups, c->by, c->bylen, NULL)->state, c);
+	if (e->total != NULL)
+		proj_add(e->out, e->total, c);
+}
+
+/* The group GRP (NULL: the total) as messages name it. */
+static void
+proj_label(const struct ret_out *out, const struct group *grp,
+    struct strbuf *sb)
+{
+	const char *part;
+
+	if (grp == NULL) {
+		sb_printf(sb, "group (all)");
+		return;
+	}
+	if (out->rt->grouping.nby == 0) {
+		sb_printf(sb, "all customers");
+		return;
+	}
+	sb_printf(sb, "group '");
+	for (part = grp->key; part != NULL; part = key_next(part, grp->key +
+	    grp->keylen))
+		sb_printf(sb, "%s%s", part == grp->key ? "" : ",", part);
+	sb_printf(sb, "'");
+}
+
+/* Fit G's cohorts; a fit error dies (exit 65), a limit is a note. */
+static void
+proj_fit(const struct ret_out *out, const struct group *grp,
+    struct proj_group *g, struct strbuf *notes)
+{
+	struct sbg_cohort *c = xcalloc((size_t)out->n, sizeof *c);
+	struct strbuf label = {0};
+	char why[SBG_WHY_MAX];
+	size_t nc = 0;
+
+	for (int64_t k = 0; g->alive != NULL && k < out->n; k++) {
+		size_t n = (size_t)(out->n - 1 - k);
+
+		if (g->alive[k] == NULL)
+			continue;
+		c[nc++] = (struct sbg_cohort){ g->alive[k], n };
+		if (n > g->maxage)
+			g->maxage = n;
+	}
+	proj_label(out, grp, &label);
+	if (sbg_fit(c, nc, &g->fit, why) < 0)
+		die(EX_DATAERR, "--project: %s: the sBG does not fit its "
+		    "customers: %s", label.s, why);
+	if (g->fit.status == SBG_NO_CHURN)
+		note(notes, "--project: %s: no customer stopped paying in "
+		    "%zu periods observed: the sBG's limit, survival 1 for ever "
+		    "(alpha 0, beta infinite)", label.s, g->maxage);
+	else if (g->fit.status == SBG_ALL_CHURN)
+		note(notes, "--project: %s: every customer stopped paying "
+		    "after its first period: the sBG's limit, survival 0 from "
+		    "period 1 (alpha infinite, beta 0)", label.s);
+	sb_free(&label);
+	free(c);
+}
+
+/* The rows of G: its projection, or its parameters. */
+static void
+proj_rows(const struct ret_out *out, const struct group *grp,
+    const struct proj_group *g)
+{
+	const struct ret_config *cfg = &out->rt->cfg;
+	const struct sbg_fit *f = &g->fit;
+	struct writer *w = out->w;
+
+	if (cfg->params) {
+		write_by(out, grp);
+		wr_int(w, (int64_t)f->customers);
+		wr_int(w, (int64_t)f->churned);
+		wr_num(w, f->alpha);
+		wr_num(w, f->se_alpha);
+		wr_num(w, f->beta);
+		wr_num(w, f->se_beta);
+		wr_num(w, f->loglik);
+		wr_num(w, sbg_derl(f->alpha, f->beta, cfg->discount, 1));
+		wr_end(w);
+		return;
+	}
+	for (size_t t = 1; t <= g->maxage + (size_t)cfg->project; t++) {
+		struct sbg_estimate s, r;
+		double alive = 0, start = 0;
+
+		/* The cohorts observed for t periods or more. */
+		for (int64_t k = 0; t <= g->maxage && k < out->n; k++)
+			if (g->alive[k] != NULL && (size_t)(out->n - 1 - k) >= t) {
+				alive += g->alive[k][t];
+				start += g->alive[k][0];
+			}
+		sbg_project(f, (long)t, 0.95, &s, &r);
+		write_by(out, grp);
+		wr_int(w, (int64_t)t);
+		wr_num(w, start > 0 ? alive / start : NAN);
+		wr_num(w, s.value);
+		wr_num(w, s.lo);
+		wr_num(w, s.hi);
+		wr_num(w, r.value);
+		wr_num(w, r.lo);
+		wr_num(w, r.hi);
+		wr_end(w);
+	}
+}
+
+static const char *const project_cols[] = { "t", "observed_survival",
+	"survival", "survival_lo", "survival_hi", "retention", "retention_lo",
+	"retention_hi", NULL };
+static const char *const params_cols[] = { "customers", "churned", "alpha",
+	"alpha_se", "beta", "beta_se", "loglik", "derl", NULL };
+
+static void
+proj_free(const struct ret_out *out, struct proj_group *g)
+{
+	for (int64_t k = 0; g->alive != NULL && k < out->n; k++)
+		free(g->alive[k]);
+	free(g->alive);
+}
+
+void
+ret_project(struct retention *rt, struct writer *w, struct strbuf *notes)
+{
+	struct ret_out out = { rt, 0, w, 0 };
+	struct proj_group total = {0};
+	struct each_ctx fin = { &out, NULL, NULL };
+	struct proj_ctx e = { &out, gt_new(sizeof(struct proj_group)),
+	    rt->o->total ? &total : NULL };
+	struct group **v = NULL;
+	size_t n = 0;
+
+	gt_each(rt->customers, finish_customer, &fin);
+	if (rt->first <= rt->last) {
+		out.n = rt->last - rt->first + 1;
+		gt_each(rt->customers, proj_customer, &e);
+		v = gt_ordered(e.groups, 0, rt->grouping.nby);
+		n = gt_count(e.groups);
+		/* Every fit before the first byte. */
+		for (size_t i = 0; i < n; i++)
+			proj_fit(&out, v[i], v[i]->state, notes);
+		if (e.total != NULL)
+			proj_fit(&out, NULL, &total, notes);
+	}
+	write_by_header(&out);
+	header(w, rt->cfg.params ? params_cols : project_cols);
+	for (size_t i = 0; i < n; i++)
+		proj_rows(&out, v[i], v[i]->state);
+	if (e.total != NULL && n > 0)
+		proj_rows(&out, NULL, &total);
+	for (size_t i = 0; i < n; i++)
+		proj_free(&out, v[i]->state);
+	proj_free(&out, &total);
+	free(v);
+	gt_free(e.groups, NULL);
 }

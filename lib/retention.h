@@ -41,7 +41,7 @@
 */
 
 /* What the tool writes. */
-enum ret_mode { RET_BRIDGE, RET_RATES, RET_COHORTS };
+enum ret_mode { RET_BRIDGE, RET_RATES, RET_COHORTS, RET_PROJECT };
 
 struct ret_config {
 	enum ret_mode mode;
@@ -51,6 +51,9 @@ struct ret_config {
 	long long window;       /* --reactivation-window; -1: unbounded */
 	long long bootstrap;    /* B replicates for the revenue ratios */
 	uint64_t seed;          /* of the bootstrap */
+	long project;           /* --project: periods to project, 1-1000 */
+	int params;             /* --params: the fits, not the projection */
+	double discount;        /* --discount: of DERL, per period, > 0 */
 };
 
 /* One period of a customer: its amount there (> 0). */
@@ -160,7 +163,7 @@ void retention_read(struct retention *rt, struct reader *r);
 /*
 ** Write the table of cfg.mode (retention(1) defines every column), sorted
 ** by period (bridge, rates) or cohort (cohorts), then the --by key, the
-** --total rows "(all)" after the groups. The bridge identity end = start
+** --total rows "(all)" after the groups (RET_PROJECT: ret_project()). The bridge identity end = start
 ** + new + reactivation + expansion - contraction - churn is checked on
 ** every row: a mismatch dies with exit 70 before anything is written. A
 ** sum of amounts beyond money's range dies with exit 65.
@@ -168,6 +171,36 @@ void retention_read(struct retention *rt, struct reader *r);
 void retention_write(struct retention *rt, struct writer *w);
 
 void retention_free(struct retention *rt);
+
+/*
+** The --project mode, instead of retention_write(): per group (and the
+** total), the customers' survival as a contractual business counts it,
+** fitted with the shifted-beta-geometric model (sbg.h) and projected.
+**
+** A customer's cohort is its first paying period c; it survives age a
+** (a periods after c) when it paid in every period c .. c + a: its first
+** period without payment is its churn, and a later return does not
+** revive it. A cohort first paying in period c is observed for n = last -
+** c periods (last: the data's last period): ALIVE[a], a = 0..n, its
+** customers surviving age a, and the ALIVE[n] still paying at the data's
+** end are right-censored. All cohorts of a group are fitted together
+** (sbg_fit(): one alpha and beta).
+**
+** Writes, after every fit succeeded (a fit error dies with exit 65
+** naming the group, nothing written; a limit of sbg.h, no churn or all
+** churn, is a note in NOTES and rows following that limit):
+**   without cfg.params, per group and t = 1 .. (the longest observed age
+**     + cfg.project): t, observed_survival (the sum of ALIVE[t] over
+**     the cohorts observed for t periods or more, over the sum of their
+**     ALIVE[0]; empty past the data), survival S(t) and retention r(t)
+**     with their 95% intervals (sbg_project());
+**   with cfg.params, per group: customers, churned, alpha, alpha_se,
+**     beta, beta_se, loglik and derl (sbg_derl() at cfg.discount, n = 1:
+**     the discounted payments expected after the first of a customer
+**     just acquired). An infinite parameter (a limit) is empty.
+*/
+void ret_project(struct retention *rt, struct writer *w,
+    struct strbuf *notes);
 
 /*
 ** A splitmix64 generator (S. Vigna's constants): the state advances by

@@ -1,0 +1,1 @@
+retention --project 3 --discount 0.2 project-small.csv

@@ -1,0 +1,1 @@
+retention --project 3 --params --discount 0 project-small.csv

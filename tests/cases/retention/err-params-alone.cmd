@@ -1,0 +1,1 @@
+retention --params project-small.csv

@@ -1,0 +1,1 @@
+retention --cohorts --project 3 project-small.csv

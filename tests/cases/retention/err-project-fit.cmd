@@ -1,0 +1,1 @@
+retention --project 3 --by segment project-groups.csv

@@ -1,0 +1,1 @@
+retention --project 3 project-no-period.csv

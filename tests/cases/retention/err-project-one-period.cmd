@@ -1,0 +1,1 @@
+retention --project 3 --params project-one-period.csv

@@ -1,0 +1,1 @@
+retention --project 1001 project-small.csv

@@ -1,0 +1,1 @@
+retention --project 3 --rates project-small.csv

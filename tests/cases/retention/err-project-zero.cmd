@@ -1,0 +1,1 @@
+retention --project 0 project-small.csv

@@ -1,0 +1,1 @@
+retention --project 1 project-all-churn.csv

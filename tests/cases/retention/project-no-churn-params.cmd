@@ -1,0 +1,1 @@
+retention --project 1 --params project-no-churn.csv

@@ -1,0 +1,1 @@
+retention --project 1 project-no-churn.csv

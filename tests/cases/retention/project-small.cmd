@@ -1,0 +1,1 @@
+retention --project 2 project-small.csv

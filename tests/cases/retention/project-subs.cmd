@@ -1,0 +1,1 @@
+retention --subscriptions --project 1 moves.csv
