@@ -127,8 +127,7 @@ main(int argc, char *argv[])
 
 	sj_read(&j);
 	progress_done(&o.progress);
-	wr_init(&w, stdout, o.precision);
-	wr_set_ofs(&w, o.ofs);
+	opts_writer(&o, &w);
 	write_header(&w, &j, &cfg);
 	sj_write_rows(&j, &w, write_cell, &cfg);
 

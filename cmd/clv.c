@@ -603,8 +603,7 @@ print_summary(struct run *run)
 {
 	struct writer w;
 
-	wr_init(&w, stdout, run->o.precision);
-	wr_set_ofs(&w, run->o.ofs);
+	opts_writer(&run->o, &w);
 	write_summary_header(&w, run);
 	wr_end(&w);
 	for (size_t i = 0; i < run->nrows; i++) {
@@ -654,8 +653,7 @@ print_fits(struct run *run)
 {
 	struct writer w;
 
-	wr_init(&w, stdout, run->o.precision);
-	wr_set_ofs(&w, run->o.ofs);
+	opts_writer(&run->o, &w);
 	wr_str(&w, "model");
 	wr_str(&w, "param");
 	wr_str(&w, "value");
@@ -861,8 +859,7 @@ print_predictions(struct run *run)
 		note(run->o.rd.notes, "ggamma: q = %g <= 1 makes the mean "
 		    "spend infinite; expected_aov and clv are left empty",
 		    mp.g[1]);
-	wr_init(&w, stdout, run->o.precision);
-	wr_set_ofs(&w, run->o.ofs);
+	opts_writer(&run->o, &w);
 	if (run->is_summary)
 		for (size_t i = 0; i < run->nfields; i++)
 			wr_field(&w, run->header[i].s, run->header[i].len);
@@ -913,8 +910,7 @@ historical(struct run *run)
 		rd_close(r);
 	}
 	progress_done(&run->o.progress);
-	wr_init(&w, stdout, run->o.precision);
-	wr_set_ofs(&w, run->o.ofs);
+	opts_writer(&run->o, &w);
 	revenue_write(&rv, &w);
 	revenue_free(&rv);
 }

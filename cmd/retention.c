@@ -163,8 +163,7 @@ main(int argc, char *argv[])
 		rd_close(r);
 	}
 	progress_done(&o.progress);
-	wr_init(&w, stdout, o.precision);
-	wr_set_ofs(&w, o.ofs);
+	opts_writer(&o, &w);
 	if (cfg.ret.mode == RET_PROJECT)
 		ret_project(&rt, &w, &notes);
 	else

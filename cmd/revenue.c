@@ -75,8 +75,7 @@ main(int argc, char *argv[])
 		rd_close(r);
 	}
 	progress_done(&o.progress);
-	wr_init(&w, stdout, o.precision);
-	wr_set_ofs(&w, o.ofs);
+	opts_writer(&o, &w);
 	revenue_write(&rv, &w);
 
 	revenue_free(&rv);

@@ -418,8 +418,7 @@ print_groups(struct lead_driver *d)
 		if (!tally_is_empty(&t->tally, v[i]->state))
 			v[shown++] = v[i];
 	groups_order(v, shown, 0, d->all.grouping.nby);
-	wr_init(&w, stdout, d->o.precision);
-	wr_set_ofs(&w, d->o.ofs);
+	opts_writer(&d->o, &w);
 	t->header(run, &w);
 	for (size_t i = 0; i < shown; i++) {
 		key.group = v[i];
@@ -818,8 +817,7 @@ annotate(struct lead_driver *d)
 	char *first = NULL;
 	struct writer w;
 
-	wr_init(&w, stdout, d->o.precision);
-	wr_set_ofs(&w, d->o.ofs);
+	opts_writer(&d->o, &w);
 	for (size_t i = 0; i < d->o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(d->o.files[i], &d->o.rd);
 		const struct row *h = rd_header(r), *row;

@@ -613,6 +613,13 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 }
 
 void
+opts_writer(const struct kpi_opts *o, struct writer *w)
+{
+	wr_init(w, stdout, o->precision);
+	wr_set_ofs(w, o->ofs);
+}
+
+void
 opts_free(struct kpi_opts *o)
 {
 	for (size_t i = 0; i < o->group.nby; i++)

@@ -12,6 +12,7 @@
 #include "progress.h"
 #include "reader.h"
 #include "util.h"
+#include "writer.h"
 
 /*
 ** Options every tool shares, parsed once here with getopt_long(3), plus
@@ -48,7 +49,7 @@ struct kpi_opts {
 	struct rd_opts rd;           /* -d, --skip-bad, --max-field, --header */
 	int ofs;                     /* --ofs: the output field separator,
 	                                ',' without; '\t' writes TSV
-	                                (wr_set_ofs()) */
+	                                (opts_writer()) */
 	char **header;               /* --header's names (rd.header) */
 	int precision;               /* --precision, decimals (default 6) */
 	char **files;                /* operands; { NULL } (stdin) when none */
@@ -143,6 +144,12 @@ kpi_time opt_date(const char *name, const char *arg,
 */
 const struct preset *opts_preset(struct kpi_opts *o, const char *name,
     const char *table, const char *option);
+
+/*
+** Start W, the writer of the tool's output on standard output, as O's
+** options say: --precision decimals and the --ofs separator.
+*/
+void opts_writer(const struct kpi_opts *o, struct writer *w);
 
 /* Free what opts_parse() allocated. */
 void opts_free(struct kpi_opts *o);
