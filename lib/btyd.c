@@ -17,7 +17,7 @@ static const struct btyd_info models[BTYD_NMODELS] = {
 };
 
 /* A parameter beyond e^+-BOUND has run off: the data do not pin it. */
-#define BOUND 30.0
+#define BOUND BTYD_LOG_BOUND
 /* A stalled fit with a parameter beyond e^+-FAR has run off. */
 #define FAR 12.0
 /*
