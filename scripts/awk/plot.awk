@@ -341,6 +341,14 @@ function wheretext(    k, s) {
 	return s
 }
 
+# The --where values, for a default title: " (smb)", " (smb · eu)".
+function wheretitle(    k, s) {
+	s = ""
+	for (k = 1; k <= nw; k++)
+		s = s (k > 1 ? SEP : "") label(WV[k])
+	return s != "" ? " (" s ")" : ""
+}
+
 function terminal(w, h) {
 	print "# kpi-plot " kind ": a gnuplot 5 script written by kpikit's kpi-plot"
 	print "apos = sprintf('%c', 39)"
@@ -423,7 +431,7 @@ function funnel(    r, key, g, i, st, S, M, p, rows, cols, w, h, y, wn,
 		h = reqh != "" ? reqh : max(600, rows * (44 * S + 80) + 40)
 	}
 	if (!title_set)
-		title = ng ? "Funnel by " groupnames() : "Funnel"
+		title = (ng ? "Funnel by " groupnames() : "Funnel") wheretitle()
 
 	terminal(w, h)
 	for (g = 1; g <= npan; g++) {
@@ -613,7 +621,7 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 		avail -= lblw + 6
 	}
 	if (!title_set)
-		title = ycolnames() " by " label(HN[cX]) (ng ? " and " groupnames() : "")
+		title = ycolnames() " by " label(HN[cX]) (ng ? " and " groupnames() : "") wheretitle()
 
 	terminal(w, h)
 	for (s = 1; s <= ns; s++)
@@ -922,7 +930,7 @@ function heatmap(    r, xv, yv, v, nxv, nyv, i, w, h, lo, hi, any, c, lw,
 		h = reqh != "" ? reqh : max(600, min(20000, 140 + 36 * nyv))
 	}
 	if (!title_set)
-		title = label(HN[cV]) " by " label(HN[cY]) " and " label(HN[cX])
+		title = label(HN[cV]) " by " label(HN[cY]) " and " label(HN[cX]) wheretitle()
 
 	terminal(w, h)
 	# x position, y position, the value as drawn, its label, the label's
@@ -1036,7 +1044,7 @@ function decimals(v,    m, e, d) {
 # of any drawn value, the sum may miss the end by ny halves of 10^-d (and
 # 1e-12 of the values' magnitude, for the binary arithmetic); with whole
 # numbers only (d = 0) it must be exact.
-function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t,
+function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit,
     w, h, rows, cols, lo, hi, delta, maxl, rot, avail, fmt, S) {
 	npan = 0
 	for (r = 1; r <= nrows; r++) {
@@ -1061,6 +1069,10 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t,
 		}
 	}
 	fmt = "%." wd "f"
+	# 10^-wd (no ^ operator: some awks are built without maths)
+	unit = 1
+	for (k = 1; k <= wd; k++)
+		unit /= 10
 	for (g = 1; g <= npan; g++) {
 		r = PRow[g]
 		lvl = WVAL[g, 1] + 0
@@ -1082,7 +1094,7 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t,
 		}
 		v = WVAL[g, ny] + 0
 		mag += abs(v)
-		tol = (wd > 0 ? ny * 0.5 * 10 ^ -wd : 0) + 1e-12 * mag
+		tol = (wd > 0 ? ny * 0.5 * unit : 0) + 1e-12 * mag
 		if (abs(lvl - v) > tol)
 			fail(at(RL[r]) "the row does not add up: " t " = " sprintf(fmt, lvl) ", but " esc(YN[ny]) " = " esc(WVAL[g, ny]) " (a difference of " sprintf(fmt, v - lvl) ")")
 		WF[g, ny] = 0
