@@ -1044,7 +1044,7 @@ function decimals(v,    m, e, d) {
 # of any drawn value, the sum may miss the end by ny halves of 10^-d (and
 # 1e-12 of the values' magnitude, for the binary arithmetic); with whole
 # numbers only (d = 0) it must be exact.
-function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit,
+function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit, yspan,
     w, h, rows, cols, lo, hi, delta, maxl, rot, avail, fmt, S) {
 	npan = 0
 	for (r = 1; r <= nrows; r++) {
@@ -1103,6 +1103,7 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit,
 		hi = max(hi, v)
 		PLO[g] = lo
 		PHI[g] = hi
+		yspan = max(yspan, hi - lo)
 		PID[g] = rowname(r)
 	}
 
@@ -1117,7 +1118,6 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit,
 		rows = int((npan + cols - 1) / cols)
 		w = reqw != "" ? reqw : (cols == 1 ? 1000 : 1400)
 		h = reqh != "" ? reqh : max(600, rows * 360 + 40)
-		avail = int(w / cols / 8) - 12
 	}
 	# The column names under the bars: turned when they would overlap;
 	# text cannot turn them, so there each is cut to its bar's room.
@@ -1127,7 +1127,9 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit,
 	maxl = 0
 	for (k = 1; k <= ny; k++)
 		maxl = max(maxl, width(cut(label(YN[k]), tmax)))
-	rot = term != "dumb" && ny * (maxl + 2) > avail
+	# About 7 pixels a character at 11 points; the plot is the width less
+	# some 100 pixels of margins.
+	rot = term != "dumb" && ny * (maxl * 7 + 6) > int(w / cols) - 100
 	if (!title_set)
 		title = label(YN[1]) " to " label(YN[ny]) (ng ? " by " groupnames() : npan == 1 && PID[1] != "" ? ": " PID[1] : "")
 
@@ -1158,6 +1160,9 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit,
 		printf "%s%s %d", (k > 1 ? ", " : ""), qtic(cut(label(YN[k]), tmax)), k - 1
 	print ")"
 	print "set xrange [-0.6:" (ny - 0.4) "]"
+	# Whole amounts from 10 up: whole tics, not 1e+06.
+	if (wd == 0 && yspan >= 10)
+		print "set format y '%.0f'"
 	print "unset key"
 	if (npan > 1) {
 		printf "set multiplot layout %d,%d", rows, cols
