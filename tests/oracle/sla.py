@@ -10,7 +10,11 @@ from the man page). From there this computes every column of a group's row:
     counted the slow obvious way: minute by minute from the start to the
     end, each minute of the clock that lies on a working day inside the
     daily window adding the part of it within [start, end) (the windows
-    are whole minutes, so a minute is all in or all out); UTC throughout;
+    are whole minutes, so a minute is all in or all out); UTC throughout.
+    Spans over 20 days (months-old open leads of the example company)
+    take each whole day inside them as the minute-by-minute total of its
+    weekday, counted once and reused, so that a run takes seconds, not
+    minutes; the generated table of tests/sla.test has none that long;
   - the cycle columns from them (cycle_length.figures(): type-7
     quantiles, exact fractions), and the Kaplan-Meier columns
     (km_within.km_within(), exact fractions, Greenwood, R's log interval);
@@ -91,11 +95,36 @@ def working_ms(hours, a, b):
     return total
 
 
+def working_ms_long(hours, a, b):
+    """working_ms() for spans of months: the same minute-by-minute count,
+    with each whole day between the first and the last taken as the
+    minute-by-minute total of its weekday (counted once, then reused)."""
+    first_end = (a // MS_PER_DAY + 1) * MS_PER_DAY
+    last_start = (b // MS_PER_DAY) * MS_PER_DAY
+    if first_end >= last_start:
+        return working_ms(hours, a, b)
+    total = working_ms(hours, a, first_end) + \
+        working_ms(hours, last_start, b)
+    for day in range(first_end // MS_PER_DAY, last_start // MS_PER_DAY):
+        weekday = (day + 3) % 7
+        if weekday not in WHOLE_DAY:
+            WHOLE_DAY[weekday] = working_ms(hours, day * MS_PER_DAY,
+                                            (day + 1) * MS_PER_DAY)
+        total += WHOLE_DAY[weekday]
+    return total
+
+
+WHOLE_DAY = {}
+
+
 def duration(o, a, b):
     """Days (a Fraction) from datetime a to datetime b."""
     if o["hours"] is None:
         return Fraction(ms(b) - ms(a), MS_PER_DAY)
-    return Fraction(working_ms(o["hours"], ms(a), ms(b)), MS_PER_DAY)
+    a, b = ms(a), ms(b)
+    if b - a <= 20 * MS_PER_DAY:
+        return Fraction(working_ms(o["hours"], a, b), MS_PER_DAY)
+    return Fraction(working_ms_long(o["hours"], a, b), MS_PER_DAY)
 
 
 def wilson(k, n):
