@@ -41,7 +41,7 @@ static const struct tool_option tool_options[] = {
 	    "add the Kaplan-Meier chance of reaching --to within D days" },
 	{ "sla", "DURATION", OPT_SLA,
 	    "add who reached --to within DURATION (24h, 2d, 90m, 1w)" },
-	{ "business-hours", "HH:MM-HH:MM,DAY-DAY", OPT_BUSINESS_HOURS,
+	{ "business-hours", "HOURS,DAYS", OPT_BUSINESS_HOURS,
 	    "count only working time, in UTC (09:00-17:00,mon-fri)" },
 	{ 0 }
 };
