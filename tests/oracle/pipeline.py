@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""An independent reference implementation of pipeline, for the tests.
+
+Written from man/pipeline.1 and kpikit(7), sharing no code with the C tools
+(it reuses only this directory's lead_convert.py for reading dates,
+periods and the shared options). Where the tool carries the open deals
+from one period row to the next (entered less closed), this finds them
+directly: a deal is open at the end of period P when it opened in P or
+before and did not close in P or before. Amounts are summed as Decimals.
+Usage:
+
+    pipeline.py compare TOOL_OUTPUT.csv -- [pipeline options] FILE...
+
+prints "ok ..." or "FAIL ..." lines: counts and amounts must match, rates
+within 5e-7 (relative for velocity), a field empty exactly when undefined.
+"""
+import csv
+import math
+import sys
+from decimal import Decimal
+from statistics import NormalDist
+
+from lead_convert import parse_time, period_label, parse_args
+
+HEADER = ["closed", "won", "lost", "win_rate", "win_rate_lo", "win_rate_hi",
+          "won_amount", "closed_amount", "value_win_rate", "avg_won_amount",
+          "avg_cycle_days", "open", "open_amount", "velocity"]
+
+
+def read_deals(o, frm):
+    """Every deal as (by key, entry time, status, close time, amount, cycle
+    days or None), status 'won', 'lost' or 'open' as of --asof."""
+    stages = o["stages"]
+    cols = ["created_at"] + [s + "_at" for s in stages[1:]]
+    recs, seen = [], set()
+    for path in o["files"]:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            for rec in csv.DictReader(f):
+                rid = rec.get("id", "")
+                if o["dedup"] and rid:
+                    if rid in seen:
+                        continue
+                    seen.add(rid)
+                ts = [parse_time(rec[c]) for c in cols]
+                lost = parse_time(rec.get("lost_at", "") or "")
+                text = rec["amount"].strip(" \t")
+                amount = Decimal(text) if text else None
+                recs.append((tuple(rec[c] for c in o["by"]), ts, lost, amount))
+    asof = o["asof"]
+    explicit = asof is not None
+    if asof is None:
+        asof = max(t for _, ts, lost, _ in recs for t in ts + [lost] if t)
+    last = len(stages) - 1
+    deals = []
+    for key, ts, lost, amount in recs:
+        if ts[0] > asof:
+            continue
+
+        def reached(s):
+            later = [t for t in ts[s:] if t is not None]
+            return later and min(later) <= asof
+
+        if not reached(frm):
+            continue
+        entry = ts[frm] if ts[frm] is not None else \
+            min(t for t in ts[frm:] if t is not None)
+        if explicit and entry > asof:
+            continue
+        if reached(last):
+            status, end = "won", ts[last]
+        elif lost is not None and lost <= asof:
+            status, end = "lost", lost
+        else:
+            status, end = "open", None
+        cycle = None
+        if end is not None:
+            if end < entry:
+                entry = end
+            elif status == "won":
+                cycle = (end - entry).total_seconds() / 86400
+        deals.append((key, entry, status, end, amount, cycle))
+    return deals
+
+
+def figures(closing, open_deals):
+    won = [d for d in closing if d[2] == "won"]
+    lost = [d for d in closing if d[2] == "lost"]
+    n = len(won) + len(lost)
+    rate = len(won) / n if n else None
+    lo = hi = None
+    if n:
+        z = NormalDist().inv_cdf(0.975)
+        p = rate
+        den = 1 + z * z / n
+        c = (p + z * z / (2 * n)) / den
+        h = z / den * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+        lo, hi = max(0.0, c - h), min(1.0, c + h)
+        if len(won) == 0:
+            lo = 0.0
+        if len(won) == n:
+            hi = 1.0
+    priced = [d[4] for d in won if d[4] is not None]
+    won_amount = sum(priced, Decimal(0))
+    closed_amount = won_amount + sum((d[4] for d in lost if d[4] is not None),
+                                     Decimal(0))
+    value = float(won_amount / closed_amount) if closed_amount else None
+    size = float(won_amount) / len(priced) if priced else None
+    cycles = [d[5] for d in won if d[5] is not None]
+    cycle = sum(cycles) / len(cycles) if cycles else None
+    nopen = len(open_deals)
+    open_amount = sum((d[4] for d in open_deals if d[4] is not None),
+                      Decimal(0))
+    velocity = None
+    if rate is not None and size is not None and cycle:
+        velocity = nopen * rate * size / cycle
+    return [str(n), str(len(won)), str(len(lost)), rate, lo, hi,
+            won_amount, closed_amount, value, size, cycle, str(nopen),
+            open_amount, ("v", velocity)]
+
+
+def same(got, want):
+    if isinstance(want, tuple):
+        want = want[1]
+        if want is None:
+            return got == ""
+        return got != "" and abs(float(got) - want) <= 5e-7 + 1e-9 * abs(want)
+    if want is None:
+        return got == ""
+    if isinstance(want, str):
+        return got == want
+    if isinstance(want, Decimal):
+        return got != "" and abs(Decimal(got) - want) <= Decimal("5e-7")
+    return got != "" and abs(float(got) - want) <= 5e-7 + 1e-12
+
+
+def main(argv):
+    if len(argv) < 4 or argv[1] != "compare" or argv[3] != "--":
+        sys.exit(__doc__)
+    args = list(argv[4:])
+    frm_name = None
+    if "--from" in args:
+        i = args.index("--from")
+        frm_name = args[i + 1]
+        del args[i:i + 2]
+    o = parse_args(args)
+    label = " ".join(argv[4:])
+    stages = [s.lower() for s in o["stages"]]
+    if frm_name is not None:
+        frm = stages.index(frm_name.lower())
+    else:
+        frm = stages.index("opportunity") if "opportunity" in stages else 0
+    deals = read_deals(o, frm)
+    per = o["period"]
+
+    def lab(t):
+        return period_label(t, per, o["fy"])
+
+    want = []
+    if per:
+        keys = set()
+        for d in deals:
+            keys.add(d[0] + (lab(d[1]),))
+            if d[3] is not None:
+                keys.add(d[0] + (lab(d[3]),))
+        for key in sorted(keys):
+            by, p = key[:-1], key[-1]
+            mine = [d for d in deals if d[0] == by]
+            closing = [d for d in mine if d[3] is not None and lab(d[3]) == p]
+            still = [d for d in mine if lab(d[1]) <= p and
+                     (d[3] is None or lab(d[3]) > p)]
+            want.append(list(key) + figures(closing, still))
+    else:
+        for by in sorted(set(d[0] for d in deals)):
+            mine = [d for d in deals if d[0] == by]
+            want.append(list(by) + figures(
+                [d for d in mine if d[3] is not None],
+                [d for d in mine if d[3] is None]))
+        if not o["by"] and not deals:
+            want.append(figures([], []))
+    if o["total"]:
+        nkey = len(o["by"]) + (1 if per else 0)
+        want.append(["(all)"] * nkey + figures(
+            [d for d in deals if d[3] is not None],
+            [d for d in deals if d[3] is None]))
+
+    with open(argv[2], newline="") as f:
+        table = list(csv.reader(f))
+    head = o["by"] + (["period"] if per else []) + HEADER
+    if table[0] != head:
+        print("FAIL oracle pipeline [%s]: header %s" % (label, table[0]))
+        return 1
+    got = table[1:]
+    if len(got) != len(want):
+        print("FAIL oracle pipeline [%s]: %d rows, want %d" %
+              (label, len(got), len(want)))
+        return 1
+    bad = 0
+    for g, w in zip(got, want):
+        if len(g) != len(w) or not all(same(a, b) for a, b in zip(g, w)):
+            bad += 1
+            print("FAIL oracle pipeline [%s]: got %s, want %s" % (label, g, w))
+    if not bad:
+        print("ok oracle pipeline %s (%d rows)" % (label, len(got)))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
