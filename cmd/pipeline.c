@@ -17,12 +17,22 @@
 #include "../lib/pipeline.h"
 #include "../lib/util.h"
 
-enum { OPT_FROM = OPT_TOOL };
+enum { OPT_FROM = OPT_TOOL, OPT_LEVERS };
 
 static const struct tool_option tool_options[] = {
 	{ "from", "STAGE", OPT_FROM, "a deal is open from this stage on "
 	    "(default: opportunity, else the first)" },
+	{ "levers", NULL, OPT_LEVERS, "split the change of velocity from the "
+	    "period before into its four levers (needs --period)" },
 	{ 0 }
+};
+
+/* --levers' columns: the change of ln velocity, each lever's term and
+** its share of the change, in the order of lib/pipeline.h's LEVER_*. */
+static const char *const lever_cols[] = {
+	"dln_velocity", "lever_open", "lever_win_rate", "lever_deal_size",
+	"lever_cycle", "share_open", "share_win_rate", "share_deal_size",
+	"share_cycle", NULL
 };
 
 /* The largest amount added exactly: 2^53 micro-units (lib/money.h). */
@@ -31,10 +41,13 @@ static const struct tool_option tool_options[] = {
 struct config {
 	const char *from_name;      /* --from; NULL: the default */
 	int from;                   /* its stage index, below the last */
+	int levers;                 /* --levers */
 	/* Carried from one period row to the next of the same --by group:
 	 * the deals open at the period's end. */
 	struct strbuf by;           /* the --by part of the last row's key */
 	uint64_t open, open_micros;
+	double factor[LEVERS];      /* the last row's velocity factors */
+	int has_factor;             /* 0: no row before in the group */
 	uint64_t unpriced;          /* won deals without an amount, counted
 	                               over the rows written */
 };
@@ -90,6 +103,8 @@ handle_option(void *ctx, int key, const char *arg)
 
 	if (key == OPT_FROM)
 		cfg->from_name = arg;
+	else if (key == OPT_LEVERS)
+		cfg->levers = 1;
 }
 
 static void
@@ -109,6 +124,9 @@ setup(struct lead_run *run)
 		usage_error("--from %s: a deal is open from --from until the "
 		    "last stage, %s, so --from must come before it",
 		    st->name[cfg->from], st->name[st->n - 1]);
+	if (cfg->levers && run->grouping->period == PERIOD_NONE)
+		usage_error("--levers compares each period with the one before: "
+		    "give --period");
 }
 
 /*
@@ -256,6 +274,9 @@ header(const struct lead_run *run, struct writer *w)
 	lead_key_header(run, w);
 	for (size_t i = 0; cols[i] != NULL; i++)
 		wr_str(w, cols[i]);
+	for (size_t i = 0; ((const struct config *)run->cfg)->levers &&
+	    lever_cols[i] != NULL; i++)
+		wr_str(w, lever_cols[i]);
 	wr_end(w);
 }
 
@@ -270,31 +291,46 @@ amount_sum(uint64_t a, uint64_t b)
 }
 
 /*
+** Whether the row of KEY carries on from the row before (the same --by
+** group, --period given, not the total row). When it starts a new group,
+** CFG's carry is reset to it.
+*/
+static int
+carries(const struct lead_run *run, const struct lead_key *key)
+{
+	struct config *cfg = run->cfg;
+	const char *end, *p;
+	size_t len;
+
+	if (run->grouping->period == PERIOD_NONE || key->total ||
+	    key->group == NULL)
+		return 0;
+	end = key->group->key + key->group->keylen;
+	p = key->group->key;
+	for (size_t i = 0; i < run->grouping->nby; i++)
+		p = key_next(p, end);
+	len = (size_t)(p - key->group->key);
+	if (len != cfg->by.len || memcmp(cfg->by.s, key->group->key, len) != 0) {
+		cfg->by.len = 0;
+		sb_add(&cfg->by, key->group->key, len);
+		cfg->open = cfg->open_micros = 0;
+		cfg->has_factor = 0;
+	}
+	return 1;
+}
+
+/*
 ** The deals open at the end of KEY's period: with --period, those of the
 ** rows before it in the same --by group carried in CFG; else all of them.
 */
 static void
-open_deals(const struct lead_run *run, const struct lead_key *key,
-    const struct tally *t, struct pipe_sums *s)
+open_deals(const struct lead_run *run, int carry, const struct tally *t,
+    struct pipe_sums *s)
 {
 	struct config *cfg = run->cfg;
 	uint64_t open = t->entered, micros = t->entered_micros;
 
-	if (run->grouping->period != PERIOD_NONE && !key->total &&
-	    key->group != NULL) {
-		const char *end = key->group->key + key->group->keylen;
-		const char *p = key->group->key;
-		size_t len;
-
-		for (size_t i = 0; i < run->grouping->nby; i++)
-			p = key_next(p, end);
-		len = (size_t)(p - key->group->key);
-		if (len != cfg->by.len || memcmp(cfg->by.s, key->group->key,
-		    len) != 0) {
-			cfg->by.len = 0;
-			sb_add(&cfg->by, key->group->key, len);
-			cfg->open = cfg->open_micros = 0;
-		}
+	if (carry) {
 		open += cfg->open;
 		micros += cfg->open_micros;
 		cfg->open = open - t->won - t->lost;
@@ -302,6 +338,36 @@ open_deals(const struct lead_run *run, const struct lead_key *key,
 	}
 	s->open = open - t->won - t->lost;
 	s->open_amount = amount_sum(micros - t->won_micros - t->lost_micros, 0);
+}
+
+/*
+** --levers: the change from the row before in the group (none for the
+** first row of a group and the total row: empty), by pipe_levers().
+*/
+static void
+write_levers(struct writer *w, struct config *cfg, int carry,
+    const struct pipe_sums *s, const struct pipe_figures *f)
+{
+	double now[LEVERS], dln[LEVERS], share[LEVERS], dlnv = NAN;
+
+	now[LEVER_OPEN] = (double)s->open;
+	now[LEVER_WIN_RATE] = f->win_rate;
+	now[LEVER_SIZE] = f->avg_won_amount;
+	now[LEVER_CYCLE] = f->avg_cycle_days;
+	if (carry && cfg->has_factor)
+		pipe_levers(cfg->factor, now, dln, &dlnv, share);
+	else
+		for (int i = 0; i < LEVERS; i++)
+			dln[i] = share[i] = NAN;
+	wr_num(w, dlnv);
+	for (int i = 0; i < LEVERS; i++)
+		wr_num(w, dln[i]);
+	for (int i = 0; i < LEVERS; i++)
+		wr_num(w, share[i]);
+	if (carry) {
+		memcpy(cfg->factor, now, sizeof now);
+		cfg->has_factor = 1;
+	}
 }
 
 static void
@@ -312,6 +378,7 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	const struct tally *t = tally;
 	struct pipe_sums s = {0};
 	struct pipe_figures f;
+	int carry;
 
 	s.won = t->won;
 	s.lost = t->lost;
@@ -320,7 +387,8 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	s.closed_amount = amount_sum(t->won_micros, t->lost_micros);
 	s.cycles = t->cycles;
 	s.cycle_ms = t->cycle_ms;
-	open_deals(run, key, t, &s);
+	carry = carries(run, key);
+	open_deals(run, carry, t, &s);
 	pipe_figures(&s, 0.95, &f);
 	if (!key->total)
 		cfg->unpriced += t->won - t->won_priced;
@@ -340,6 +408,8 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	wr_int(w, (int64_t)s.open);
 	money_write(w, s.open_amount);
 	wr_num(w, f.velocity);
+	if (cfg->levers)
+		write_levers(w, cfg, carry, &s, &f);
 	wr_end(w);
 }
 

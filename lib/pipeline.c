@@ -31,6 +31,7 @@ int
 pipe_levers(const double a[LEVERS], const double b[LEVERS],
     double dln[LEVERS], double *dlnv, double share[LEVERS])
 {
+	double size = 0;
 	int ok = 1;
 
 	for (int i = 0; i < LEVERS; i++)
@@ -44,6 +45,11 @@ pipe_levers(const double a[LEVERS], const double b[LEVERS],
 			dln[i] = -dln[i];
 		*dlnv += dln[i];
 	}
+	/* Terms that cancel leave round-off, not a change to share out. */
+	for (int i = 0; i < LEVERS; i++)
+		size += ok ? fabs(dln[i]) : 0;
+	if (ok && fabs(*dlnv) <= 1e-12 * size)
+		*dlnv = 0;
 	for (int i = 0; i < LEVERS; i++)
 		share[i] = ok && *dlnv != 0 ? dln[i] / *dlnv : NAN;
 	return ok ? 0 : -1;

@@ -69,7 +69,12 @@ enum { LEVER_OPEN, LEVER_WIN_RATE, LEVER_SIZE, LEVER_CYCLE, LEVERS };
 ** V_A); into SHARE[LEVERS] each term / *DLNV, the share of the change
 ** it explains (they add up to 1). Returns 0, or -1 when a factor of
 ** either period is 0 or undefined (no logarithm): everything is then NAN;
-** the shares alone are NAN when V did not change (*DLNV == 0).
+** the shares alone are NAN when V did not change: *DLNV is then 0, as it
+** is when the terms cancel to within 1e-12 of their absolute sum (round-
+** off, not a change).
+** Example: N 4 -> 6, p 0.6 -> 0.8, S 2000 -> 3000, L 20 -> 15: V 240 ->
+** 960, *DLNV ln 4 = 1.386294; terms 0.405465, 0.287682, 0.405465,
+** 0.287682; shares 0.292481, 0.207519, 0.292481, 0.207519.
 */
 int pipe_levers(const double a[LEVERS], const double b[LEVERS],
     double dln[LEVERS], double *dlnv, double share[LEVERS]);

@@ -118,6 +118,33 @@ def figures(closing, open_deals):
             open_amount, ("v", velocity)]
 
 
+LEVERS = ["dln_velocity", "lever_open", "lever_win_rate", "lever_deal_size",
+          "lever_cycle", "share_open", "share_win_rate", "share_deal_size",
+          "share_cycle"]
+
+
+def lever_row(prev, cur):
+    """The --levers columns of row CUR after row PREV of its group (None:
+    the first): velocity's ratio and each factor's, through logarithms."""
+    if prev is None:
+        return [None] * 9
+
+    def factors(r):
+        return [float(r[11]), r[3], r[9], r[10]]
+
+    a, b = factors(prev), factors(cur)
+    if any(x is None or x <= 0 for x in a + b):
+        return [None] * 9
+    va = a[0] * a[1] * a[2] / a[3]
+    vb = b[0] * b[1] * b[2] / b[3]
+    terms = [math.log(b[0] / a[0]), math.log(b[1] / a[1]),
+             math.log(b[2] / a[2]), math.log(a[3] / b[3])]
+    total = math.log(vb / va)
+    if abs(total) < 1e-9:
+        return [0.0] + terms + [None] * 4
+    return [total] + terms + [t / total for t in terms]
+
+
 def same(got, want):
     if isinstance(want, tuple):
         want = want[1]
@@ -137,6 +164,8 @@ def main(argv):
     if len(argv) < 4 or argv[1] != "compare" or argv[3] != "--":
         sys.exit(__doc__)
     args = list(argv[4:])
+    levers = "--levers" in args
+    args = [a for a in args if a != "--levers"]
     frm_name = None
     if "--from" in args:
         i = args.index("--from")
@@ -156,6 +185,7 @@ def main(argv):
         return period_label(t, per, o["fy"])
 
     want = []
+    blank = [None] * 9
     if per:
         keys = set()
         for d in deals:
@@ -168,7 +198,12 @@ def main(argv):
             closing = [d for d in mine if d[3] is not None and lab(d[3]) == p]
             still = [d for d in mine if lab(d[1]) <= p and
                      (d[3] is None or lab(d[3]) > p)]
-            want.append(list(key) + figures(closing, still))
+            row = figures(closing, still)
+            if levers:
+                prev = want[-1] if want and tuple(want[-1][:len(by)]) == by \
+                    else None
+                row += lever_row(prev[len(key):] if prev else None, row)
+            want.append(list(key) + row)
     else:
         for by in sorted(set(d[0] for d in deals)):
             mine = [d for d in deals if d[0] == by]
@@ -181,11 +216,12 @@ def main(argv):
         nkey = len(o["by"]) + (1 if per else 0)
         want.append(["(all)"] * nkey + figures(
             [d for d in deals if d[3] is not None],
-            [d for d in deals if d[3] is None]))
+            [d for d in deals if d[3] is None]) + (blank if levers else []))
 
     with open(argv[2], newline="") as f:
         table = list(csv.reader(f))
-    head = o["by"] + (["period"] if per else []) + HEADER
+    head = o["by"] + (["period"] if per else []) + HEADER + \
+        (LEVERS if levers else [])
     if table[0] != head:
         print("FAIL oracle pipeline [%s]: header %s" % (label, table[0]))
         return 1
