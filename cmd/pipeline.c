@@ -15,15 +15,23 @@
 #include "../lib/leadtool.h"
 #include "../lib/money.h"
 #include "../lib/pipeline.h"
+#include "../lib/stats.h"
 #include "../lib/util.h"
 
-enum { OPT_FROM = OPT_TOOL, OPT_LEVERS };
+enum { OPT_FROM = OPT_TOOL, OPT_LEVERS, OPT_STAGES_TABLE, OPT_PROB_COL,
+	OPT_TARGET };
 
 static const struct tool_option tool_options[] = {
 	{ "from", "STAGE", OPT_FROM, "a deal is open from this stage on "
 	    "(default: opportunity, else the first)" },
 	{ "levers", NULL, OPT_LEVERS, "split the change of velocity from the "
 	    "period before into its four levers (needs --period)" },
+	{ "stages-table", NULL, OPT_STAGES_TABLE, "per stage: the share of "
+	    "deals won after it, the open deals there, the weighted pipeline" },
+	{ "prob-col", "COL", OPT_PROB_COL, "with --stages-table: weigh each "
+	    "open deal by its probability in COL, 0 to 1" },
+	{ "target", "AMOUNT", OPT_TARGET, "add coverage = open_amount / AMOUNT "
+	    "and required_coverage = 1 / win_rate" },
 	{ 0 }
 };
 
@@ -42,6 +50,11 @@ struct config {
 	const char *from_name;      /* --from; NULL: the default */
 	int from;                   /* its stage index, below the last */
 	int levers;                 /* --levers */
+	int stages_table;           /* --stages-table */
+	const char *prob_col;       /* --prob-col; NULL without */
+	money target;               /* --target in micro-units; 0 without */
+	struct lead_tool *tool;     /* main()'s, whose roles --prob-col adds */
+	struct role roles[2];       /* amount, and --prob-col's */
 	/* Carried from one period row to the next of the same --by group:
 	 * the deals open at the period's end. */
 	struct strbuf by;           /* the --by part of the last row's key */
@@ -74,6 +87,14 @@ struct tally {
 	uint64_t won, lost;
 	uint64_t won_priced, won_micros, lost_micros;
 	uint64_t cycles, cycle_ms;
+	/* --stages-table, for each stage s from --from on: the deals that
+	 * reached s, of them those won and lost, and the deals open at s
+	 * (their current stage), their amounts, and with --prob-col their
+	 * amounts weighted by it (each rounded to the micro-unit). */
+	uint64_t reached[MAX_STAGES], reached_won[MAX_STAGES];
+	uint64_t reached_lost[MAX_STAGES];
+	uint64_t at[MAX_STAGES], at_micros[MAX_STAGES];
+	uint64_t at_weighted[MAX_STAGES];
 };
 
 static const struct tally_field tally_fields[] = {
@@ -87,24 +108,56 @@ static const struct tally_field tally_fields[] = {
 	{ "lost_micros", TALLY_COUNT, offsetof(struct tally, lost_micros) },
 	{ "cycles", TALLY_COUNT, offsetof(struct tally, cycles) },
 	{ "cycle_ms", TALLY_COUNT, offsetof(struct tally, cycle_ms) },
+	{ "reached", TALLY_STAGE_COUNTS, offsetof(struct tally, reached) },
+	{ "reached_won", TALLY_STAGE_COUNTS, offsetof(struct tally,
+	    reached_won) },
+	{ "reached_lost", TALLY_STAGE_COUNTS, offsetof(struct tally,
+	    reached_lost) },
+	{ "at", TALLY_STAGE_COUNTS, offsetof(struct tally, at) },
+	{ "at_micros", TALLY_STAGE_COUNTS, offsetof(struct tally, at_micros) },
+	{ "at_weighted", TALLY_STAGE_COUNTS, offsetof(struct tally,
+	    at_weighted) },
 	{ NULL, 0, 0 },
 };
 
-/* The amount column: d->value[0] its micro-units, d->value[1] 1 when the
-** deal has one. */
-static const struct role extra_roles[] = {
-	{ "amount", "amount", 1 },
-};
+/*
+** The tool's columns (config.roles): the amount, and with --prob-col the
+** probability. decode() puts the amount into d->value[0] in micro-units,
+** or -1 when the row has none, and the probability into d->value[1] in
+** millionths, or -1.
+*/
+#define NONE (-1)
 
 static void
 handle_option(void *ctx, int key, const char *arg)
 {
 	struct config *cfg = ctx;
 
-	if (key == OPT_FROM)
+	const char *err;
+
+	switch (key) {
+	case OPT_FROM:
 		cfg->from_name = arg;
-	else if (key == OPT_LEVERS)
+		break;
+	case OPT_LEVERS:
 		cfg->levers = 1;
+		break;
+	case OPT_STAGES_TABLE:
+		cfg->stages_table = 1;
+		break;
+	case OPT_PROB_COL:
+		cfg->prob_col = arg;
+		cfg->roles[1] = (struct role){ "probability", arg, 1 };
+		cfg->tool->nextra = 2;
+		break;
+	case OPT_TARGET:
+		if ((err = money_parse(arg, strlen(arg), &cfg->target)) != NULL)
+			usage_error("--target: '%s': %s", arg, err);
+		if (cfg->target <= 0)
+			usage_error("--target: '%s': the target must be above 0",
+			    arg);
+		break;
+	}
 }
 
 static void
@@ -127,41 +180,73 @@ setup(struct lead_run *run)
 	if (cfg->levers && run->grouping->period == PERIOD_NONE)
 		usage_error("--levers compares each period with the one before: "
 		    "give --period");
+	if (cfg->stages_table && (run->grouping->period != PERIOD_NONE ||
+	    cfg->levers || cfg->target > 0))
+		usage_error("--stages-table is as of --asof, one row per stage: "
+		    "--period, --levers and --target do not apply");
+	if (cfg->prob_col != NULL && !cfg->stages_table)
+		usage_error("--prob-col weighs the open deals of --stages-table: "
+		    "give it");
 }
 
 /*
 ** The amount of ROW: empty is none; else a number, 0 or more, below
 ** 2^53 micro-units (9007199254.740992), so that sums stay exact.
 */
+static void classify(const struct lead_run *run, const struct lead *d,
+    struct deal *c);
+
+/* Whether field F is empty but for spaces and tabs. */
+static int
+blank(const struct field *f)
+{
+	for (size_t i = 0; i < f->len; i++)
+		if (f->s[i] != ' ' && f->s[i] != '\t')
+			return 0;
+	return 1;
+}
+
 static int
 decode(const struct lead_run *run, struct reader *r, const struct row *row,
     const long *col, struct lead *d)
 {
+	const struct config *cfg = run->cfg;
 	const struct field *f = &row->f[col[0]];
 	char esc[ESCAPED_MAX];
-	const char *err, *s = f->s;
-	size_t len = f->len;
+	const char *err;
+	struct deal c;
 	money m;
 
-	(void)run;
-	while (len > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
+	d->value[0] = d->value[1] = NONE;
+	if (!blank(f)) {
+		escape_text(esc, sizeof esc, f->s, f->len);
+		if ((err = money_parse(f->s, f->len, &m)) != NULL)
+			return rd_bad(r, row, col[0], "'%s': %s", esc, err);
+		if (m < 0)
+			return rd_bad(r, row, col[0], "'%s': a negative amount",
+			    esc);
+		if (m >= AMOUNT_MAX)
+			return rd_bad(r, row, col[0], "'%s': 9007199254.740992 or "
+			    "more, past the amounts pipeline adds exactly", esc);
+		d->value[0] = m;
 	}
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (len == 0)
+	if (cfg->prob_col == NULL)
 		return 0;
+	f = &row->f[col[1]];
+	if (blank(f)) {
+		classify(run, d, &c);
+		if (c.status == OPEN)
+			return rd_bad(r, row, col[1], "empty, but the deal is open, "
+			    "and --prob-col weighs every open deal by it");
+		return 0;
+	}
 	escape_text(esc, sizeof esc, f->s, f->len);
 	if ((err = money_parse(f->s, f->len, &m)) != NULL)
-		return rd_bad(r, row, col[0], "'%s': %s", esc, err);
-	if (m < 0)
-		return rd_bad(r, row, col[0], "'%s': a negative amount", esc);
-	if (m >= AMOUNT_MAX)
-		return rd_bad(r, row, col[0], "'%s': 9007199254.740992 or more, "
-		    "past the amounts pipeline adds exactly", esc);
-	d->value[0] = m;
-	d->value[1] = 1;
+		return rd_bad(r, row, col[1], "'%s': %s", esc, err);
+	if (m < 0 || m > MICROS_PER_UNIT)
+		return rd_bad(r, row, col[1], "'%s': a probability is from 0 to 1",
+		    esc);
+	d->value[1] = m;
 	return 0;
 }
 
@@ -222,12 +307,16 @@ place(const struct lead_run *run, struct reader *r, const struct row *row,
 	return 1;
 }
 
-/* And again where it closed. */
+/* And again where it closed (not for --stages-table, which is as of
+** --asof). */
 static int
 place_again(const struct lead_run *run, const struct lead *d, kpi_time *when)
 {
+	const struct config *cfg = run->cfg;
 	struct deal c;
 
+	if (cfg->stages_table)
+		return 0;
 	classify(run, d, &c);
 	if (c.status != WON && c.status != LOST)
 		return 0;
@@ -235,21 +324,54 @@ place_again(const struct lead_run *run, const struct lead *d, kpi_time *when)
 	return 1;
 }
 
+/*
+** --stages-table: deal D, at stage TOP as of --asof, in C's state, counts
+** in the stages from --from to TOP it reached, and when open at TOP.
+** A deal's weighted amount is its amount times its probability, rounded
+** to the micro-unit (half up), so that the sums are exact.
+*/
+static void
+add_stages(const struct lead_run *run, struct tally *t, const struct lead *d,
+    int top, const struct deal *c)
+{
+	const struct config *cfg = run->cfg;
+
+	for (int s = cfg->from; s <= top; s++) {
+		t->reached[s]++;
+		t->reached_won[s] += c->status == WON;
+		t->reached_lost[s] += c->status == LOST;
+	}
+	if (c->status != OPEN)
+		return;
+	t->at[top]++;
+	if (d->value[0] == NONE)
+		return;
+	t->at_micros[top] += (uint64_t)d->value[0];
+	if (d->value[1] != NONE)
+		t->at_weighted[top] += (uint64_t)(((unsigned __int128)
+		    d->value[0] * (uint64_t)d->value[1] + MICROS_PER_UNIT / 2) /
+		    MICROS_PER_UNIT);
+}
+
 static void
 add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 {
+	const struct config *cfg = run->cfg;
 	struct tally *t = tally;
-	uint64_t micros = (uint64_t)d->value[0];
+	uint64_t micros = d->value[0] == NONE ? 0 : (uint64_t)d->value[0];
 	struct deal c;
 
-	(void)top;
 	classify(run, d, &c);
+	if (cfg->stages_table) {
+		add_stages(run, t, d, top, &c);
+		return;
+	}
 	if (d->placing == 0) {
 		t->entered++;
 		t->entered_micros += micros;
 	} else if (c.status == WON) {
 		t->won++;
-		t->won_priced += (uint64_t)d->value[1];
+		t->won_priced += d->value[0] != NONE;
 		t->won_micros += micros;
 		if (c.forward) {
 			t->cycles++;
@@ -261,9 +383,17 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 	}
 }
 
+/* --stages-table's columns. */
+static const char *const stage_cols[] = {
+	"stage", "reached", "won", "lost", "p_win", "p_win_lo", "p_win_hi",
+	"open", "open_amount", "weighted_amount", NULL
+};
+
 static void
 header(const struct lead_run *run, struct writer *w)
 {
+	const struct config *cfg = run->cfg;
+
 	static const char *const cols[] = {
 		"closed", "won", "lost", "win_rate", "win_rate_lo", "win_rate_hi",
 		"won_amount", "closed_amount", "value_win_rate",
@@ -272,10 +402,15 @@ header(const struct lead_run *run, struct writer *w)
 	};
 
 	lead_key_header(run, w);
-	for (size_t i = 0; cols[i] != NULL; i++)
+	for (size_t i = 0; cfg->stages_table && stage_cols[i] != NULL; i++)
+		wr_str(w, stage_cols[i]);
+	for (size_t i = 0; !cfg->stages_table && cols[i] != NULL; i++)
 		wr_str(w, cols[i]);
-	for (size_t i = 0; ((const struct config *)run->cfg)->levers &&
-	    lever_cols[i] != NULL; i++)
+	if (cfg->target > 0) {
+		wr_str(w, "coverage");
+		wr_str(w, "required_coverage");
+	}
+	for (size_t i = 0; cfg->levers && lever_cols[i] != NULL; i++)
 		wr_str(w, lever_cols[i]);
 	wr_end(w);
 }
@@ -370,6 +505,68 @@ write_levers(struct writer *w, struct config *cfg, int carry,
 	}
 }
 
+/*
+** One --stages-table row: KEY, the stage NAME, the deals that reached it
+** (REACHED, WON, LOST), and the deals open there (OPEN, their amount
+** MICROS and, given, WEIGHTED: else the amount times p_win).
+*/
+static void
+write_stage(struct writer *w, const struct lead_key *key, const char *name,
+    uint64_t reached, uint64_t won, uint64_t lost, uint64_t open,
+    uint64_t micros, double weighted)
+{
+	double lo, hi, p;
+
+	if (wilson_interval(won, won + lost, 0.95, &lo, &hi) < 0)
+		lo = hi = NAN;
+	p = won + lost > 0 ? (double)won / (double)(won + lost) : NAN;
+	lead_key_write(key, w);
+	wr_str(w, name);
+	wr_int(w, (int64_t)reached);
+	wr_int(w, (int64_t)won);
+	wr_int(w, (int64_t)lost);
+	wr_num(w, p);
+	wr_num(w, lo);
+	wr_num(w, hi);
+	wr_int(w, (int64_t)open);
+	money_write(w, amount_sum(micros, 0));
+	if (isnan(weighted))
+		weighted = micros == 0 ? 0 : (double)micros * p;
+	wr_num(w, weighted / MICROS_PER_UNIT);
+	wr_end(w);
+}
+
+/*
+** --stages-table: a row per stage from --from to the one before the last,
+** then "(all)": every deal, and the weighted amounts added (empty when a
+** stage's is).
+*/
+static void
+write_stages(const struct lead_run *run, struct writer *w,
+    const struct tally *t, const struct lead_key *key)
+{
+	const struct config *cfg = run->cfg;
+	const struct stages *st = &run->leads->st;
+	uint64_t open = 0, micros = 0;
+	double weighted = 0;
+
+	for (int s = cfg->from; s < (int)st->n - 1; s++) {
+		uint64_t won = t->reached_won[s], lost = t->reached_lost[s];
+		double wt = cfg->prob_col != NULL ? (double)t->at_weighted[s] :
+		    t->at_micros[s] == 0 ? 0 : won + lost == 0 ? NAN :
+		    (double)t->at_micros[s] * (double)won / (double)(won + lost);
+
+		write_stage(w, key, st->name[s], t->reached[s], won, lost,
+		    t->at[s], t->at_micros[s], isnan(wt) ? NAN : wt);
+		open += t->at[s];
+		micros = (uint64_t)amount_sum(micros, t->at_micros[s]);
+		weighted += wt;
+	}
+	write_stage(w, key, "(all)", t->reached[cfg->from],
+	    t->reached_won[cfg->from], t->reached_lost[cfg->from], open, micros,
+	    weighted);
+}
+
 static void
 write_tally(const struct lead_run *run, struct writer *w, void *tally,
     const struct lead_key *key)
@@ -380,6 +577,10 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	struct pipe_figures f;
 	int carry;
 
+	if (cfg->stages_table) {
+		write_stages(run, w, t, key);
+		return;
+	}
 	s.won = t->won;
 	s.lost = t->lost;
 	s.won_priced = t->won_priced;
@@ -408,12 +609,16 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	wr_int(w, (int64_t)s.open);
 	money_write(w, s.open_amount);
 	wr_num(w, f.velocity);
+	if (cfg->target > 0) {
+		wr_num(w, (double)s.open_amount / (double)cfg->target);
+		wr_num(w, f.win_rate > 0 ? 1 / f.win_rate : NAN);
+	}
 	if (cfg->levers)
 		write_levers(w, cfg, carry, &s, &f);
 	wr_end(w);
 }
 
-static const struct lead_tool tool = {
+static const struct lead_tool tool_template = {
 	.spec = {
 		"[file ...]",
 		"Win rate, deal size, cycle, open deals and sales velocity.",
@@ -428,7 +633,6 @@ static const struct lead_tool tool = {
 	.setup = setup,
 	.backwards_note = "a deal that closes before it opens counts as "
 	    "opening when it closed, and is left out of avg_cycle_days",
-	.extra = extra_roles,
 	.nextra = 1,
 	.decode = decode,
 	.place_again = place_again,
@@ -437,9 +641,15 @@ static const struct lead_tool tool = {
 int
 main(int argc, char *argv[])
 {
-	struct config cfg = {0};
+	struct lead_tool tool = tool_template;
+	struct config cfg = { .tool = &tool, .roles = {
+		{ "amount", "amount", 1 },
+	} };
 	struct strbuf notes = {0};
-	int status = lead_tool_main(&tool, &cfg, argc, argv);
+	int status;
+
+	tool.extra = cfg.roles;
+	status = lead_tool_main(&tool, &cfg, argc, argv);
 
 	if (cfg.unpriced > 0)
 		note(&notes, "%llu won deal%s no amount: left out of won_amount, "

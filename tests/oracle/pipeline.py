@@ -27,9 +27,10 @@ HEADER = ["closed", "won", "lost", "win_rate", "win_rate_lo", "win_rate_hi",
           "avg_cycle_days", "open", "open_amount", "velocity"]
 
 
-def read_deals(o, frm):
+def read_deals(o, frm, prob_col=None):
     """Every deal as (by key, entry time, status, close time, amount, cycle
-    days or None), status 'won', 'lost' or 'open' as of --asof."""
+    days or None, current stage, probability), status 'won', 'lost' or
+    'open' as of --asof."""
     stages = o["stages"]
     cols = ["created_at"] + [s + "_at" for s in stages[1:]]
     recs, seen = [], set()
@@ -45,14 +46,18 @@ def read_deals(o, frm):
                 lost = parse_time(rec.get("lost_at", "") or "")
                 text = rec["amount"].strip(" \t")
                 amount = Decimal(text) if text else None
-                recs.append((tuple(rec[c] for c in o["by"]), ts, lost, amount))
+                prob = None
+                if prob_col and rec[prob_col].strip(" \t"):
+                    prob = Decimal(rec[prob_col].strip(" \t"))
+                recs.append((tuple(rec[c] for c in o["by"]), ts, lost,
+                             (amount, prob)))
     asof = o["asof"]
     explicit = asof is not None
     if asof is None:
         asof = max(t for _, ts, lost, _ in recs for t in ts + [lost] if t)
     last = len(stages) - 1
     deals = []
-    for key, ts, lost, amount in recs:
+    for key, ts, lost, (amount, prob) in recs:
         if ts[0] > asof:
             continue
 
@@ -78,7 +83,8 @@ def read_deals(o, frm):
                 entry = end
             elif status == "won":
                 cycle = (end - entry).total_seconds() / 86400
-        deals.append((key, entry, status, end, amount, cycle))
+        stage = max(s for s in range(len(stages)) if reached(s))
+        deals.append((key, entry, status, end, amount, cycle, stage, prob))
     return deals
 
 
@@ -118,6 +124,11 @@ def figures(closing, open_deals):
             open_amount, ("v", velocity)]
 
 
+def coverage(row, target):
+    """--target's columns of ROW: open_amount / target, 1 / win_rate."""
+    return [float(row[12] / target), 1 / row[3] if row[3] else None]
+
+
 LEVERS = ["dln_velocity", "lever_open", "lever_win_rate", "lever_deal_size",
           "lever_cycle", "share_open", "share_win_rate", "share_deal_size",
           "share_cycle"]
@@ -145,6 +156,47 @@ def lever_row(prev, cur):
     return [total] + terms + [t / total for t in terms]
 
 
+def stage_rows(o, frm, deals, prob):
+    """--stages-table's rows of one group's DEALS."""
+    z = NormalDist().inv_cdf(0.975)
+    rows, total_w = [], 0.0
+
+    def row(name, reach, open_deals, weighted):
+        won = sum(1 for d in reach if d[2] == "won")
+        lost = sum(1 for d in reach if d[2] == "lost")
+        n = won + lost
+        p = lo = hi = None
+        if n:
+            p = won / n
+            den = 1 + z * z / n
+            c = (p + z * z / (2 * n)) / den
+            h = z / den * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+            lo = 0.0 if won == 0 else c - h
+            hi = 1.0 if won == n else c + h
+        amount = sum((d[4] for d in open_deals if d[4] is not None),
+                     Decimal(0))
+        if weighted is None and amount == 0:
+            weighted = 0.0
+        elif weighted is None and p is not None:
+            weighted = float(amount) * p
+        return [name, str(len(reach)), str(won), str(lost), p, lo, hi,
+                str(len(open_deals)), amount, weighted], weighted
+
+    for s in range(frm, len(o["stages"]) - 1):
+        reach = [d for d in deals if d[6] >= s]
+        here = [d for d in deals if d[6] == s and d[2] == "open"]
+        w = None
+        if prob:
+            w = float(sum((d[4] * d[7] for d in here if d[4] is not None),
+                          Decimal(0)))
+        r, w = row(o["stages"][s], reach, here, w)
+        rows.append(r)
+        total_w = None if total_w is None or w is None else total_w + w
+    r, _ = row("(all)", deals, [d for d in deals if d[2] == "open"], total_w)
+    rows.append(r)
+    return rows
+
+
 def same(got, want):
     if isinstance(want, tuple):
         want = want[1]
@@ -165,8 +217,17 @@ def main(argv):
         sys.exit(__doc__)
     args = list(argv[4:])
     levers = "--levers" in args
-    args = [a for a in args if a != "--levers"]
-    frm_name = None
+    table_mode = "--stages-table" in args
+    args = [a for a in args if a not in ("--levers", "--stages-table")]
+    frm_name = prob_col = target = None
+    if "--prob-col" in args:
+        i = args.index("--prob-col")
+        prob_col = args[i + 1]
+        del args[i:i + 2]
+    if "--target" in args:
+        i = args.index("--target")
+        target = Decimal(args[i + 1])
+        del args[i:i + 2]
     if "--from" in args:
         i = args.index("--from")
         frm_name = args[i + 1]
@@ -178,7 +239,7 @@ def main(argv):
         frm = stages.index(frm_name.lower())
     else:
         frm = stages.index("opportunity") if "opportunity" in stages else 0
-    deals = read_deals(o, frm)
+    deals = read_deals(o, frm, prob_col)
     per = o["period"]
 
     def lab(t):
@@ -186,7 +247,17 @@ def main(argv):
 
     want = []
     blank = [None] * 9
-    if per:
+    if table_mode:
+        for by in sorted(set(d[0] for d in deals)):
+            for r in stage_rows(o, frm, [d for d in deals if d[0] == by],
+                                prob_col):
+                want.append(list(by) + r)
+        if not o["by"] and not deals:
+            want += stage_rows(o, frm, [], prob_col)
+        if o["total"]:
+            for r in stage_rows(o, frm, deals, prob_col):
+                want.append(["(all)"] * len(o["by"]) + r)
+    elif per:
         keys = set()
         for d in deals:
             keys.add(d[0] + (lab(d[1]),))
@@ -199,6 +270,8 @@ def main(argv):
             still = [d for d in mine if lab(d[1]) <= p and
                      (d[3] is None or lab(d[3]) > p)]
             row = figures(closing, still)
+            if target is not None:
+                row += coverage(row, target)
             if levers:
                 prev = want[-1] if want and tuple(want[-1][:len(by)]) == by \
                     else None
@@ -207,21 +280,28 @@ def main(argv):
     else:
         for by in sorted(set(d[0] for d in deals)):
             mine = [d for d in deals if d[0] == by]
-            want.append(list(by) + figures(
-                [d for d in mine if d[3] is not None],
-                [d for d in mine if d[3] is None]))
+            row = figures([d for d in mine if d[3] is not None],
+                          [d for d in mine if d[3] is None])
+            want.append(list(by) + row + (coverage(row, target)
+                                          if target is not None else []))
         if not o["by"] and not deals:
             want.append(figures([], []))
-    if o["total"]:
+    if o["total"] and not table_mode:
         nkey = len(o["by"]) + (1 if per else 0)
-        want.append(["(all)"] * nkey + figures(
-            [d for d in deals if d[3] is not None],
-            [d for d in deals if d[3] is None]) + (blank if levers else []))
+        row = figures([d for d in deals if d[3] is not None],
+                      [d for d in deals if d[3] is None])
+        want.append(["(all)"] * nkey + row + (coverage(row, target)
+                    if target is not None else []) + (blank if levers else []))
 
     with open(argv[2], newline="") as f:
         table = list(csv.reader(f))
     head = o["by"] + (["period"] if per else []) + HEADER + \
+        (["coverage", "required_coverage"] if target is not None else []) + \
         (LEVERS if levers else [])
+    if table_mode:
+        head = o["by"] + ["stage", "reached", "won", "lost", "p_win",
+                          "p_win_lo", "p_win_hi", "open", "open_amount",
+                          "weighted_amount"]
     if table[0] != head:
         print("FAIL oracle pipeline [%s]: header %s" % (label, table[0]))
         return 1
