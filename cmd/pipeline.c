@@ -19,7 +19,7 @@
 #include "../lib/util.h"
 
 enum { OPT_FROM = OPT_TOOL, OPT_LEVERS, OPT_STAGES_TABLE, OPT_PROB_COL,
-	OPT_TARGET };
+	OPT_TARGET, OPT_WATERFALL, OPT_FROM_DATE };
 
 static const struct tool_option tool_options[] = {
 	{ "from", "STAGE", OPT_FROM, "a deal is open from this stage on "
@@ -32,6 +32,10 @@ static const struct tool_option tool_options[] = {
 	    "open deal by its probability in COL, 0 to 1" },
 	{ "target", "AMOUNT", OPT_TARGET, "add coverage = open_amount / AMOUNT "
 	    "and required_coverage = 1 / win_rate" },
+	{ "waterfall", NULL, OPT_WATERFALL, "open deals at --from-date, + opened, "
+	    "- won, - lost = open at --asof, in count and amount" },
+	{ "from-date", "DATE", OPT_FROM_DATE, "where --waterfall starts (a date "
+	    "alone: the end of that day)" },
 	{ 0 }
 };
 
@@ -53,6 +57,9 @@ struct config {
 	int stages_table;           /* --stages-table */
 	const char *prob_col;       /* --prob-col; NULL without */
 	money target;               /* --target in micro-units; 0 without */
+	int waterfall;              /* --waterfall */
+	const char *from_date_arg;  /* --from-date as given, NULL without */
+	kpi_time from_date;         /* it, parsed by setup() */
 	struct lead_tool *tool;     /* main()'s, whose roles --prob-col adds */
 	struct role roles[2];       /* amount, and --prob-col's */
 	/* Carried from one period row to the next of the same --by group:
@@ -95,6 +102,18 @@ struct tally {
 	uint64_t reached_lost[MAX_STAGES];
 	uint64_t at[MAX_STAGES], at_micros[MAX_STAGES];
 	uint64_t at_weighted[MAX_STAGES];
+	/* --waterfall: the deals open at --from-date, opened after it, won
+	 * and lost after it, and open at --asof; each count and amount. */
+	uint64_t wf[5], wf_micros[5];
+};
+
+/* --waterfall's steps, in the order of its columns. */
+enum { WF_START, WF_OPENED, WF_WON, WF_LOST, WF_END, WF_N };
+
+static const char *const wf_cols[] = {
+	"open_start", "created", "won", "lost", "open_end",
+	"open_start_amount", "created_amount", "won_amount", "lost_amount",
+	"open_end_amount", NULL
 };
 
 static const struct tally_field tally_fields[] = {
@@ -117,6 +136,21 @@ static const struct tally_field tally_fields[] = {
 	{ "at_micros", TALLY_STAGE_COUNTS, offsetof(struct tally, at_micros) },
 	{ "at_weighted", TALLY_STAGE_COUNTS, offsetof(struct tally,
 	    at_weighted) },
+	{ "wf_start", TALLY_COUNT, offsetof(struct tally, wf[WF_START]) },
+	{ "wf_opened", TALLY_COUNT, offsetof(struct tally, wf[WF_OPENED]) },
+	{ "wf_won", TALLY_COUNT, offsetof(struct tally, wf[WF_WON]) },
+	{ "wf_lost", TALLY_COUNT, offsetof(struct tally, wf[WF_LOST]) },
+	{ "wf_end", TALLY_COUNT, offsetof(struct tally, wf[WF_END]) },
+	{ "wf_start_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_START]) },
+	{ "wf_opened_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_OPENED]) },
+	{ "wf_won_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_WON]) },
+	{ "wf_lost_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_LOST]) },
+	{ "wf_end_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_END]) },
 	{ NULL, 0, 0 },
 };
 
@@ -150,6 +184,12 @@ handle_option(void *ctx, int key, const char *arg)
 		cfg->roles[1] = (struct role){ "probability", arg, 1 };
 		cfg->tool->nextra = 2;
 		break;
+	case OPT_WATERFALL:
+		cfg->waterfall = 1;
+		break;
+	case OPT_FROM_DATE:
+		cfg->from_date_arg = arg;
+		break;
 	case OPT_TARGET:
 		if ((err = money_parse(arg, strlen(arg), &cfg->target)) != NULL)
 			usage_error("--target: '%s': %s", arg, err);
@@ -158,6 +198,34 @@ handle_option(void *ctx, int key, const char *arg)
 			    arg);
 		break;
 	}
+}
+
+/*
+** --waterfall: from --from-date (a date alone meaning the end of that day,
+** as --asof does) to --asof, both needed, the first before the second;
+** one row per --by group, so no --period, and none of the other modes.
+*/
+static void
+setup_waterfall(struct lead_run *run)
+{
+	struct config *cfg = run->cfg;
+	kpi_time asof = run->leads->asof;
+
+	if (cfg->from_date_arg == NULL || asof == NO_TIME)
+		usage_error("--waterfall runs from --from-date to --asof: give "
+		    "both");
+	cfg->from_date = opt_date("from-date", cfg->from_date_arg,
+	    &run->o->dates);
+	if (strlen(cfg->from_date_arg) == 10 && cfg->from_date % MS_PER_DAY == 0)
+		cfg->from_date += MS_PER_DAY - 1;
+	if (cfg->from_date >= asof)
+		usage_error("--from-date %s must come before --asof",
+		    cfg->from_date_arg);
+	if (run->grouping->period != PERIOD_NONE || cfg->levers ||
+	    cfg->stages_table || cfg->target > 0)
+		usage_error("--waterfall is one row per group from --from-date "
+		    "to --asof: --period, --levers, --stages-table and --target "
+		    "do not apply");
 }
 
 static void
@@ -184,6 +252,10 @@ setup(struct lead_run *run)
 	    cfg->levers || cfg->target > 0))
 		usage_error("--stages-table is as of --asof, one row per stage: "
 		    "--period, --levers and --target do not apply");
+	if (cfg->waterfall)
+		setup_waterfall(run);
+	else if (cfg->from_date_arg != NULL)
+		usage_error("--from-date is where --waterfall starts: give it");
 	if (cfg->prob_col != NULL && !cfg->stages_table)
 		usage_error("--prob-col weighs the open deals of --stages-table: "
 		    "give it");
@@ -315,7 +387,7 @@ place_again(const struct lead_run *run, const struct lead *d, kpi_time *when)
 	const struct config *cfg = run->cfg;
 	struct deal c;
 
-	if (cfg->stages_table)
+	if (cfg->stages_table || cfg->waterfall)
 		return 0;
 	classify(run, d, &c);
 	if (c.status != WON && c.status != LOST)
@@ -353,6 +425,32 @@ add_stages(const struct lead_run *run, struct tally *t, const struct lead *d,
 		    MICROS_PER_UNIT);
 }
 
+/*
+** --waterfall: a deal in C's state as of --asof, of MICROS, goes to the
+** steps it took between --from-date F and --asof: open at F (opened by
+** F, not closed by F), opened after F, won or lost after F, open at
+** --asof. open_end is counted on its own, from the state, so that the
+** identity write_waterfall() checks is a check.
+*/
+static void
+add_waterfall(const struct config *cfg, struct tally *t, uint64_t micros,
+    const struct deal *c)
+{
+	kpi_time f = cfg->from_date;
+	int steps[WF_N] = {0};
+
+	steps[WF_START] = c->entry <= f && (c->status == OPEN || c->end > f);
+	steps[WF_OPENED] = c->entry > f;
+	steps[WF_WON] = c->status == WON && c->end > f;
+	steps[WF_LOST] = c->status == LOST && c->end > f;
+	steps[WF_END] = c->status == OPEN;
+	for (int i = 0; i < WF_N; i++)
+		if (steps[i]) {
+			t->wf[i]++;
+			t->wf_micros[i] += micros;
+		}
+}
+
 static void
 add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 {
@@ -364,6 +462,10 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 	classify(run, d, &c);
 	if (cfg->stages_table) {
 		add_stages(run, t, d, top, &c);
+		return;
+	}
+	if (cfg->waterfall) {
+		add_waterfall(cfg, t, micros, &c);
 		return;
 	}
 	if (d->placing == 0) {
@@ -404,7 +506,10 @@ header(const struct lead_run *run, struct writer *w)
 	lead_key_header(run, w);
 	for (size_t i = 0; cfg->stages_table && stage_cols[i] != NULL; i++)
 		wr_str(w, stage_cols[i]);
-	for (size_t i = 0; !cfg->stages_table && cols[i] != NULL; i++)
+	for (size_t i = 0; cfg->waterfall && wf_cols[i] != NULL; i++)
+		wr_str(w, wf_cols[i]);
+	for (size_t i = 0; !cfg->stages_table && !cfg->waterfall &&
+	    cols[i] != NULL; i++)
 		wr_str(w, cols[i]);
 	if (cfg->target > 0) {
 		wr_str(w, "coverage");
@@ -567,6 +672,34 @@ write_stages(const struct lead_run *run, struct writer *w,
 	    weighted);
 }
 
+/*
+** --waterfall's row: the counts, then the amounts, after checking that
+** open_start + opened - won - lost = open_end in both: every deal open at
+** --asof was open at --from-date or opened since, and every other one
+** that was either has closed since. A mismatch is a bug (exit 70).
+*/
+static void
+write_waterfall(struct writer *w, const struct tally *t,
+    const struct lead_key *key)
+{
+	const uint64_t *n = t->wf, *m = t->wf_micros;
+
+	if (n[WF_START] + n[WF_OPENED] != n[WF_WON] + n[WF_LOST] + n[WF_END] ||
+	    m[WF_START] + m[WF_OPENED] != m[WF_WON] + m[WF_LOST] + m[WF_END])
+		die(EX_SOFTWARE, "internal error: the waterfall of a group does "
+		    "not add up: %llu + %llu - %llu - %llu is not %llu",
+		    (unsigned long long)n[WF_START],
+		    (unsigned long long)n[WF_OPENED],
+		    (unsigned long long)n[WF_WON], (unsigned long long)n[WF_LOST],
+		    (unsigned long long)n[WF_END]);
+	lead_key_write(key, w);
+	for (int i = 0; i < WF_N; i++)
+		wr_int(w, (int64_t)n[i]);
+	for (int i = 0; i < WF_N; i++)
+		money_write(w, amount_sum(m[i], 0));
+	wr_end(w);
+}
+
 static void
 write_tally(const struct lead_run *run, struct writer *w, void *tally,
     const struct lead_key *key)
@@ -579,6 +712,10 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 
 	if (cfg->stages_table) {
 		write_stages(run, w, t, key);
+		return;
+	}
+	if (cfg->waterfall) {
+		write_waterfall(w, t, key);
 		return;
 	}
 	s.won = t->won;

@@ -15,6 +15,7 @@ prints "ok ..." or "FAIL ..." lines: counts and amounts must match, rates
 within 5e-7 (relative for velocity), a field empty exactly when undefined.
 """
 import csv
+import datetime as dt
 import math
 import sys
 from decimal import Decimal
@@ -156,6 +157,23 @@ def lever_row(prev, cur):
     return [total] + terms + [t / total for t in terms]
 
 
+def waterfall_row(deals, start, end):
+    """--waterfall's row of DEALS from START to END: each step found from
+    the deals' times alone, the balance not assumed."""
+    def open_at(d, t):
+        return d[1] <= t and (d[3] is None or d[3] > t)
+
+    steps = [
+        [d for d in deals if open_at(d, start)],
+        [d for d in deals if start < d[1] <= end],
+        [d for d in deals if d[2] == "won" and start < d[3] <= end],
+        [d for d in deals if d[2] == "lost" and start < d[3] <= end],
+        [d for d in deals if open_at(d, end)],
+    ]
+    return [str(len(x)) for x in steps] + \
+        [sum((d[4] for d in x if d[4] is not None), Decimal(0)) for x in steps]
+
+
 def stage_rows(o, frm, deals, prob):
     """--stages-table's rows of one group's DEALS."""
     z = NormalDist().inv_cdf(0.975)
@@ -218,8 +236,16 @@ def main(argv):
     args = list(argv[4:])
     levers = "--levers" in args
     table_mode = "--stages-table" in args
-    args = [a for a in args if a not in ("--levers", "--stages-table")]
-    frm_name = prob_col = target = None
+    waterfall = "--waterfall" in args
+    args = [a for a in args
+            if a not in ("--levers", "--stages-table", "--waterfall")]
+    frm_name = prob_col = target = start = None
+    if "--from-date" in args:
+        i = args.index("--from-date")
+        start = parse_time(args[i + 1])
+        if len(args[i + 1]) == 10:      # a day means its end
+            start += dt.timedelta(days=1) - dt.timedelta(milliseconds=1)
+        del args[i:i + 2]
     if "--prob-col" in args:
         i = args.index("--prob-col")
         prob_col = args[i + 1]
@@ -247,7 +273,20 @@ def main(argv):
 
     want = []
     blank = [None] * 9
-    if table_mode:
+    if waterfall:
+        rows = {}
+        for d in deals:
+            rows.setdefault(d[0], []).append(d)
+        for by in sorted(rows):
+            r = waterfall_row(rows[by], start, o["asof"])
+            if any(x != "0" for x in r[:5]):
+                want.append(list(by) + r)
+        if not o["by"] and not want:
+            want.append(waterfall_row([], start, o["asof"]))
+        if o["total"]:
+            want.append(["(all)"] * len(o["by"]) +
+                        waterfall_row(deals, start, o["asof"]))
+    elif table_mode:
         for by in sorted(set(d[0] for d in deals)):
             for r in stage_rows(o, frm, [d for d in deals if d[0] == by],
                                 prob_col):
@@ -286,7 +325,7 @@ def main(argv):
                                           if target is not None else []))
         if not o["by"] and not deals:
             want.append(figures([], []))
-    if o["total"] and not table_mode:
+    if o["total"] and not table_mode and not waterfall:
         nkey = len(o["by"]) + (1 if per else 0)
         row = figures([d for d in deals if d[3] is not None],
                       [d for d in deals if d[3] is None])
@@ -298,6 +337,10 @@ def main(argv):
     head = o["by"] + (["period"] if per else []) + HEADER + \
         (["coverage", "required_coverage"] if target is not None else []) + \
         (LEVERS if levers else [])
+    if waterfall:
+        head = o["by"] + ["open_start", "created", "won", "lost", "open_end",
+                          "open_start_amount", "created_amount", "won_amount",
+                          "lost_amount", "open_end_amount"]
     if table_mode:
         head = o["by"] + ["stage", "reached", "won", "lost", "p_win",
                           "p_win_lo", "p_win_hi", "open", "open_amount",
