@@ -19,7 +19,7 @@
 #include "../lib/util.h"
 
 enum { OPT_FROM = OPT_TOOL, OPT_LEVERS, OPT_STAGES_TABLE, OPT_PROB_COL,
-	OPT_TARGET, OPT_WATERFALL, OPT_FROM_DATE };
+	OPT_TARGET, OPT_WATERFALL, OPT_FROM_DATE, OPT_AGING, OPT_STALE_AFTER };
 
 static const struct tool_option tool_options[] = {
 	{ "from", "STAGE", OPT_FROM, "a deal is open from this stage on "
@@ -36,6 +36,10 @@ static const struct tool_option tool_options[] = {
 	    "- won, - lost = open at --asof, in count and amount" },
 	{ "from-date", "DATE", OPT_FROM_DATE, "where --waterfall starts (a date "
 	    "alone: the end of that day)" },
+	{ "aging", NULL, OPT_AGING, "per stage: the open deals there, their "
+	    "days in it, and the median days of those that moved on" },
+	{ "stale-after", "DAYS", OPT_STALE_AFTER, "with --aging or --annotate: "
+	    "flag open deals in their stage more than DAYS" },
 	{ 0 }
 };
 
@@ -60,6 +64,8 @@ struct config {
 	int waterfall;              /* --waterfall */
 	const char *from_date_arg;  /* --from-date as given, NULL without */
 	kpi_time from_date;         /* it, parsed by setup() */
+	int aging;                  /* --aging */
+	double stale_after;         /* --stale-after in days; -1 without */
 	struct lead_tool *tool;     /* main()'s, whose roles --prob-col adds */
 	struct role roles[2];       /* amount, and --prob-col's */
 	/* Carried from one period row to the next of the same --by group:
@@ -105,6 +111,11 @@ struct tally {
 	/* --waterfall: the deals open at --from-date, opened after it, won
 	 * and lost after it, and open at --asof; each count and amount. */
 	uint64_t wf[5], wf_micros[5];
+	/* --aging, per stage from --from on: when each deal open there at
+	 * --asof entered it (ms since 1970), and how long each deal that
+	 * moved on from it spent there (ms). */
+	struct dvec age_since[MAX_STAGES];
+	struct dvec moved_ms[MAX_STAGES];
 };
 
 /* --waterfall's steps, in the order of its columns. */
@@ -151,6 +162,8 @@ static const struct tally_field tally_fields[] = {
 	    wf_micros[WF_LOST]) },
 	{ "wf_end_micros", TALLY_COUNT, offsetof(struct tally,
 	    wf_micros[WF_END]) },
+	{ "age_since", TALLY_STAGE_VALUES, offsetof(struct tally, age_since) },
+	{ "moved_ms", TALLY_STAGE_VALUES, offsetof(struct tally, moved_ms) },
 	{ NULL, 0, 0 },
 };
 
@@ -183,6 +196,12 @@ handle_option(void *ctx, int key, const char *arg)
 		cfg->prob_col = arg;
 		cfg->roles[1] = (struct role){ "probability", arg, 1 };
 		cfg->tool->nextra = 2;
+		break;
+	case OPT_AGING:
+		cfg->aging = 1;
+		break;
+	case OPT_STALE_AFTER:
+		cfg->stale_after = opt_double("stale-after", arg, 0, 1e6);
 		break;
 	case OPT_WATERFALL:
 		cfg->waterfall = 1;
@@ -252,6 +271,19 @@ setup(struct lead_run *run)
 	    cfg->levers || cfg->target > 0))
 		usage_error("--stages-table is as of --asof, one row per stage: "
 		    "--period, --levers and --target do not apply");
+	if (cfg->aging + cfg->stages_table + cfg->waterfall + run->o->annotate +
+	    (cfg->levers || cfg->target > 0) > 1)
+		usage_error("--aging, --stages-table, --waterfall, --annotate and "
+		    "--levers or --target are different outputs: give one");
+	if (cfg->aging && run->grouping->period != PERIOD_NONE)
+		usage_error("--aging is as of --asof, one row per stage: --period "
+		    "does not apply");
+	if (run->o->annotate && run->leads->asof == NO_TIME)
+		usage_error("--annotate counts the days in stage to --asof, and "
+		    "annotation streams: give --asof");
+	if (cfg->stale_after >= 0 && !cfg->aging && !run->o->annotate)
+		usage_error("--stale-after flags the deals of --aging and "
+		    "--annotate: give one");
 	if (cfg->waterfall)
 		setup_waterfall(run);
 	else if (cfg->from_date_arg != NULL)
@@ -387,7 +419,7 @@ place_again(const struct lead_run *run, const struct lead *d, kpi_time *when)
 	const struct config *cfg = run->cfg;
 	struct deal c;
 
-	if (cfg->stages_table || cfg->waterfall)
+	if (cfg->stages_table || cfg->waterfall || cfg->aging)
 		return 0;
 	classify(run, d, &c);
 	if (c.status != WON && c.status != LOST)
@@ -451,6 +483,33 @@ add_waterfall(const struct config *cfg, struct tally *t, uint64_t micros,
 		}
 }
 
+/* When deal D entered stage S: its own timestamp, or when it passed it. */
+static kpi_time
+entered(const struct lead *d, int s)
+{
+	return d->at[s] != NO_TIME ? d->at[s] : d->reach[s];
+}
+
+/*
+** --aging: deal D, at stage TOP as of --asof and in C's state. Open, it
+** waits at TOP since it entered it. Every stage from --from below TOP
+** that has its own timestamp it left when it reached the next stage: the
+** time it spent there, unless its dates go back.
+*/
+static void
+add_aging(const struct lead_run *run, struct tally *t, const struct lead *d,
+    int top, const struct deal *c)
+{
+	const struct config *cfg = run->cfg;
+
+	if (c->status == OPEN)
+		dvec_push(&t->age_since[top], (double)entered(d, top));
+	for (int s = cfg->from; s < top; s++)
+		if (d->at[s] != NO_TIME && d->reach[s + 1] >= d->at[s])
+			dvec_push(&t->moved_ms[s], (double)(d->reach[s + 1] -
+			    d->at[s]));
+}
+
 static void
 add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 {
@@ -466,6 +525,10 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 	}
 	if (cfg->waterfall) {
 		add_waterfall(cfg, t, micros, &c);
+		return;
+	}
+	if (cfg->aging) {
+		add_aging(run, t, d, top, &c);
 		return;
 	}
 	if (d->placing == 0) {
@@ -484,6 +547,12 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 		t->lost_micros += micros;
 	}
 }
+
+/* --aging's columns. */
+static const char *const aging_cols[] = {
+	"stage", "open", "median_days_in_stage", "moved_on",
+	"median_days_to_move_on", "stale", NULL
+};
 
 /* --stages-table's columns. */
 static const char *const stage_cols[] = {
@@ -508,8 +577,10 @@ header(const struct lead_run *run, struct writer *w)
 		wr_str(w, stage_cols[i]);
 	for (size_t i = 0; cfg->waterfall && wf_cols[i] != NULL; i++)
 		wr_str(w, wf_cols[i]);
+	for (size_t i = 0; cfg->aging && aging_cols[i] != NULL; i++)
+		wr_str(w, aging_cols[i]);
 	for (size_t i = 0; !cfg->stages_table && !cfg->waterfall &&
-	    cols[i] != NULL; i++)
+	    !cfg->aging && cols[i] != NULL; i++)
 		wr_str(w, cols[i]);
 	if (cfg->target > 0) {
 		wr_str(w, "coverage");
@@ -700,6 +771,53 @@ write_waterfall(struct writer *w, const struct tally *t,
 	wr_end(w);
 }
 
+/* The --asof time, or without it the latest timestamp of the input. */
+static kpi_time
+asof_time(const struct lead_run *run)
+{
+	return run->leads->asof != NO_TIME ? run->leads->asof : run->latest;
+}
+
+/*
+** --aging's rows: per stage from --from to the one before the last, the
+** open deals there and the median of their days in it at --asof; the
+** deals that moved on from it and the median of their days there; with
+** --stale-after the open deals there longer than that. Medians are type 7
+** (lib/stats.h), empty without a value.
+*/
+static void
+write_aging(const struct lead_run *run, struct writer *w, struct tally *t,
+    const struct lead_key *key)
+{
+	const struct config *cfg = run->cfg;
+	const struct stages *st = &run->leads->st;
+	double asof = (double)asof_time(run);
+
+	for (int s = cfg->from; s < (int)st->n - 1; s++) {
+		struct dvec *open = &t->age_since[s], *moved = &t->moved_ms[s];
+		uint64_t stale = 0;
+
+		for (size_t i = 0; i < open->n; i++) {
+			open->v[i] = (asof - open->v[i]) / MS_PER_DAY;
+			stale += open->v[i] > cfg->stale_after;
+		}
+		sort_doubles(open->v, open->n);
+		sort_doubles(moved->v, moved->n);
+		lead_key_write(key, w);
+		wr_str(w, st->name[s]);
+		wr_int(w, (int64_t)open->n);
+		wr_num(w, open->n ? quantile7(open->v, open->n, 0.5) : NAN);
+		wr_int(w, (int64_t)moved->n);
+		wr_num(w, moved->n ? quantile7(moved->v, moved->n, 0.5) /
+		    MS_PER_DAY : NAN);
+		if (cfg->stale_after >= 0)
+			wr_int(w, (int64_t)stale);
+		else
+			wr_empty(w);
+		wr_end(w);
+	}
+}
+
 static void
 write_tally(const struct lead_run *run, struct writer *w, void *tally,
     const struct lead_key *key)
@@ -716,6 +834,10 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	}
 	if (cfg->waterfall) {
 		write_waterfall(w, t, key);
+		return;
+	}
+	if (cfg->aging) {
+		write_aging(run, w, tally, key);
 		return;
 	}
 	s.won = t->won;
@@ -755,11 +877,58 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	wr_end(w);
 }
 
+static const char *const *
+annotate_cols(const struct lead_run *run)
+{
+	static const char *const cols[] = {
+		"deal_status", "current_stage", "days_in_stage", "stale", NULL
+	};
+
+	(void)run;
+	return cols;
+}
+
+/*
+** --annotate: each row's status as a deal at --asof (empty: not a deal
+** by then), and for an open deal its current stage, the days it has been
+** in it at --asof, and with --stale-after whether that is longer (1) or
+** not (0).
+*/
+static void
+annotate(const struct lead_run *run, struct writer *w, const struct lead *d,
+    int placed)
+{
+	static const char *const status_name[] = { "", "won", "lost", "open" };
+	const struct config *cfg = run->cfg;
+	struct deal c = { OUTSIDE, NO_TIME, NO_TIME, 0 };
+	int top;
+	double days;
+
+	if (placed)
+		classify(run, d, &c);
+	wr_str(w, status_name[c.status]);
+	if (c.status != OPEN) {
+		wr_empty(w);
+		wr_empty(w);
+		wr_empty(w);
+		return;
+	}
+	top = leads_top(run->leads, d, run->leads->asof);
+	days = (double)(run->leads->asof - entered(d, top)) / MS_PER_DAY;
+	wr_str(w, run->leads->st.name[top]);
+	wr_num(w, days);
+	if (cfg->stale_after >= 0)
+		wr_int(w, days > cfg->stale_after);
+	else
+		wr_empty(w);
+}
+
 static const struct lead_tool tool_template = {
 	.spec = {
 		"[file ...]",
 		"Win rate, deal size, cycle, open deals and sales velocity.",
-		OPTS_STAGES | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS,
+		OPTS_STAGES | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS |
+		    OPTS_ANNOTATE,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },
@@ -773,13 +942,15 @@ static const struct lead_tool tool_template = {
 	.nextra = 1,
 	.decode = decode,
 	.place_again = place_again,
+	.annotate_cols = annotate_cols,
+	.annotate = annotate,
 };
 
 int
 main(int argc, char *argv[])
 {
 	struct lead_tool tool = tool_template;
-	struct config cfg = { .tool = &tool, .roles = {
+	struct config cfg = { .tool = &tool, .stale_after = -1, .roles = {
 		{ "amount", "amount", 1 },
 	} };
 	struct strbuf notes = {0};

@@ -17,6 +17,7 @@ within 5e-7 (relative for velocity), a field empty exactly when undefined.
 import csv
 import datetime as dt
 import math
+import statistics
 import sys
 from decimal import Decimal
 from statistics import NormalDist
@@ -85,8 +86,9 @@ def read_deals(o, frm, prob_col=None):
             elif status == "won":
                 cycle = (end - entry).total_seconds() / 86400
         stage = max(s for s in range(len(stages)) if reached(s))
-        deals.append((key, entry, status, end, amount, cycle, stage, prob))
-    return deals
+        deals.append((key, entry, status, end, amount, cycle, stage, prob,
+                      ts))
+    return deals, asof
 
 
 def figures(closing, open_deals):
@@ -155,6 +157,37 @@ def lever_row(prev, cur):
     if abs(total) < 1e-9:
         return [0.0] + terms + [None] * 4
     return [total] + terms + [t / total for t in terms]
+
+
+def median(xs):
+    return statistics.median(xs) if xs else None
+
+
+def aging_rows(o, frm, deals, asof, stale):
+    """--aging's rows: per stage, the open deals there and their days in
+    it at ASOF; the deals that left it for a later stage, having entered
+    it at its own timestamp, and the days they spent there."""
+    rows = []
+    for s in range(frm, len(o["stages"]) - 1):
+        waiting = []
+        for d in deals:
+            if d[2] == "open" and d[6] == s:
+                ts = d[8]
+                since = ts[s] if ts[s] is not None else \
+                    min(t for t in ts[s:] if t is not None)
+                waiting.append((asof - since).total_seconds() / 86400)
+        moved = []
+        for d in deals:
+            ts = d[8]
+            if d[6] > s and ts[s] is not None:
+                nxt = min(t for t in ts[s + 1:] if t is not None)
+                if nxt >= ts[s]:
+                    moved.append((nxt - ts[s]).total_seconds() / 86400)
+        rows.append([o["stages"][s], str(len(waiting)), median(waiting),
+                     str(len(moved)), median(moved),
+                     None if stale is None else
+                     str(sum(1 for x in waiting if x > stale))])
+    return rows
 
 
 def waterfall_row(deals, start, end):
@@ -230,16 +263,92 @@ def same(got, want):
     return got != "" and abs(float(got) - want) <= 5e-7 + 1e-12
 
 
+def check_annotate(argv, args):
+    """--annotate: every input row in order, with deal_status,
+    current_stage, days_in_stage and stale recomputed row by row."""
+    stale = None
+    if "--stale-after" in args:
+        i = args.index("--stale-after")
+        stale = float(args[i + 1])
+        del args[i:i + 2]
+    frm_name = None
+    if "--from" in args:
+        i = args.index("--from")
+        frm_name = args[i + 1]
+        del args[i:i + 2]
+    o = parse_args([a for a in args if a != "--annotate"])
+    o["dedup"] = False
+    stages = [x.lower() for x in o["stages"]]
+    frm = stages.index(frm_name.lower()) if frm_name else \
+        (stages.index("opportunity") if "opportunity" in stages else 0)
+    asof = o["asof"]
+    cols = ["created_at"] + [x + "_at" for x in o["stages"][1:]]
+    want = []
+    for path in o["files"]:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            for rec in csv.DictReader(f):
+                ts = [parse_time(rec[c]) for c in cols]
+                lost = parse_time(rec.get("lost_at", "") or "")
+                reach = [min([t for t in ts[x:] if t is not None] or [None],
+                             key=lambda t: t) if any(ts[x:]) else None
+                         for x in range(len(ts))]
+                top = max([x for x in range(len(ts)) if reach[x] is not None
+                           and reach[x] <= asof] or [-1])
+                row = [None, None, None, None]
+                if ts[0] <= asof and top >= frm:
+                    entry = ts[frm] if ts[frm] is not None else reach[frm]
+                    if entry <= asof:
+                        if top == len(ts) - 1:
+                            row[0] = "won"
+                        elif lost is not None and lost <= asof:
+                            row[0] = "lost"
+                        else:
+                            since = ts[top] if ts[top] is not None \
+                                else reach[top]
+                            days = (asof - since).total_seconds() / 86400
+                            row = ["open", o["stages"][top], days,
+                                   None if stale is None else
+                                   str(int(days > stale))]
+                want.append([x if x is not None else None for x in row])
+    with open(argv[2], newline="") as f:
+        table = list(csv.reader(f))
+    label = " ".join(argv[4:])
+    got = [r[-4:] for r in table[1:]]
+    if table[0][-4:] != ["deal_status", "current_stage", "days_in_stage",
+                         "stale"] or len(got) != len(want):
+        print("FAIL oracle pipeline [%s]: header %s, %d rows, want %d" %
+              (label, table[0][-4:], len(got), len(want)))
+        return 1
+    bad = 0
+    for g, w in zip(got, want):
+        w = ["" if w[0] is None else w[0]] + w[1:]
+        if not all(same(a, b) for a, b in zip(g, w)):
+            bad += 1
+            if bad <= 5:
+                print("FAIL oracle pipeline [%s]: got %s, want %s" %
+                      (label, g, w))
+    if not bad:
+        print("ok oracle pipeline %s (%d rows)" % (label, len(got)))
+    return 1 if bad else 0
+
+
 def main(argv):
     if len(argv) < 4 or argv[1] != "compare" or argv[3] != "--":
         sys.exit(__doc__)
     args = list(argv[4:])
+    if "--annotate" in args:
+        return check_annotate(argv, args)
     levers = "--levers" in args
     table_mode = "--stages-table" in args
     waterfall = "--waterfall" in args
-    args = [a for a in args
-            if a not in ("--levers", "--stages-table", "--waterfall")]
-    frm_name = prob_col = target = start = None
+    aging = "--aging" in args
+    args = [a for a in args if a not in
+            ("--levers", "--stages-table", "--waterfall", "--aging")]
+    frm_name = prob_col = target = start = stale = None
+    if "--stale-after" in args:
+        i = args.index("--stale-after")
+        stale = float(args[i + 1])
+        del args[i:i + 2]
     if "--from-date" in args:
         i = args.index("--from-date")
         start = parse_time(args[i + 1])
@@ -265,7 +374,7 @@ def main(argv):
         frm = stages.index(frm_name.lower())
     else:
         frm = stages.index("opportunity") if "opportunity" in stages else 0
-    deals = read_deals(o, frm, prob_col)
+    deals, asof = read_deals(o, frm, prob_col)
     per = o["period"]
 
     def lab(t):
@@ -273,7 +382,19 @@ def main(argv):
 
     want = []
     blank = [None] * 9
-    if waterfall:
+    if aging:
+        groups = {}
+        for d in deals:
+            groups.setdefault(d[0], []).append(d)
+        for by in sorted(groups):
+            for r in aging_rows(o, frm, groups[by], asof, stale):
+                want.append(list(by) + r)
+        if not o["by"] and not deals:
+            want += aging_rows(o, frm, [], asof, stale)
+        if o["total"]:
+            for r in aging_rows(o, frm, deals, asof, stale):
+                want.append(["(all)"] * len(o["by"]) + r)
+    elif waterfall:
         rows = {}
         for d in deals:
             rows.setdefault(d[0], []).append(d)
@@ -325,7 +446,7 @@ def main(argv):
                                           if target is not None else []))
         if not o["by"] and not deals:
             want.append(figures([], []))
-    if o["total"] and not table_mode and not waterfall:
+    if o["total"] and not table_mode and not waterfall and not aging:
         nkey = len(o["by"]) + (1 if per else 0)
         row = figures([d for d in deals if d[3] is not None],
                       [d for d in deals if d[3] is None])
@@ -337,6 +458,9 @@ def main(argv):
     head = o["by"] + (["period"] if per else []) + HEADER + \
         (["coverage", "required_coverage"] if target is not None else []) + \
         (LEVERS if levers else [])
+    if aging:
+        head = o["by"] + ["stage", "open", "median_days_in_stage", "moved_on",
+                          "median_days_to_move_on", "stale"]
     if waterfall:
         head = o["by"] + ["open_start", "created", "won", "lost", "open_end",
                           "open_start_amount", "created_amount", "won_amount",
