@@ -3,7 +3,12 @@
 ** pipeline: per group and period of closing, the deals closed, won and
 ** lost, the win rate by count and by value, the average won deal and
 ** cycle, the deals open at the period's end and the sales velocity they
-** make. See pipeline(1); the arithmetic is lib/pipeline.c's.
+** make, with --levers its change split into its four levers and with
+** --target the coverage. Other outputs, one at a time, as of --asof:
+** --stages-table (P(win) per stage and the weighted pipeline),
+** --waterfall (from --from-date to --asof), --aging and --annotate (days
+** in the current stage). See pipeline(1); the arithmetic is
+** lib/pipeline.c's.
 */
 #include <math.h>
 #include <stddef.h>
@@ -32,7 +37,7 @@ static const struct tool_option tool_options[] = {
 	    "open deal by its probability in COL, 0 to 1" },
 	{ "target", "AMOUNT", OPT_TARGET, "add coverage = open_amount / AMOUNT "
 	    "and required_coverage = 1 / win_rate" },
-	{ "waterfall", NULL, OPT_WATERFALL, "open deals at --from-date, + opened, "
+	{ "waterfall", NULL, OPT_WATERFALL, "open deals at --from-date, + created, "
 	    "- won, - lost = open at --asof, in count and amount" },
 	{ "from-date", "DATE", OPT_FROM_DATE, "where --waterfall starts (a date "
 	    "alone: the end of that day)" },
@@ -119,7 +124,7 @@ struct tally {
 };
 
 /* --waterfall's steps, in the order of its columns. */
-enum { WF_START, WF_OPENED, WF_WON, WF_LOST, WF_END, WF_N };
+enum { WF_START, WF_CREATED, WF_WON, WF_LOST, WF_END, WF_N };
 
 static const char *const wf_cols[] = {
 	"open_start", "created", "won", "lost", "open_end",
@@ -148,14 +153,14 @@ static const struct tally_field tally_fields[] = {
 	{ "at_weighted", TALLY_STAGE_COUNTS, offsetof(struct tally,
 	    at_weighted) },
 	{ "wf_start", TALLY_COUNT, offsetof(struct tally, wf[WF_START]) },
-	{ "wf_opened", TALLY_COUNT, offsetof(struct tally, wf[WF_OPENED]) },
+	{ "wf_created", TALLY_COUNT, offsetof(struct tally, wf[WF_CREATED]) },
 	{ "wf_won", TALLY_COUNT, offsetof(struct tally, wf[WF_WON]) },
 	{ "wf_lost", TALLY_COUNT, offsetof(struct tally, wf[WF_LOST]) },
 	{ "wf_end", TALLY_COUNT, offsetof(struct tally, wf[WF_END]) },
 	{ "wf_start_micros", TALLY_COUNT, offsetof(struct tally,
 	    wf_micros[WF_START]) },
-	{ "wf_opened_micros", TALLY_COUNT, offsetof(struct tally,
-	    wf_micros[WF_OPENED]) },
+	{ "wf_created_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_CREATED]) },
 	{ "wf_won_micros", TALLY_COUNT, offsetof(struct tally,
 	    wf_micros[WF_WON]) },
 	{ "wf_lost_micros", TALLY_COUNT, offsetof(struct tally,
@@ -179,7 +184,6 @@ static void
 handle_option(void *ctx, int key, const char *arg)
 {
 	struct config *cfg = ctx;
-
 	const char *err;
 
 	switch (key) {
@@ -240,11 +244,9 @@ setup_waterfall(struct lead_run *run)
 	if (cfg->from_date >= asof)
 		usage_error("--from-date %s must come before --asof",
 		    cfg->from_date_arg);
-	if (run->grouping->period != PERIOD_NONE || cfg->levers ||
-	    cfg->stages_table || cfg->target > 0)
+	if (run->grouping->period != PERIOD_NONE)
 		usage_error("--waterfall is one row per group from --from-date "
-		    "to --asof: --period, --levers, --stages-table and --target "
-		    "do not apply");
+		    "to --asof: --period does not apply");
 }
 
 static void
@@ -267,17 +269,14 @@ setup(struct lead_run *run)
 	if (cfg->levers && run->grouping->period == PERIOD_NONE)
 		usage_error("--levers compares each period with the one before: "
 		    "give --period");
-	if (cfg->stages_table && (run->grouping->period != PERIOD_NONE ||
-	    cfg->levers || cfg->target > 0))
-		usage_error("--stages-table is as of --asof, one row per stage: "
-		    "--period, --levers and --target do not apply");
 	if (cfg->aging + cfg->stages_table + cfg->waterfall + run->o->annotate +
 	    (cfg->levers || cfg->target > 0) > 1)
 		usage_error("--aging, --stages-table, --waterfall, --annotate and "
 		    "--levers or --target are different outputs: give one");
-	if (cfg->aging && run->grouping->period != PERIOD_NONE)
-		usage_error("--aging is as of --asof, one row per stage: --period "
-		    "does not apply");
+	if ((cfg->stages_table || cfg->aging) &&
+	    run->grouping->period != PERIOD_NONE)
+		usage_error("--%s is as of --asof, one row per stage: --period "
+		    "does not apply", cfg->aging ? "aging" : "stages-table");
 	if (run->o->annotate && run->leads->asof == NO_TIME)
 		usage_error("--annotate counts the days in stage to --asof, and "
 		    "annotation streams: give --asof");
@@ -293,10 +292,6 @@ setup(struct lead_run *run)
 		    "give it");
 }
 
-/*
-** The amount of ROW: empty is none; else a number, 0 or more, below
-** 2^53 micro-units (9007199254.740992), so that sums stay exact.
-*/
 static void classify(const struct lead_run *run, const struct lead *d,
     struct deal *c);
 
@@ -310,6 +305,12 @@ blank(const struct field *f)
 	return 1;
 }
 
+/*
+** The amount of ROW: empty is none; else a number, 0 or more, below
+** 2^53 micro-units (9007199254.740992), so that sums stay exact. With
+** --prob-col, the probability: a number from 0 to 1, read to the
+** millionth; empty only on a row that is not an open deal at --asof.
+*/
 static int
 decode(const struct lead_run *run, struct reader *r, const struct row *row,
     const long *col, struct lead *d)
@@ -472,7 +473,7 @@ add_waterfall(const struct config *cfg, struct tally *t, uint64_t micros,
 	int steps[WF_N] = {0};
 
 	steps[WF_START] = c->entry <= f && (c->status == OPEN || c->end > f);
-	steps[WF_OPENED] = c->entry > f;
+	steps[WF_CREATED] = c->entry > f;
 	steps[WF_WON] = c->status == WON && c->end > f;
 	steps[WF_LOST] = c->status == LOST && c->end > f;
 	steps[WF_END] = c->status == OPEN;
@@ -755,12 +756,12 @@ write_waterfall(struct writer *w, const struct tally *t,
 {
 	const uint64_t *n = t->wf, *m = t->wf_micros;
 
-	if (n[WF_START] + n[WF_OPENED] != n[WF_WON] + n[WF_LOST] + n[WF_END] ||
-	    m[WF_START] + m[WF_OPENED] != m[WF_WON] + m[WF_LOST] + m[WF_END])
+	if (n[WF_START] + n[WF_CREATED] != n[WF_WON] + n[WF_LOST] + n[WF_END] ||
+	    m[WF_START] + m[WF_CREATED] != m[WF_WON] + m[WF_LOST] + m[WF_END])
 		die(EX_SOFTWARE, "internal error: the waterfall of a group does "
 		    "not add up: %llu + %llu - %llu - %llu is not %llu",
 		    (unsigned long long)n[WF_START],
-		    (unsigned long long)n[WF_OPENED],
+		    (unsigned long long)n[WF_CREATED],
 		    (unsigned long long)n[WF_WON], (unsigned long long)n[WF_LOST],
 		    (unsigned long long)n[WF_END]);
 	lead_key_write(key, w);
