@@ -947,6 +947,11 @@ static const struct lead_tool tool_template = {
 	.annotate = annotate,
 };
 
+/*
+** The driver runs it all and prints its notes; the won deals without an
+** amount are known once every row is written, so their note comes last,
+** straight to stderr (nothing left to allocate once the output is out).
+*/
 int
 main(int argc, char *argv[])
 {
@@ -954,19 +959,15 @@ main(int argc, char *argv[])
 	struct config cfg = { .tool = &tool, .stale_after = -1, .roles = {
 		{ "amount", "amount", 1 },
 	} };
-	struct strbuf notes = {0};
 	int status;
 
 	tool.extra = cfg.roles;
 	status = lead_tool_main(&tool, &cfg, argc, argv);
-
 	if (cfg.unpriced > 0)
-		note(&notes, "%llu won deal%s no amount: left out of won_amount, "
+		note(NULL, "%llu won deal%s no amount: left out of won_amount, "
 		    "closed_amount, value_win_rate and avg_won_amount",
 		    (unsigned long long)cfg.unpriced, cfg.unpriced == 1 ?
 		    " has" : "s have");
-	notes_print(&notes);
-	sb_free(&notes);
 	sb_free(&cfg.by);
 	return status;
 }
