@@ -48,6 +48,11 @@ struct lead {
 	uint64_t count;                /* how many leads the row stands for:
 	                                  its count column, 0 to COUNT_MAX;
 	                                  1 without one */
+	int64_t value[2];              /* a leads tool's own values of the
+	                                  row (lib/leadtool.h, decode());
+	                                  0 without */
+	int placing;                   /* which time the lead is counted:
+	                                  0, or 1 for place_again()'s */
 };
 
 /*

@@ -86,7 +86,8 @@ part_init(struct lead_part *p, struct lead_driver *d)
 	memset(p, 0, sizeof *p);
 	p->d = d;
 	leads_init(&p->leads, &o->leads, &o->cols, &o->dates,
-	    o->group.period != PERIOD_NONE, NULL, 0);
+	    o->group.period != PERIOD_NONE, d->run.tool->extra,
+	    d->run.tool->nextra);
 	/* One policy for dates that go back: --skip-bad skips them. */
 	p->leads.order_bad = 1;
 	grouping_init(&p->grouping, &o->group);
@@ -178,6 +179,11 @@ read_row(void *state, struct reader *r, const struct row *row)
 
 	if (leads_decode(&p->leads, r, row, &d) < 0)
 		return -1;
+	d.value[0] = d.value[1] = 0;
+	d.placing = 0;
+	if (t->decode != NULL && t->decode(run, r, row, p->leads.col_extra,
+	    &d) < 0)
+		return -1;
 	when = d.created;
 	if (t->place != NULL && (placed = t->place(run, r, row, &d, &when)) < 0)
 		return -1;
@@ -207,6 +213,10 @@ read_row(void *state, struct reader *r, const struct row *row)
 		return 0;
 	}
 	count_lead(p, key, &d);
+	if (t->place_again != NULL && t->place_again(run, &d, &when)) {
+		d.placing = 1;
+		count_lead(p, grouping_key(&p->grouping, row, when), &d);
+	}
 	return 0;
 }
 

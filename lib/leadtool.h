@@ -181,6 +181,28 @@ struct lead_tool {
 	** left out of ..."). Without it the note says no more.
 	*/
 	const char *backwards_note;
+
+	/*
+	** Optional: the tool's own columns of the leads table, NEXTRA roles
+	** (at most 8, lib/leads.h leads_init()), and decode(), which reads
+	** them from ROW into D->value[] (COL[i] is role i's column, -1 for
+	** an optional one the file lacks) after leads_decode() and before
+	** place(): 0, or -1 after rd_bad(). Not with --annotate.
+	*/
+	const struct role *extra;
+	size_t nextra;
+	int (*decode)(const struct lead_run *run, struct reader *r,
+	    const struct row *row, const long *col, struct lead *d);
+
+	/*
+	** Optional: whether lead D, once counted by place()'s time, counts a
+	** second time, grouped by the period of *WHEN (1) or not (0); add()
+	** then gets D again with D->placing 1 (0 the first time). For a tool
+	** that counts a lead where it enters and where it leaves a state.
+	** Not with --partial, --merge, --join, --window or --annotate.
+	*/
+	int (*place_again)(const struct lead_run *run, const struct lead *d,
+	    kpi_time *when);
 };
 
 /*

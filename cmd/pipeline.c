@@ -1,0 +1,973 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** pipeline: per group and period of closing, the deals closed, won and
+** lost, the win rate by count and by value, the average won deal and
+** cycle, the deals open at the period's end and the sales velocity they
+** make, with --levers its change split into its four levers and with
+** --target the coverage. Other outputs, one at a time, as of --asof:
+** --stages-table (P(win) per stage and the weighted pipeline),
+** --waterfall (from --from-date to --asof), --aging and --annotate (days
+** in the current stage). See pipeline(1); the arithmetic is
+** lib/pipeline.c's.
+*/
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/leadtool.h"
+#include "../lib/money.h"
+#include "../lib/pipeline.h"
+#include "../lib/stats.h"
+#include "../lib/util.h"
+
+enum { OPT_FROM = OPT_TOOL, OPT_LEVERS, OPT_STAGES_TABLE, OPT_PROB_COL,
+	OPT_TARGET, OPT_WATERFALL, OPT_FROM_DATE, OPT_AGING, OPT_STALE_AFTER };
+
+static const struct tool_option tool_options[] = {
+	{ "from", "STAGE", OPT_FROM, "a deal is open from this stage on "
+	    "(default: opportunity, else the first)" },
+	{ "levers", NULL, OPT_LEVERS, "split the change of velocity from the "
+	    "period before into its four levers (needs --period)" },
+	{ "stages-table", NULL, OPT_STAGES_TABLE, "per stage: the share of "
+	    "deals won after it, the open deals there, the weighted pipeline" },
+	{ "prob-col", "COL", OPT_PROB_COL, "with --stages-table: weigh each "
+	    "open deal by its probability in COL, 0 to 1" },
+	{ "target", "AMOUNT", OPT_TARGET, "add coverage = open_amount / AMOUNT "
+	    "and required_coverage = 1 / win_rate" },
+	{ "waterfall", NULL, OPT_WATERFALL, "open deals at --from-date, + created, "
+	    "- won, - lost = open at --asof, in count and amount" },
+	{ "from-date", "DATE", OPT_FROM_DATE, "where --waterfall starts (a date "
+	    "alone: the end of that day)" },
+	{ "aging", NULL, OPT_AGING, "per stage: the open deals there, their "
+	    "days in it, and the median days of those that moved on" },
+	{ "stale-after", "DAYS", OPT_STALE_AFTER, "with --aging or --annotate: "
+	    "flag open deals in their stage more than DAYS" },
+	{ 0 }
+};
+
+/* --levers' columns: the change of ln velocity, each lever's term and
+** its share of the change, in the order of lib/pipeline.h's LEVER_*. */
+static const char *const lever_cols[] = {
+	"dln_velocity", "lever_open", "lever_win_rate", "lever_deal_size",
+	"lever_cycle", "share_open", "share_win_rate", "share_deal_size",
+	"share_cycle", NULL
+};
+
+/* The largest amount added exactly: 2^53 micro-units (lib/money.h). */
+#define AMOUNT_MAX (1LL << 53)
+
+struct config {
+	const char *from_name;      /* --from; NULL: the default */
+	int from;                   /* its stage index, below the last */
+	int levers;                 /* --levers */
+	int stages_table;           /* --stages-table */
+	const char *prob_col;       /* --prob-col; NULL without */
+	money target;               /* --target in micro-units; 0 without */
+	int waterfall;              /* --waterfall */
+	const char *from_date_arg;  /* --from-date as given, NULL without */
+	kpi_time from_date;         /* it, parsed by setup() */
+	int aging;                  /* --aging */
+	double stale_after;         /* --stale-after in days; -1 without */
+	struct lead_tool *tool;     /* main()'s, whose roles --prob-col adds */
+	struct role roles[2];       /* amount, and --prob-col's */
+	/* Carried from one period row to the next of the same --by group:
+	 * the deals open at the period's end. */
+	struct strbuf by;           /* the --by part of the last row's key */
+	uint64_t open, open_micros;
+	double factor[LEVERS];      /* the last row's velocity factors */
+	int has_factor;             /* 0: no row before in the group */
+	uint64_t unpriced;          /* won deals without an amount, counted
+	                               over the rows written */
+};
+
+enum status { OUTSIDE, WON, LOST, OPEN };
+
+/* Where one deal stands as of --asof. */
+struct deal {
+	enum status status;
+	kpi_time entry;             /* when it became open */
+	kpi_time end;               /* when it closed; NO_TIME while open */
+	int forward;                /* its cycle ends no earlier than it
+	                               starts (else no duration of it) */
+};
+
+/*
+** Per group (and period). A deal is counted twice: where it became
+** open (entered) and, once closed, where it closed; the deals open at a
+** period's end are those entered by then less those closed by then.
+** Amounts are in micro-units, each below 2^53, added as integers.
+*/
+struct tally {
+	uint64_t entered, entered_micros;
+	uint64_t won, lost;
+	uint64_t won_priced, won_micros, lost_micros;
+	uint64_t cycles, cycle_ms;
+	/* --stages-table, for each stage s from --from on: the deals that
+	 * reached s, of them those won and lost, and the deals open at s
+	 * (their current stage), their amounts, and with --prob-col their
+	 * amounts weighted by it (each rounded to the micro-unit). */
+	uint64_t reached[MAX_STAGES], reached_won[MAX_STAGES];
+	uint64_t reached_lost[MAX_STAGES];
+	uint64_t at[MAX_STAGES], at_micros[MAX_STAGES];
+	uint64_t at_weighted[MAX_STAGES];
+	/* --waterfall: the deals open at --from-date, opened after it, won
+	 * and lost after it, and open at --asof; each count and amount. */
+	uint64_t wf[5], wf_micros[5];
+	/* --aging, per stage from --from on: when each deal open there at
+	 * --asof entered it (ms since 1970), and how long each deal that
+	 * moved on from it spent there (ms). */
+	struct dvec age_since[MAX_STAGES];
+	struct dvec moved_ms[MAX_STAGES];
+};
+
+/* --waterfall's steps, in the order of its columns. */
+enum { WF_START, WF_CREATED, WF_WON, WF_LOST, WF_END, WF_N };
+
+static const char *const wf_cols[] = {
+	"open_start", "created", "won", "lost", "open_end",
+	"open_start_amount", "created_amount", "won_amount", "lost_amount",
+	"open_end_amount", NULL
+};
+
+static const struct tally_field tally_fields[] = {
+	{ "entered", TALLY_COUNT, offsetof(struct tally, entered) },
+	{ "entered_micros", TALLY_COUNT, offsetof(struct tally,
+	    entered_micros) },
+	{ "won", TALLY_COUNT, offsetof(struct tally, won) },
+	{ "lost", TALLY_COUNT, offsetof(struct tally, lost) },
+	{ "won_priced", TALLY_COUNT, offsetof(struct tally, won_priced) },
+	{ "won_micros", TALLY_COUNT, offsetof(struct tally, won_micros) },
+	{ "lost_micros", TALLY_COUNT, offsetof(struct tally, lost_micros) },
+	{ "cycles", TALLY_COUNT, offsetof(struct tally, cycles) },
+	{ "cycle_ms", TALLY_COUNT, offsetof(struct tally, cycle_ms) },
+	{ "reached", TALLY_STAGE_COUNTS, offsetof(struct tally, reached) },
+	{ "reached_won", TALLY_STAGE_COUNTS, offsetof(struct tally,
+	    reached_won) },
+	{ "reached_lost", TALLY_STAGE_COUNTS, offsetof(struct tally,
+	    reached_lost) },
+	{ "at", TALLY_STAGE_COUNTS, offsetof(struct tally, at) },
+	{ "at_micros", TALLY_STAGE_COUNTS, offsetof(struct tally, at_micros) },
+	{ "at_weighted", TALLY_STAGE_COUNTS, offsetof(struct tally,
+	    at_weighted) },
+	{ "wf_start", TALLY_COUNT, offsetof(struct tally, wf[WF_START]) },
+	{ "wf_created", TALLY_COUNT, offsetof(struct tally, wf[WF_CREATED]) },
+	{ "wf_won", TALLY_COUNT, offsetof(struct tally, wf[WF_WON]) },
+	{ "wf_lost", TALLY_COUNT, offsetof(struct tally, wf[WF_LOST]) },
+	{ "wf_end", TALLY_COUNT, offsetof(struct tally, wf[WF_END]) },
+	{ "wf_start_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_START]) },
+	{ "wf_created_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_CREATED]) },
+	{ "wf_won_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_WON]) },
+	{ "wf_lost_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_LOST]) },
+	{ "wf_end_micros", TALLY_COUNT, offsetof(struct tally,
+	    wf_micros[WF_END]) },
+	{ "age_since", TALLY_STAGE_VALUES, offsetof(struct tally, age_since) },
+	{ "moved_ms", TALLY_STAGE_VALUES, offsetof(struct tally, moved_ms) },
+	{ NULL, 0, 0 },
+};
+
+/*
+** The tool's columns (config.roles): the amount, and with --prob-col the
+** probability. decode() puts the amount into d->value[0] in micro-units,
+** or -1 when the row has none, and the probability into d->value[1] in
+** millionths, or -1.
+*/
+#define NONE (-1)
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct config *cfg = ctx;
+	const char *err;
+
+	switch (key) {
+	case OPT_FROM:
+		cfg->from_name = arg;
+		break;
+	case OPT_LEVERS:
+		cfg->levers = 1;
+		break;
+	case OPT_STAGES_TABLE:
+		cfg->stages_table = 1;
+		break;
+	case OPT_PROB_COL:
+		cfg->prob_col = arg;
+		cfg->roles[1] = (struct role){ "probability", arg, 1 };
+		cfg->tool->nextra = 2;
+		break;
+	case OPT_AGING:
+		cfg->aging = 1;
+		break;
+	case OPT_STALE_AFTER:
+		cfg->stale_after = opt_double("stale-after", arg, 0, 1e6);
+		break;
+	case OPT_WATERFALL:
+		cfg->waterfall = 1;
+		break;
+	case OPT_FROM_DATE:
+		cfg->from_date_arg = arg;
+		break;
+	case OPT_TARGET:
+		if ((err = money_parse(arg, strlen(arg), &cfg->target)) != NULL)
+			usage_error("--target: '%s': %s", arg, err);
+		if (cfg->target <= 0)
+			usage_error("--target: '%s': the target must be above 0",
+			    arg);
+		break;
+	}
+}
+
+/*
+** --waterfall: from --from-date (a date alone meaning the end of that day,
+** as --asof does) to --asof, both needed, the first before the second;
+** one row per --by group, so no --period, and none of the other modes.
+*/
+static void
+setup_waterfall(struct lead_run *run)
+{
+	struct config *cfg = run->cfg;
+	kpi_time asof = run->leads->asof;
+
+	if (cfg->from_date_arg == NULL || asof == NO_TIME)
+		usage_error("--waterfall runs from --from-date to --asof: give "
+		    "both");
+	cfg->from_date = opt_date("from-date", cfg->from_date_arg,
+	    &run->o->dates);
+	if (strlen(cfg->from_date_arg) == 10 && cfg->from_date % MS_PER_DAY == 0)
+		cfg->from_date += MS_PER_DAY - 1;
+	if (cfg->from_date >= asof)
+		usage_error("--from-date %s must come before --asof",
+		    cfg->from_date_arg);
+	if (run->grouping->period != PERIOD_NONE)
+		usage_error("--waterfall is one row per group from --from-date "
+		    "to --asof: --period does not apply");
+}
+
+static void
+setup(struct lead_run *run)
+{
+	struct config *cfg = run->cfg;
+	const struct stages *st = &run->leads->st;
+	int opp = stages_find(st, "opportunity", strlen("opportunity"));
+
+	if (run->leads->stage_col != NULL)
+		usage_error("--stage-col has no timestamps, and pipeline places "
+		    "each deal by the times it opened and closed: give one "
+		    "column per stage");
+	cfg->from = stages_option(st, "from", cfg->from_name, opp >= 0 ? opp :
+	    0);
+	if (cfg->from >= (int)st->n - 1)
+		usage_error("--from %s: a deal is open from --from until the "
+		    "last stage, %s, so --from must come before it",
+		    st->name[cfg->from], st->name[st->n - 1]);
+	if (cfg->levers && run->grouping->period == PERIOD_NONE)
+		usage_error("--levers compares each period with the one before: "
+		    "give --period");
+	if (cfg->aging + cfg->stages_table + cfg->waterfall + run->o->annotate +
+	    (cfg->levers || cfg->target > 0) > 1)
+		usage_error("--aging, --stages-table, --waterfall, --annotate and "
+		    "--levers or --target are different outputs: give one");
+	if ((cfg->stages_table || cfg->aging) &&
+	    run->grouping->period != PERIOD_NONE)
+		usage_error("--%s is as of --asof, one row per stage: --period "
+		    "does not apply", cfg->aging ? "aging" : "stages-table");
+	if (run->o->annotate && run->leads->asof == NO_TIME)
+		usage_error("--annotate counts the days in stage to --asof, and "
+		    "annotation streams: give --asof");
+	if (cfg->stale_after >= 0 && !cfg->aging && !run->o->annotate)
+		usage_error("--stale-after flags the deals of --aging and "
+		    "--annotate: give one");
+	if (cfg->waterfall)
+		setup_waterfall(run);
+	else if (cfg->from_date_arg != NULL)
+		usage_error("--from-date is where --waterfall starts: give it");
+	if (cfg->prob_col != NULL && !cfg->stages_table)
+		usage_error("--prob-col weighs the open deals of --stages-table: "
+		    "give it");
+}
+
+static void classify(const struct lead_run *run, const struct lead *d,
+    struct deal *c);
+
+/* Whether field F is empty but for spaces and tabs. */
+static int
+blank(const struct field *f)
+{
+	for (size_t i = 0; i < f->len; i++)
+		if (f->s[i] != ' ' && f->s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/*
+** The amount of ROW: empty is none; else a number, 0 or more, below
+** 2^53 micro-units (9007199254.740992), so that sums stay exact. With
+** --prob-col, the probability: a number from 0 to 1, read to the
+** millionth; empty only on a row that is not an open deal at --asof.
+*/
+static int
+decode(const struct lead_run *run, struct reader *r, const struct row *row,
+    const long *col, struct lead *d)
+{
+	const struct config *cfg = run->cfg;
+	const struct field *f = &row->f[col[0]];
+	char esc[ESCAPED_MAX];
+	const char *err;
+	struct deal c;
+	money m;
+
+	d->value[0] = d->value[1] = NONE;
+	if (!blank(f)) {
+		escape_text(esc, sizeof esc, f->s, f->len);
+		if ((err = money_parse(f->s, f->len, &m)) != NULL)
+			return rd_bad(r, row, col[0], "'%s': %s", esc, err);
+		if (m < 0)
+			return rd_bad(r, row, col[0], "'%s': a negative amount",
+			    esc);
+		if (m >= AMOUNT_MAX)
+			return rd_bad(r, row, col[0], "'%s': 9007199254.740992 or "
+			    "more, past the amounts pipeline adds exactly", esc);
+		d->value[0] = m;
+	}
+	if (cfg->prob_col == NULL)
+		return 0;
+	f = &row->f[col[1]];
+	if (blank(f)) {
+		classify(run, d, &c);
+		if (c.status == OPEN)
+			return rd_bad(r, row, col[1], "empty, but the deal is open, "
+			    "and --prob-col weighs every open deal by it");
+		return 0;
+	}
+	escape_text(esc, sizeof esc, f->s, f->len);
+	if ((err = money_parse(f->s, f->len, &m)) != NULL)
+		return rd_bad(r, row, col[1], "'%s': %s", esc, err);
+	if (m < 0 || m > MICROS_PER_UNIT)
+		return rd_bad(r, row, col[1], "'%s': a probability is from 0 to 1",
+		    esc);
+	d->value[1] = m;
+	return 0;
+}
+
+/*
+** Where deal D stands as of --asof (without it, the end of the input).
+** It is a deal once it has reached --from (a skipped stage counts as
+** passed), open from --from's own timestamp or, when it skipped that
+** stage, from the earliest later one; won when it reached the last
+** stage, else lost once lost_at is set, else open. A deal closed before
+** it opened (dates that go back) is taken as opening when it closed, so
+** it is never open for less than no time, and has no cycle.
+*/
+static void
+classify(const struct lead_run *run, const struct lead *d, struct deal *c)
+{
+	const struct config *cfg = run->cfg;
+	const struct leads *l = run->leads;
+	int top = leads_top(l, d, l->asof), last = (int)l->st.n - 1;
+
+	c->status = OUTSIDE;
+	c->end = NO_TIME;
+	c->forward = 0;
+	if (top < cfg->from)
+		return;
+	c->entry = d->at[cfg->from] != NO_TIME ? d->at[cfg->from] :
+	    d->reach[cfg->from];
+	if (l->asof != NO_TIME && c->entry > l->asof)
+		return;
+	if (top >= last) {
+		c->status = WON;
+		c->end = d->reach[last];
+	} else if (d->lost != NO_TIME && (l->asof == NO_TIME ||
+	    d->lost <= l->asof)) {
+		c->status = LOST;
+		c->end = d->lost;
+	} else {
+		c->status = OPEN;
+		return;
+	}
+	c->forward = c->end >= c->entry;
+	if (!c->forward)
+		c->entry = c->end;
+}
+
+/* A deal counts first where it became open. */
+static int
+place(const struct lead_run *run, struct reader *r, const struct row *row,
+    const struct lead *d, kpi_time *when)
+{
+	struct deal c;
+
+	(void)r;
+	(void)row;
+	classify(run, d, &c);
+	if (c.status == OUTSIDE)
+		return 0;
+	*when = c.entry;
+	return 1;
+}
+
+/* And again where it closed (not for --stages-table, which is as of
+** --asof). */
+static int
+place_again(const struct lead_run *run, const struct lead *d, kpi_time *when)
+{
+	const struct config *cfg = run->cfg;
+	struct deal c;
+
+	if (cfg->stages_table || cfg->waterfall || cfg->aging)
+		return 0;
+	classify(run, d, &c);
+	if (c.status != WON && c.status != LOST)
+		return 0;
+	*when = c.end;
+	return 1;
+}
+
+/*
+** --stages-table: deal D, at stage TOP as of --asof, in C's state, counts
+** in the stages from --from to TOP it reached, and when open at TOP.
+** A deal's weighted amount is its amount times its probability, rounded
+** to the micro-unit (half up), so that the sums are exact.
+*/
+static void
+add_stages(const struct lead_run *run, struct tally *t, const struct lead *d,
+    int top, const struct deal *c)
+{
+	const struct config *cfg = run->cfg;
+
+	for (int s = cfg->from; s <= top; s++) {
+		t->reached[s]++;
+		t->reached_won[s] += c->status == WON;
+		t->reached_lost[s] += c->status == LOST;
+	}
+	if (c->status != OPEN)
+		return;
+	t->at[top]++;
+	if (d->value[0] == NONE)
+		return;
+	t->at_micros[top] += (uint64_t)d->value[0];
+	if (d->value[1] != NONE)
+		t->at_weighted[top] += (uint64_t)(((unsigned __int128)
+		    d->value[0] * (uint64_t)d->value[1] + MICROS_PER_UNIT / 2) /
+		    MICROS_PER_UNIT);
+}
+
+/*
+** --waterfall: a deal in C's state as of --asof, of MICROS, goes to the
+** steps it took between --from-date F and --asof: open at F (opened by
+** F, not closed by F), opened after F, won or lost after F, open at
+** --asof. open_end is counted on its own, from the state, so that the
+** identity write_waterfall() checks is a check.
+*/
+static void
+add_waterfall(const struct config *cfg, struct tally *t, uint64_t micros,
+    const struct deal *c)
+{
+	kpi_time f = cfg->from_date;
+	int steps[WF_N] = {0};
+
+	steps[WF_START] = c->entry <= f && (c->status == OPEN || c->end > f);
+	steps[WF_CREATED] = c->entry > f;
+	steps[WF_WON] = c->status == WON && c->end > f;
+	steps[WF_LOST] = c->status == LOST && c->end > f;
+	steps[WF_END] = c->status == OPEN;
+	for (int i = 0; i < WF_N; i++)
+		if (steps[i]) {
+			t->wf[i]++;
+			t->wf_micros[i] += micros;
+		}
+}
+
+/* When deal D entered stage S: its own timestamp, or when it passed it. */
+static kpi_time
+entered(const struct lead *d, int s)
+{
+	return d->at[s] != NO_TIME ? d->at[s] : d->reach[s];
+}
+
+/*
+** --aging: deal D, at stage TOP as of --asof and in C's state. Open, it
+** waits at TOP since it entered it. Every stage from --from below TOP
+** that has its own timestamp it left when it reached the next stage: the
+** time it spent there, unless its dates go back.
+*/
+static void
+add_aging(const struct lead_run *run, struct tally *t, const struct lead *d,
+    int top, const struct deal *c)
+{
+	const struct config *cfg = run->cfg;
+
+	if (c->status == OPEN)
+		dvec_push(&t->age_since[top], (double)entered(d, top));
+	for (int s = cfg->from; s < top; s++)
+		if (d->at[s] != NO_TIME && d->reach[s + 1] >= d->at[s])
+			dvec_push(&t->moved_ms[s], (double)(d->reach[s + 1] -
+			    d->at[s]));
+}
+
+static void
+add(const struct lead_run *run, void *tally, const struct lead *d, int top)
+{
+	const struct config *cfg = run->cfg;
+	struct tally *t = tally;
+	uint64_t micros = d->value[0] == NONE ? 0 : (uint64_t)d->value[0];
+	struct deal c;
+
+	classify(run, d, &c);
+	if (cfg->stages_table) {
+		add_stages(run, t, d, top, &c);
+		return;
+	}
+	if (cfg->waterfall) {
+		add_waterfall(cfg, t, micros, &c);
+		return;
+	}
+	if (cfg->aging) {
+		add_aging(run, t, d, top, &c);
+		return;
+	}
+	if (d->placing == 0) {
+		t->entered++;
+		t->entered_micros += micros;
+	} else if (c.status == WON) {
+		t->won++;
+		t->won_priced += d->value[0] != NONE;
+		t->won_micros += micros;
+		if (c.forward) {
+			t->cycles++;
+			t->cycle_ms += (uint64_t)(c.end - c.entry);
+		}
+	} else {
+		t->lost++;
+		t->lost_micros += micros;
+	}
+}
+
+/* --aging's columns. */
+static const char *const aging_cols[] = {
+	"stage", "open", "median_days_in_stage", "moved_on",
+	"median_days_to_move_on", "stale", NULL
+};
+
+/* --stages-table's columns. */
+static const char *const stage_cols[] = {
+	"stage", "reached", "won", "lost", "p_win", "p_win_lo", "p_win_hi",
+	"open", "open_amount", "weighted_amount", NULL
+};
+
+static void
+header(const struct lead_run *run, struct writer *w)
+{
+	const struct config *cfg = run->cfg;
+
+	static const char *const cols[] = {
+		"closed", "won", "lost", "win_rate", "win_rate_lo", "win_rate_hi",
+		"won_amount", "closed_amount", "value_win_rate",
+		"avg_won_amount", "avg_cycle_days", "open", "open_amount",
+		"velocity", NULL
+	};
+
+	lead_key_header(run, w);
+	for (size_t i = 0; cfg->stages_table && stage_cols[i] != NULL; i++)
+		wr_str(w, stage_cols[i]);
+	for (size_t i = 0; cfg->waterfall && wf_cols[i] != NULL; i++)
+		wr_str(w, wf_cols[i]);
+	for (size_t i = 0; cfg->aging && aging_cols[i] != NULL; i++)
+		wr_str(w, aging_cols[i]);
+	for (size_t i = 0; !cfg->stages_table && !cfg->waterfall &&
+	    !cfg->aging && cols[i] != NULL; i++)
+		wr_str(w, cols[i]);
+	if (cfg->target > 0) {
+		wr_str(w, "coverage");
+		wr_str(w, "required_coverage");
+	}
+	for (size_t i = 0; cfg->levers && lever_cols[i] != NULL; i++)
+		wr_str(w, lever_cols[i]);
+	wr_end(w);
+}
+
+/* Sums of amounts past money's range: an error, never a wrong sum. */
+static money
+amount_sum(uint64_t a, uint64_t b)
+{
+	if (a > (uint64_t)INT64_MAX || b > (uint64_t)INT64_MAX - a)
+		die(EX_DATAERR, "the amounts of a group add up past "
+		    "9223372036854.775807");
+	return (money)(a + b);
+}
+
+/*
+** Whether the row of KEY carries on from the row before (the same --by
+** group, --period given, not the total row). When it starts a new group,
+** CFG's carry is reset to it.
+*/
+static int
+carries(const struct lead_run *run, const struct lead_key *key)
+{
+	struct config *cfg = run->cfg;
+	const char *end, *p;
+	size_t len;
+
+	if (run->grouping->period == PERIOD_NONE || key->total ||
+	    key->group == NULL)
+		return 0;
+	end = key->group->key + key->group->keylen;
+	p = key->group->key;
+	for (size_t i = 0; i < run->grouping->nby; i++)
+		p = key_next(p, end);
+	len = (size_t)(p - key->group->key);
+	if (len != cfg->by.len || memcmp(cfg->by.s, key->group->key, len) != 0) {
+		cfg->by.len = 0;
+		sb_add(&cfg->by, key->group->key, len);
+		cfg->open = cfg->open_micros = 0;
+		cfg->has_factor = 0;
+	}
+	return 1;
+}
+
+/*
+** The deals open at the end of KEY's period: with --period, those of the
+** rows before it in the same --by group carried in CFG; else all of them.
+*/
+static void
+open_deals(const struct lead_run *run, int carry, const struct tally *t,
+    struct pipe_sums *s)
+{
+	struct config *cfg = run->cfg;
+	uint64_t open = t->entered, micros = t->entered_micros;
+
+	if (carry) {
+		open += cfg->open;
+		micros += cfg->open_micros;
+		cfg->open = open - t->won - t->lost;
+		cfg->open_micros = micros - t->won_micros - t->lost_micros;
+	}
+	s->open = open - t->won - t->lost;
+	s->open_amount = amount_sum(micros - t->won_micros - t->lost_micros, 0);
+}
+
+/*
+** --levers: the change from the row before in the group (none for the
+** first row of a group and the total row: empty), by pipe_levers().
+*/
+static void
+write_levers(struct writer *w, struct config *cfg, int carry,
+    const struct pipe_sums *s, const struct pipe_figures *f)
+{
+	double now[LEVERS], dln[LEVERS], share[LEVERS], dlnv = NAN;
+
+	now[LEVER_OPEN] = (double)s->open;
+	now[LEVER_WIN_RATE] = f->win_rate;
+	now[LEVER_SIZE] = f->avg_won_amount;
+	now[LEVER_CYCLE] = f->avg_cycle_days;
+	if (carry && cfg->has_factor)
+		pipe_levers(cfg->factor, now, dln, &dlnv, share);
+	else
+		for (int i = 0; i < LEVERS; i++)
+			dln[i] = share[i] = NAN;
+	wr_num(w, dlnv);
+	for (int i = 0; i < LEVERS; i++)
+		wr_num(w, dln[i]);
+	for (int i = 0; i < LEVERS; i++)
+		wr_num(w, share[i]);
+	if (carry) {
+		memcpy(cfg->factor, now, sizeof now);
+		cfg->has_factor = 1;
+	}
+}
+
+/*
+** One --stages-table row: KEY, the stage NAME, the deals that reached it
+** (REACHED, WON, LOST), and the deals open there (OPEN, their amount
+** MICROS and, given, WEIGHTED: else the amount times p_win).
+*/
+static void
+write_stage(struct writer *w, const struct lead_key *key, const char *name,
+    uint64_t reached, uint64_t won, uint64_t lost, uint64_t open,
+    uint64_t micros, double weighted)
+{
+	double lo, hi, p;
+
+	if (wilson_interval(won, won + lost, 0.95, &lo, &hi) < 0)
+		lo = hi = NAN;
+	p = won + lost > 0 ? (double)won / (double)(won + lost) : NAN;
+	lead_key_write(key, w);
+	wr_str(w, name);
+	wr_int(w, (int64_t)reached);
+	wr_int(w, (int64_t)won);
+	wr_int(w, (int64_t)lost);
+	wr_num(w, p);
+	wr_num(w, lo);
+	wr_num(w, hi);
+	wr_int(w, (int64_t)open);
+	money_write(w, amount_sum(micros, 0));
+	if (isnan(weighted))
+		weighted = micros == 0 ? 0 : (double)micros * p;
+	wr_num(w, weighted / MICROS_PER_UNIT);
+	wr_end(w);
+}
+
+/*
+** --stages-table: a row per stage from --from to the one before the last,
+** then "(all)": every deal, and the weighted amounts added (empty when a
+** stage's is).
+*/
+static void
+write_stages(const struct lead_run *run, struct writer *w,
+    const struct tally *t, const struct lead_key *key)
+{
+	const struct config *cfg = run->cfg;
+	const struct stages *st = &run->leads->st;
+	uint64_t open = 0, micros = 0;
+	double weighted = 0;
+
+	for (int s = cfg->from; s < (int)st->n - 1; s++) {
+		uint64_t won = t->reached_won[s], lost = t->reached_lost[s];
+		double wt = cfg->prob_col != NULL ? (double)t->at_weighted[s] :
+		    t->at_micros[s] == 0 ? 0 : won + lost == 0 ? NAN :
+		    (double)t->at_micros[s] * (double)won / (double)(won + lost);
+
+		write_stage(w, key, st->name[s], t->reached[s], won, lost,
+		    t->at[s], t->at_micros[s], isnan(wt) ? NAN : wt);
+		open += t->at[s];
+		micros = (uint64_t)amount_sum(micros, t->at_micros[s]);
+		weighted += wt;
+	}
+	write_stage(w, key, "(all)", t->reached[cfg->from],
+	    t->reached_won[cfg->from], t->reached_lost[cfg->from], open, micros,
+	    weighted);
+}
+
+/*
+** --waterfall's row: the counts, then the amounts, after checking that
+** open_start + opened - won - lost = open_end in both: every deal open at
+** --asof was open at --from-date or opened since, and every other one
+** that was either has closed since. A mismatch is a bug (exit 70).
+*/
+static void
+write_waterfall(struct writer *w, const struct tally *t,
+    const struct lead_key *key)
+{
+	const uint64_t *n = t->wf, *m = t->wf_micros;
+
+	if (n[WF_START] + n[WF_CREATED] != n[WF_WON] + n[WF_LOST] + n[WF_END] ||
+	    m[WF_START] + m[WF_CREATED] != m[WF_WON] + m[WF_LOST] + m[WF_END])
+		die(EX_SOFTWARE, "internal error: the waterfall of a group does "
+		    "not add up: %llu + %llu - %llu - %llu is not %llu",
+		    (unsigned long long)n[WF_START],
+		    (unsigned long long)n[WF_CREATED],
+		    (unsigned long long)n[WF_WON], (unsigned long long)n[WF_LOST],
+		    (unsigned long long)n[WF_END]);
+	lead_key_write(key, w);
+	for (int i = 0; i < WF_N; i++)
+		wr_int(w, (int64_t)n[i]);
+	for (int i = 0; i < WF_N; i++)
+		money_write(w, amount_sum(m[i], 0));
+	wr_end(w);
+}
+
+/* The --asof time, or without it the latest timestamp of the input. */
+static kpi_time
+asof_time(const struct lead_run *run)
+{
+	return run->leads->asof != NO_TIME ? run->leads->asof : run->latest;
+}
+
+/*
+** --aging's rows: per stage from --from to the one before the last, the
+** open deals there and the median of their days in it at --asof; the
+** deals that moved on from it and the median of their days there; with
+** --stale-after the open deals there longer than that. Medians are type 7
+** (lib/stats.h), empty without a value.
+*/
+static void
+write_aging(const struct lead_run *run, struct writer *w, struct tally *t,
+    const struct lead_key *key)
+{
+	const struct config *cfg = run->cfg;
+	const struct stages *st = &run->leads->st;
+	double asof = (double)asof_time(run);
+
+	for (int s = cfg->from; s < (int)st->n - 1; s++) {
+		struct dvec *open = &t->age_since[s], *moved = &t->moved_ms[s];
+		uint64_t stale = 0;
+
+		for (size_t i = 0; i < open->n; i++) {
+			open->v[i] = (asof - open->v[i]) / MS_PER_DAY;
+			stale += open->v[i] > cfg->stale_after;
+		}
+		sort_doubles(open->v, open->n);
+		sort_doubles(moved->v, moved->n);
+		lead_key_write(key, w);
+		wr_str(w, st->name[s]);
+		wr_int(w, (int64_t)open->n);
+		wr_num(w, open->n ? quantile7(open->v, open->n, 0.5) : NAN);
+		wr_int(w, (int64_t)moved->n);
+		wr_num(w, moved->n ? quantile7(moved->v, moved->n, 0.5) /
+		    MS_PER_DAY : NAN);
+		if (cfg->stale_after >= 0)
+			wr_int(w, (int64_t)stale);
+		else
+			wr_empty(w);
+		wr_end(w);
+	}
+}
+
+static void
+write_tally(const struct lead_run *run, struct writer *w, void *tally,
+    const struct lead_key *key)
+{
+	struct config *cfg = run->cfg;
+	const struct tally *t = tally;
+	struct pipe_sums s = {0};
+	struct pipe_figures f;
+	int carry;
+
+	if (cfg->stages_table) {
+		write_stages(run, w, t, key);
+		return;
+	}
+	if (cfg->waterfall) {
+		write_waterfall(w, t, key);
+		return;
+	}
+	if (cfg->aging) {
+		write_aging(run, w, tally, key);
+		return;
+	}
+	s.won = t->won;
+	s.lost = t->lost;
+	s.won_priced = t->won_priced;
+	s.won_amount = amount_sum(t->won_micros, 0);
+	s.closed_amount = amount_sum(t->won_micros, t->lost_micros);
+	s.cycles = t->cycles;
+	s.cycle_ms = t->cycle_ms;
+	carry = carries(run, key);
+	open_deals(run, carry, t, &s);
+	pipe_figures(&s, 0.95, &f);
+	if (!key->total)
+		cfg->unpriced += t->won - t->won_priced;
+
+	lead_key_write(key, w);
+	wr_int(w, (int64_t)(s.won + s.lost));
+	wr_int(w, (int64_t)s.won);
+	wr_int(w, (int64_t)s.lost);
+	wr_num(w, f.win_rate);
+	wr_num(w, f.win_lo);
+	wr_num(w, f.win_hi);
+	money_write(w, s.won_amount);
+	money_write(w, s.closed_amount);
+	wr_num(w, f.value_win_rate);
+	wr_num(w, f.avg_won_amount);
+	wr_num(w, f.avg_cycle_days);
+	wr_int(w, (int64_t)s.open);
+	money_write(w, s.open_amount);
+	wr_num(w, f.velocity);
+	if (cfg->target > 0) {
+		wr_num(w, (double)s.open_amount / (double)cfg->target);
+		wr_num(w, f.win_rate > 0 ? 1 / f.win_rate : NAN);
+	}
+	if (cfg->levers)
+		write_levers(w, cfg, carry, &s, &f);
+	wr_end(w);
+}
+
+static const char *const *
+annotate_cols(const struct lead_run *run)
+{
+	static const char *const cols[] = {
+		"deal_status", "current_stage", "days_in_stage", "stale", NULL
+	};
+
+	(void)run;
+	return cols;
+}
+
+/*
+** --annotate: each row's status as a deal at --asof (empty: not a deal
+** by then), and for an open deal its current stage, the days it has been
+** in it at --asof, and with --stale-after whether that is longer (1) or
+** not (0).
+*/
+static void
+annotate(const struct lead_run *run, struct writer *w, const struct lead *d,
+    int placed)
+{
+	static const char *const status_name[] = { "", "won", "lost", "open" };
+	const struct config *cfg = run->cfg;
+	struct deal c = { OUTSIDE, NO_TIME, NO_TIME, 0 };
+	int top;
+	double days;
+
+	if (placed)
+		classify(run, d, &c);
+	wr_str(w, status_name[c.status]);
+	if (c.status != OPEN) {
+		wr_empty(w);
+		wr_empty(w);
+		wr_empty(w);
+		return;
+	}
+	top = leads_top(run->leads, d, run->leads->asof);
+	days = (double)(run->leads->asof - entered(d, top)) / MS_PER_DAY;
+	wr_str(w, run->leads->st.name[top]);
+	wr_num(w, days);
+	if (cfg->stale_after >= 0)
+		wr_int(w, days > cfg->stale_after);
+	else
+		wr_empty(w);
+}
+
+static const struct lead_tool tool_template = {
+	.spec = {
+		"[file ...]",
+		"Win rate, deal size, cycle, open deals and sales velocity.",
+		OPTS_STAGES | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS |
+		    OPTS_ANNOTATE,
+		tool_options, handle_option, "leads",
+	},
+	.tally = { sizeof(struct tally), tally_fields },
+	.add = add,
+	.header = header,
+	.write = write_tally,
+	.place = place,
+	.setup = setup,
+	.backwards_note = "a deal that closes before it opens counts as "
+	    "opening when it closed, and is left out of avg_cycle_days",
+	.nextra = 1,
+	.decode = decode,
+	.place_again = place_again,
+	.annotate_cols = annotate_cols,
+	.annotate = annotate,
+};
+
+/*
+** The driver runs it all and prints its notes; the won deals without an
+** amount are known once every row is written, so their note comes last,
+** straight to stderr (nothing left to allocate once the output is out).
+*/
+int
+main(int argc, char *argv[])
+{
+	struct lead_tool tool = tool_template;
+	struct config cfg = { .tool = &tool, .stale_after = -1, .roles = {
+		{ "amount", "amount", 1 },
+	} };
+	int status;
+
+	tool.extra = cfg.roles;
+	status = lead_tool_main(&tool, &cfg, argc, argv);
+	if (cfg.unpriced > 0)
+		note(NULL, "%llu won deal%s no amount: left out of won_amount, "
+		    "closed_amount, value_win_rate and avg_won_amount",
+		    (unsigned long long)cfg.unpriced, cfg.unpriced == 1 ?
+		    " has" : "s have");
+	sb_free(&cfg.by);
+	return status;
+}

@@ -1,0 +1,1 @@
+pipeline --aging --period month levers.csv

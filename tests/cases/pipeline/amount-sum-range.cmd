@@ -1,0 +1,1 @@
+awk 'BEGIN { print "id,created_at,opportunity_at,customer_at,lost_at,amount"; for (i = 0; i < 1025; i++) print "D" i ",2025-01-01,2025-01-02,2025-01-09,,9007199254" }' | pipeline --stages lead,opportunity,customer

@@ -1,0 +1,1 @@
+pipeline --period quarter --asof 2025-03-31 levers.csv

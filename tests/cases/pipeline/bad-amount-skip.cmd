@@ -1,0 +1,1 @@
+pipeline --skip-bad --stages lead,opportunity,customer badamount.csv

@@ -1,0 +1,1 @@
+pipeline --stages lead,opportunity,customer bigamount.csv

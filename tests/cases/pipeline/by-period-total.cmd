@@ -1,0 +1,1 @@
+pipeline --period quarter --total levers.csv

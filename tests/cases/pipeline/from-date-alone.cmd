@@ -1,0 +1,1 @@
+pipeline --from-date 2025-03-31 levers.csv

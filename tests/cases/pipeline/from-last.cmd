@@ -1,0 +1,1 @@
+pipeline --from customer levers.csv

@@ -1,0 +1,1 @@
+pipeline --from deal levers.csv

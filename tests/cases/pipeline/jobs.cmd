@@ -1,0 +1,1 @@
+pipeline --jobs 2 --period month levers.csv

@@ -1,0 +1,1 @@
+pipeline --levers --period month levers.csv

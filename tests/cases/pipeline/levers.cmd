@@ -1,0 +1,1 @@
+pipeline --levers --period quarter --total levers.csv

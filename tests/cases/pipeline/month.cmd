@@ -1,0 +1,1 @@
+pipeline --period month levers.csv

@@ -1,0 +1,1 @@
+pipeline --stages-table --prob-col win_probability stages.csv

@@ -1,0 +1,1 @@
+sed 's/,0.15$/,-0.1/' stages.csv | pipeline --stages-table --prob-col probability

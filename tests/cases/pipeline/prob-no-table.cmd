@@ -1,0 +1,1 @@
+pipeline --prob-col probability stages.csv

@@ -1,0 +1,1 @@
+pipeline --stage-col stage levers.csv

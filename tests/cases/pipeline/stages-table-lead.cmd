@@ -1,0 +1,1 @@
+pipeline --stages-table --from lead --asof 2025-03-31 levers.csv

@@ -1,0 +1,1 @@
+pipeline --stages-table --levers --period month stages.csv

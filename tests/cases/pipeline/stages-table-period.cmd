@@ -1,0 +1,1 @@
+pipeline --stages-table --period month stages.csv

@@ -1,0 +1,1 @@
+pipeline --stages-table --from sql stages.csv

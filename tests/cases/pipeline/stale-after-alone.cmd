@@ -1,0 +1,1 @@
+pipeline --stale-after 30 levers.csv

@@ -1,0 +1,1 @@
+pipeline --aging --stale-after -3 levers.csv

@@ -1,0 +1,1 @@
+pipeline --target -100 winrate.csv

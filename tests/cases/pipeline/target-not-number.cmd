@@ -1,0 +1,1 @@
+pipeline --target 5k winrate.csv

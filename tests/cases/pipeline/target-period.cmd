@@ -1,0 +1,1 @@
+pipeline --target 2500.50 --period quarter levers.csv

@@ -1,0 +1,1 @@
+pipeline --target 0 winrate.csv

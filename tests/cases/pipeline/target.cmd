@@ -1,0 +1,1 @@
+pipeline --target 5000 winrate.csv

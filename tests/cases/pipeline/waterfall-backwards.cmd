@@ -1,0 +1,1 @@
+pipeline --waterfall --from-date 2025-03-31 --asof 2025-06-30 backwards.csv

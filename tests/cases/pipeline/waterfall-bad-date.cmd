@@ -1,0 +1,1 @@
+pipeline --waterfall --from-date 2025-02-30 --asof 2025-06-30 levers.csv

@@ -1,0 +1,1 @@
+pipeline --waterfall --asof 2025-06-30 levers.csv

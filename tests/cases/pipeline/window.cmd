@@ -1,0 +1,1 @@
+pipeline --window 30 levers.csv
