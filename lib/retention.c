@@ -833,35 +833,101 @@ cmp_contrib(const void *a, const void *b)
 	return 0;
 }
 
-/* The bootstrap intervals of the ratios of row CS: B resamples of its
+/*
+** A customer's part in a row, as the bootstrap resamples it: START, and
+** VAL the one other nonzero part (add_customer() makes at most one of new,
+** expansion, contraction, churn and reactivation nonzero), in the sum of
+** KIND (1-5 those, in this order; 0 none).
+*/
+struct bs_part {
+	double start, val;
+};
+
+/* Draws made ahead, a block at a time. */
+#define BS_BLOCK 256
+
+/* The one-hot rows that put a part's VAL in the sum of its kind. */
+static const double bs_put[6][5] = {
+	{ 0, 0, 0, 0, 0 }, { 1, 0, 0, 0, 0 }, { 0, 1, 0, 0, 0 },
+	{ 0, 0, 1, 0, 0 }, { 0, 0, 0, 1, 0 }, { 0, 0, 0, 0, 1 },
+};
+
+/*
+** The bootstrap intervals of the ratios of row CS: B resamples of its
 ** customers, with replacement; the 2.5% and 97.5% quantiles (type 7) of
 ** the defined replicates. NaN when none is defined. The customers are
 ** sorted by their parts first, so that the order of the input rows does
-** not matter. */
+** not matter.
+**
+** Method, for speed with the same sums to the bit: each part is a start
+** and one other value (struct bs_part, 16 bytes, and its kind), so that a
+** draw reads one cache line, not 48 bytes; the value goes into every sum
+** multiplied by 1 or 0 (exact; parts are never negative, and x + 0 is x),
+** so no branch depends on the random draw; the generator's state is a
+** local. Each sum still adds the drawn parts one by one in the order
+** drawn, as a plain loop would: the replicates are the same numbers.
+*/
 static void
 bootstrap(struct ret_out *out, struct contribs *cs, double lo[NBS],
     double hi[NBS])
 {
 	struct dvec v[NBS] = {{0}};
+	struct bs_part *part;
+	unsigned char *kind;
+	uint32_t idx[BS_BLOCK];
+	uint64_t rng = out->rng;
+	size_t n = cs->n;
 
 	for (int s = 0; s < NBS; s++)
 		lo[s] = hi[s] = NAN;
-	if (cs->n == 0)
+	if (n == 0)
 		return;
-	qsort(cs->v, cs->n, sizeof *cs->v, cmp_contrib);
+	if (n > UINT32_MAX)
+		die(EX_SOFTWARE, "internal error: %zu customers in a period", n);
+	qsort(cs->v, n, sizeof *cs->v, cmp_contrib);
+	part = xreallocarray(NULL, n, sizeof *part);
+	kind = xmalloc(n);
+	for (size_t i = 0; i < n; i++) {
+		const struct contrib *c = &cs->v[i];
+		const double other[5] = { c->new_, c->expansion, c->contraction,
+			c->churn, c->reactivation };
+
+		part[i].start = c->start;
+		part[i].val = 0;
+		kind[i] = 0;
+		for (int k = 0; k < 5; k++) {
+			if (other[k] == 0)
+				continue;
+			if (kind[i] != 0)
+				die(EX_SOFTWARE, "internal error: a customer's "
+				    "part has two moves");
+			kind[i] = (unsigned char)(k + 1);
+			part[i].val = other[k];
+		}
+	}
 	for (long long b = 0; b < out->rt->cfg.bootstrap; b++) {
 		double S = 0, N = 0, E = 0, C = 0, X = 0, R = 0;
 
-		for (size_t i = 0; i < cs->n; i++) {
-			const struct contrib *c = &cs->v[ret_rand_below(&out->rng,
-			    cs->n)];
+		for (size_t i0 = 0; i0 < n; i0 += BS_BLOCK) {
+			size_t m = n - i0 < BS_BLOCK ? n - i0 : BS_BLOCK;
 
-			S += c->start;
-			N += c->new_;
-			E += c->expansion;
-			C += c->contraction;
-			X += c->churn;
-			R += c->reactivation;
+			/* The block's draws first, their parts fetched side by
+			** side; then the sums, in the order drawn. */
+			for (size_t i = 0; i < m; i++) {
+				idx[i] = (uint32_t)ret_rand_below(&rng, n);
+				__builtin_prefetch(&part[idx[i]]);
+			}
+			for (size_t i = 0; i < m; i++) {
+				const struct bs_part *p = &part[idx[i]];
+				const double *put = bs_put[kind[idx[i]]];
+
+				S += p->start;
+				N += p->val * put[0];
+				E += p->val * put[1];
+				C += p->val * put[2];
+				X += p->val * put[3];
+				R += p->val * put[4];
+			}
 		}
 		if (S > 0) {
 			dvec_push(&v[BS_GRR], (S - C - X) / S);
@@ -872,6 +938,9 @@ bootstrap(struct ret_out *out, struct contribs *cs, double lo[NBS],
 			dvec_push(&v[BS_QRR], (N + R + E) / (C + X));
 		}
 	}
+	out->rng = rng;
+	free(part);
+	free(kind);
 	for (int s = 0; s < NBS; s++) {
 		if (v[s].n > 0) {
 			sort_doubles(v[s].v, v[s].n);
