@@ -103,17 +103,13 @@ idmap_prefetch(const struct idmap *m, uint64_t hash)
 		__builtin_prefetch(&m->slot[home(hash & TAG_MASK, m->bits)]);
 }
 
-size_t
-idmap_get(struct idmap *m, const char *id, size_t len, int *created)
-{
-	return idmap_get_hashed(m, idmap_hash(id, len), id, len, created);
-}
-
-size_t
-idmap_get_hashed(struct idmap *m, uint64_t hash, const char *id, size_t len,
+/* idmap_get() with the id's hash at HASH, or made here when NULL (and
+** only when the slots are in use: not while ids come sorted). */
+static size_t
+get(struct idmap *m, const uint64_t *hash, const char *id, size_t len,
     int *created)
 {
-	uint64_t tag = hash & TAG_MASK;
+	uint64_t tag;
 	size_t mask, i, k;
 
 	if (created != NULL)
@@ -124,6 +120,7 @@ idmap_get_hashed(struct idmap *m, uint64_t hash, const char *id, size_t len,
 	if (!m->hashed && m->count > 0 && !before(m, m->count - 1, id, len))
 		index_all(m);
 	if (m->hashed) {
+		tag = (hash != NULL ? *hash : idmap_hash(id, len)) & TAG_MASK;
 		if (2 * (m->count + 1) > m->nslots)
 			grow(m);
 		mask = m->nslots - 1;
@@ -161,6 +158,25 @@ idmap_get_hashed(struct idmap *m, uint64_t hash, const char *id, size_t len,
 	if (created != NULL)
 		*created = 1;
 	return m->last = k;
+}
+
+size_t
+idmap_get(struct idmap *m, const char *id, size_t len, int *created)
+{
+	return get(m, NULL, id, len, created);
+}
+
+size_t
+idmap_get_hashed(struct idmap *m, uint64_t hash, const char *id, size_t len,
+    int *created)
+{
+	return get(m, &hash, id, len, created);
+}
+
+int
+idmap_sorted(const struct idmap *m)
+{
+	return !m->hashed;
 }
 
 const char *

@@ -61,6 +61,10 @@ void idmap_prefetch(const struct idmap *m, uint64_t hash);
 size_t idmap_get_hashed(struct idmap *m, uint64_t hash, const char *id,
     size_t len, int *created);
 
+/* Whether every id so far came sorted (then idmap_get() looks nothing up
+** and hashes nothing: no need for the two steps above). */
+int idmap_sorted(const struct idmap *m);
+
 /* The id of number K (< idmap_count()): its bytes, *LEN of them (not
 ** NUL-terminated), valid until the next idmap_get(). */
 const char *idmap_id(const struct idmap *m, size_t k, size_t *len);

@@ -129,7 +129,6 @@ retention_init(struct retention *rt, const struct kpi_opts *o,
 	rt->gopts.period = PERIOD_NONE;
 	grouping_init(&rt->grouping, &rt->gopts);
 	rt->bykeys = gt_new(sizeof(uint32_t));
-	rt->memo_day = INT64_MIN;
 	rt->first = INT64_MAX;
 	rt->last = INT64_MIN;
 }
@@ -211,13 +210,14 @@ by_number(struct retention *rt, const char *k, size_t keylen)
 
 /* The customer ID (LEN bytes) of ROW dated WHEN: created with ROW's --by
 ** values, which an earlier-dated row of it replaces; HASH is the id's
-** idmap_hash(). The pointer is good until the next call. */
+** idmap_hash(), or NULL. The pointer is good until the next call. */
 static struct ret_customer *
 customer(struct retention *rt, const struct row *row, const char *id,
-    size_t len, kpi_time when, uint64_t hash)
+    size_t len, kpi_time when, const uint64_t *hash)
 {
 	int created;
-	size_t k = idmap_get_hashed(&rt->ids, hash, id, len, &created);
+	size_t k = hash != NULL ? idmap_get_hashed(&rt->ids, *hash, id, len,
+	    &created) : idmap_get(&rt->ids, id, len, &created);
 	struct ret_customer *c;
 
 	if (created) {
@@ -238,21 +238,24 @@ customer(struct retention *rt, const struct row *row, const char *id,
 	return c;
 }
 
-/* The period index of T, as ret_period_index() gives it; the last day's
-** is remembered, since rows mostly come day by day or customer by
-** customer, whose orders share few days. */
+/* The period index of T, as ret_period_index() gives it; remembered for
+** RET_MEMO days (an order log's days are few; the calendar's arithmetic
+** costs divisions). */
 static int64_t
 period_of(struct retention *rt, kpi_time t)
 {
 	int64_t day = t >= 0 ? t / MS_PER_DAY : -((-t + MS_PER_DAY - 1) /
 	    MS_PER_DAY);
 
-	if (day != rt->memo_day) {
-		rt->memo_day = day;
-		rt->memo_period = ret_period_index(day * MS_PER_DAY,
-		    rt->cfg.period, rt->cfg.fy_start);
+	struct ret_memo *m = &rt->memo[(uint64_t)day % RET_MEMO];
+
+	if (!m->set || m->day != day) {
+		m->set = 1;
+		m->day = day;
+		m->period = ret_period_index(day * MS_PER_DAY, rt->cfg.period,
+		    rt->cfg.fy_start);
 	}
-	return rt->memo_period;
+	return m->period;
 }
 
 /* A date read: the data's periods run to the latest one not after NOW. */
@@ -368,19 +371,24 @@ read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 	nocol[ORDER_AMOUNT] = -1;
 	while ((rc = rd_next(r, &row)) > 0) {
 		const struct field *id = &row->f[col[ORDER_CUSTOMER]];
-		uint64_t hash = idmap_hash(id->s, id->len);
+		uint64_t hash = 0;
+		int sorted = idmap_sorted(&rt->ids);
 		struct ret_customer *c;
 
 		/* The customer's slot comes into the cache while the row's
-		** date and amount are read. */
-		idmap_prefetch(&rt->ids, hash);
+		** date and amount are read (sorted ids need no slot). */
+		if (!sorted) {
+			hash = idmap_hash(id->s, id->len);
+			idmap_prefetch(&rt->ids, hash);
+		}
 		if (order_decode(r, row, nocol, &rt->o->dates, rt->now,
 		    &ord) < 0 || get_amount(r, row, col[ORDER_AMOUNT],
 		    &amount) < 0 || check_currency(rt, r, row,
 		    col[ORD_CURRENCY]) < 0)
 			continue;
 		saw_date(rt, ord.when);
-		c = customer(rt, row, ord.id, ord.idlen, ord.when, hash);
+		c = customer(rt, row, ord.id, ord.idlen, ord.when, sorted ? NULL :
+		    &hash);
 		if (amount > 0 && add_cell(rt, c, period_of(rt, ord.when),
 		    amount) < 0)
 			rd_bad(r, row, col[ORDER_AMOUNT], "the customer's sum in "
@@ -448,8 +456,7 @@ add_subscription(struct retention *rt, struct reader *r,
 	s.from = ret_period_index(start, rt->cfg.period, rt->cfg.fy_start);
 	s.to = end->len > 0 ? ret_period_index(stop, rt->cfg.period,
 	    rt->cfg.fy_start) : INT64_MAX;
-	c = customer(rt, row, id->s, id->len, start, idmap_hash(id->s,
-	    id->len));
+	c = customer(rt, row, id->s, id->len, start, NULL);
 	/* Any period's MRR is at most the sum of all its subscriptions'. */
 	sum = s.monthly;
 	for (size_t i = 0; i < c->nsubs; i++)

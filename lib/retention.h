@@ -88,6 +88,9 @@ struct ret_customer {
 	uint32_t ncells;
 };
 
+/* Days whose period index a run remembers. */
+#define RET_MEMO 1024
+
 /* Free lists of the cell pool: one per power-of-two capacity. */
 #define RET_CELL_CLASSES 32
 
@@ -106,7 +109,10 @@ struct retention {
 	struct arena cellmem;           /* the cell pool's blocks */
 	struct ret_cell *freecells[RET_CELL_CLASSES];   /* freed arrays of 2^k
 	                                   cells, linked through their first */
-	int64_t memo_day, memo_period;  /* the last day's period index */
+	struct ret_memo {               /* period indexes of days seen, */
+		int64_t day, period;    /* at day % RET_MEMO */
+		int set;
+	} memo[RET_MEMO];
 	int64_t first, last;            /* the data's periods; first >
 	                                   last before any */
 	char *currency;                 /* the code seen first, or NULL */
