@@ -287,11 +287,9 @@ cell_class(size_t n)
 static struct ret_cell *
 cells_take(struct retention *rt, unsigned k)
 {
-	struct ret_cell *v;
+	/* K <= 32: NCELLS is 32 bits (and periods are fewer than 120000). */
+	struct ret_cell *v = rt->freecells[k];
 
-	if (k >= RET_CELL_CLASSES)
-		die(EX_SOFTWARE, "internal error: 2^%u cells", k);
-	v = rt->freecells[k];
 	if (v == NULL)
 		return arena_alloc(&rt->cellmem, sizeof *v << k);
 	memcpy(&rt->freecells[k], v, sizeof v);
@@ -889,8 +887,8 @@ bootstrap(struct ret_out *out, struct contribs *cs, double lo[NBS],
 		lo[s] = hi[s] = NAN;
 	if (n == 0)
 		return;
-	if (n > UINT32_MAX)
-		die(EX_SOFTWARE, "internal error: %zu customers in a period", n);
+	/* N < 2^31: a customer has one part a period, and an idmap holds
+	** fewer customers. */
 	qsort(cs->v, n, sizeof *cs->v, cmp_contrib);
 	part = xreallocarray(NULL, n, sizeof *part);
 	kind = xmalloc(n);

@@ -92,7 +92,7 @@ struct ret_customer {
 #define RET_MEMO 1024
 
 /* Free lists of the cell pool: one per power-of-two capacity. */
-#define RET_CELL_CLASSES 32
+#define RET_CELL_CLASSES 33
 
 struct retention {
 	struct ret_config cfg;
