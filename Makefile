@@ -28,7 +28,7 @@ UNIT    = $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 FUZZERS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY  = $(FUZZERS:%=tests/fuzz/replay_%)
 SECS    = 60
-DEVTOOLS = tests/gen/kpi-gen tests/tools/csvdump tests/tools/failalloc.so
+DEVTOOLS = tests/gen/kpi-gen tests/gen/clv-gen tests/tools/csvdump tests/tools/failalloc.so
 
 .PHONY: all bench build-tests check check-valgrind coverage demo deps install \
 	uninstall clean fuzz fuzz-afl
@@ -66,6 +66,9 @@ tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(wildcard tests/fu
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
 
 tests/gen/kpi-gen: tests/gen/kpi-gen.c
+	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
+
+tests/gen/clv-gen: tests/gen/clv-gen.c
 	$(CC) $(KPI_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
 
 # The benchmark's floor: libcsv parsing and counting, nothing else.
@@ -141,8 +144,11 @@ fuzz-afl:
 # Not part of check (minutes, and a 1.1 GB file): lead-convert and
 # cycle-length against Miller, datamash, pandas and DuckDB (through Node.js
 # and npm's @duckdb/node-api) on generated leads files, interleaved rounds,
-# medians, MB/s, peak RSS, agreement (tests/bench/bench).  The files and the
-# report (bench.md) stay in BENCHDIR.  A quick run: make bench SIZES=1000000.
+# medians, MB/s, peak RSS, agreement (tests/bench/bench); then the order
+# tools (revenue, clv --summary, retention and its --cohorts and --rates)
+# on an order log of as many orders (tests/gen/clv-gen), beside the same
+# libcsv floor.  The files and the report (bench.md) stay in BENCHDIR.  A
+# quick run: make bench SIZES=1000000.
 # Debian's npm conflicts with NodeSource's nodejs, which has npm in it: it
 # is installed only when there is no npm.
 SIZES    = 1000000 10000000

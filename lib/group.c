@@ -420,14 +420,33 @@ grouping_active(const struct grouping *g)
 
 /* End G's key, its --by values added: the period of T, if G has one;
 ** an empty key is still a string. */
+/* Days whose period label a grouping remembers: period_label() formats
+** with snprintf(), a good part of a row's cost; a log has few days. */
+#define LABEL_MEMO 512
+
+struct label_memo {
+	int64_t day;
+	unsigned char len;             /* 0: not set */
+	char label[PERIOD_BUFSIZE];
+};
+
 static const struct strbuf *
 key_finish(struct grouping *g, kpi_time t)
 {
 	if (g->period != PERIOD_NONE) {
-		char label[PERIOD_BUFSIZE];
+		int64_t day = t >= 0 ? t / MS_PER_DAY :
+		    -((-t + MS_PER_DAY - 1) / MS_PER_DAY);
+		struct label_memo *m;
 
-		period_label(label, t, g->period, g->fy_start);
-		key_add(&g->key, label, strlen(label));
+		if (g->memo == NULL)
+			g->memo = xcalloc(LABEL_MEMO, sizeof *g->memo);
+		m = &g->memo[(uint64_t)day % LABEL_MEMO];
+		if (m->len == 0 || m->day != day) {
+			period_label(m->label, t, g->period, g->fy_start);
+			m->len = (unsigned char)strlen(m->label);
+			m->day = day;
+		}
+		key_add(&g->key, m->label, m->len);
 	}
 	if (g->key.s == NULL)
 		sb_add(&g->key, "", 0);
@@ -524,5 +543,6 @@ void
 grouping_free(struct grouping *g)
 {
 	free(g->col);
+	free(g->memo);
 	sb_free(&g->key);
 }

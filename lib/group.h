@@ -105,6 +105,7 @@ struct grouping {
 	int fy_start;
 	long *col;             /* the --by columns in the current file */
 	struct strbuf key;
+	struct label_memo *memo;    /* period labels of days seen (group.c) */
 };
 
 /* Set up G from O (which must outlive G). */

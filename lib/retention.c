@@ -128,7 +128,7 @@ retention_init(struct retention *rt, const struct kpi_opts *o,
 	rt->gopts = o->group;
 	rt->gopts.period = PERIOD_NONE;
 	grouping_init(&rt->grouping, &rt->gopts);
-	rt->customers = gt_new(sizeof(struct ret_customer));
+	rt->bykeys = gt_new(sizeof(uint32_t));
 	rt->first = INT64_MAX;
 	rt->last = INT64_MIN;
 }
@@ -188,24 +188,74 @@ get_amount(struct reader *r, const struct row *row, long col, money *out)
 	return 0;
 }
 
-/* The customer ID (LEN bytes) of ROW dated WHEN: created with ROW's --by
-** values, which an earlier-dated row of it replaces. */
-static struct ret_customer *
-customer(struct retention *rt, const struct row *row, const char *id,
-    size_t len, kpi_time when)
+/* The number of the --by key K (KEYLEN bytes), given when first seen. */
+static uint32_t
+by_number(struct retention *rt, const char *k, size_t keylen)
 {
 	int created;
-	struct ret_customer *c = gt_get(rt->customers, id, len, &created)->state;
+	struct group *g = gt_get(rt->bykeys, k, keylen, &created);
+	uint32_t *n = g->state;
 
+	if (created) {
+		if (rt->nbyv == rt->capbyv) {
+			rt->capbyv = rt->capbyv ? 2 * rt->capbyv : 16;
+			rt->byv = xreallocarray(rt->byv, rt->capbyv,
+			    sizeof *rt->byv);
+		}
+		*n = (uint32_t)rt->nbyv;
+		rt->byv[rt->nbyv++] = g;
+	}
+	return *n;
+}
+
+/* The customer ID (LEN bytes) of ROW dated WHEN: created with ROW's --by
+** values, which an earlier-dated row of it replaces; HASH is the id's
+** idmap_hash(), or NULL. The pointer is good until the next call. */
+static struct ret_customer *
+customer(struct retention *rt, const struct row *row, const char *id,
+    size_t len, kpi_time when, const uint64_t *hash)
+{
+	int created;
+	size_t k = hash != NULL ? idmap_get_hashed(&rt->ids, *hash, id, len,
+	    &created) : idmap_get(&rt->ids, id, len, &created);
+	struct ret_customer *c;
+
+	if (created) {
+		if (k == rt->capcust) {
+			rt->capcust = rt->capcust ? 2 * rt->capcust : 1024;
+			rt->cust = xreallocarray(rt->cust, rt->capcust,
+			    sizeof *rt->cust);
+		}
+		memset(&rt->cust[k], 0, sizeof rt->cust[k]);
+	}
+	c = &rt->cust[k];
 	if (created || when < c->first_when) {
-		const struct strbuf *k = grouping_key(&rt->grouping, row, when);
+		const struct strbuf *g = grouping_key(&rt->grouping, row, when);
 
-		free(c->by);
-		c->by = xmemdup(k->s, k->len);
-		c->bylen = k->len;
+		c->by = by_number(rt, g->s, g->len);
 		c->first_when = when;
 	}
 	return c;
+}
+
+/* The period index of T, as ret_period_index() gives it; remembered for
+** RET_MEMO days (an order log's days are few; the calendar's arithmetic
+** costs divisions). */
+static int64_t
+period_of(struct retention *rt, kpi_time t)
+{
+	int64_t day = t >= 0 ? t / MS_PER_DAY : -((-t + MS_PER_DAY - 1) /
+	    MS_PER_DAY);
+
+	struct ret_memo *m = &rt->memo[(uint64_t)day % RET_MEMO];
+
+	if (!m->set || m->day != day) {
+		m->set = 1;
+		m->day = day;
+		m->period = ret_period_index(day * MS_PER_DAY, rt->cfg.period,
+		    rt->cfg.fy_start);
+	}
+	return m->period;
 }
 
 /* A date read: the data's periods run to the latest one not after NOW. */
@@ -216,15 +266,49 @@ saw_date(struct retention *rt, kpi_time t)
 
 	if (t > rt->now)
 		return;
-	p = ret_period_index(t, rt->cfg.period, rt->cfg.fy_start);
+	p = period_of(rt, t);
 	if (p > rt->last)
 		rt->last = p;
+}
+
+/* The size class of an array of N > 0 cells: the K of 2^K >= N. */
+static unsigned
+cell_class(size_t n)
+{
+	unsigned k = 0;
+
+	while (((size_t)1 << k) < n)
+		k++;
+	return k;
+}
+
+/* Room for 2^K cells from RT's pool: a freed array of that size, or new
+** memory from its arena (no malloc() a customer, no free() at the end). */
+static struct ret_cell *
+cells_take(struct retention *rt, unsigned k)
+{
+	/* K <= 32: NCELLS is 32 bits (and periods are fewer than 120000). */
+	struct ret_cell *v = rt->freecells[k];
+
+	if (v == NULL)
+		return arena_alloc(&rt->cellmem, sizeof *v << k);
+	memcpy(&rt->freecells[k], v, sizeof v);
+	return v;
+}
+
+/* Give back the array V of 2^K cells to RT's pool. */
+static void
+cells_give(struct retention *rt, struct ret_cell *v, unsigned k)
+{
+	memcpy(v, &rt->freecells[k], sizeof v);
+	rt->freecells[k] = v;
 }
 
 /* Add AMOUNT to C's period P; -1 (C unchanged) when the sum leaves the
 ** range of money. */
 static int
-add_cell(struct ret_customer *c, int64_t p, money amount)
+add_cell(struct retention *rt, struct ret_customer *c, int64_t p,
+    money amount)
 {
 	size_t lo = 0, hi = c->ncells;
 
@@ -241,9 +325,16 @@ add_cell(struct ret_customer *c, int64_t p, money amount)
 	}
 	if (lo < c->ncells && c->cells[lo].period == p)
 		return money_add(&c->cells[lo].amount, amount);
-	if (c->ncells == c->capcells) {
-		c->capcells = c->capcells ? 2 * c->capcells : 4;
-		c->cells = xreallocarray(c->cells, c->capcells, sizeof *c->cells);
+	/* Full at a power of two (or empty): move to twice the room. */
+	if ((c->ncells & (c->ncells - 1)) == 0) {
+		unsigned k = c->ncells ? cell_class(c->ncells) : 0;
+		struct ret_cell *v = cells_take(rt, c->ncells ? k + 1 : 0);
+
+		if (c->ncells > 0) {
+			memcpy(v, c->cells, c->ncells * sizeof *v);
+			cells_give(rt, c->cells, k);
+		}
+		c->cells = v;
 	}
 	memmove(c->cells + lo + 1, c->cells + lo, (c->ncells - lo) *
 	    sizeof *c->cells);
@@ -277,17 +368,27 @@ read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 	memcpy(nocol, col, sizeof col);
 	nocol[ORDER_AMOUNT] = -1;
 	while ((rc = rd_next(r, &row)) > 0) {
+		const struct field *id = &row->f[col[ORDER_CUSTOMER]];
+		uint64_t hash = 0;
+		int sorted = idmap_sorted(&rt->ids);
 		struct ret_customer *c;
 
+		/* The customer's slot comes into the cache while the row's
+		** date and amount are read (sorted ids need no slot). */
+		if (!sorted) {
+			hash = idmap_hash(id->s, id->len);
+			idmap_prefetch(&rt->ids, hash);
+		}
 		if (order_decode(r, row, nocol, &rt->o->dates, rt->now,
 		    &ord) < 0 || get_amount(r, row, col[ORDER_AMOUNT],
 		    &amount) < 0 || check_currency(rt, r, row,
 		    col[ORD_CURRENCY]) < 0)
 			continue;
 		saw_date(rt, ord.when);
-		c = customer(rt, row, ord.id, ord.idlen, ord.when);
-		if (amount > 0 && add_cell(c, ret_period_index(ord.when,
-		    rt->cfg.period, rt->cfg.fy_start), amount) < 0)
+		c = customer(rt, row, ord.id, ord.idlen, ord.when, sorted ? NULL :
+		    &hash);
+		if (amount > 0 && add_cell(rt, c, period_of(rt, ord.when),
+		    amount) < 0)
 			rd_bad(r, row, col[ORDER_AMOUNT], "the customer's sum in "
 			    "the period is out of range of exact money (up to "
 			    "9223372036854.775807)");
@@ -353,7 +454,7 @@ add_subscription(struct retention *rt, struct reader *r,
 	s.from = ret_period_index(start, rt->cfg.period, rt->cfg.fy_start);
 	s.to = end->len > 0 ? ret_period_index(stop, rt->cfg.period,
 	    rt->cfg.fy_start) : INT64_MAX;
-	c = customer(rt, row, id->s, id->len, start);
+	c = customer(rt, row, id->s, id->len, start, NULL);
 	/* Any period's MRR is at most the sum of all its subscriptions'. */
 	sum = s.monthly;
 	for (size_t i = 0; i < c->nsubs; i++)
@@ -435,7 +536,7 @@ cmp_event(const void *a, const void *b)
 
 /* Turn C's subscriptions into cells, up to period LAST. */
 static void
-expand_subs(struct ret_customer *c, int64_t last)
+expand_subs(struct retention *rt, struct ret_customer *c, int64_t last)
 {
 	struct sub_event *ev = xreallocarray(NULL, 2 * c->nsubs + 1,
 	    sizeof *ev);
@@ -460,7 +561,7 @@ expand_subs(struct ret_customer *c, int64_t last)
 		if (next > last + 1)
 			next = last + 1;
 		for (int64_t q = p; mrr > 0 && q < next; q++)
-			add_cell(c, q, mrr);
+			add_cell(rt, c, q, mrr);
 	}
 	free(ev);
 	free(c->subs);
@@ -737,35 +838,101 @@ cmp_contrib(const void *a, const void *b)
 	return 0;
 }
 
-/* The bootstrap intervals of the ratios of row CS: B resamples of its
+/*
+** A customer's part in a row, as the bootstrap resamples it: START, and
+** VAL the one other nonzero part (add_customer() makes at most one of new,
+** expansion, contraction, churn and reactivation nonzero), in the sum of
+** KIND (1-5 those, in this order; 0 none).
+*/
+struct bs_part {
+	double start, val;
+};
+
+/* Draws made ahead, a block at a time. */
+#define BS_BLOCK 256
+
+/* The one-hot rows that put a part's VAL in the sum of its kind. */
+static const double bs_put[6][5] = {
+	{ 0, 0, 0, 0, 0 }, { 1, 0, 0, 0, 0 }, { 0, 1, 0, 0, 0 },
+	{ 0, 0, 1, 0, 0 }, { 0, 0, 0, 1, 0 }, { 0, 0, 0, 0, 1 },
+};
+
+/*
+** The bootstrap intervals of the ratios of row CS: B resamples of its
 ** customers, with replacement; the 2.5% and 97.5% quantiles (type 7) of
 ** the defined replicates. NaN when none is defined. The customers are
 ** sorted by their parts first, so that the order of the input rows does
-** not matter. */
+** not matter.
+**
+** Method, for speed with the same sums to the bit: each part is a start
+** and one other value (struct bs_part, 16 bytes, and its kind), so that a
+** draw reads one cache line, not 48 bytes; the value goes into every sum
+** multiplied by 1 or 0 (exact; parts are never negative, and x + 0 is x),
+** so no branch depends on the random draw; the generator's state is a
+** local. Each sum still adds the drawn parts one by one in the order
+** drawn, as a plain loop would: the replicates are the same numbers.
+*/
 static void
 bootstrap(struct ret_out *out, struct contribs *cs, double lo[NBS],
     double hi[NBS])
 {
 	struct dvec v[NBS] = {{0}};
+	struct bs_part *part;
+	unsigned char *kind;
+	uint32_t idx[BS_BLOCK];
+	uint64_t rng = out->rng;
+	size_t n = cs->n;
 
 	for (int s = 0; s < NBS; s++)
 		lo[s] = hi[s] = NAN;
-	if (cs->n == 0)
+	if (n == 0)
 		return;
-	qsort(cs->v, cs->n, sizeof *cs->v, cmp_contrib);
+	/* N < 2^31: a customer has one part a period, and an idmap holds
+	** fewer customers. */
+	qsort(cs->v, n, sizeof *cs->v, cmp_contrib);
+	part = xreallocarray(NULL, n, sizeof *part);
+	kind = xmalloc(n);
+	for (size_t i = 0; i < n; i++) {
+		const struct contrib *c = &cs->v[i];
+		const double other[5] = { c->new_, c->expansion, c->contraction,
+			c->churn, c->reactivation };
+
+		part[i].start = c->start;
+		part[i].val = 0;
+		kind[i] = 0;
+		for (int k = 0; k < 5; k++) {
+			if (other[k] == 0)
+				continue;
+			if (kind[i] != 0)
+				die(EX_SOFTWARE, "internal error: a customer's "
+				    "part has two moves");
+			kind[i] = (unsigned char)(k + 1);
+			part[i].val = other[k];
+		}
+	}
 	for (long long b = 0; b < out->rt->cfg.bootstrap; b++) {
 		double S = 0, N = 0, E = 0, C = 0, X = 0, R = 0;
 
-		for (size_t i = 0; i < cs->n; i++) {
-			const struct contrib *c = &cs->v[ret_rand_below(&out->rng,
-			    cs->n)];
+		for (size_t i0 = 0; i0 < n; i0 += BS_BLOCK) {
+			size_t m = n - i0 < BS_BLOCK ? n - i0 : BS_BLOCK;
 
-			S += c->start;
-			N += c->new_;
-			E += c->expansion;
-			C += c->contraction;
-			X += c->churn;
-			R += c->reactivation;
+			/* The block's draws first, their parts fetched side by
+			** side; then the sums, in the order drawn. */
+			for (size_t i = 0; i < m; i++) {
+				idx[i] = (uint32_t)ret_rand_below(&rng, n);
+				__builtin_prefetch(&part[idx[i]]);
+			}
+			for (size_t i = 0; i < m; i++) {
+				const struct bs_part *p = &part[idx[i]];
+				const double *put = bs_put[kind[idx[i]]];
+
+				S += p->start;
+				N += p->val * put[0];
+				E += p->val * put[1];
+				C += p->val * put[2];
+				X += p->val * put[3];
+				R += p->val * put[4];
+			}
 		}
 		if (S > 0) {
 			dvec_push(&v[BS_GRR], (S - C - X) / S);
@@ -776,6 +943,9 @@ bootstrap(struct ret_out *out, struct contribs *cs, double lo[NBS],
 			dvec_push(&v[BS_QRR], (N + R + E) / (C + X));
 		}
 	}
+	out->rng = rng;
+	free(part);
+	free(kind);
 	for (int s = 0; s < NBS; s++) {
 		if (v[s].n > 0) {
 			sort_doubles(v[s].v, v[s].n);
@@ -908,32 +1078,52 @@ struct each_ctx {
 	struct ret_out *out;
 	struct group_table *groups;
 	struct ret_group *total;
+	void **state;           /* by --by key number: its state in GROUPS */
 };
 
-static void
-finish_customer(void *ctx, void *state)
+/* The state in E's GROUPS of the --by key number BY, created there when
+** first asked for (a group has a customer who paid). */
+static void *
+group_state(struct retention *rt, struct group_table *groups, void ***cache,
+    uint32_t by)
 {
-	struct each_ctx *e = ctx;
-	struct ret_customer *c = state;
+	const struct group *k;
 
-	if (c->subs != NULL && e->out->rt->last != INT64_MIN)
-		expand_subs(c, e->out->rt->last);
-	/* Cells past the data's end (a running subscription) were never
-	** made; an order is never later than the last date. */
-	if (c->ncells > 0 && c->cells[0].period < e->out->rt->first)
-		e->out->rt->first = c->cells[0].period;
+	if (*cache == NULL)
+		*cache = xcalloc(rt->nbyv ? rt->nbyv : 1, sizeof **cache);
+	if ((*cache)[by] == NULL) {
+		k = rt->byv[by];
+		(*cache)[by] = gt_get(groups, k->key, k->keylen, NULL)->state;
+	}
+	return (*cache)[by];
+}
+
+/* Expand the subscriptions of every customer; set the data's first
+** period. */
+static void
+finish_customers(struct retention *rt)
+{
+	size_t n = idmap_count(&rt->ids);
+
+	for (size_t i = 0; i < n; i++) {
+		struct ret_customer *c = &rt->cust[i];
+
+		if (c->subs != NULL && rt->last != INT64_MIN)
+			expand_subs(rt, c, rt->last);
+		/* Cells past the data's end (a running subscription) were
+		** never made; an order is never later than the last date. */
+		if (c->ncells > 0 && c->cells[0].period < rt->first)
+			rt->first = c->cells[0].period;
+	}
 }
 
 static void
-count_customer(void *ctx, void *state)
+count_customer(struct each_ctx *e, const struct ret_customer *c)
 {
-	struct each_ctx *e = ctx;
-	struct ret_customer *c = state;
-
 	if (c->ncells == 0)
 		return;
-	add_customer(e->out, gt_get(e->groups, c->by, c->bylen, NULL)->state,
-	    c);
+	add_customer(e->out, group_state(e->out->rt, e->groups, &e->state,
+	    c->by), c);
 	if (e->total != NULL)
 		add_customer(e->out, e->total, c);
 }
@@ -957,18 +1147,20 @@ retention_write(struct retention *rt, struct writer *w)
 	struct ret_out out = { rt, 0, w, rt->cfg.seed };
 	struct ret_group total = {0};
 	struct each_ctx e = { &out, gt_new(sizeof(struct ret_group)),
-	    rt->o->total ? &total : NULL };
+	    rt->o->total ? &total : NULL, NULL };
 	struct group **v;
 	size_t n;
 
-	gt_each(rt->customers, finish_customer, &e);
+	finish_customers(rt);
 	if (rt->first > rt->last) {
 		write_header(&out);
 		gt_free(e.groups, NULL);
 		return;
 	}
 	out.n = rt->last - rt->first + 1;
-	gt_each(rt->customers, count_customer, &e);
+	for (size_t i = 0; i < idmap_count(&rt->ids); i++)
+		count_customer(&e, &rt->cust[i]);
+	free(e.state);
 	v = gt_ordered(e.groups, 0, rt->grouping.nby);
 	n = gt_count(e.groups);
 	/* Every check before the first byte. */
@@ -990,21 +1182,19 @@ retention_write(struct retention *rt, struct writer *w)
 	gt_free(e.groups, NULL);
 }
 
-static void
-free_customer(void *state)
-{
-	struct ret_customer *c = state;
-
-	free(c->by);
-	free(c->cells);
-	free(c->subs);
-}
-
 void
 retention_free(struct retention *rt)
 {
+	/* Cells are the pool's; only unexpanded subscriptions are malloc()'s. */
+	for (size_t i = 0; rt->cfg.subscriptions && i < idmap_count(&rt->ids);
+	    i++)
+		free(rt->cust[i].subs);
+	free(rt->cust);
+	idmap_free(&rt->ids);
+	arena_free(&rt->cellmem);
+	gt_free(rt->bykeys, NULL);
+	free(rt->byv);
 	grouping_free(&rt->grouping);
-	gt_free(rt->customers, free_customer);
 	free(rt->currency);
 	free(rt->currency_where);
 }
@@ -1027,6 +1217,7 @@ struct proj_ctx {
 	struct ret_out *out;
 	struct group_table *groups;
 	struct proj_group *total;
+	void **state;           /* by --by key number: its state in GROUPS */
 };
 
 /* Count customer C into G: the periods it paid in without a break from
@@ -1051,14 +1242,12 @@ proj_add(const struct ret_out *out, struct proj_group *g,
 }
 
 static void
-proj_customer(void *ctx, void *state)
+proj_customer(struct proj_ctx *e, const struct ret_customer *c)
 {
-	struct proj_ctx *e = ctx;
-	struct ret_customer *c = state;
-
 	if (c->ncells == 0)
 		return;
-	proj_add(e->out, gt_get(e->groups, c->by, c->bylen, NULL)->state, c);
+	proj_add(e->out, group_state(e->out->rt, e->groups, &e->state, c->by),
+	    c);
 	if (e->total != NULL)
 		proj_add(e->out, e->total, c);
 }
@@ -1185,16 +1374,17 @@ ret_project(struct retention *rt, struct writer *w, struct strbuf *notes)
 {
 	struct ret_out out = { rt, 0, w, 0 };
 	struct proj_group total = {0};
-	struct each_ctx fin = { &out, NULL, NULL };
 	struct proj_ctx e = { &out, gt_new(sizeof(struct proj_group)),
-	    rt->o->total ? &total : NULL };
+	    rt->o->total ? &total : NULL, NULL };
 	struct group **v = NULL;
 	size_t n = 0;
 
-	gt_each(rt->customers, finish_customer, &fin);
+	finish_customers(rt);
 	if (rt->first <= rt->last) {
 		out.n = rt->last - rt->first + 1;
-		gt_each(rt->customers, proj_customer, &e);
+		for (size_t i = 0; i < idmap_count(&rt->ids); i++)
+			proj_customer(&e, &rt->cust[i]);
+		free(e.state);
 		v = gt_ordered(e.groups, 0, rt->grouping.nby);
 		n = gt_count(e.groups);
 		/* Every fit before the first byte. */

@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "group.h"
+#include "idmap.h"
 #include "money.h"
 #include "opts.h"
 #include "reader.h"
@@ -68,16 +69,30 @@ struct ret_sub {
 	money monthly;
 };
 
-/* Per customer: the --by key of its first row, its periods. */
+/*
+** Per customer: the --by key of its first row, its periods. Customers are
+** numbered by an idmap (lib/idmap.h) and their states kept in one array,
+** so that a run's memory is per customer (some 50 bytes, the id, and 16
+** bytes a paying period), not per row, and the states are walked in
+** order, without a pointer to follow or a free() each.
+*/
 struct ret_customer {
-	char *by;               /* the --by part of the key (group.h form) */
-	size_t bylen;
 	kpi_time first_when;    /* the date of the row BY came from */
-	struct ret_cell *cells; /* sorted by period, one per period */
-	size_t ncells, capcells;
+	struct ret_cell *cells; /* sorted by period, one per period; from
+	                           the run's cell pool, room for the power
+	                           of two at or above NCELLS */
 	struct ret_sub *subs;   /* subscriptions, until ret_finish() */
 	size_t nsubs, capsubs;
+	uint32_t by;            /* the --by part of the key (group.h form):
+	                           its number in struct retention's BYKEYS */
+	uint32_t ncells;
 };
+
+/* Days whose period index a run remembers. */
+#define RET_MEMO 1024
+
+/* Free lists of the cell pool: one per power-of-two capacity. */
+#define RET_CELL_CLASSES 33
 
 struct retention {
 	struct ret_config cfg;
@@ -85,7 +100,19 @@ struct retention {
 	struct grouping_opts gopts;     /* O's, without the period */
 	struct grouping grouping;       /* the --by values alone */
 	kpi_time now;                   /* later order dates are errors */
-	struct group_table *customers;  /* id -> struct ret_customer */
+	struct idmap ids;               /* customer id -> its number */
+	struct ret_customer *cust;      /* by number, idmap_count() of them */
+	size_t capcust;
+	struct group_table *bykeys;     /* --by key -> uint32_t number */
+	struct group **byv;             /* by number */
+	size_t nbyv, capbyv;
+	struct arena cellmem;           /* the cell pool's blocks */
+	struct ret_cell *freecells[RET_CELL_CLASSES];   /* freed arrays of 2^k
+	                                   cells, linked through their first */
+	struct ret_memo {               /* period indexes of days seen, */
+		int64_t day, period;    /* at day % RET_MEMO */
+		int set;
+	} memo[RET_MEMO];
 	int64_t first, last;            /* the data's periods; first >
 	                                   last before any */
 	char *currency;                 /* the code seen first, or NULL */

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "cols.h"
 #include "revenue.h"
@@ -18,8 +19,7 @@ revenue_init(struct revenue *rv, const struct kpi_opts *o, double margin,
 	rv->o = o;
 	grouping_init(&rv->grouping, &o->group);
 	rv->groups = gt_new(sizeof(struct revenue_tally));
-	rv->seen = gt_new(0);
-	rv->seen_all = gt_new(0);
+	u64map_init(&rv->seen, 0);
 }
 
 /* Count order ORD, of ROW, into its group and the total. */
@@ -27,21 +27,33 @@ static void
 add_order(struct revenue *rv, const struct row *row, const struct order *ord)
 {
 	const struct strbuf *gk = grouping_key(&rv->grouping, row, ord->when);
-	struct group *g = gt_get(rv->groups, gk->s, gk->len, NULL);
-	struct revenue_tally *t = g->state;
 	int created;
+	struct group *g = gt_get(rv->groups, gk->s, gk->len, &created);
+	struct revenue_tally *t = g->state;
+	size_t k;
 
+	if (created && (t->number = rv->ngroups++) >= UINT32_MAX)
+		die(EX_SOFTWARE, "more than %u groups", UINT32_MAX - 1);
 	t->orders++;
 	t->revenue += ord->amount;
 	rv->total.orders++;
 	rv->total.revenue += ord->amount;
-	sb_reset(&rv->key);
-	sb_add(&rv->key, gk->s, gk->len);
-	key_add(&rv->key, ord->id, ord->idlen);
-	gt_get(rv->seen, rv->key.s, rv->key.len, &created);
-	t->customers += created;
-	gt_get(rv->seen_all, ord->id, ord->idlen, &created);
+	k = idmap_get(&rv->ids, ord->id, ord->idlen, &created);
 	rv->total.customers += created;
+	if (created) {
+		if (k == rv->caplast) {
+			rv->caplast = rv->caplast ? 2 * rv->caplast : 1024;
+			rv->last = xreallocarray(rv->last, rv->caplast,
+			    sizeof *rv->last);
+		}
+		rv->last[k] = 0;
+	}
+	/* The customer's group before this row: the pair is not new. */
+	if (rv->last[k] == t->number + 1)
+		return;
+	rv->last[k] = t->number + 1;
+	u64map_get(&rv->seen, t->number << 32 | k, &created);
+	t->customers += created;
 }
 
 void
@@ -130,11 +142,11 @@ revenue_write(struct revenue *rv, struct writer *w)
 void
 revenue_free(struct revenue *rv)
 {
-	sb_free(&rv->key);
 	grouping_free(&rv->grouping);
 	gt_free(rv->groups, NULL);
-	gt_free(rv->seen, NULL);
-	gt_free(rv->seen_all, NULL);
+	idmap_free(&rv->ids);
+	u64map_free(&rv->seen);
+	free(rv->last);
 }
 
 double

@@ -7,6 +7,8 @@
 
 #include "date.h"
 #include "group.h"
+#include "idmap.h"
+#include "u64map.h"
 #include "opts.h"
 #include "reader.h"
 #include "util.h"
@@ -35,6 +37,7 @@
 struct revenue_tally {
 	double revenue;
 	uint64_t orders, customers;
+	uint64_t number;                /* the group's, from 0, as met */
 };
 
 struct revenue {
@@ -44,10 +47,14 @@ struct revenue {
 	const struct kpi_opts *o;       /* --col, dates, --total */
 	struct grouping grouping;
 	struct group_table *groups;     /* key -> struct revenue_tally */
-	struct group_table *seen;       /* (key, customer) pairs */
-	struct group_table *seen_all;   /* customers */
+	uint64_t ngroups;
+	struct idmap ids;               /* customer id -> its number */
+	struct u64map seen;             /* (group number << 32 | customer
+	                                   number) pairs */
+	uint32_t *last;                 /* by customer number: its group
+	                                   number + 1 in its latest row */
+	size_t caplast;
 	struct revenue_tally total;
-	struct strbuf key;
 };
 
 /*

@@ -8,6 +8,7 @@
 #include "money.h"
 #include "num.h"
 #include "rfm.h"
+#include "u64map.h"
 #include "units.h"
 #include "util.h"
 
@@ -182,58 +183,11 @@ rfm_unit_days(enum rfm_unit unit)
 }
 
 /*
-** A set of (customer, period) pairs: open addressing over 64-bit keys,
-** customer ordinal << 23 | (period + 2^22), stored plus one so that 0
-** marks an empty slot. Day numbers of the years 1-9999 lie within
-** -2^22..2^22, so the two never overlap.
+** The (customer, period) pairs of the summariser, as u64map keys: the
+** customer's ordinal << 23 | (period + 2^22). Day numbers of the years
+** 1-9999 lie within -2^22..2^22, so the two never overlap.
 */
-struct period_set {
-	uint64_t *slot;
-	size_t nslots, count;
-};
-
 #define PERIOD_BIAS ((int64_t)1 << 22)
-
-static uint64_t
-mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	return h ^ (h >> 33);
-}
-
-/* Add KEY; returns 1 when it is new. */
-static int
-set_add(struct period_set *s, uint64_t key)
-{
-	size_t i;
-
-	if (2 * (s->count + 1) > s->nslots) {
-		struct period_set big = { xcalloc(s->nslots * 2, sizeof *big.slot),
-		    s->nslots * 2, s->count };
-
-		for (size_t j = 0; j < s->nslots; j++) {
-			if (s->slot[j] == 0)
-				continue;
-			for (i = mix(s->slot[j]) & (big.nslots - 1); big.slot[i] != 0;
-			    i = (i + 1) & (big.nslots - 1))
-				;
-			big.slot[i] = s->slot[j];
-		}
-		free(s->slot);
-		*s = big;
-	}
-	key++;
-	for (i = mix(key) & (s->nslots - 1); s->slot[i] != 0;
-	    i = (i + 1) & (s->nslots - 1))
-		if (s->slot[i] == key)
-			return 0;
-	s->slot[i] = key;
-	s->count++;
-	return 1;
-}
 
 /* Per customer. Periods are numbered as summariser_period() numbers them. */
 struct rfm_state {
@@ -276,8 +230,7 @@ summariser_init(struct summariser *s, enum rfm_unit unit, int calendar,
 	s->first_when = s->last_when = NO_TIME;
 	s->customers = gt_new(sizeof(struct rfm_state));
 	s->seen = xcalloc(1, sizeof *s->seen);
-	s->seen->nslots = 1024;
-	s->seen->slot = xcalloc(s->seen->nslots, sizeof *s->seen->slot);
+	u64map_init(s->seen, 0);
 }
 
 /* Keep the earliest order's period P and time WHEN. */
@@ -339,7 +292,9 @@ summariser_add(struct summariser *s, const struct order *o)
 		s->last_seen = p;
 		s->last_when = o->when;
 	}
-	if (!set_add(s->seen, c->ordinal << 23 | (uint64_t)(p + PERIOD_BIAS))) {
+	u64map_get(s->seen, c->ordinal << 23 | (uint64_t)(p + PERIOD_BIAS),
+	    &created);
+	if (!created) {
 		/* Another order of a period already counted. */
 		if (p > s->cal_end)
 			c->holdout_sum += o->amount;
@@ -390,9 +345,9 @@ summariser_rows(struct summariser *s, size_t *n)
 }
 
 /*
-** summariser_add_net()'s periods: open addressing over the keys of
-** period_set (customer ordinal << 23 | biased period, plus one; 0 marks
-** an empty slot), each slot with the period's sums.
+** summariser_add_net()'s periods: a u64map over the keys of the pairs
+** above, each value the period's sums (and its key plus one, again, for
+** summariser_net()'s sort).
 */
 struct net_period {
 	uint64_t key;
@@ -403,41 +358,6 @@ struct net_period {
 	unsigned long refund_line;
 	unsigned refund_src;
 };
-
-struct net_table {
-	struct net_period *slot;
-	size_t nslots, count;
-};
-
-/* The slot of KEY (+1 applied), added empty when new. */
-static struct net_period *
-net_slot(struct net_table *t, uint64_t key)
-{
-	size_t i;
-
-	if (2 * (t->count + 1) > t->nslots) {
-		struct net_table big = { xcalloc(t->nslots * 2, sizeof *big.slot),
-		    t->nslots * 2, t->count };
-
-		for (size_t j = 0; j < t->nslots; j++) {
-			if (t->slot[j].key == 0)
-				continue;
-			for (i = mix(t->slot[j].key) & (big.nslots - 1);
-			    big.slot[i].key != 0; i = (i + 1) & (big.nslots - 1))
-				;
-			big.slot[i] = t->slot[j];
-		}
-		free(t->slot);
-		*t = big;
-	}
-	for (i = mix(key) & (t->nslots - 1); t->slot[i].key != 0;
-	    i = (i + 1) & (t->nslots - 1))
-		if (t->slot[i].key == key)
-			return &t->slot[i];
-	t->slot[i].key = key;
-	t->count++;
-	return &t->slot[i];
-}
 
 int
 summariser_add_net(struct summariser *s, const struct order *o, money micros,
@@ -455,13 +375,15 @@ summariser_add_net(struct summariser *s, const struct order *o, money micros,
 	}
 	if (s->net == NULL) {
 		s->net = xcalloc(1, sizeof *s->net);
-		s->net->nslots = 1024;
-		s->net->slot = xcalloc(s->net->nslots, sizeof *s->net->slot);
+		u64map_init(s->net, sizeof(struct net_period));
 	}
 	c = gt_get(s->customers, o->id, o->idlen, &created)->state;
 	if (created)
 		c->ordinal = s->ncustomers++;
-	d = net_slot(s->net, (c->ordinal << 23 | (uint64_t)(p + PERIOD_BIAS)) + 1);
+	d = u64map_get(s->net, c->ordinal << 23 | (uint64_t)(p + PERIOD_BIAS),
+	    &created);
+	if (created)
+		d->key = (c->ordinal << 23 | (uint64_t)(p + PERIOD_BIAS)) + 1;
 	if (o->amount < 0) {
 		sum = d->refunds;
 		if (micros == INT64_MIN || money_add(&sum, -micros) < 0)
@@ -518,8 +440,9 @@ find_group(struct group **g, size_t n, const struct rfm_state *c)
 int
 summariser_net(struct summariser *s, struct net_failure *f)
 {
-	struct net_table *t = s->net;
-	struct net_period *v;
+	struct u64map *t = s->net;
+	struct net_period *v, *d;
+	uint64_t key;
 	struct rfm_state **by_ordinal;
 	money *left;
 	size_t n = 0, *stack, top;
@@ -528,9 +451,8 @@ summariser_net(struct summariser *s, struct net_failure *f)
 	if (t == NULL)
 		return 0;
 	v = xcalloc(t->count ? t->count : 1, sizeof *v);
-	for (size_t i = 0; i < t->nslots; i++)
-		if (t->slot[i].key != 0)
-			v[n++] = t->slot[i];
+	for (size_t i = 0; (d = u64map_next(t, &i, &key)) != NULL; )
+		v[n++] = *d;
 	qsort(v, n, sizeof *v, by_key);
 	by_ordinal = xcalloc(s->ncustomers ? s->ncustomers : 1,
 	    sizeof *by_ordinal);
@@ -592,7 +514,7 @@ summariser_net(struct summariser *s, struct net_failure *f)
 	free(left);
 	free(by_ordinal);
 	free(v);
-	free(t->slot);
+	u64map_free(t);
 	free(t);
 	s->net = NULL;
 	return rc;
@@ -602,10 +524,10 @@ void
 summariser_free(struct summariser *s)
 {
 	if (s->net != NULL) {
-		free(s->net->slot);
+		u64map_free(s->net);
 		free(s->net);
 	}
 	gt_free(s->customers, NULL);
-	free(s->seen->slot);
+	u64map_free(s->seen);
 	free(s->seen);
 }

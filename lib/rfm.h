@@ -124,8 +124,8 @@ struct summariser {
 	                                   before any order) */
 	struct group_table *customers;  /* id -> struct rfm_state */
 	uint64_t ncustomers;
-	struct period_set *seen;        /* (customer, period) pairs */
-	struct net_table *net;          /* summariser_add_net()'s periods */
+	struct u64map *seen;            /* (customer, period) pairs */
+	struct u64map *net;             /* summariser_add_net()'s periods */
 };
 
 /* Set up S; CAL_END and OBS_END are NO_TIME when not given. */

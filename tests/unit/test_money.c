@@ -149,6 +149,75 @@ main(void)
 	sum = -INT64_MAX;
 	check_int("money_add below the range fails", money_add(&sum, -2), -1);
 
+	/*
+	 * The plain form ([-]digits[.digits], up to 12 and 6 digits) has a
+	 * fast path: it must give what the general path gives for the same
+	 * number written so that the fast path does not take it (with an
+	 * exponent, or a blank before it), and what the digits say: the
+	 * integer micros written out as digits, point 6 from the right.
+	 */
+	{
+		static const char *const plain[] = { "0", "-0", "7", "34.02",
+			"-34.02", "0.5", "000012.340000", "999999999999.999999",
+			"-999999999999.999999", "1.000001", "123456.7", "5.05",
+			NULL };
+		uint64_t st = 12345;
+		int bad = 0;
+
+		for (int i = 0; plain[i] != NULL; i++) {
+			char other[64], name[160];
+			money a = 1, b = 2;
+
+			snprintf(other, sizeof other, "%se0", plain[i]);
+			snprintf(name, sizeof name, "money_parse fast %s = %s",
+			    plain[i], other);
+			check_int(name, money_parse(plain[i], strlen(plain[i]),
+			    &a) == NULL && money_parse(other, strlen(other),
+			    &b) == NULL && a == b, 1);
+		}
+		/* 100000 random amounts, 1-12 digits, 0-6 decimals. */
+		for (int i = 0; i < 100000; i++) {
+			char s[64], e[72];
+			uint64_t r;
+			long long whole, frac;
+			int nfrac;
+			money a = 1, b = 2, want;
+
+			st += 0x9e3779b97f4a7c15ULL;
+			r = st ^ (st >> 29);
+			r *= 0xbf58476d1ce4e5b9ULL;
+			r ^= r >> 32;
+			whole = (long long)(r % 1000000000000ULL);
+			nfrac = (int)(r >> 40) % 7;
+			frac = (long long)((r >> 20) % 1000000ULL);
+			for (int k = nfrac; k < 6; k++)
+				frac /= 10;
+			if (nfrac == 0)
+				snprintf(s, sizeof s, "%s%lld", r & 1 ? "-" : "",
+				    whole);
+			else
+				snprintf(s, sizeof s, "%s%lld.%0*lld", r & 1 ? "-" :
+				    "", whole, nfrac, frac);
+			snprintf(e, sizeof e, " %s", s);
+			want = whole * 1000000;
+			for (int k = nfrac; k < 6; k++)
+				frac *= 10;
+			want += frac;
+			if (r & 1)
+				want = -want;
+			if (money_parse(s, strlen(s), &a) != NULL ||
+			    money_parse(e, strlen(e), &b) != NULL || a != b ||
+			    a != want) {
+				if (bad++ == 0)
+					printf("# '%s': %lld, '%s': %lld, want %lld\n",
+					    s, (long long)a, e, (long long)b,
+					    (long long)want);
+			}
+		}
+		check_int("money_parse fast and general paths agree on 100000 "
+		    "amounts", bad, 0);
+	}
+
 	formats(0, 6, "0");
 	formats(1, 6, "0.000001");
 	formats(123456789, 6, "123.456789");
