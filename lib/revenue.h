@@ -48,6 +48,8 @@ struct revenue {
 	struct group_table *seen_all;   /* customers */
 	struct revenue_tally total;
 	struct strbuf key;
+	char *currency;                 /* the currency seen first, or NULL */
+	char *currency_where;           /* "FILE:LINE" of it */
 };
 
 /*
