@@ -1038,8 +1038,18 @@ filter_value(const void *view, size_t j, const struct row *row, char *buf,
 			break;
 		}
 	if (c->currency_of) {
-		s = text_currency(s, n);
-		n = *s != '\0' ? 3 : 0;
+		const char *t = text_currency(s, n);
+
+		/* A code in the text is copied out, NUL-terminated, into
+		 * BUF (the field had 4 bytes or more, BUF holds one more);
+		 * a symbol's code is a constant string. */
+		if (t >= s && t < s + n) {
+			memcpy(buf, t, 3);
+			buf[3] = '\0';
+			t = buf;
+		}
+		s = t;
+		n = strlen(t);
 	} else if (c->number && n > 0 && clean_number(s, n, buf, &n))
 		s = buf;
 	*out = s;
