@@ -8,7 +8,7 @@ MANPREFIX = $(PREFIX)/share/man
 CC      = cc
 CFLAGS  = -O2 -g
 LDFLAGS =
-LDLIBS  = -lcsv -lm -pthread
+LDLIBS  = -lcsv -lxxhash -lm -pthread
 # Always on, whatever CFLAGS says; CI adds -Werror through CFLAGS.
 KPI_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra
 
@@ -28,7 +28,7 @@ UNIT    = $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 FUZZERS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY  = $(FUZZERS:%=tests/fuzz/replay_%)
 SECS    = 60
-DEVTOOLS = tests/gen/kpi-gen tests/gen/clv-gen tests/tools/csvdump tests/tools/failalloc.so
+DEVTOOLS = tests/gen/kpi-gen tests/gen/clv-gen tests/tools/csvdump tests/tools/hashflood tests/tools/failalloc.so
 
 .PHONY: all bench build-tests check check-valgrind coverage demo deps install \
 	uninstall clean fuzz fuzz-afl

@@ -59,6 +59,10 @@ cols_check_map(const struct colmap_set *set, const char *option,
 	}
 }
 
+/* The most bytes of the header's names a message lists, give or take
+** one name (each at most ESCAPED_MAX). */
+#define COLUMN_LIST_MAX 1000
+
 /* Record a missing or ambiguous column HEADER, needed for WHAT; ROLE, if
 ** not NULL, can be mapped to another header with OPTION. */
 static int
@@ -75,9 +79,17 @@ column_error(struct reader *r, long found, const char *header,
 		    header, header);
 		return -1;
 	}
-	for (size_t i = 0; i < h->n; i++)
+	/* The headers, each cut at 60 bytes by escape_text(), the list at
+	 * about COLUMN_LIST_MAX bytes: a header of a million fields would
+	 * otherwise make a message of megabytes. */
+	for (size_t i = 0; i < h->n; i++) {
+		if (list.len > COLUMN_LIST_MAX) {
+			sb_printf(&list, ", \u2026(%zu more)", h->n - i);
+			break;
+		}
 		sb_printf(&list, "%s%s", i ? ", " : "",
 		    escape_text(esc, sizeof esc, h->f[i].s, h->f[i].len));
+	}
 	if (role != NULL)
 		rd_fail(r, EX_DATAERR, h->line, "no column '%s' (%s; map another "
 		    "with %s %s=HEADER); the header has: %s", header, what,

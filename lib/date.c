@@ -239,6 +239,27 @@ parse_strptime(const char *s, size_t len, const char *fmt, kpi_time *out)
 	return NULL;
 }
 
+/* What a year before 1900 or after 2200 gets (see plausible()). */
+static const char IMPLAUSIBLE_YEAR[] = "year before 1900 or after 2200 "
+    "(a two-digit year read with %Y? %y reads two digits)";
+
+/*
+** Whether T, a date-time date_parse() read, falls in the years 1900 to
+** 2200, the range of CRM and ad data: no business record of kpikit's
+** kind is older, and a year outside it is a misreading (a two-digit year
+** read as a four-digit one, "26" as 0026). NULL when it does; else the
+** constant reason. Compared in milliseconds since 1970, UTC: one
+** subtraction, kept apart from the parsers themselves.
+*/
+static const char *
+plausible(kpi_time t)
+{
+	const kpi_time lo = days_from_civil(1900, 1, 1) * 86400000LL;
+	const kpi_time hi = days_from_civil(2201, 1, 1) * 86400000LL;
+
+	return t >= lo && t < hi ? NULL : IMPLAUSIBLE_YEAR;
+}
+
 const char *
 date_parse(const char *s, size_t len, const struct date_formats *fmts,
     kpi_time *out)
@@ -254,12 +275,14 @@ date_parse(const char *s, size_t len, const struct date_formats *fmts,
 	err = parse_iso_fast(s, len, out);
 	if (err == NOT_ISO)
 		err = parse_iso(s, s + len, out);
+	if (err == NULL)
+		return plausible(*out);
 	if (err != NOT_ISO || fmts == NULL)
 		return err;
 	for (size_t i = 0; i < fmts->n; i++) {
 		const char *e = parse_strptime(s, len, fmts->fmt[i], out);
 
-		if (e == NULL)
+		if (e == NULL && (e = plausible(*out)) == NULL)
 			return NULL;
 		if (e != NOT_ISO)
 			err = e;

@@ -34,7 +34,11 @@ struct date_formats {
 ** Calendar checks are exact: month 1-12, the day within that month's length
 ** (leap years by the Gregorian rule), hour 0-23, minute and second 0-59,
 ** offsets within +-23:59; years 0001-9999. 2023-02-30 is an error, never
-** rolled over into March.
+** rolled over into March. A year before 1900 or after 2200 (from any
+** form; the UTC date-time counts) is an error too, with a hint: it is
+** most often a two-digit year read with %Y ("1/5/26" as the year 26);
+** under FMTS, such a reading makes date_parse() try the next format
+** (one with %y), so formats for both widths can be given together.
 **
 ** Returns NULL on success, else a constant text saying what is wrong.
 */

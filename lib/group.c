@@ -65,7 +65,7 @@ gt_get(struct group_table *t, const char *key, size_t keylen, int *created)
 	if (t->last != NULL && t->last->keylen == keylen &&
 	    memcmp(t->last->key, key, keylen) == 0)
 		return t->last;
-	hash = hash_bytes(key, keylen);
+	hash = hash_keyed(key, keylen);
 	for (i = hash & (t->nslots - 1); (g = t->slot[i]) != NULL;
 	    i = (i + 1) & (t->nslots - 1))
 		if (same_key(g, hash, key, keylen))

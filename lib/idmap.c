@@ -79,7 +79,7 @@ index_all(struct idmap *m)
 	m->slot = xcalloc(m->nslots, sizeof *m->slot);
 	mask = m->nslots - 1;
 	for (size_t k = 0; k < m->count; k++) {
-		uint64_t tag = hash_bytes(m->bytes + m->off[k], m->off[k + 1] -
+		uint64_t tag = hash_keyed(m->bytes + m->off[k], m->off[k + 1] -
 		    m->off[k]) & TAG_MASK;
 		size_t i;
 
@@ -93,7 +93,7 @@ index_all(struct idmap *m)
 uint64_t
 idmap_hash(const char *id, size_t len)
 {
-	return hash_bytes(id, len);
+	return hash_keyed(id, len);
 }
 
 void

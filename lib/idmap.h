@@ -13,7 +13,7 @@
 ** per state, and a free() each). Made for a customer table of millions.
 **
 ** Method: open addressing, linear probing, at most half full, over slots
-** of 8 bytes (the high 32 bits of the id's hash_bytes(), and its number
+** of 8 bytes (the high 32 bits of the id's hash_keyed(), seeded per process, and its number
 ** plus one; 0 marks a free slot); an id's first slot to try is given by
 ** the top bits of its hash, so that slots run in hash order and growing by
 ** doubling moves them in order (no random writes, no hashing again). The

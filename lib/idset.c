@@ -118,7 +118,7 @@ resize(struct idset *s, size_t n)
 	while (at < s->len) {
 		const unsigned char *id;
 		size_t len = get_len(s->bytes + at, &id);
-		uint64_t hash = hash_bytes(id, len);
+		uint64_t hash = hash_keyed(id, len);
 		size_t i;
 
 		for (i = hash & (n - 1); slot[i] != 0; i = (i + 1) & (n - 1))
@@ -194,13 +194,13 @@ has_id(const struct idset *s, uint64_t hash, const char *id, size_t len)
 uint64_t
 idset_hash(const char *id, size_t len)
 {
-	return hash_bytes(id, len);
+	return hash_keyed(id, len);
 }
 
 int
 idset_add(struct idset *s, const char *id, size_t len)
 {
-	return idset_add_hashed(s, hash_bytes(id, len), id, len);
+	return idset_add_hashed(s, hash_keyed(id, len), id, len);
 }
 
 int
@@ -250,7 +250,7 @@ idset_add_common(struct idset *into, const struct idset *s,
 
 		for (; n < AHEAD && at < s->len; n++) {
 			b[n].len = get_len(s->bytes + at, &b[n].id);
-			b[n].hash = hash_bytes(b[n].id, b[n].len);
+			b[n].hash = hash_keyed(b[n].id, b[n].len);
 			idset_prefetch(other, b[n].hash);
 			at = (size_t)(b[n].id - s->bytes) + b[n].len;
 		}

@@ -16,7 +16,8 @@ enum {
 	OPT_STAGES, OPT_STAGE_COL, OPT_WINDOW, OPT_ASOF, OPT_ANNOTATE,
 	OPT_TOTAL, OPT_NO_DEDUP, OPT_PRESET, OPT_PRESET_FILE, OPT_EXPLAIN,
 	OPT_JOBS, OPT_PARTIAL, OPT_MERGE, OPT_PROGRESS, OPT_NO_PROGRESS,
-	OPT_STAGE_MAP, OPT_COUNT_COL, OPT_HEADER, OPT_OFS, OPT_JOIN, OPT_STALE
+	OPT_STAGE_MAP, OPT_COUNT_COL, OPT_HEADER, OPT_OFS, OPT_JOIN, OPT_STALE,
+	OPT_MAX_FIELDS
 };
 
 struct shared_option {
@@ -78,6 +79,8 @@ static const struct shared_option shared[] = {
 	    "skip rows with bad values, count them on stderr" } },
 	{ 0, { "max-field", "BYTES", OPT_MAX_FIELD,
 	    "longest field accepted (default 1048576)" } },
+	{ 0, { "max-fields", "N", OPT_MAX_FIELDS,
+	    "most fields a record may have (default 100000)" } },
 	{ 0, { "precision", "N", OPT_PRECISION,
 	    "decimals in output numbers (default 6)" } },
 	{ 0, { "progress", NULL, OPT_PROGRESS,
@@ -483,6 +486,10 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		case OPT_MAX_FIELD:
 			o->rd.max_field = (size_t)opt_int("max-field", optarg, 1,
 			    (long long)1 << 40);
+			break;
+		case OPT_MAX_FIELDS:
+			o->rd.max_fields = (size_t)opt_int("max-fields", optarg,
+			    1, (long long)1 << 40);
 			break;
 		case OPT_PRECISION:
 			o->precision = (int)opt_int("precision", optarg, 0, 15);

@@ -32,6 +32,8 @@ struct column {
 	struct map *map;
 	size_t nmap;
 	int number, capture;
+	int currency_of;        /* the currency of NUMBER's money text (an
+	                           implicit column, see filter_bind()) */
 };
 
 struct skip {
@@ -62,6 +64,7 @@ struct derived {
 	long *cond_col;         /* the columns of def->cond */
 	char *captured;         /* what '*' matched in the header name */
 	char *source;           /* for messages: "'Close Date' when ..." */
+	struct column *own_def; /* def, when the view made it: freed with it */
 };
 
 struct missing {
@@ -697,6 +700,45 @@ describe(struct strbuf *sb, const struct column *c, const struct row *hdr,
 		sb_adds(sb, ", money text made a number");
 	if (c->capture)
 		sb_adds(sb, ", from its header name");
+	if (c->currency_of)
+		sb_adds(sb, ", the currency of its money text");
+}
+
+/*
+** The currency that money text S (LEN bytes) is written in, as
+** clean_number() strips it: a three-letter code before or after the
+** number ("USD 1,200", "1,200 USD"), or a symbol before it, read as a
+** code: $ as USD, \u20ac as EUR, \u00a3 as GBP, \u00a5 as JPY. Returns
+** the three letters (in S, or a constant), and "" when the text names
+** none.
+*/
+static const char *
+text_currency(const char *s, size_t len)
+{
+	static const char *const symbols[][2] = { { "$", "USD" },
+	    { "\xe2\x82\xac", "EUR" }, { "\xc2\xa3", "GBP" },
+	    { "\xc2\xa5", "JPY" } };
+	size_t i = 0;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '-'))
+		i++;
+	for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++) {
+		size_t sl = strlen(symbols[k][0]);
+
+		if (len - i >= sl && memcmp(s + i, symbols[k][0], sl) == 0)
+			return symbols[k][1];
+	}
+	if (len - i >= 4 && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'A' &&
+	    s[i + 1] <= 'Z' && s[i + 2] >= 'A' && s[i + 2] <= 'Z' &&
+	    s[i + 3] == ' ')
+		return s + i;
+	if (len - i >= 4 && s[len - 4] == ' ' && s[len - 3] >= 'A' &&
+	    s[len - 3] <= 'Z' && s[len - 2] >= 'A' && s[len - 2] <= 'Z' &&
+	    s[len - 1] >= 'A' && s[len - 1] <= 'Z')
+		return s + len - 3;
+	return "";
 }
 
 /* Whether V already has a column, or a missing one, called NAME. */
@@ -729,7 +771,7 @@ filter_bind(const void *ctx, const struct row *hdr, const char *file,
 	v->nown = hdr->n;
 	for (size_t i = 0; i < p->ncolumns; i++) {
 		const struct column *c = &p->columns[i];
-		struct derived d = { c, -1, NULL, NULL, NULL };
+		struct derived d = { c, -1, NULL, NULL, NULL, NULL };
 		struct strbuf src = {0};
 		int ok = 1;
 
@@ -771,6 +813,51 @@ filter_bind(const void *ctx, const struct row *hdr, const char *file,
 			free(d.cond_col);
 			free(d.captured);
 			continue;
+		}
+		describe(&src, c, hdr, d.col, d.cond_col);
+		d.source = src.s;
+		v->d = xreallocarray(v->d, v->nd + 1, sizeof *v->d);
+		v->d[v->nd++] = d;
+	}
+	/*
+	 * A money column (number) carries the currency its text names:
+	 * NAME_currency, from the same source, so that a tool can compare
+	 * it as it compares a currency column ("USD 100" and "EUR 100" are
+	 * not added). Not when the file or the preset has that name.
+	 */
+	for (size_t i = 0, n = v->nd; i < n; i++) {
+		const struct derived *m = &v->d[i];
+		struct derived d = { NULL, m->col, NULL, NULL, NULL, NULL };
+		struct column *c;
+		struct strbuf name = {0}, src = {0};
+		int ok = m->def->number && m->col >= 0;
+
+		if (!ok)
+			continue;
+		sb_printf(&name, "%s_currency", m->def->name);
+		for (size_t h = 0; h < hdr->n; h++)
+			if (hdr->f[h].len == name.len &&
+			    memcmp(hdr->f[h].s, name.s, name.len) == 0)
+				ok = 0;
+		for (size_t k = 0; k < p->ncolumns; k++)
+			if (strcmp(p->columns[k].name, name.s) == 0)
+				ok = 0;
+		if (!ok || bound(v, name.s)) {
+			sb_free(&name);
+			continue;
+		}
+		c = xmalloc(sizeof *c);
+		*c = *m->def;          /* its source and conditions, shared */
+		c->name = name.s;
+		c->nmap = 0;
+		c->number = 0;
+		c->capture = 0;
+		c->currency_of = 1;
+		d.def = d.own_def = c;
+		if (c->ncond > 0) {
+			d.cond_col = xcalloc(c->ncond, sizeof *d.cond_col);
+			memcpy(d.cond_col, m->cond_col, c->ncond *
+			    sizeof *d.cond_col);
 		}
 		describe(&src, c, hdr, d.col, d.cond_col);
 		d.source = src.s;
@@ -950,7 +1037,20 @@ filter_value(const void *view, size_t j, const struct row *row, char *buf,
 			n = strlen(s);
 			break;
 		}
-	if (c->number && n > 0 && clean_number(s, n, buf, &n))
+	if (c->currency_of) {
+		const char *t = text_currency(s, n);
+
+		/* A code in the text is copied out, NUL-terminated, into
+		 * BUF (the field had 4 bytes or more, BUF holds one more);
+		 * a symbol's code is a constant string. */
+		if (t >= s && t < s + n) {
+			memcpy(buf, t, 3);
+			buf[3] = '\0';
+			t = buf;
+		}
+		s = t;
+		n = strlen(t);
+	} else if (c->number && n > 0 && clean_number(s, n, buf, &n))
 		s = buf;
 	*out = s;
 	*outlen = n;
@@ -987,6 +1087,10 @@ filter_free(void *view)
 		free(v->d[i].cond_col);
 		free(v->d[i].captured);
 		free(v->d[i].source);
+		if (v->d[i].own_def != NULL) {
+			free(v->d[i].own_def->name);
+			free(v->d[i].own_def);
+		}
 	}
 	free(v->d);
 	for (size_t i = 0; i < v->nm; i++)

@@ -61,6 +61,9 @@ struct reader {
 	                            after it, in the next buffer, is unseen */
 	int stray_record;        /* a second record ended within one segment */
 	int too_long;            /* a field passed max_field bytes */
+	size_t max_fields;       /* fields per record cap */
+	int too_many;            /* a record passed max_fields fields */
+	size_t scan_fields;      /* separators check_cap() has seen */
 
 	/* TSV and space-separated: a line that spans reads, kept whole, and
 	 * how far the field cap has been checked in it (once it is longer
@@ -201,6 +204,12 @@ on_field(void *s, size_t len, void *arg)
 	if (r->row_ready) {
 		/* A second record inside one line: only a bare CR does that. */
 		r->stray_record = 1;
+		return;
+	}
+	if (i >= r->max_fields) {
+		/* Kept no more: memory stays bounded however long the
+		 * record; the caller reports it after the parse. */
+		r->too_many = 1;
 		return;
 	}
 	if (i == r->fields_cap) {
@@ -446,6 +455,18 @@ too_long_error(struct reader *r)
 	    "(--max-field raises the limit)", r->max_field);
 }
 
+/*
+** A record with more fields than the cap (--max-fields): ten megabytes of
+** commas, say, which would otherwise keep some 20 bytes per field.
+*/
+static int
+too_many_error(struct reader *r, unsigned long line)
+{
+	return rd_fail(r, EX_DATAERR, line, "the record starting here has "
+	    "more than %zu fields (--max-fields raises the limit)",
+	    r->max_fields);
+}
+
 static int
 bare_cr_error(struct reader *r)
 {
@@ -544,6 +565,8 @@ feed_segment(struct reader *r)
 	if (nl != NULL && good == len && split_plain_line(r, s, len) == 0) {
 		if (r->too_long)
 			return too_long_error(r);
+		if (r->too_many)
+			return too_many_error(r, r->line);
 		r->last_byte = '\n';
 		r->pos += len;
 		r->line++;
@@ -580,6 +603,8 @@ feed_segment(struct reader *r)
 	if (r->too_long || (r->parser.entry_pos > 0 &&
 	    r->parser.entry_pos - 1 > r->max_field))
 		return too_long_error(r);
+	if (r->too_many)
+		return too_many_error(r, r->rec_line);
 	if (used < good)
 		return parse_error(r, used);
 	if (r->stray_record)
@@ -693,6 +718,11 @@ check_cap(struct reader *r)
 		unsigned char c = s[r->scan_at];
 
 		if (r->mode == MODE_TSV ? c == '\t' : is_space_sep(c)) {
+			/* A separator (of a run of blanks, the first) ends
+			 * a field: past the field cap, the line is cut. */
+			if ((r->mode == MODE_TSV || r->scan_cur > 0) &&
+			    ++r->scan_fields >= r->max_fields)
+				return too_many_error(r, r->line);
 			r->scan_cur = 0;
 			r->scan_esc = 0;
 			continue;
@@ -764,6 +794,8 @@ plain_line(struct reader *r, const unsigned char *s, size_t len)
 		}
 		if (plain_field(r, p, (size_t)(stop - p)) < 0)
 			return -1;
+		if (r->too_many)
+			return too_many_error(r, r->rec_line);
 		if (stop == end)
 			break;
 		p = stop + 1;
@@ -787,7 +819,7 @@ plain_pline(struct reader *r)
 	int rc = plain_line(r, (const unsigned char *)r->pline.s, r->pline.len);
 
 	sb_reset(&r->pline);
-	r->scan_at = r->scan_cur = 0;
+	r->scan_at = r->scan_cur = r->scan_fields = 0;
 	r->scan_esc = 0;
 	return rc;
 }
@@ -1147,6 +1179,8 @@ reader_new(const char *name, const struct rd_opts *opts)
 	r->explain = opts ? opts->explain : 0;
 	r->progress = opts ? opts->progress : NULL;
 	r->max_field = opts && opts->max_field ? opts->max_field : RD_MAX_FIELD;
+	r->max_fields = opts && opts->max_fields ? opts->max_fields :
+	    RD_MAX_FIELDS;
 	r->read_size = opts && opts->read_size ? opts->read_size : READ_SIZE;
 	r->line = 1;
 	r->fd = -1;

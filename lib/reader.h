@@ -24,6 +24,9 @@
 **  - A field longer than the cap (RD_MAX_FIELD, 1 MiB by default) is an
 **    error, so that a stray quote fails fast instead of swallowing the rest
 **    of the file into memory.
+**  - A record of more fields than the cap (RD_MAX_FIELDS, 100,000 by
+**    default; --max-fields) is an error, found while the record is read,
+**    so that a stream of commas fails fast and in bounded memory.
 **  - The first record is the header; every later record must have as many
 **    fields as the header. Empty lines between records are skipped.
 **  - CRLF and LF line ends are both accepted, also mixed.
@@ -46,6 +49,7 @@
 */
 
 #define RD_MAX_FIELD (1024 * 1024)
+#define RD_MAX_FIELDS 100000
 
 /* rd_opts.delim for space-separated text: a run of blanks is one
 ** separator (not a byte, so that no CSV separator means it). */
@@ -144,6 +148,7 @@ struct rd_opts {
 	                          one; NULL: the first record is the header */
 	size_t nheader;
 	size_t max_field;      /* field size cap in bytes; 0 means RD_MAX_FIELD */
+	size_t max_fields;     /* fields per record cap; 0 means RD_MAX_FIELDS */
 	int skip_bad;          /* row errors are counted, not fatal (--skip-bad) */
 	size_t read_size;      /* most bytes read (or, from memory, taken) at a
 	                          time; 0 means 256 KiB. Tests vary it to show

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 
 #include "cols.h"
@@ -56,12 +57,62 @@ add_order(struct revenue *rv, const struct row *row, const struct order *ord)
 	t->customers += created;
 }
 
+/* The optional currency roles: a currency column, and the currency a
+** preset read from the amount's text (lib/preset.c). */
+static const struct role currency_roles[2] = {
+	{ "currency", "currency", 0 },
+	{ "amount_currency", "amount_currency", 0 },
+};
+
+/*
+** Check the currency in column COL of ROW (none when COL < 0) against
+** the one seen first, in any file: amounts in two currencies are never
+** added. ASCII case is ignored ("usd" is "USD"). An empty value is an
+** error in a currency column (every amount needs its currency) but not
+** in amount_currency (an amount of plain digits names none). Returns 0,
+** or -1 with the row's error recorded in R.
+*/
+static int
+check_currency(struct revenue *rv, struct reader *r, const struct row *row,
+    long col, int empty_ok)
+{
+	const char *s;
+	size_t len;
+	char esc[ESCAPED_MAX], first[ESCAPED_MAX];
+	struct strbuf where = {0};
+
+	if (col < 0)
+		return 0;
+	s = row->f[col].s;
+	len = row->f[col].len;
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return empty_ok ? 0 : rd_bad(r, row, col, "empty; with a "
+		    "currency column, every amount needs its currency");
+	if (rv->currency == NULL) {
+		rv->currency = xmemdup(s, len);
+		sb_printf(&where, "%s:%lu", rd_name(r), row->line);
+		rv->currency_where = where.s;
+		return 0;
+	}
+	if (strlen(rv->currency) == len &&
+	    strncasecmp(rv->currency, s, len) == 0)
+		return 0;
+	return rd_bad(r, row, col, "'%s', but %s has '%s': amounts in two "
+	    "currencies cannot be added", escape_text(esc, sizeof esc, s, len),
+	    rv->currency_where, escape_text(first, sizeof first, rv->currency,
+	    strlen(rv->currency)));
+}
+
 void
 revenue_read(struct revenue *rv, struct reader *r)
 {
 	unsigned char *want = xcalloc(rd_header(r)->n, 1);
 	struct role roles[NORDER_ROLES];
-	long col[NORDER_ROLES];
+	long col[NORDER_ROLES], ccol[2];
 	const struct row *row;
 	struct order ord;
 	int rc;
@@ -69,13 +120,19 @@ revenue_read(struct revenue *rv, struct reader *r)
 	memcpy(roles, order_roles, sizeof roles);
 	roles[ORDER_AMOUNT].required = 1;
 	if (cols_bind(r, roles, NORDER_ROLES, &rv->o->cols, col) < 0 ||
+	    cols_bind(r, currency_roles, 2, &rv->o->cols, ccol) < 0 ||
 	    grouping_bind(&rv->grouping, r, want) < 0)
 		rd_die(r);
 	for (int k = 0; k < NORDER_ROLES; k++)
 		want[col[k]] = 1;
+	for (int k = 0; k < 2; k++)
+		if (ccol[k] >= 0)
+			want[ccol[k]] = 1;
 	rd_want(r, want);
 	while ((rc = rd_next(r, &row)) > 0) {
-		if (order_decode(r, row, col, &rv->o->dates, rv->now, &ord) < 0)
+		if (order_decode(r, row, col, &rv->o->dates, rv->now, &ord) < 0 ||
+		    check_currency(rv, r, row, ccol[0], 0) < 0 ||
+		    check_currency(rv, r, row, ccol[1], 1) < 0)
 			continue;
 		/* Amounts are never negative: the total is the largest sum. */
 		if (!isfinite(rv->total.revenue + ord.amount)) {
@@ -147,6 +204,8 @@ revenue_free(struct revenue *rv)
 	idmap_free(&rv->ids);
 	u64map_free(&rv->seen);
 	free(rv->last);
+	free(rv->currency);
+	free(rv->currency_where);
 }
 
 double

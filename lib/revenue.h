@@ -55,6 +55,8 @@ struct revenue {
 	                                   number + 1 in its latest row */
 	size_t caplast;
 	struct revenue_tally total;
+	char *currency;                 /* the currency seen first, or NULL */
+	char *currency_where;           /* "FILE:LINE" of it */
 };
 
 /*

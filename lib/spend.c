@@ -9,10 +9,11 @@
 #include "util.h"
 
 /* The spend table's roles, then one per --by column. */
-enum { SR_DATE, SR_AMOUNT, SR_KIND, SR_CURRENCY, SR_FIRST_BY };
+enum { SR_DATE, SR_AMOUNT, SR_KIND, SR_CURRENCY, SR_TEXT_CURRENCY,
+	SR_FIRST_BY };
 
 /* The leads' extra roles (leads_init()), when a money column is read. */
-enum { LR_VALUE, LR_CURRENCY };
+enum { LR_VALUE, LR_CURRENCY, LR_TEXT_CURRENCY };
 
 /*
 ** Add AMOUNT (0 or more) of spend of KIND to C, keeping in range each
@@ -96,7 +97,7 @@ void
 sj_init(struct spend_join *j, const struct kpi_opts *o,
     const struct spend_opts *so, const struct role *value)
 {
-	struct role extra[2];
+	struct role extra[3];
 
 	memset(j, 0, sizeof *j);
 	j->o = o;
@@ -128,13 +129,15 @@ sj_init(struct spend_join *j, const struct kpi_opts *o,
 
 		extra[LR_VALUE] = *value;
 		extra[LR_CURRENCY] = (struct role){ "currency", "currency", 0 };
+		extra[LR_TEXT_CURRENCY] = (struct role){ "amount_currency",
+		    "amount_currency", 0 };
 		sb_printf(&msg, "empty, but the lead is a customer and needs "
 		    "its %s", value->name);
 		j->value_empty = msg.s;
 		j->value = *value;
 	}
 	leads_init(&j->leads, &o->leads, &o->cols, &o->dates, 1, extra,
-	    value != NULL ? 2 : 0);
+	    value != NULL ? 3 : 0);
 	j->has_value = value != NULL;
 
 	j->nroles = SR_FIRST_BY + o->group.nby;
@@ -143,6 +146,8 @@ sj_init(struct spend_join *j, const struct kpi_opts *o,
 	j->roles[SR_AMOUNT] = (struct role){ "amount", "amount", 1 };
 	j->roles[SR_KIND] = (struct role){ "kind", "kind", 0 };
 	j->roles[SR_CURRENCY] = (struct role){ "currency", "currency", 0 };
+	j->roles[SR_TEXT_CURRENCY] = (struct role){ "amount_currency",
+	    "amount_currency", 0 };
 	for (size_t i = 0; i < o->group.nby; i++)
 		j->roles[SR_FIRST_BY + i] = (struct role){ o->group.by[i], o->group.by[i], 1 };
 	cols_check_map(&so->cols, "--spend-col", j->roles, j->nroles);
@@ -299,11 +304,13 @@ spend_kind(struct spend_join *j, struct reader *r, const struct row *row,
 /*
 ** Check the currency in column COL (none when negative) against the one
 ** seen first, in either table: amounts in two currencies are never added.
-** ASCII case is ignored ("usd" is "USD").
+** ASCII case is ignored ("usd" is "USD"). COL may be the currency a
+** preset read from the amount's text (amount_currency, lib/preset.c),
+** which counts the same, but may be empty (plain digits name none).
 */
 static int
-check_currency(struct spend_join *j, struct reader *r, const struct row *row,
-    long col)
+check_currency_of(struct spend_join *j, struct reader *r,
+    const struct row *row, long col, int empty_ok)
 {
 	struct field f;
 	char esc[ESCAPED_MAX], first[ESCAPED_MAX];
@@ -312,6 +319,8 @@ check_currency(struct spend_join *j, struct reader *r, const struct row *row,
 	if (col < 0)
 		return 0;
 	f = trimmed(&row->f[col]);
+	if (f.len == 0 && empty_ok)
+		return 0;
 	if (f.len == 0)
 		return rd_bad(r, row, col, "empty; with a currency column, every "
 		    "amount needs its currency");
@@ -330,6 +339,16 @@ check_currency(struct spend_join *j, struct reader *r, const struct row *row,
 	    j->currency, strlen(j->currency)));
 }
 
+/* Both currencies of a row: the currency column's, the amount text's. */
+static int
+check_currency(struct spend_join *j, struct reader *r, const struct row *row,
+    long col, long text_col)
+{
+	if (check_currency_of(j, r, row, col, 0) < 0)
+		return -1;
+	return check_currency_of(j, r, row, text_col, 1);
+}
+
 int
 sj_add_spend(struct spend_join *j, struct reader *r, const struct row *row)
 {
@@ -342,7 +361,8 @@ sj_add_spend(struct spend_join *j, struct reader *r, const struct row *row)
 	    amount_in(r, row, j->spend_col[SR_AMOUNT], "empty; every spend "
 	    "row needs an amount", &amount) < 0 ||
 	    spend_kind(j, r, row, &kind) < 0 ||
-	    check_currency(j, r, row, j->spend_col[SR_CURRENCY]) < 0)
+	    check_currency(j, r, row, j->spend_col[SR_CURRENCY],
+	    j->spend_col[SR_TEXT_CURRENCY]) < 0)
 		return -1;
 	c = cell_of(j, row, day, j->spend_col + SR_FIRST_BY);
 	if (cell_add_spend(c, kind, amount) < 0)
@@ -370,7 +390,7 @@ sj_add_lead(struct spend_join *j, struct reader *r, const struct row *row)
 		return 0;
 	if (j->has_value && (amount_in(r, row, l->col_extra[LR_VALUE],
 	    j->value_empty, &value) < 0 || check_currency(j, r, row,
-	    l->col_extra[LR_CURRENCY]) < 0))
+	    l->col_extra[LR_CURRENCY], l->col_extra[LR_TEXT_CURRENCY]) < 0))
 		return -1;
 	/* Reaching the last stage means its own timestamp is set. */
 	c = cell_of(j, row, d.at[last], j->by_col);

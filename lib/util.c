@@ -1,9 +1,14 @@
 /* See LICENSE file for copyright and license details. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+#include <xxhash.h>
 
 #include "util.h"
 
@@ -412,6 +417,48 @@ hash_bytes(const void *data, size_t len)
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h;
+}
+
+/*
+** The process's hash seed: set once, by the first hash_keyed() of any
+** thread (pthread_once), and never again. The one mutable global of lib/
+** besides the stderr hook, and on purpose: hashes made in one table are
+** looked up in others (join.c keeps idset_hash() values, the id sets of
+** --jobs chunks are combined), so every table of a process must use the
+** same seed, and passing it down to every table would thread a number
+** through every tool for nothing.
+*/
+static uint64_t hash_seed;
+static pthread_once_t hash_seed_once = PTHREAD_ONCE_INIT;
+
+static void
+hash_seed_init(void)
+{
+	const char *e = getenv("KPIKIT_HASH_SEED");
+	uint64_t v = 0;
+
+	if (e != NULL && *e != '\0') {
+		/* Any string: its (unkeyed) hash is the seed. */
+		hash_seed = hash_bytes(e, strlen(e));
+		return;
+	}
+	if (getrandom(&v, sizeof v, GRND_NONBLOCK) != (ssize_t)sizeof v) {
+		/* No entropy yet (early boot) or no getrandom(): not
+		 * secret, but still not known before the run. */
+		struct timespec ts;
+
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		v = (uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec << 30 ^
+		    (uint64_t)getpid() << 48 ^ (uint64_t)(uintptr_t)&v;
+	}
+	hash_seed = v;
+}
+
+uint64_t
+hash_keyed(const void *data, size_t len)
+{
+	pthread_once(&hash_seed_once, hash_seed_init);
+	return XXH3_64bits_withSeed(data, len, hash_seed);
 }
 
 void

@@ -138,11 +138,31 @@ void *arena_bytes(struct arena *a, size_t size);
 void arena_free(struct arena *a);
 
 /*
-** A 64-bit hash of the LEN bytes at DATA, for hash tables and checksums
-** (not against an adversary): eight bytes at a time through a multiply and
-** xor-shift, then MurmurHash3's finaliser for the avalanche. LEN is
-** mixed in first, so "ab","c" and "a","bc" hash apart field by field.
+** A 64-bit hash of the LEN bytes at DATA, the same on every host and in
+** every run, for checksums (a part made on one host is checked on
+** another: lib/part.c), never for a hash table of input keys: it is not
+** keyed, so whoever writes the input can make many keys collide (see
+** hash_keyed()). Eight bytes at a time through a multiply and xor-shift,
+** then MurmurHash3's finaliser for the avalanche. LEN is mixed in first,
+** so "ab","c" and "a","bc" hash apart field by field.
 */
 uint64_t hash_bytes(const void *data, size_t len);
+
+/*
+** A 64-bit hash of the LEN bytes at DATA for hash tables of keys read
+** from input (the id set, the group table): XXH3 (libxxhash) with a
+** 64-bit seed drawn once per process from getrandom(2), so that input
+** made to collide under one seed (hash flooding: every key on one slot,
+** a run that goes quadratic) does not collide under the next run's. The
+** same in every thread of a process, different between processes: a
+** hash may be kept and looked up in another table of the same run, never
+** written out or compared across runs, and nothing a tool prints may
+** depend on it (tables are sorted before output). The environment
+** variable KPIKIT_HASH_SEED, when set and not empty, fixes the seed (the
+** string's hash_bytes()), for debugging and for the tests that check
+** that outputs do not depend on it. The seed is set by the first call,
+** once (pthread_once), thread-safe.
+*/
+uint64_t hash_keyed(const void *data, size_t len);
 
 #endif

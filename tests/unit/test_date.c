@@ -256,7 +256,45 @@ main(void)
 	 * a leap year (divisible by 400), so 0000-01-01 is 719468 + 31 + 29
 	 * days before 1970 (0000-03-01 being 719468 before it). */
 	check_int("days_from_civil 0000-01-01", days_from_civil(0, 1, 1), -719528);
-	label("0001-01-01T00:00+01:00", PERIOD_DAY, 1, "0000-12-31");
+	/* date_parse() refuses the year 1 now (before 1900): the label of
+	 * that instant, one hour before 0001-01-01 UTC, made by hand. */
+	{
+		char buf[PERIOD_BUFSIZE];
+		kpi_time t = (days_from_civil(1, 1, 1) * 86400 - 3600) * 1000;
+
+		check_str("period_label 0001-01-01T00:00+01:00 day",
+		    period_label(buf, t, PERIOD_DAY, 1), "0000-12-31");
+	}
+	/* Years before 1900 or after 2200 from any form: a two-digit year
+	 * read with %Y, most often; the next format (%y) may read it. */
+	rejects("1899-12-31", "year before 1900 or after 2200 (a two-digit "
+	    "year read with %Y? %y reads two digits)");
+	rejects("2201-01-01T00:00:00Z", "year before 1900 or after 2200 (a "
+	    "two-digit year read with %Y? %y reads two digits)");
+	rejects("1900-01-01T00:30+01:00", "year before 1900 or after 2200 "
+	    "(a two-digit year read with %Y? %y reads two digits)");
+	{
+		/* Salesforce's 1/5/26: %Y alone reads the year 26, an error;
+		 * with %y after it, 2026-01-05 (%y cannot read "2026": it
+		 * takes two digits and leaves two). */
+		char *y4[] = { "%m/%d/%Y" }, *both[] = { "%m/%d/%Y", "%m/%d/%y" };
+		struct date_formats f4 = { y4, 1 }, fb = { both, 2 };
+		kpi_time t = 0;
+
+		check_str("1/5/26 under %m/%d/%Y", date_parse("1/5/26", 6, &f4,
+		    &t), "year before 1900 or after 2200 (a two-digit year "
+		    "read with %Y? %y reads two digits)");
+		check_int("1/5/26 under %m/%d/%Y then %y", parse("1/5/26", &fb),
+		    days_from_civil(2026, 1, 5) * 86400000LL);
+		check_int("1/5/2026 under %m/%d/%Y then %y",
+		    parse("1/5/2026", &fb), days_from_civil(2026, 1, 5) *
+		    86400000LL);
+	}
+	check_int("1900-01-01 is read", parse("1900-01-01", NULL),
+	    days_from_civil(1900, 1, 1) * 86400000LL);
+	check_int("2200-12-31T23:59:59Z is read",
+	    parse("2200-12-31T23:59:59Z", NULL),
+	    (days_from_civil(2200, 12, 31) * 86400 + 86399) * 1000LL);
 
 	/* The ISO forms, cut short or malformed anywhere: not a date. */
 	rejects("", "not a date");

@@ -1,1 +1,1 @@
-clv --summary --observation-end 2999-01-01 orders.csv
+clv --summary --observation-end 2199-01-01 orders.csv
