@@ -13,10 +13,11 @@
 ** per state, and a free() each). Made for a customer table of millions.
 **
 ** Method: open addressing, linear probing, at most half full, over slots
-** of 8 bytes (the high 32 bits of the id's hash_keyed(), seeded per process, and its number
-** plus one; 0 marks a free slot); an id's first slot to try is given by
-** the top bits of its hash, so that slots run in hash order and growing by
-** doubling moves them in order (no random writes, no hashing again). The
+** of 8 bytes (the high 32 bits of the id's hash_keyed(), seeded per
+** process, and its number plus one; 0 marks a free slot); an id's first
+** slot to try is given by the top bits of its hash, so that slots run in
+** hash order and growing by doubling moves them in order (no random
+** writes, no hashing again). The
 ** ids lie one after another in one block, id K at OFF[K] to OFF[K + 1].
 ** Ids are compared byte for byte whenever the 32 bits agree, so two
 ** different ids are never taken for one. The id found last is tried
