@@ -87,52 +87,6 @@ static const char *const wf_cols[] = {
 	"open_end_amount", NULL
 };
 
-/* struct pipe_tally's fields, for the driver to merge (lib/tally.h). */
-static const struct tally_field tally_fields[] = {
-	{ "entered", TALLY_COUNT, offsetof(struct pipe_tally, entered) },
-	{ "entered_micros", TALLY_COUNT, offsetof(struct pipe_tally,
-	    entered_micros) },
-	{ "won", TALLY_COUNT, offsetof(struct pipe_tally, won) },
-	{ "lost", TALLY_COUNT, offsetof(struct pipe_tally, lost) },
-	{ "won_priced", TALLY_COUNT, offsetof(struct pipe_tally, won_priced) },
-	{ "won_micros", TALLY_COUNT, offsetof(struct pipe_tally, won_micros) },
-	{ "lost_micros", TALLY_COUNT, offsetof(struct pipe_tally,
-	    lost_micros) },
-	{ "cycles", TALLY_COUNT, offsetof(struct pipe_tally, cycles) },
-	{ "cycle_ms", TALLY_COUNT, offsetof(struct pipe_tally, cycle_ms) },
-	{ "reached", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally, reached) },
-	{ "reached_won", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
-	    reached_won) },
-	{ "reached_lost", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
-	    reached_lost) },
-	{ "at", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally, at) },
-	{ "at_micros", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
-	    at_micros) },
-	{ "at_weighted", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
-	    at_weighted) },
-	{ "wf_start", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_START]) },
-	{ "wf_created", TALLY_COUNT, offsetof(struct pipe_tally,
-	    wf[WF_CREATED]) },
-	{ "wf_won", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_WON]) },
-	{ "wf_lost", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_LOST]) },
-	{ "wf_end", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_END]) },
-	{ "wf_start_micros", TALLY_COUNT, offsetof(struct pipe_tally,
-	    wf_micros[WF_START]) },
-	{ "wf_created_micros", TALLY_COUNT, offsetof(struct pipe_tally,
-	    wf_micros[WF_CREATED]) },
-	{ "wf_won_micros", TALLY_COUNT, offsetof(struct pipe_tally,
-	    wf_micros[WF_WON]) },
-	{ "wf_lost_micros", TALLY_COUNT, offsetof(struct pipe_tally,
-	    wf_micros[WF_LOST]) },
-	{ "wf_end_micros", TALLY_COUNT, offsetof(struct pipe_tally,
-	    wf_micros[WF_END]) },
-	{ "age_since", TALLY_STAGE_VALUES, offsetof(struct pipe_tally,
-	    age_since) },
-	{ "moved_ms", TALLY_STAGE_VALUES, offsetof(struct pipe_tally,
-	    moved_ms) },
-	{ NULL, 0, 0 },
-};
-
 /*
 ** The tool's columns (config.roles): the amount, and with --prob-col the
 ** probability. decode() puts the amount into d->value[0] in micro-units,
@@ -426,13 +380,13 @@ header(const struct lead_run *run, struct writer *w)
 }
 
 /* Sums of amounts past money's range: an error, never a wrong sum. */
-static money
-amount_sum(uint64_t a, uint64_t b)
+static void past_range(void) __attribute__((noreturn));
+
+static void
+past_range(void)
 {
-	if (a > (uint64_t)INT64_MAX || b > (uint64_t)INT64_MAX - a)
-		die(EX_DATAERR, "the amounts of a group add up past "
-		    "9223372036854.775807");
-	return (money)(a + b);
+	die(EX_DATAERR, "the amounts of a group add up past "
+	    "9223372036854.775807");
 }
 
 /*
@@ -482,38 +436,9 @@ write_levers(struct writer *w, struct config *cfg, int carry,
 }
 
 /*
-** One --stages-table row: KEY, the stage NAME, the deals that reached it
-** (REACHED, WON, LOST), and the deals open there (OPEN, their amount
-** MICROS and, given, WEIGHTED: else the amount times p_win).
-*/
-static void
-write_stage(struct writer *w, const struct lead_key *key, const char *name,
-    uint64_t reached, uint64_t won, uint64_t lost, uint64_t open,
-    uint64_t micros, double weighted)
-{
-	double lo, hi, p;
-
-	pipe_p_win(won, lost, 0.95, &p, &lo, &hi);
-	lead_key_write(key, w);
-	wr_str(w, name);
-	wr_int(w, (int64_t)reached);
-	wr_int(w, (int64_t)won);
-	wr_int(w, (int64_t)lost);
-	wr_num(w, p);
-	wr_num(w, lo);
-	wr_num(w, hi);
-	wr_int(w, (int64_t)open);
-	money_write(w, amount_sum(micros, 0));
-	if (isnan(weighted))
-		weighted = micros == 0 ? 0 : (double)micros * p;
-	wr_num(w, weighted / MICROS_PER_UNIT);
-	wr_end(w);
-}
-
-/*
 ** --stages-table: a row per stage from --from to the one before the last,
 ** then "(all)": every deal, and the weighted amounts added (empty when a
-** stage's is).
+** stage's is); the figures are pipe_stages()'.
 */
 static void
 write_stages(const struct lead_run *run, struct writer *w,
@@ -521,23 +446,25 @@ write_stages(const struct lead_run *run, struct writer *w,
 {
 	const struct config *cfg = run->cfg;
 	const struct stages *st = &run->leads->st;
-	uint64_t open = 0, micros = 0;
-	double weighted = 0;
+	struct pipe_stage row[MAX_STAGES];
+	int last = (int)st->n - 1;
 
-	for (int s = cfg->from; s < (int)st->n - 1; s++) {
-		uint64_t won = t->reached_won[s], lost = t->reached_lost[s];
-		double wt = cfg->prob_col != NULL ? (double)t->at_weighted[s] :
-		    pipe_stage_weighted(t->at_micros[s], won, lost);
-
-		write_stage(w, key, st->name[s], t->reached[s], won, lost,
-		    t->at[s], t->at_micros[s], isnan(wt) ? NAN : wt);
-		open += t->at[s];
-		micros = (uint64_t)amount_sum(micros, t->at_micros[s]);
-		weighted += wt;
+	if (pipe_stages(t, cfg->from, last, cfg->prob_col != NULL, row) < 0)
+		past_range();
+	for (int s = cfg->from; s <= last; s++) {
+		lead_key_write(key, w);
+		wr_str(w, s < last ? st->name[s] : "(all)");
+		wr_int(w, (int64_t)row[s].reached);
+		wr_int(w, (int64_t)row[s].won);
+		wr_int(w, (int64_t)row[s].lost);
+		wr_num(w, row[s].p_win);
+		wr_num(w, row[s].p_lo);
+		wr_num(w, row[s].p_hi);
+		wr_int(w, (int64_t)row[s].open);
+		money_write(w, row[s].open_amount);
+		wr_num(w, row[s].weighted / MICROS_PER_UNIT);
+		wr_end(w);
 	}
-	write_stage(w, key, "(all)", t->reached[cfg->from],
-	    t->reached_won[cfg->from], t->reached_lost[cfg->from], open, micros,
-	    weighted);
 }
 
 /*
@@ -563,7 +490,10 @@ write_waterfall(struct writer *w, const struct pipe_tally *t,
 	for (int i = 0; i < WF_N; i++)
 		wr_int(w, (int64_t)n[i]);
 	for (int i = 0; i < WF_N; i++)
-		money_write(w, amount_sum(m[i], 0));
+		if (m[i] > (uint64_t)INT64_MAX)
+			past_range();
+	for (int i = 0; i < WF_N; i++)
+		money_write(w, (money)m[i]);
 	wr_end(w);
 }
 
@@ -614,7 +544,6 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	const struct pipe_tally *t = tally;
 	struct pipe_sums s = {0};
 	struct pipe_figures f;
-	uint64_t open_micros;
 	int carry;
 
 	if (cfg->stages_table) {
@@ -629,16 +558,9 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 		write_aging(run, w, tally, key);
 		return;
 	}
-	s.won = t->won;
-	s.lost = t->lost;
-	s.won_priced = t->won_priced;
-	s.won_amount = amount_sum(t->won_micros, 0);
-	s.closed_amount = amount_sum(t->won_micros, t->lost_micros);
-	s.cycles = t->cycles;
-	s.cycle_ms = t->cycle_ms;
 	carry = carries(run, key);
-	pipe_open(carry ? &cfg->carry : NULL, t, &s.open, &open_micros);
-	s.open_amount = amount_sum(open_micros, 0);
+	if (pipe_sums_of(t, carry ? &cfg->carry : NULL, &s) < 0)
+		past_range();
 	pipe_figures(&s, 0.95, &f);
 	if (!key->total)
 		cfg->unpriced += t->won - t->won_priced;
@@ -721,7 +643,7 @@ static const struct lead_tool tool_template = {
 		    OPTS_ANNOTATE,
 		tool_options, handle_option, "leads",
 	},
-	.tally = { sizeof(struct pipe_tally), tally_fields },
+	.tally = { sizeof(struct pipe_tally), pipe_tally_fields },
 	.add = add,
 	.header = header,
 	.write = write_tally,

@@ -1,5 +1,6 @@
 /* See LICENSE file for copyright and license details. */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "date.h"
@@ -263,4 +264,117 @@ pipe_carry_levers(struct pipe_carry *k, const struct pipe_sums *s,
 		memcpy(k->factor, now, sizeof now);
 		k->has_factor = 1;
 	}
+}
+
+const struct tally_field pipe_tally_fields[] = {
+	{ "entered", TALLY_COUNT, offsetof(struct pipe_tally, entered) },
+	{ "entered_micros", TALLY_COUNT, offsetof(struct pipe_tally,
+	    entered_micros) },
+	{ "won", TALLY_COUNT, offsetof(struct pipe_tally, won) },
+	{ "lost", TALLY_COUNT, offsetof(struct pipe_tally, lost) },
+	{ "won_priced", TALLY_COUNT, offsetof(struct pipe_tally, won_priced) },
+	{ "won_micros", TALLY_COUNT, offsetof(struct pipe_tally, won_micros) },
+	{ "lost_micros", TALLY_COUNT, offsetof(struct pipe_tally,
+	    lost_micros) },
+	{ "cycles", TALLY_COUNT, offsetof(struct pipe_tally, cycles) },
+	{ "cycle_ms", TALLY_COUNT, offsetof(struct pipe_tally, cycle_ms) },
+	{ "reached", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally, reached) },
+	{ "reached_won", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
+	    reached_won) },
+	{ "reached_lost", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
+	    reached_lost) },
+	{ "at", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally, at) },
+	{ "at_micros", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
+	    at_micros) },
+	{ "at_weighted", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
+	    at_weighted) },
+	{ "wf_start", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_START]) },
+	{ "wf_created", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf[WF_CREATED]) },
+	{ "wf_won", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_WON]) },
+	{ "wf_lost", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_LOST]) },
+	{ "wf_end", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_END]) },
+	{ "wf_start_micros", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_micros[WF_START]) },
+	{ "wf_created_micros", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_micros[WF_CREATED]) },
+	{ "wf_won_micros", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_micros[WF_WON]) },
+	{ "wf_lost_micros", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_micros[WF_LOST]) },
+	{ "wf_end_micros", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_micros[WF_END]) },
+	{ "age_since", TALLY_STAGE_VALUES, offsetof(struct pipe_tally,
+	    age_since) },
+	{ "moved_ms", TALLY_STAGE_VALUES, offsetof(struct pipe_tally,
+	    moved_ms) },
+	{ NULL, 0, 0 },
+};
+
+/* A + B, both micro-units, into *SUM; -1 past money's range. */
+static int
+add_amounts(uint64_t a, uint64_t b, money *sum)
+{
+	if (a > (uint64_t)INT64_MAX || b > (uint64_t)INT64_MAX - a)
+		return -1;
+	*sum = (money)(a + b);
+	return 0;
+}
+
+/* One stage's row: the figures of its counts and amounts. */
+static int
+stage_row(uint64_t reached, uint64_t won, uint64_t lost, uint64_t open,
+    uint64_t micros, double weighted, struct pipe_stage *r)
+{
+	r->reached = reached;
+	r->won = won;
+	r->lost = lost;
+	pipe_p_win(won, lost, 0.95, &r->p_win, &r->p_lo, &r->p_hi);
+	r->open = open;
+	if (isnan(weighted))
+		weighted = micros == 0 ? 0 : (double)micros * r->p_win;
+	r->weighted = weighted;
+	return add_amounts(micros, 0, &r->open_amount);
+}
+
+int
+pipe_stages(const struct pipe_tally *t, int from, int last, int weigh,
+    struct pipe_stage row[MAX_STAGES])
+{
+	uint64_t open = 0;
+	money micros = 0;
+	double weighted = 0;
+
+	for (int s = from; s < last; s++) {
+		uint64_t won = t->reached_won[s], lost = t->reached_lost[s];
+		double wt = weigh ? (double)t->at_weighted[s] :
+		    pipe_stage_weighted(t->at_micros[s], won, lost);
+
+		if (stage_row(t->reached[s], won, lost, t->at[s],
+		    t->at_micros[s], wt, &row[s]) < 0 ||
+		    add_amounts((uint64_t)micros, t->at_micros[s], &micros) < 0)
+			return -1;
+		open += t->at[s];
+		weighted += wt;
+	}
+	return stage_row(t->reached[from], t->reached_won[from],
+	    t->reached_lost[from], open, (uint64_t)micros, weighted, &row[last]);
+}
+
+int
+pipe_sums_of(const struct pipe_tally *t, struct pipe_carry *k,
+    struct pipe_sums *s)
+{
+	uint64_t open_micros;
+
+	s->won = t->won;
+	s->lost = t->lost;
+	s->won_priced = t->won_priced;
+	s->cycles = t->cycles;
+	s->cycle_ms = t->cycle_ms;
+	if (add_amounts(t->won_micros, 0, &s->won_amount) < 0 ||
+	    add_amounts(t->won_micros, t->lost_micros, &s->closed_amount) < 0)
+		return -1;
+	pipe_open(k, t, &s->open, &open_micros);
+	return add_amounts(open_micros, 0, &s->open_amount);
 }

@@ -8,6 +8,7 @@
 #include "leads.h"
 #include "money.h"
 #include "stats.h"
+#include "tally.h"
 
 /*
 ** The arithmetic of pipeline(1): where each deal stands (won, lost or
@@ -153,6 +154,10 @@ struct pipe_tally {
 	struct dvec moved_ms[MAX_STAGES];
 };
 
+/* Struct pipe_tally's fields, for the driver to fold parts (lib/tally.h);
+** ends with a NULL name. */
+extern const struct tally_field pipe_tally_fields[];
+
 /*
 ** The main output's counting of a deal in C's state into T: at its
 ** first placing (PLACING 0, where it became open) one deal entered, with
@@ -228,6 +233,44 @@ int pipe_waterfall_adds_up(const struct pipe_tally *t);
 */
 void pipe_add_aging(struct pipe_tally *t, int from, const struct lead *d,
     int top, const struct pipe_deal *c);
+
+/* One --stages-table row's figures. */
+struct pipe_stage {
+	uint64_t reached;           /* deals that reached the stage */
+	uint64_t won, lost;         /* of them, those won and lost since */
+	double p_win, p_lo, p_hi;   /* pipe_p_win() of them, at 0.95 */
+	uint64_t open;              /* deals open there (their current stage) */
+	money open_amount;          /* their amounts, micro-units */
+	double weighted;            /* the weighted amount, micro-units: with
+	                               --prob-col the sum of pipe_weighted(),
+	                               else pipe_stage_weighted(); NAN when
+	                               undefined */
+};
+
+/*
+** --stages-table's rows of T into ROW[FROM] .. ROW[LAST - 1], a stage
+** each, and ROW[LAST] the "(all)" row: every deal that reached FROM, the
+** deals open at every stage and their amounts added, and the weighted
+** amounts added; when one is NAN, instead the total open amount times
+** FROM's P(win) (0 with no amount open; NAN without a P(win)). WEIGH:
+** --prob-col given. Returns 0, or -1 when an amount or their sum passes
+** INT64_MAX micro-units (money's range).
+** Example: from 1, last 3; at stage 1 2 units open, 3 won and 1 lost
+** reached it; at 2 1 unit, 1 won 1 lost: weighted 1.5 and 0.5 units,
+** "(all)" 3 units open, 2 weighted.
+*/
+int pipe_stages(const struct pipe_tally *t, int from, int last, int weigh,
+    struct pipe_stage row[MAX_STAGES]);
+
+/*
+** The sums of one main-output row of T (pipe_sums): its closed deals and
+** their amounts, its cycles, and the deals open at its end by pipe_open()
+** with carry K (NULL: none). Returns 0, or -1 when an amount sum passes
+** INT64_MAX micro-units (money's range; *S then incomplete).
+*/
+struct pipe_carry;
+int pipe_sums_of(const struct pipe_tally *t, struct pipe_carry *k,
+    struct pipe_sums *s);
 
 /* One --aging row's figures. */
 struct pipe_aging {
