@@ -544,6 +544,7 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	const struct pipe_tally *t = tally;
 	struct pipe_sums s = {0};
 	struct pipe_figures f;
+	double coverage, required;
 	int carry;
 
 	if (cfg->stages_table) {
@@ -581,8 +582,9 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	money_write(w, s.open_amount);
 	wr_num(w, f.velocity);
 	if (cfg->target > 0) {
-		wr_num(w, (double)s.open_amount / (double)cfg->target);
-		wr_num(w, f.win_rate > 0 ? 1 / f.win_rate : NAN);
+		pipe_coverage(&s, &f, cfg->target, &coverage, &required);
+		wr_num(w, coverage);
+		wr_num(w, required);
 	}
 	if (cfg->levers)
 		write_levers(w, cfg, carry, &s, &f);
@@ -626,7 +628,7 @@ annotate(const struct lead_run *run, struct writer *w, const struct lead *d,
 		return;
 	}
 	top = leads_top(run->leads, d, run->leads->asof);
-	days = (double)(run->leads->asof - pipe_entered(d, top)) / MS_PER_DAY;
+	days = pipe_days_in_stage(d, top, run->leads->asof);
 	wr_str(w, run->leads->st.name[top]);
 	wr_num(w, days);
 	if (cfg->stale_after >= 0)

@@ -378,3 +378,17 @@ pipe_sums_of(const struct pipe_tally *t, struct pipe_carry *k,
 	pipe_open(k, t, &s->open, &open_micros);
 	return add_amounts(open_micros, 0, &s->open_amount);
 }
+
+void
+pipe_coverage(const struct pipe_sums *s, const struct pipe_figures *f,
+    money target, double *coverage, double *required)
+{
+	*coverage = (double)s->open_amount / (double)target;
+	*required = f->win_rate > 0 ? 1 / f->win_rate : NAN;
+}
+
+double
+pipe_days_in_stage(const struct lead *d, int top, kpi_time asof)
+{
+	return (double)(asof - pipe_entered(d, top)) / MS_PER_DAY;
+}

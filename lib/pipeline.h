@@ -62,6 +62,16 @@ struct pipe_figures {
 void pipe_figures(const struct pipe_sums *s, double level,
     struct pipe_figures *f);
 
+/*
+** --target's columns of a row with sums S and figures F: coverage, the
+** open amount over TARGET (both micro-units, TARGET above 0), and
+** required_coverage, 1 / win_rate (NAN when the win rate is 0 or
+** undefined): the coverage that would just reach the target.
+** Example: 30 units open, target 10, win rate 0.25: 3 and 4.
+*/
+void pipe_coverage(const struct pipe_sums *s, const struct pipe_figures *f,
+    money target, double *coverage, double *required);
+
 /* The levers of velocity, in the order of the columns. */
 enum { LEVER_OPEN, LEVER_WIN_RATE, LEVER_SIZE, LEVER_CYCLE, LEVERS };
 
@@ -120,6 +130,10 @@ void pipe_classify(const struct lead *d, int top, int from, int last,
 /* When deal D entered stage S (ms since 1970): its own timestamp, or
 ** when it passed it (D->reach[S]) when it has none. */
 kpi_time pipe_entered(const struct lead *d, int s);
+
+/* The days deal D has been in stage TOP at ASOF (ms since 1970): since
+** pipe_entered(D, TOP), in days of 86400000 ms, fractional. */
+double pipe_days_in_stage(const struct lead *d, int top, kpi_time asof);
 
 /* --waterfall's steps, in the order of its columns. */
 enum { WF_START, WF_CREATED, WF_WON, WF_LOST, WF_END, WF_N };

@@ -94,6 +94,9 @@ classify(void)
 	check_int("pipe_entered of a skipped stage", pipe_entered(&d, 1), D(12));
 	check_int("pipe_entered of a stage with its own timestamp",
 	    pipe_entered(&d, 2), D(20));
+	/* In proposal since day 20, as of day 23 12:00: 3.5 days. */
+	check_near("days in stage", pipe_days_in_stage(&d, 2, D(23) +
+	    MS_PER_DAY / 2), 3.5, 0);
 }
 
 static void
@@ -250,6 +253,88 @@ stages(void)
 }
 
 static void
+stage_rows(void)
+{
+	struct pipe_tally *t = calloc(1, sizeof *t);
+	struct pipe_stage row[MAX_STAGES];
+
+	/* Stage 1: 4 reached, 3 won 1 lost, 2 units open there; stage 2:
+	** 2 reached, 1 won 1 lost, 1 unit open. Weighted: 2 * 3/4 = 1.5 and
+	** 1 * 1/2 = 0.5 units; "(all)": 4 reached, 3 won 1 lost (stage 1's),
+	** 2 open, 3 units, 1.5 + 0.5 = 2 weighted. */
+	t->reached[1] = 4, t->reached_won[1] = 3, t->reached_lost[1] = 1;
+	t->at[1] = 1, t->at_micros[1] = 2000000;
+	t->reached[2] = 2, t->reached_won[2] = 1, t->reached_lost[2] = 1;
+	t->at[2] = 1, t->at_micros[2] = 1000000;
+	check_int("stage rows: ok", pipe_stages(t, FROM, LAST, 0, row), 0);
+	check_near("stage 1: p_win", row[1].p_win, 0.75, 0);
+	check_near("stage 1: weighted", row[1].weighted, 1500000, 0);
+	check_near("stage 2: weighted", row[2].weighted, 500000, 0);
+	check_int("(all): reached", (long long)row[LAST].reached, 4);
+	check_int("(all): won", (long long)row[LAST].won, 3);
+	check_int("(all): open", (long long)row[LAST].open, 2);
+	check_int("(all): open amount", (long long)row[LAST].open_amount,
+	    3000000);
+	check_near("(all): weighted", row[LAST].weighted, 2000000, 0);
+
+	/* Stage 2 with nothing closed after it: its weighted amount is
+	** undefined, and "(all)" weighs the 3 units by stage 1's 3/4: 2.25. */
+	t->reached_won[2] = t->reached_lost[2] = 0;
+	pipe_stages(t, FROM, LAST, 0, row);
+	check_near("stage 2 unclosed: weighted", row[2].weighted, NAN, 0);
+	check_near("stage 2 unclosed: p_win", row[2].p_win, NAN, 0);
+	check_near("(all) by stage 1's p_win", row[LAST].weighted, 2250000, 0);
+
+	/* --prob-col: the weighted sums as counted, 0.7 and 0.2 units. */
+	t->at_weighted[1] = 700000, t->at_weighted[2] = 200000;
+	pipe_stages(t, FROM, LAST, 1, row);
+	check_near("prob-col: stage 2", row[2].weighted, 200000, 0);
+	check_near("prob-col: (all)", row[LAST].weighted, 900000, 0);
+
+	/* Two stages of 2^62 micro-units each add up past INT64_MAX. */
+	t->at_micros[1] = t->at_micros[2] = 1ULL << 62;
+	check_int("stage rows past money's range",
+	    pipe_stages(t, FROM, LAST, 0, row), -1);
+	free(t);
+}
+
+static void
+row_sums(void)
+{
+	struct pipe_tally *t = calloc(1, sizeof *t);
+	struct pipe_sums s;
+	struct pipe_figures f;
+	double coverage, required;
+
+	/* 4 entered (10 units), 1 won (2 units, a cycle of 5 days), 1 lost
+	** (3 units): closed amount 5 units, 2 open, 10 - 2 - 3 = 5 units. */
+	*t = (struct pipe_tally){ .entered = 4, .entered_micros = 10000000,
+	    .won = 1, .won_priced = 1, .won_micros = 2000000, .lost = 1,
+	    .lost_micros = 3000000, .cycles = 1, .cycle_ms = 432000000 };
+	check_int("row sums: ok", pipe_sums_of(t, NULL, &s), 0);
+	check_int("row sums: won amount", s.won_amount, 2000000);
+	check_int("row sums: closed amount", s.closed_amount, 5000000);
+	check_int("row sums: open", (long long)s.open, 2);
+	check_int("row sums: open amount", s.open_amount, 5000000);
+	check_int("row sums: cycle_ms", (long long)s.cycle_ms, 432000000);
+
+	/* Coverage against a target of 2 units: 5 / 2 = 2.5; win rate 1/2:
+	** required 2. */
+	pipe_figures(&s, 0.95, &f);
+	pipe_coverage(&s, &f, 2000000, &coverage, &required);
+	check_near("coverage", coverage, 2.5, 0);
+	check_near("required coverage", required, 2, 0);
+	f.win_rate = 0;
+	pipe_coverage(&s, &f, 2000000, &coverage, &required);
+	check_near("required coverage at win rate 0", required, NAN, 0);
+
+	/* Lost amounts of 2^63 micro-units: past money's range. */
+	t->lost_micros = 1ULL << 63;
+	check_int("row sums past money's range", pipe_sums_of(t, NULL, &s), -1);
+	free(t);
+}
+
+static void
 aging(void)
 {
 	struct pipe_tally *t = calloc(1, sizeof *t);
@@ -380,6 +465,8 @@ main(void)
 	main_counts();
 	waterfall();
 	stages();
+	stage_rows();
+	row_sums();
 	aging();
 	carry();
 	return finish();
