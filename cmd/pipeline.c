@@ -207,8 +207,17 @@ setup(struct lead_run *run)
 		    "give it");
 }
 
-static void classify(const struct lead_run *run, const struct lead *d,
-    struct pipe_deal *c);
+/* Where deal D stands as of --asof (lib/pipeline.h). */
+static void
+classify(const struct lead_run *run, const struct lead *d,
+    struct pipe_deal *c)
+{
+	const struct config *cfg = run->cfg;
+	const struct leads *l = run->leads;
+
+	pipe_classify(d, leads_top(l, d, l->asof), cfg->from, (int)l->st.n - 1,
+	    l->asof, c);
+}
 
 /* Whether field F is empty but for spaces and tabs. */
 static int
@@ -268,18 +277,6 @@ decode(const struct lead_run *run, struct reader *r, const struct row *row,
 		    esc);
 	d->value[1] = m;
 	return 0;
-}
-
-/* Where deal D stands as of --asof (lib/pipeline.h). */
-static void
-classify(const struct lead_run *run, const struct lead *d,
-    struct pipe_deal *c)
-{
-	const struct config *cfg = run->cfg;
-	const struct leads *l = run->leads;
-
-	pipe_classify(d, leads_top(l, d, l->asof), cfg->from, (int)l->st.n - 1,
-	    l->asof, c);
 }
 
 /* A deal counts first where it became open. */
