@@ -20,7 +20,6 @@
 #include "../lib/leadtool.h"
 #include "../lib/money.h"
 #include "../lib/pipeline.h"
-#include "../lib/stats.h"
 #include "../lib/util.h"
 
 enum { OPT_FROM = OPT_TOOL, OPT_LEVERS, OPT_STAGES_TABLE, OPT_PROB_COL,
@@ -74,102 +73,18 @@ struct config {
 	struct lead_tool *tool;     /* main()'s, whose roles --prob-col adds */
 	struct role roles[2];       /* amount, and --prob-col's */
 	/* Carried from one period row to the next of the same --by group:
-	 * the deals open at the period's end. */
+	 * the deals open at the period's end, the velocity factors. */
 	struct strbuf by;           /* the --by part of the last row's key */
-	uint64_t open, open_micros;
-	double factor[LEVERS];      /* the last row's velocity factors */
-	int has_factor;             /* 0: no row before in the group */
+	struct pipe_carry carry;
 	uint64_t unpriced;          /* won deals without an amount, counted
 	                               over the rows written */
 };
 
-enum status { OUTSIDE, WON, LOST, OPEN };
-
-/* Where one deal stands as of --asof. */
-struct deal {
-	enum status status;
-	kpi_time entry;             /* when it became open */
-	kpi_time end;               /* when it closed; NO_TIME while open */
-	int forward;                /* its cycle ends no earlier than it
-	                               starts (else no duration of it) */
-};
-
-/*
-** Per group (and period). A deal is counted twice: where it became
-** open (entered) and, once closed, where it closed; the deals open at a
-** period's end are those entered by then less those closed by then.
-** Amounts are in micro-units, each below 2^53, added as integers.
-*/
-struct tally {
-	uint64_t entered, entered_micros;
-	uint64_t won, lost;
-	uint64_t won_priced, won_micros, lost_micros;
-	uint64_t cycles, cycle_ms;
-	/* --stages-table, for each stage s from --from on: the deals that
-	 * reached s, of them those won and lost, and the deals open at s
-	 * (their current stage), their amounts, and with --prob-col their
-	 * amounts weighted by it (each rounded to the micro-unit). */
-	uint64_t reached[MAX_STAGES], reached_won[MAX_STAGES];
-	uint64_t reached_lost[MAX_STAGES];
-	uint64_t at[MAX_STAGES], at_micros[MAX_STAGES];
-	uint64_t at_weighted[MAX_STAGES];
-	/* --waterfall: the deals open at --from-date, opened after it, won
-	 * and lost after it, and open at --asof; each count and amount. */
-	uint64_t wf[5], wf_micros[5];
-	/* --aging, per stage from --from on: when each deal open there at
-	 * --asof entered it (ms since 1970), and how long each deal that
-	 * moved on from it spent there (ms). */
-	struct dvec age_since[MAX_STAGES];
-	struct dvec moved_ms[MAX_STAGES];
-};
-
-/* --waterfall's steps, in the order of its columns. */
-enum { WF_START, WF_CREATED, WF_WON, WF_LOST, WF_END, WF_N };
-
+/* --waterfall's columns, in the order of lib/pipeline.h's WF_*. */
 static const char *const wf_cols[] = {
 	"open_start", "created", "won", "lost", "open_end",
 	"open_start_amount", "created_amount", "won_amount", "lost_amount",
 	"open_end_amount", NULL
-};
-
-static const struct tally_field tally_fields[] = {
-	{ "entered", TALLY_COUNT, offsetof(struct tally, entered) },
-	{ "entered_micros", TALLY_COUNT, offsetof(struct tally,
-	    entered_micros) },
-	{ "won", TALLY_COUNT, offsetof(struct tally, won) },
-	{ "lost", TALLY_COUNT, offsetof(struct tally, lost) },
-	{ "won_priced", TALLY_COUNT, offsetof(struct tally, won_priced) },
-	{ "won_micros", TALLY_COUNT, offsetof(struct tally, won_micros) },
-	{ "lost_micros", TALLY_COUNT, offsetof(struct tally, lost_micros) },
-	{ "cycles", TALLY_COUNT, offsetof(struct tally, cycles) },
-	{ "cycle_ms", TALLY_COUNT, offsetof(struct tally, cycle_ms) },
-	{ "reached", TALLY_STAGE_COUNTS, offsetof(struct tally, reached) },
-	{ "reached_won", TALLY_STAGE_COUNTS, offsetof(struct tally,
-	    reached_won) },
-	{ "reached_lost", TALLY_STAGE_COUNTS, offsetof(struct tally,
-	    reached_lost) },
-	{ "at", TALLY_STAGE_COUNTS, offsetof(struct tally, at) },
-	{ "at_micros", TALLY_STAGE_COUNTS, offsetof(struct tally, at_micros) },
-	{ "at_weighted", TALLY_STAGE_COUNTS, offsetof(struct tally,
-	    at_weighted) },
-	{ "wf_start", TALLY_COUNT, offsetof(struct tally, wf[WF_START]) },
-	{ "wf_created", TALLY_COUNT, offsetof(struct tally, wf[WF_CREATED]) },
-	{ "wf_won", TALLY_COUNT, offsetof(struct tally, wf[WF_WON]) },
-	{ "wf_lost", TALLY_COUNT, offsetof(struct tally, wf[WF_LOST]) },
-	{ "wf_end", TALLY_COUNT, offsetof(struct tally, wf[WF_END]) },
-	{ "wf_start_micros", TALLY_COUNT, offsetof(struct tally,
-	    wf_micros[WF_START]) },
-	{ "wf_created_micros", TALLY_COUNT, offsetof(struct tally,
-	    wf_micros[WF_CREATED]) },
-	{ "wf_won_micros", TALLY_COUNT, offsetof(struct tally,
-	    wf_micros[WF_WON]) },
-	{ "wf_lost_micros", TALLY_COUNT, offsetof(struct tally,
-	    wf_micros[WF_LOST]) },
-	{ "wf_end_micros", TALLY_COUNT, offsetof(struct tally,
-	    wf_micros[WF_END]) },
-	{ "age_since", TALLY_STAGE_VALUES, offsetof(struct tally, age_since) },
-	{ "moved_ms", TALLY_STAGE_VALUES, offsetof(struct tally, moved_ms) },
-	{ NULL, 0, 0 },
 };
 
 /*
@@ -292,8 +207,17 @@ setup(struct lead_run *run)
 		    "give it");
 }
 
-static void classify(const struct lead_run *run, const struct lead *d,
-    struct deal *c);
+/* Where deal D stands as of --asof (lib/pipeline.h). */
+static void
+classify(const struct lead_run *run, const struct lead *d,
+    struct pipe_deal *c)
+{
+	const struct config *cfg = run->cfg;
+	const struct leads *l = run->leads;
+
+	pipe_classify(d, leads_top(l, d, l->asof), cfg->from, (int)l->st.n - 1,
+	    l->asof, c);
+}
 
 /* Whether field F is empty but for spaces and tabs. */
 static int
@@ -319,7 +243,7 @@ decode(const struct lead_run *run, struct reader *r, const struct row *row,
 	const struct field *f = &row->f[col[0]];
 	char esc[ESCAPED_MAX];
 	const char *err;
-	struct deal c;
+	struct pipe_deal c;
 	money m;
 
 	d->value[0] = d->value[1] = NONE;
@@ -340,7 +264,7 @@ decode(const struct lead_run *run, struct reader *r, const struct row *row,
 	f = &row->f[col[1]];
 	if (blank(f)) {
 		classify(run, d, &c);
-		if (c.status == OPEN)
+		if (c.status == PIPE_OPEN)
 			return rd_bad(r, row, col[1], "empty, but the deal is open, "
 			    "and --prob-col weighs every open deal by it");
 		return 0;
@@ -355,58 +279,17 @@ decode(const struct lead_run *run, struct reader *r, const struct row *row,
 	return 0;
 }
 
-/*
-** Where deal D stands as of --asof (without it, the end of the input).
-** It is a deal once it has reached --from (a skipped stage counts as
-** passed), open from --from's own timestamp or, when it skipped that
-** stage, from the earliest later one; won when it reached the last
-** stage, else lost once lost_at is set, else open. A deal closed before
-** it opened (dates that go back) is taken as opening when it closed, so
-** it is never open for less than no time, and has no cycle.
-*/
-static void
-classify(const struct lead_run *run, const struct lead *d, struct deal *c)
-{
-	const struct config *cfg = run->cfg;
-	const struct leads *l = run->leads;
-	int top = leads_top(l, d, l->asof), last = (int)l->st.n - 1;
-
-	c->status = OUTSIDE;
-	c->end = NO_TIME;
-	c->forward = 0;
-	if (top < cfg->from)
-		return;
-	c->entry = d->at[cfg->from] != NO_TIME ? d->at[cfg->from] :
-	    d->reach[cfg->from];
-	if (l->asof != NO_TIME && c->entry > l->asof)
-		return;
-	if (top >= last) {
-		c->status = WON;
-		c->end = d->reach[last];
-	} else if (d->lost != NO_TIME && (l->asof == NO_TIME ||
-	    d->lost <= l->asof)) {
-		c->status = LOST;
-		c->end = d->lost;
-	} else {
-		c->status = OPEN;
-		return;
-	}
-	c->forward = c->end >= c->entry;
-	if (!c->forward)
-		c->entry = c->end;
-}
-
 /* A deal counts first where it became open. */
 static int
 place(const struct lead_run *run, struct reader *r, const struct row *row,
     const struct lead *d, kpi_time *when)
 {
-	struct deal c;
+	struct pipe_deal c;
 
 	(void)r;
 	(void)row;
 	classify(run, d, &c);
-	if (c.status == OUTSIDE)
+	if (c.status == PIPE_OUTSIDE)
 		return 0;
 	*when = c.entry;
 	return 1;
@@ -418,135 +301,36 @@ static int
 place_again(const struct lead_run *run, const struct lead *d, kpi_time *when)
 {
 	const struct config *cfg = run->cfg;
-	struct deal c;
+	struct pipe_deal c;
 
 	if (cfg->stages_table || cfg->waterfall || cfg->aging)
 		return 0;
 	classify(run, d, &c);
-	if (c.status != WON && c.status != LOST)
+	if (c.status != PIPE_WON && c.status != PIPE_LOST)
 		return 0;
 	*when = c.end;
 	return 1;
 }
 
-/*
-** --stages-table: deal D, at stage TOP as of --asof, in C's state, counts
-** in the stages from --from to TOP it reached, and when open at TOP.
-** A deal's weighted amount is its amount times its probability, rounded
-** to the micro-unit (half up), so that the sums are exact.
-*/
-static void
-add_stages(const struct lead_run *run, struct tally *t, const struct lead *d,
-    int top, const struct deal *c)
-{
-	const struct config *cfg = run->cfg;
-
-	for (int s = cfg->from; s <= top; s++) {
-		t->reached[s]++;
-		t->reached_won[s] += c->status == WON;
-		t->reached_lost[s] += c->status == LOST;
-	}
-	if (c->status != OPEN)
-		return;
-	t->at[top]++;
-	if (d->value[0] == NONE)
-		return;
-	t->at_micros[top] += (uint64_t)d->value[0];
-	if (d->value[1] != NONE)
-		t->at_weighted[top] += (uint64_t)(((unsigned __int128)
-		    d->value[0] * (uint64_t)d->value[1] + MICROS_PER_UNIT / 2) /
-		    MICROS_PER_UNIT);
-}
-
-/*
-** --waterfall: a deal in C's state as of --asof, of MICROS, goes to the
-** steps it took between --from-date F and --asof: open at F (opened by
-** F, not closed by F), opened after F, won or lost after F, open at
-** --asof. open_end is counted on its own, from the state, so that the
-** identity write_waterfall() checks is a check.
-*/
-static void
-add_waterfall(const struct config *cfg, struct tally *t, uint64_t micros,
-    const struct deal *c)
-{
-	kpi_time f = cfg->from_date;
-	int steps[WF_N] = {0};
-
-	steps[WF_START] = c->entry <= f && (c->status == OPEN || c->end > f);
-	steps[WF_CREATED] = c->entry > f;
-	steps[WF_WON] = c->status == WON && c->end > f;
-	steps[WF_LOST] = c->status == LOST && c->end > f;
-	steps[WF_END] = c->status == OPEN;
-	for (int i = 0; i < WF_N; i++)
-		if (steps[i]) {
-			t->wf[i]++;
-			t->wf_micros[i] += micros;
-		}
-}
-
-/* When deal D entered stage S: its own timestamp, or when it passed it. */
-static kpi_time
-entered(const struct lead *d, int s)
-{
-	return d->at[s] != NO_TIME ? d->at[s] : d->reach[s];
-}
-
-/*
-** --aging: deal D, at stage TOP as of --asof and in C's state. Open, it
-** waits at TOP since it entered it. Every stage from --from below TOP
-** that has its own timestamp it left when it reached the next stage: the
-** time it spent there, unless its dates go back.
-*/
-static void
-add_aging(const struct lead_run *run, struct tally *t, const struct lead *d,
-    int top, const struct deal *c)
-{
-	const struct config *cfg = run->cfg;
-
-	if (c->status == OPEN)
-		dvec_push(&t->age_since[top], (double)entered(d, top));
-	for (int s = cfg->from; s < top; s++)
-		if (d->at[s] != NO_TIME && d->reach[s + 1] >= d->at[s])
-			dvec_push(&t->moved_ms[s], (double)(d->reach[s + 1] -
-			    d->at[s]));
-}
-
+/* A deal, placed, in the counts of the output asked for. */
 static void
 add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 {
 	const struct config *cfg = run->cfg;
-	struct tally *t = tally;
-	uint64_t micros = d->value[0] == NONE ? 0 : (uint64_t)d->value[0];
-	struct deal c;
+	struct pipe_tally *t = tally;
+	struct pipe_deal c;
 
 	classify(run, d, &c);
-	if (cfg->stages_table) {
-		add_stages(run, t, d, top, &c);
-		return;
-	}
-	if (cfg->waterfall) {
-		add_waterfall(cfg, t, micros, &c);
-		return;
-	}
-	if (cfg->aging) {
-		add_aging(run, t, d, top, &c);
-		return;
-	}
-	if (d->placing == 0) {
-		t->entered++;
-		t->entered_micros += micros;
-	} else if (c.status == WON) {
-		t->won++;
-		t->won_priced += d->value[0] != NONE;
-		t->won_micros += micros;
-		if (c.forward) {
-			t->cycles++;
-			t->cycle_ms += (uint64_t)(c.end - c.entry);
-		}
-	} else {
-		t->lost++;
-		t->lost_micros += micros;
-	}
+	if (cfg->stages_table)
+		pipe_add_stages(t, cfg->from, top, &c, d->value[0],
+		    d->value[1]);
+	else if (cfg->waterfall)
+		pipe_add_waterfall(t, &c, cfg->from_date, d->value[0] == NONE ?
+		    0 : (uint64_t)d->value[0]);
+	else if (cfg->aging)
+		pipe_add_aging(t, cfg->from, d, top, &c);
+	else
+		pipe_add_deal(t, d->placing, &c, d->value[0]);
 }
 
 /* --aging's columns. */
@@ -593,13 +377,13 @@ header(const struct lead_run *run, struct writer *w)
 }
 
 /* Sums of amounts past money's range: an error, never a wrong sum. */
-static money
-amount_sum(uint64_t a, uint64_t b)
+static void past_range(void) __attribute__((noreturn));
+
+static void
+past_range(void)
 {
-	if (a > (uint64_t)INT64_MAX || b > (uint64_t)INT64_MAX - a)
-		die(EX_DATAERR, "the amounts of a group add up past "
-		    "9223372036854.775807");
-	return (money)(a + b);
+	die(EX_DATAERR, "the amounts of a group add up past "
+	    "9223372036854.775807");
 }
 
 /*
@@ -625,123 +409,59 @@ carries(const struct lead_run *run, const struct lead_key *key)
 	if (len != cfg->by.len || memcmp(cfg->by.s, key->group->key, len) != 0) {
 		cfg->by.len = 0;
 		sb_add(&cfg->by, key->group->key, len);
-		cfg->open = cfg->open_micros = 0;
-		cfg->has_factor = 0;
+		memset(&cfg->carry, 0, sizeof cfg->carry);
 	}
 	return 1;
 }
 
 /*
-** The deals open at the end of KEY's period: with --period, those of the
-** rows before it in the same --by group carried in CFG; else all of them.
-*/
-static void
-open_deals(const struct lead_run *run, int carry, const struct tally *t,
-    struct pipe_sums *s)
-{
-	struct config *cfg = run->cfg;
-	uint64_t open = t->entered, micros = t->entered_micros;
-
-	if (carry) {
-		open += cfg->open;
-		micros += cfg->open_micros;
-		cfg->open = open - t->won - t->lost;
-		cfg->open_micros = micros - t->won_micros - t->lost_micros;
-	}
-	s->open = open - t->won - t->lost;
-	s->open_amount = amount_sum(micros - t->won_micros - t->lost_micros, 0);
-}
-
-/*
 ** --levers: the change from the row before in the group (none for the
-** first row of a group and the total row: empty), by pipe_levers().
+** first row of a group and the total row: empty), by pipe_carry_levers().
 */
 static void
 write_levers(struct writer *w, struct config *cfg, int carry,
     const struct pipe_sums *s, const struct pipe_figures *f)
 {
-	double now[LEVERS], dln[LEVERS], share[LEVERS], dlnv = NAN;
+	double dln[LEVERS], share[LEVERS], dlnv;
 
-	now[LEVER_OPEN] = (double)s->open;
-	now[LEVER_WIN_RATE] = f->win_rate;
-	now[LEVER_SIZE] = f->avg_won_amount;
-	now[LEVER_CYCLE] = f->avg_cycle_days;
-	if (carry && cfg->has_factor)
-		pipe_levers(cfg->factor, now, dln, &dlnv, share);
-	else
-		for (int i = 0; i < LEVERS; i++)
-			dln[i] = share[i] = NAN;
+	pipe_carry_levers(carry ? &cfg->carry : NULL, s, f, dln, &dlnv, share);
 	wr_num(w, dlnv);
 	for (int i = 0; i < LEVERS; i++)
 		wr_num(w, dln[i]);
 	for (int i = 0; i < LEVERS; i++)
 		wr_num(w, share[i]);
-	if (carry) {
-		memcpy(cfg->factor, now, sizeof now);
-		cfg->has_factor = 1;
-	}
-}
-
-/*
-** One --stages-table row: KEY, the stage NAME, the deals that reached it
-** (REACHED, WON, LOST), and the deals open there (OPEN, their amount
-** MICROS and, given, WEIGHTED: else the amount times p_win).
-*/
-static void
-write_stage(struct writer *w, const struct lead_key *key, const char *name,
-    uint64_t reached, uint64_t won, uint64_t lost, uint64_t open,
-    uint64_t micros, double weighted)
-{
-	double lo, hi, p;
-
-	if (wilson_interval(won, won + lost, 0.95, &lo, &hi) < 0)
-		lo = hi = NAN;
-	p = won + lost > 0 ? (double)won / (double)(won + lost) : NAN;
-	lead_key_write(key, w);
-	wr_str(w, name);
-	wr_int(w, (int64_t)reached);
-	wr_int(w, (int64_t)won);
-	wr_int(w, (int64_t)lost);
-	wr_num(w, p);
-	wr_num(w, lo);
-	wr_num(w, hi);
-	wr_int(w, (int64_t)open);
-	money_write(w, amount_sum(micros, 0));
-	if (isnan(weighted))
-		weighted = micros == 0 ? 0 : (double)micros * p;
-	wr_num(w, weighted / MICROS_PER_UNIT);
-	wr_end(w);
 }
 
 /*
 ** --stages-table: a row per stage from --from to the one before the last,
 ** then "(all)": every deal, and the weighted amounts added (empty when a
-** stage's is).
+** stage's is); the figures are pipe_stages()'.
 */
 static void
 write_stages(const struct lead_run *run, struct writer *w,
-    const struct tally *t, const struct lead_key *key)
+    const struct pipe_tally *t, const struct lead_key *key)
 {
 	const struct config *cfg = run->cfg;
 	const struct stages *st = &run->leads->st;
-	uint64_t open = 0, micros = 0;
-	double weighted = 0;
+	struct pipe_stage row[MAX_STAGES];
+	int last = (int)st->n - 1;
 
-	for (int s = cfg->from; s < (int)st->n - 1; s++) {
-		uint64_t won = t->reached_won[s], lost = t->reached_lost[s];
-		double wt = cfg->prob_col != NULL ? (double)t->at_weighted[s] :
-		    t->at_micros[s] == 0 ? 0 : won + lost == 0 ? NAN :
-		    (double)t->at_micros[s] * (double)won / (double)(won + lost);
-
-		write_stage(w, key, st->name[s], t->reached[s], won, lost,
-		    t->at[s], t->at_micros[s], isnan(wt) ? NAN : wt);
-		open += t->at[s];
-		micros = (uint64_t)amount_sum(micros, t->at_micros[s]);
-		weighted += wt;
+	if (pipe_stages(t, cfg->from, last, cfg->prob_col != NULL, row) < 0)
+		past_range();
+	for (int s = cfg->from; s <= last; s++) {
+		lead_key_write(key, w);
+		wr_str(w, s < last ? st->name[s] : "(all)");
+		wr_int(w, (int64_t)row[s].reached);
+		wr_int(w, (int64_t)row[s].won);
+		wr_int(w, (int64_t)row[s].lost);
+		wr_num(w, row[s].p_win);
+		wr_num(w, row[s].p_lo);
+		wr_num(w, row[s].p_hi);
+		wr_int(w, (int64_t)row[s].open);
+		money_write(w, row[s].open_amount);
+		wr_num(w, row[s].weighted / MICROS_PER_UNIT);
+		wr_end(w);
 	}
-	write_stage(w, key, "(all)", t->reached[cfg->from],
-	    t->reached_won[cfg->from], t->reached_lost[cfg->from], open, micros,
-	    weighted);
 }
 
 /*
@@ -751,13 +471,12 @@ write_stages(const struct lead_run *run, struct writer *w,
 ** that was either has closed since. A mismatch is a bug (exit 70).
 */
 static void
-write_waterfall(struct writer *w, const struct tally *t,
+write_waterfall(struct writer *w, const struct pipe_tally *t,
     const struct lead_key *key)
 {
 	const uint64_t *n = t->wf, *m = t->wf_micros;
 
-	if (n[WF_START] + n[WF_CREATED] != n[WF_WON] + n[WF_LOST] + n[WF_END] ||
-	    m[WF_START] + m[WF_CREATED] != m[WF_WON] + m[WF_LOST] + m[WF_END])
+	if (!pipe_waterfall_adds_up(t))
 		die(EX_SOFTWARE, "internal error: the waterfall of a group does "
 		    "not add up: %llu + %llu - %llu - %llu is not %llu",
 		    (unsigned long long)n[WF_START],
@@ -768,7 +487,10 @@ write_waterfall(struct writer *w, const struct tally *t,
 	for (int i = 0; i < WF_N; i++)
 		wr_int(w, (int64_t)n[i]);
 	for (int i = 0; i < WF_N; i++)
-		money_write(w, amount_sum(m[i], 0));
+		if (m[i] > (uint64_t)INT64_MAX)
+			past_range();
+	for (int i = 0; i < WF_N; i++)
+		money_write(w, (money)m[i]);
 	wr_end(w);
 }
 
@@ -787,32 +509,24 @@ asof_time(const struct lead_run *run)
 ** (lib/stats.h), empty without a value.
 */
 static void
-write_aging(const struct lead_run *run, struct writer *w, struct tally *t,
-    const struct lead_key *key)
+write_aging(const struct lead_run *run, struct writer *w,
+    struct pipe_tally *t, const struct lead_key *key)
 {
 	const struct config *cfg = run->cfg;
 	const struct stages *st = &run->leads->st;
-	double asof = (double)asof_time(run);
+	struct pipe_aging a;
 
 	for (int s = cfg->from; s < (int)st->n - 1; s++) {
-		struct dvec *open = &t->age_since[s], *moved = &t->moved_ms[s];
-		uint64_t stale = 0;
-
-		for (size_t i = 0; i < open->n; i++) {
-			open->v[i] = (asof - open->v[i]) / MS_PER_DAY;
-			stale += open->v[i] > cfg->stale_after;
-		}
-		sort_doubles(open->v, open->n);
-		sort_doubles(moved->v, moved->n);
+		pipe_aging(&t->age_since[s], &t->moved_ms[s],
+		    (double)asof_time(run), cfg->stale_after, &a);
 		lead_key_write(key, w);
 		wr_str(w, st->name[s]);
-		wr_int(w, (int64_t)open->n);
-		wr_num(w, open->n ? quantile7(open->v, open->n, 0.5) : NAN);
-		wr_int(w, (int64_t)moved->n);
-		wr_num(w, moved->n ? quantile7(moved->v, moved->n, 0.5) /
-		    MS_PER_DAY : NAN);
+		wr_int(w, (int64_t)a.open);
+		wr_num(w, a.open_days);
+		wr_int(w, (int64_t)a.moved);
+		wr_num(w, a.moved_days);
 		if (cfg->stale_after >= 0)
-			wr_int(w, (int64_t)stale);
+			wr_int(w, (int64_t)a.stale);
 		else
 			wr_empty(w);
 		wr_end(w);
@@ -824,9 +538,10 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
     const struct lead_key *key)
 {
 	struct config *cfg = run->cfg;
-	const struct tally *t = tally;
+	const struct pipe_tally *t = tally;
 	struct pipe_sums s = {0};
 	struct pipe_figures f;
+	double coverage, required;
 	int carry;
 
 	if (cfg->stages_table) {
@@ -841,15 +556,9 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 		write_aging(run, w, tally, key);
 		return;
 	}
-	s.won = t->won;
-	s.lost = t->lost;
-	s.won_priced = t->won_priced;
-	s.won_amount = amount_sum(t->won_micros, 0);
-	s.closed_amount = amount_sum(t->won_micros, t->lost_micros);
-	s.cycles = t->cycles;
-	s.cycle_ms = t->cycle_ms;
 	carry = carries(run, key);
-	open_deals(run, carry, t, &s);
+	if (pipe_sums_of(t, carry ? &cfg->carry : NULL, &s) < 0)
+		past_range();
 	pipe_figures(&s, 0.95, &f);
 	if (!key->total)
 		cfg->unpriced += t->won - t->won_priced;
@@ -870,8 +579,9 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	money_write(w, s.open_amount);
 	wr_num(w, f.velocity);
 	if (cfg->target > 0) {
-		wr_num(w, (double)s.open_amount / (double)cfg->target);
-		wr_num(w, f.win_rate > 0 ? 1 / f.win_rate : NAN);
+		pipe_coverage(&s, &f, cfg->target, &coverage, &required);
+		wr_num(w, coverage);
+		wr_num(w, required);
 	}
 	if (cfg->levers)
 		write_levers(w, cfg, carry, &s, &f);
@@ -901,21 +611,21 @@ annotate(const struct lead_run *run, struct writer *w, const struct lead *d,
 {
 	static const char *const status_name[] = { "", "won", "lost", "open" };
 	const struct config *cfg = run->cfg;
-	struct deal c = { OUTSIDE, NO_TIME, NO_TIME, 0 };
+	struct pipe_deal c = { PIPE_OUTSIDE, NO_TIME, NO_TIME, 0 };
 	int top;
 	double days;
 
 	if (placed)
 		classify(run, d, &c);
 	wr_str(w, status_name[c.status]);
-	if (c.status != OPEN) {
+	if (c.status != PIPE_OPEN) {
 		wr_empty(w);
 		wr_empty(w);
 		wr_empty(w);
 		return;
 	}
 	top = leads_top(run->leads, d, run->leads->asof);
-	days = (double)(run->leads->asof - entered(d, top)) / MS_PER_DAY;
+	days = pipe_days_in_stage(d, top, run->leads->asof);
 	wr_str(w, run->leads->st.name[top]);
 	wr_num(w, days);
 	if (cfg->stale_after >= 0)
@@ -932,7 +642,7 @@ static const struct lead_tool tool_template = {
 		    OPTS_ANNOTATE,
 		tool_options, handle_option, "leads",
 	},
-	.tally = { sizeof(struct tally), tally_fields },
+	.tally = { sizeof(struct pipe_tally), pipe_tally_fields },
 	.add = add,
 	.header = header,
 	.write = write_tally,
