@@ -783,6 +783,12 @@ read_params(struct run *run, struct model_params *mp)
 			    "number", escape_text(esc, sizeof esc, vf->s, vf->len));
 			continue;
 		}
+		if (fabs(log(v)) > BTYD_LOG_BOUND) {
+			rd_bad(r, row, col[2], "'%s': outside what a fit can give "
+			    "(%.2g to %.3g)", escape_text(esc, sizeof esc, vf->s,
+			    vf->len), exp(-BTYD_LOG_BOUND), exp(BTYD_LOG_BOUND));
+			continue;
+		}
 		if (info->spend) {
 			mp->g[j] = v;
 			mp->spend = 1;
@@ -846,12 +852,62 @@ get_params(struct run *run, struct model_params *mp)
 		usage_error("--fit: --predict needs a purchase model too");
 }
 
-static void
-print_predictions(struct run *run)
+/* One customer's predictions. */
+struct prediction {
+	double purchases, p_alive, aov, clv;
+};
+
+/*
+** The predictions of every customer, checked before a line is written:
+** a value that is not finite (parameters or summaries at the edge of what
+** a double holds) is an error naming the customer, not an empty cell.
+** The one empty kept is Gamma-Gamma's mean spend when q <= 1 (infinite,
+** said in a note), and with it the CLV.
+*/
+static struct prediction *
+predict_all(const struct run *run, const struct model_params *mp)
 {
 	double month = run->cfg.calendar && run->cfg.unit == UNIT_MONTHS ? 1 :
 	    rfm_unit_days(UNIT_MONTHS) / rfm_unit_days(run->cfg.unit);
+	struct prediction *pr = xcalloc(run->nrows ? run->nrows : 1, sizeof *pr);
+	int spend_defined = mp->spend && mp->g[1] > 1;
+
+	for (size_t i = 0; i < run->nrows; i++) {
+		const struct rfm_row *row = &run->rows[i];
+		const struct rfm *c = &row->rfm;
+		struct prediction *p = &pr[i];
+		const char *what = NULL;
+		char esc[ESCAPED_MAX];
+
+		p->purchases = btyd_expected(mp->purchase, mp->p,
+		    run->cfg.horizon, c);
+		p->p_alive = btyd_palive(mp->purchase, mp->p, c);
+		p->aov = mp->spend ? ggamma_expected_spend(mp->g, c->x, c->m) : NAN;
+		p->clv = isnan(p->aov) ? NAN : btyd_clv(mp->purchase, mp->p, c,
+		    p->aov * run->cfg.margin, run->cfg.horizon, month,
+		    run->cfg.discount);
+		if (!isfinite(p->purchases))
+			what = "expected_purchases";
+		else if (!isfinite(p->p_alive))
+			what = "p_alive";
+		else if (spend_defined && !isfinite(p->aov))
+			what = "expected_aov";
+		else if (spend_defined && !isfinite(p->clv))
+			what = "clv";
+		if (what != NULL)
+			die(EX_DATAERR, "customer '%s': %s is not finite: the "
+			    "parameters and this summary are past what a double "
+			    "holds", escape_text(esc, sizeof esc, row->id,
+			    row->idlen), what);
+	}
+	return pr;
+}
+
+static void
+print_predictions(struct run *run)
+{
 	struct model_params mp;
+	struct prediction *pr;
 	struct writer w;
 
 	get_params(run, &mp);
@@ -859,6 +915,7 @@ print_predictions(struct run *run)
 		note(run->o.rd.notes, "ggamma: q = %g <= 1 makes the mean "
 		    "spend infinite; expected_aov and clv are left empty",
 		    mp.g[1]);
+	pr = predict_all(run, &mp);
 	opts_writer(&run->o, &w);
 	if (run->is_summary)
 		for (size_t i = 0; i < run->nfields; i++)
@@ -871,22 +928,18 @@ print_predictions(struct run *run)
 	wr_str(&w, "clv");
 	wr_end(&w);
 	for (size_t i = 0; i < run->nrows; i++) {
-		const struct rfm *c = &run->rows[i].rfm;
-		double aov = mp.spend ? ggamma_expected_spend(mp.g, c->x, c->m) : NAN;
-
 		if (run->is_summary)
 			for (size_t j = 0; j < run->nfields; j++)
 				wr_field(&w, run->fields[i][j].s, run->fields[i][j].len);
 		else
 			write_summary_row(&w, run, &run->rows[i]);
-		wr_num(&w, btyd_expected(mp.purchase, mp.p, run->cfg.horizon, c));
-		wr_num(&w, btyd_palive(mp.purchase, mp.p, c));
-		wr_num(&w, aov);
-		wr_num(&w, isnan(aov) ? NAN : btyd_clv(mp.purchase, mp.p, c,
-		    aov * run->cfg.margin, run->cfg.horizon, month,
-		    run->cfg.discount));
+		wr_num(&w, pr[i].purchases);
+		wr_num(&w, pr[i].p_alive);
+		wr_num(&w, pr[i].aov);
+		wr_num(&w, pr[i].clv);
 		wr_end(&w);
 	}
+	free(pr);
 }
 
 /*

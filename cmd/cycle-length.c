@@ -4,7 +4,9 @@
 ** how many were won, lost and are still open, the distribution of the
 ** closed cycles, and with --km the Kaplan-Meier estimate that counts the
 ** open rows too, as censored; with --within its chance of reaching --to
-** within given times. See cycle-length(1).
+** within given times; with --sla, how many met a deadline (lib/sla.h),
+** counted in working time with --business-hours (lib/bizhours.h). See
+** cycle-length(1).
 */
 #include <math.h>
 #include <stddef.h>
@@ -13,14 +15,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/bizhours.h"
 #include "../lib/leadtool.h"
+#include "../lib/sla.h"
 #include "../lib/stats.h"
 #include "../lib/survival.h"
 #include "../lib/units.h"
 
 enum {
 	OPT_FROM = OPT_TOOL, OPT_TO, OPT_INCLUDE_LOST, OPT_KM, OPT_UNIT,
-	OPT_WITHIN
+	OPT_WITHIN, OPT_SLA, OPT_BUSINESS_HOURS
 };
 
 static const struct tool_option tool_options[] = {
@@ -35,6 +39,10 @@ static const struct tool_option tool_options[] = {
 	{ "unit", "UNIT", OPT_UNIT, "days, hours or weeks (default days)" },
 	{ "within", "D[,D...]", OPT_WITHIN,
 	    "add the Kaplan-Meier chance of reaching --to within D days" },
+	{ "sla", "DURATION", OPT_SLA,
+	    "add who reached --to within DURATION (24h, 2d, 90m, 1w)" },
+	{ "business-hours", "HOURS,DAYS", OPT_BUSINESS_HOURS,
+	    "count only working time, in UTC (09:00-17:00,mon-fri)" },
 	{ 0 }
 };
 
@@ -46,6 +54,9 @@ struct config {
 	const struct unit *unit;
 	double *within;                   /* --within, in units; nwithin */
 	size_t nwithin;
+	int64_t sla;                      /* --sla in ms; 0 without it */
+	const char *bizhours_spec;        /* --business-hours; NULL: all time */
+	struct bizhours bh;
 	char cycle_col[32];               /* --annotate: cycle_days */
 	const char *annotate_cols[3];
 };
@@ -89,6 +100,7 @@ static void
 handle_option(void *ctx, int key, const char *arg)
 {
 	struct config *cfg = ctx;
+	const char *err;
 
 	switch (key) {
 	case OPT_FROM:
@@ -109,6 +121,15 @@ handle_option(void *ctx, int key, const char *arg)
 		break;
 	case OPT_WITHIN:
 		cfg->nwithin = opt_positive_list("within", arg, 1e6, &cfg->within);
+		break;
+	case OPT_SLA:
+		if ((err = sla_parse_duration(arg, &cfg->sla)) != NULL)
+			usage_error("--sla: '%s' is %s", arg, err);
+		break;
+	case OPT_BUSINESS_HOURS:
+		if ((err = bizhours_parse(arg, &cfg->bh)) != NULL)
+			usage_error("--business-hours: '%s': %s", arg, err);
+		cfg->bizhours_spec = arg;
 		break;
 	}
 }
@@ -133,6 +154,9 @@ setup(struct lead_run *run)
 	if (run->o->annotate && cfg->nwithin)
 		usage_error("--annotate writes rows, not groups: --within does "
 		    "not apply");
+	if (run->o->annotate && cfg->sla)
+		usage_error("--annotate writes rows, not groups: --sla does not "
+		    "apply");
 	snprintf(cfg->cycle_col, sizeof cfg->cycle_col, "cycle_%s",
 	    cfg->unit->name);
 	cfg->annotate_cols[0] = cfg->cycle_col;
@@ -154,6 +178,8 @@ part_options(const struct lead_run *run, struct part_options *po)
 
 	part_option_add(po, "from", run->leads->st.name[cfg->from]);
 	part_option_add(po, "to", run->leads->st.name[cfg->to]);
+	if (cfg->bizhours_spec != NULL)
+		part_option_add(po, "business-hours", cfg->bizhours_spec);
 }
 
 /*
@@ -213,6 +239,15 @@ place(const struct lead_run *run, struct reader *r, const struct row *row,
 	return 1;
 }
 
+/* The duration from A to B in ms: working time with --business-hours. */
+static double
+span(const struct config *cfg, kpi_time a, kpi_time b)
+{
+	if (cfg->bizhours_spec != NULL)
+		return (double)bizhours_between(&cfg->bh, a, b);
+	return (double)(b - a);
+}
+
 /* Whether closed cycle C ends before it starts: no duration of it. */
 static int
 backwards(const struct cycle *c)
@@ -233,16 +268,16 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 	case WON:
 		t->won++;
 		if (!backwards(&c))
-			dvec_push(&t->won_ms, (double)(c.end - c.start));
+			dvec_push(&t->won_ms, span(cfg, c.start, c.end));
 		break;
 	case LOST:
 		t->lost++;
 		if ((cfg->include_lost || run->keep_all) && !backwards(&c))
-			dvec_push(&t->lost_ms, (double)(c.end - c.start));
+			dvec_push(&t->lost_ms, span(cfg, c.start, c.end));
 		break;
 	case OPEN:
 		t->open++;
-		if (cfg->km || cfg->nwithin || run->keep_all)
+		if (cfg->km || cfg->nwithin || cfg->sla || run->keep_all)
 			dvec_push(&t->open_start, (double)c.start);
 		break;
 	case OUTSIDE:
@@ -290,39 +325,64 @@ header(const struct lead_run *run, struct writer *w)
 		wr_strf(w, "within_%.15g%c_lo", cfg->within[i], unit[0]);
 		wr_strf(w, "within_%.15g%c_hi", cfg->within[i], unit[0]);
 	}
+	if (cfg->sla) {
+		static const char *const sla_cols[] = { "eligible", "within_sla",
+		    "breached", "pending", "sla_rate", "sla_rate_lo",
+		    "sla_rate_hi", "sla_km", "sla_km_lo", "sla_km_hi" };
+
+		for (size_t i = 0; i < sizeof sla_cols / sizeof *sla_cols; i++)
+			wr_str(w, sla_cols[i]);
+	}
 	wr_end(w);
+}
+
+/* 1 - S(T) and its interval, 1 - the bounds of S's (km_at()): the chance
+** of reaching --to within T; empty past the longest time observed. */
+static void
+write_reached(struct writer *w, const struct km *km, double t)
+{
+	struct km_point p;
+
+	km_at(km, t, 0.95, &p);
+	wr_num(w, 1 - p.surv);
+	wr_num(w, 1 - p.hi);
+	wr_num(w, 1 - p.lo);
 }
 
 /*
 ** The Kaplan-Meier columns: the closed cycles CLOSED (sorted) are the
-** events, the open rows are censored at --asof, or without it at the
-** latest timestamp of the input. --within's: 1 - S(D) and its interval,
-** 1 - the bounds of S's (km_at()); empty past the longest time observed.
+** events, the open rows censored at their AGES (sorted); --within's at
+** each D, --sla's at the SLA after its counts (lib/sla.h: the won rows'
+** cycles, every lost row, the open rows' ages).
 */
 static void
 write_km(struct writer *w, const struct lead_run *run, const struct tally *t,
-    const struct dvec *closed)
+    const struct dvec *closed, const struct dvec *ages)
 {
 	const struct config *cfg = run->cfg;
-	kpi_time asof = run->leads->asof != NO_TIME ? run->leads->asof :
-	    run->latest;
 	double unit = cfg->unit->ms;
+	struct sla_counts c;
 	struct km km;
 
-	km_estimate_at(&km, closed->v, closed->n, t->open_start.v,
-	    t->open_start.n, (double)asof);
+	km_estimate(&km, closed->v, closed->n, ages->v, ages->n);
 	if (cfg->km) {
 		wr_num(w, km_quantile(&km, 0.5) / unit);
 		wr_num(w, km_quantile(&km, 0.75) / unit);
 		wr_int(w, (int64_t)km.events);
 	}
-	for (size_t i = 0; i < cfg->nwithin; i++) {
-		struct km_point p;
-
-		km_at(&km, round(cfg->within[i] * unit), 0.95, &p);
-		wr_num(w, 1 - p.surv);
-		wr_num(w, 1 - p.hi);
-		wr_num(w, 1 - p.lo);
+	for (size_t i = 0; i < cfg->nwithin; i++)
+		write_reached(w, &km, round(cfg->within[i] * unit));
+	if (cfg->sla) {
+		sla_count(&c, (double)cfg->sla, t->won_ms.v, t->won_ms.n, t->lost,
+		    ages->v, ages->n, 0.95);
+		wr_int(w, (int64_t)(c.within + c.breached));
+		wr_int(w, (int64_t)c.within);
+		wr_int(w, (int64_t)c.breached);
+		wr_int(w, (int64_t)c.pending);
+		wr_num(w, c.rate);
+		wr_num(w, c.lo);
+		wr_num(w, c.hi);
+		write_reached(w, &km, (double)cfg->sla);
 	}
 	km_free(&km);
 }
@@ -336,8 +396,10 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	const struct config *cfg = run->cfg;
 	const struct tally *t = tally;
 	double unit = cfg->unit->ms;
-	struct dvec closed = {0};
+	struct dvec closed = {0}, ages = {0};
 	double s[SUMMARY_N];
+	kpi_time asof = run->leads->asof != NO_TIME ? run->leads->asof :
+	    run->latest;
 
 	dvec_append(&closed, &t->won_ms);
 	if (cfg->include_lost)
@@ -350,10 +412,14 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	wr_int(w, (int64_t)t->open);
 	for (size_t i = 0; i < SUMMARY_N; i++)
 		wr_num(w, s[i] / unit);
-	if (cfg->km || cfg->nwithin)
-		write_km(w, run, t, &closed);
+	for (size_t i = 0; i < t->open_start.n; i++)
+		dvec_push(&ages, span(cfg, (kpi_time)t->open_start.v[i], asof));
+	sort_doubles(ages.v, ages.n);
+	if (cfg->km || cfg->nwithin || cfg->sla)
+		write_km(w, run, t, &closed, &ages);
 	wr_end(w);
 	dvec_free(&closed);
+	dvec_free(&ages);
 }
 
 /*
@@ -374,9 +440,9 @@ annotate(const struct lead_run *run, struct writer *w, const struct lead *d,
 	if (backwards(&c))
 		wr_empty(w);
 	else if (c.status == WON || c.status == LOST)
-		wr_num(w, (double)(c.end - c.start) / cfg->unit->ms);
+		wr_num(w, span(cfg, c.start, c.end) / cfg->unit->ms);
 	else if (c.status == OPEN && asof != NO_TIME)
-		wr_num(w, (double)(asof - c.start) / cfg->unit->ms);
+		wr_num(w, span(cfg, c.start, asof) / cfg->unit->ms);
 	else
 		wr_empty(w);
 	wr_str(w, status_name[c.status]);

@@ -88,6 +88,14 @@ struct btyd_fit {
 #define BTYD_WHY_MAX 256
 
 /*
+** The natural log of the bounds of every parameter: a fit gives values
+** between e^-BTYD_LOG_BOUND and e^BTYD_LOG_BOUND (about 9.4e-14 and
+** 1.07e13), beyond which a parameter has run off; parameters given to
+** the predictions must lie there too.
+*/
+#define BTYD_LOG_BOUND 30.0
+
+/*
 ** Fit MODEL to the N summaries at D (weights W > 0) by maximum
 ** likelihood, into *FIT. Gamma-Gamma reads only customers with x > 0 and
 ** m > 0; the caller leaves out the others.
@@ -108,7 +116,7 @@ struct btyd_fit {
 **
 ** Returns 0, or -1 with a reason in WHY (BTYD_WHY_MAX bytes): no
 ** customers, the likelihood not finite at the start, a parameter running
-** off beyond e^30 or below e^-30 (the data do not identify the model:
+** off beyond e^30 or below e^-30 (BTYD_LOG_BOUND; the data do not identify the model:
 ** BG/NBD's a and b do this when almost nobody drops out), no
 ** convergence in 1000 iterations, a line search that cannot descend, an
 ** information matrix that is not positive definite (a saddle or a flat

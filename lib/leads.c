@@ -441,6 +441,43 @@ bad_stage(const struct leads *l, struct reader *r, const struct row *row,
 	return -1;
 }
 
+/* Whether T, read from column COL of ROW, is a date without a time of
+** day: midnight UTC, from a cell with no ':' in it. */
+static int
+date_only(const struct row *row, long col, kpi_time t)
+{
+	if (col < 0 || t % MS_PER_DAY != 0)
+		return 0;
+	return memchr(row->f[col].s, ':', row->f[col].len) == NULL;
+}
+
+/*
+** A stage's date without a time of day read beside date-times (Salesforce
+** writes CloseDate as a date, CreatedDate with a time): "2026-01-05" after
+** "2026-01-05T14:30Z" means some time that day, not its midnight, so it
+** counts as the earlier time, a cycle of 0, not as a date that goes back.
+** The same for a lost date on the day of the stage before it. Dates on
+** earlier days still go back (leads_order()).
+*/
+static void
+settle_dates(const struct leads *l, const struct row *row, struct lead *d)
+{
+	kpi_time prev = NO_TIME;
+
+	for (size_t s = 0; s < l->st.n; s++) {
+		if (d->at[s] == NO_TIME)
+			continue;
+		if (prev != NO_TIME && d->at[s] < prev &&
+		    d->at[s] + MS_PER_DAY > prev &&
+		    date_only(row, l->col_at[s], d->at[s]))
+			d->at[s] = prev;
+		prev = d->at[s];
+	}
+	if (d->lost != NO_TIME && prev != NO_TIME && d->lost < prev &&
+	    d->lost + MS_PER_DAY > prev && date_only(row, l->col_lost, d->lost))
+		d->lost = prev;
+}
+
 int
 leads_decode(struct leads *l, struct reader *r, const struct row *row,
     struct lead *d)
@@ -458,6 +495,7 @@ leads_decode(struct leads *l, struct reader *r, const struct row *row,
 	for (size_t s = 1; s < l->st.n; s++)
 		if (get_time(l, r, row, l->col_at[s], 0, &d->at[s]) < 0)
 			return -1;
+	settle_dates(l, row, d);
 	if (get_count(l, r, row, &d->count) < 0)
 		return -1;
 	if (l->join != NULL) {

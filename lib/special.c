@@ -1,6 +1,7 @@
 /* See LICENSE file for copyright and license details. */
 #include <float.h>
 #include <math.h>
+#include <stddef.h>
 
 #include "special.h"
 
@@ -117,7 +118,7 @@ taylor_step(double a, double b, double c, double x0, double h, double *y,
 ** so rounding errors are not amplified, whatever the parameters.
 */
 static double
-continue_to(double a, double b, double c, double x)
+continue_to(double a, double b, double c, double x, unsigned long *steps)
 {
 	double x0 = 0.5, y, dy;
 	double e0 = fmax(fabs(1 - c), fmax(fabs(a), fabs(b))), e1 = fabs(c - a - b);
@@ -131,6 +132,9 @@ continue_to(double a, double b, double c, double x)
 	maclaurin(a, b, c, x0, &y, &dy);
 	while (x0 < x && isfinite(y)) {
 		double h = fmin(x0 / (2 + e0), (1 - x0) / (2 + e1));
+
+		if (steps != NULL)
+			++*steps;
 
 		if (x - x0 <= h) {
 			taylor_step(a, b, c, x0, x - x0, &y, &dy);
@@ -152,6 +156,12 @@ continue_to(double a, double b, double c, double x)
 double
 hyp2f1(double a, double b, double c, double x)
 {
+	return hyp2f1_steps(a, b, c, x, NULL);
+}
+
+double
+hyp2f1_steps(double a, double b, double c, double x, unsigned long *steps)
+{
 	double y, dy;
 
 	if (isnan(a) || isnan(b) || isnan(c) || !(x < 1) ||
@@ -168,13 +178,14 @@ hyp2f1(double a, double b, double c, double x)
 		 */
 		double lo = a < b ? a : b, hi = a < b ? b : a;
 
-		return pow(1 - x, -lo) * hyp2f1(lo, c - hi, c, x / (x - 1));
+		return pow(1 - x, -lo) * hyp2f1_steps(lo, c - hi, c, x / (x - 1),
+		    steps);
 	}
 	if (x <= 0.5) {
 		maclaurin(a, b, c, x, &y, &dy);
 		return y;
 	}
-	return continue_to(a, b, c, x);
+	return continue_to(a, b, c, x, steps);
 }
 
 double

@@ -57,6 +57,15 @@ double digamma(double x);
 */
 double hyp2f1(double a, double b, double c, double x);
 
+/*
+** hyp2f1(A, B, C, X), adding to *STEPS (when STEPS is not NULL) the Taylor
+** steps of its continuation (none for |X| small enough for the series):
+** the measure of its work, for a caller that must bound the work of many
+** calls (a fit: see btyd_fit()).
+*/
+double hyp2f1_steps(double a, double b, double c, double x,
+    unsigned long *steps);
+
 /* ln(e^A + e^B) without overflow; -inf when both are -inf. */
 double log_add_exp(double a, double b);
 

@@ -1,6 +1,7 @@
 /* See LICENSE file for copyright and license details. */
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdio_ext.h>
 #include <string.h>
 
 #include "num.h"
@@ -16,8 +17,15 @@ wr_init(struct writer *w, FILE *fp, int precision)
 	w->at_start = 1;
 	w->at_bof = 1;
 	w->lone_empty = 0;
-	if (fp == stdout)
-		setvbuf(fp, NULL, _IOFBF, 64 * 1024);
+	/*
+	 * glibc's setvbuf() takes the size only with a buffer: without one
+	 * stdout gets st_blksize bytes (4 KiB). The buffer lives as long as
+	 * stdout, so it is never freed; a writer started after output began
+	 * keeps the buffer there is.
+	 */
+	if (fp == stdout && __fbufsize(fp) == 0)
+		setvbuf(fp, xmalloc(STDOUT_BUFSIZE), _IOFBF, STDOUT_BUFSIZE);
+	w->flush_at = fp == stdout ? __fbufsize(fp) / 4 * 3 : 0;
 }
 
 void
@@ -144,4 +152,12 @@ wr_end(struct writer *w)
 	putc_unlocked('\n', w->fp);
 	w->at_start = 1;
 	w->lone_empty = 0;
+	/*
+	 * Write the buffer out between rows rather than when it fills in
+	 * the middle of one: output cut short by an error (vdie() drops
+	 * what is still buffered), as --annotate's streamed rows can be,
+	 * then ends with a whole row.
+	 */
+	if (w->flush_at > 0 && __fpending(w->fp) >= w->flush_at)
+		fflush_unlocked(w->fp);
 }

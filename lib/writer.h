@@ -29,10 +29,20 @@ struct writer {
 	int at_start;       /* no field written yet on this line */
 	int at_bof;         /* no field written yet at all */
 	int lone_empty;     /* the line so far is one empty field */
+	size_t flush_at;    /* write the buffer out at a row's end once it
+	                       holds this much; 0: as stdio does */
 };
 
-/* Start writing to FP with PRECISION decimals; gives FP a 64 KiB buffer
-** when it is stdout. */
+/* stdout's buffer. */
+#define STDOUT_BUFSIZE (64 * 1024)
+
+/*
+** Start writing to FP with PRECISION decimals. When FP is stdout, give it
+** a buffer of STDOUT_BUFSIZE bytes (unless it has one), written out at the
+** end of a row once it is 3/4 full: output cut short by an error ends with
+** a whole row, unless a row is longer than a quarter of the buffer
+** (16 KiB).
+*/
 void wr_init(struct writer *w, FILE *fp, int precision);
 
 /* Separate fields by OFS (see above) from now on. */

@@ -437,6 +437,7 @@ function retention(    f, b, r, i, w, lb, x, ci, name, NM, k) {
 	print "</div>"
 	print "<h3>The bridge of " L "</h3>"
 	r = find(b, "period", L)
+	print "<div class=\"beside\">"
 	print "<table class=\"bridge\">"
 	print "<thead><tr>" th("") th("Revenue") th("Customers") "</tr></thead>"
 	print "<tbody>"
@@ -449,6 +450,8 @@ function retention(    f, b, r, i, w, lb, x, ci, name, NM, k) {
 	bridge(b, r, "At the end (paying in " L ")", "end", "customers_end")
 	print "</tbody>"
 	print "</table>"
+	chart("retention-bridge", "The bridge of " L " as a waterfall: the revenue of " LP ", each move of " L " up or down from it, and the revenue of " L)
+	print "</div>"
 	print "<h3>Cohorts</h3>"
 	print "<p class=\"note\">Of the customers who first paid in each quarter (rows), the share still paying each quarter after (columns, 0 the first quarter); the cells up to " L ".</p>"
 	chart("retention-cohorts", "The share of each quarter's new customers still paying in each quarter since")
@@ -708,7 +711,8 @@ function style() {
 	print "td .chg.bad { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 2px; }"
 	print "#definitions dl + .note { margin-top: 14px; }"
 	print ".nochart { color: var(--muted); font-style: italic; }"
-	print "@media (max-width: 820px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }"
+	print ".beside { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 20px; align-items: start; }"
+	print "@media (max-width: 820px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } .beside { grid-template-columns: minmax(0, 1fr); } }"
 	print "@media print {"
 	print "  @page { size: A4; margin: 12mm; }"
 	print "  body { background: #fff; font-size: 10.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }"

@@ -35,7 +35,17 @@ BEGIN {
 	XMAX = 24
 	nhdr = 0
 	nrows = 0
+	nread = 0
 	failed = 0
+	# --where COL=VALUE, a line each: the rows to draw.
+	nw = split(ENVIRON["KP_WHERE"], WL, "\n")
+	while (nw > 0 && WL[nw] == "")
+		nw--
+	for (k = 1; k <= nw; k++) {
+		WN[k] = substr(WL[k], 1, index(WL[k], "=") - 1)
+		WV[k] = substr(WL[k], index(WL[k], "=") + 1)
+	}
+	wantrow = ENVIRON["KP_ROW"]
 }
 
 # A value in a message: control characters escaped, at most 60 bytes.
@@ -187,8 +197,13 @@ function record(n,    j) {
 	}
 	if (n != nhdr)
 		fail(at(CSVLINE) n " field" (n == 1 ? "" : "s") ", but the header has " nhdr)
+	nread++
+	for (j = 1; j <= nw; j++)
+		if (trim(F[WC[j]]) != WV[j])
+			return
 	nrows++
 	RL[nrows] = CSVLINE
+	RN[nrows] = nread
 	for (j = 1; j <= n; j++)
 		D[nrows, j] = F[j]
 }
@@ -205,6 +220,8 @@ function header(n,    j, h) {
 			COL[h] = j
 	}
 	columns()
+	for (j = 1; j <= nw; j++)
+		WC[j] = col(WN[j], "--where")
 }
 
 function col(nm, what,    j, list) {
@@ -234,6 +251,10 @@ function columns(    k, what) {
 		ng = cS - 1
 		for (k = 1; k <= ng; k++)
 			GC[k] = k
+		return
+	}
+	if (kind == "waterfall") {
+		waterfall_columns()
 		return
 	}
 	if (kind == "heatmap") {
@@ -298,14 +319,34 @@ END {
 	csvend()
 	if (nhdr == 0)
 		fail(name ": empty input: no header line")
+	if (nrows == 0 && nread > 0)
+		fail(name ": no row where " wheretext())
 	if (nrows == 0)
 		fail(name ": no rows to draw, only a header")
 	if (kind == "funnel")
 		funnel()
 	else if (kind == "heatmap")
 		heatmap()
+	else if (kind == "waterfall")
+		waterfall()
 	else
 		xy()
+}
+
+# The --where conditions, for messages: "segment = 'smb' and ...".
+function wheretext(    k, s) {
+	s = ""
+	for (k = 1; k <= nw; k++)
+		s = s (k > 1 ? " and " : "") esc(WN[k]) " = '" esc(WV[k]) "'"
+	return s
+}
+
+# The --where values, for a default title: " (smb)", " (smb · eu)".
+function wheretitle(    k, s) {
+	s = ""
+	for (k = 1; k <= nw; k++)
+		s = s (k > 1 ? SEP : "") label(WV[k])
+	return s != "" ? " (" s ")" : ""
 }
 
 function terminal(w, h) {
@@ -390,7 +431,7 @@ function funnel(    r, key, g, i, st, S, M, p, rows, cols, w, h, y, wn,
 		h = reqh != "" ? reqh : max(600, rows * (44 * S + 80) + 40)
 	}
 	if (!title_set)
-		title = ng ? "Funnel by " groupnames() : "Funnel"
+		title = (ng ? "Funnel by " groupnames() : "Funnel") wheretitle()
 
 	terminal(w, h)
 	for (g = 1; g <= npan; g++) {
@@ -580,7 +621,7 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 		avail -= lblw + 6
 	}
 	if (!title_set)
-		title = ycolnames() " by " label(HN[cX]) (ng ? " and " groupnames() : "")
+		title = ycolnames() " by " label(HN[cX]) (ng ? " and " groupnames() : "") wheretitle()
 
 	terminal(w, h)
 	for (s = 1; s <= ns; s++)
@@ -848,7 +889,7 @@ function heatmap(    r, xv, yv, v, nxv, nyv, i, w, h, lo, hi, any, c, lw,
 		xv = trim(D[r, cX])
 		yv = trim(D[r, cY])
 		if ((xv, yv) in CELL)
-			fail(at(RL[r]) "a second row for " esc(HN[cY]) " '" esc(yv) "' and " esc(HN[cX]) " '" esc(xv) "'")
+			fail(at(RL[r]) "a second row for " esc(HN[cY]) " '" esc(yv) "' and " esc(HN[cX]) " '" esc(xv) "'; to draw one group, select its rows with --where COL=VALUE")
 		CELL[xv, yv] = r
 		HV[r] = number(r, cV, 1)
 		if (HV[r] == "")
@@ -889,7 +930,7 @@ function heatmap(    r, xv, yv, v, nxv, nyv, i, w, h, lo, hi, any, c, lw,
 		h = reqh != "" ? reqh : max(600, min(20000, 140 + 36 * nyv))
 	}
 	if (!title_set)
-		title = label(HN[cV]) " by " label(HN[cY]) " and " label(HN[cX])
+		title = label(HN[cV]) " by " label(HN[cY]) " and " label(HN[cX]) wheretitle()
 
 	terminal(w, h)
 	# x position, y position, the value as drawn, its label, the label's
@@ -951,4 +992,233 @@ function after(a, b, isnum) {
 
 function min(a, b) {
 	return a < b ? a : b
+}
+
+# --- waterfall -----------------------------------------------------------
+
+# The --y columns: the first and last are levels, those between steps, a
+# leading '-' subtracting (WS -1) and '+' or none adding (WS 1). The
+# columns before the first of them name a row (its period, its groups).
+function waterfall_columns(    k, nm, first) {
+	ny = split(ENVIRON["KP_Y"], YN, ",")
+	first = 0
+	for (k = 1; k <= ny; k++) {
+		nm = YN[k]
+		WS[k] = 1
+		if (k > 1 && k < ny && nm ~ /^[-+]/) {
+			WS[k] = substr(nm, 1, 1) == "-" ? -1 : 1
+			nm = substr(nm, 2)
+		}
+		YN[k] = nm
+		YC[k] = col(nm, "--y")
+		if (!first || YC[k] < first)
+			first = YC[k]
+	}
+	nid = first - 1
+	ng = ENVIRON["KP_GROUP"] == "" ? 0 : split(ENVIRON["KP_GROUP"], GN, ",")
+	for (k = 1; k <= ng; k++)
+		GC[k] = col(GN[k], "--group")
+}
+
+# Decimal places of a number as written: 12 -> 0, 0.25 -> 2, 1.5e3 -> 0,
+# 2.5e-2 -> 3.
+function decimals(v,    m, e, d) {
+	sub(/^[-+]/, "", v)
+	m = v
+	e = 0
+	if (match(v, /[eE]/)) {
+		m = substr(v, 1, RSTART - 1)
+		e = substr(v, RSTART + 1) + 0
+	}
+	d = index(m, ".") ? length(m) - index(m, ".") : 0
+	d -= e
+	return d < 0 ? 0 : d > 30 ? 30 : d
+}
+
+# A waterfall per group (one when no --group) of the row --row picks
+# (default the group's last): the first --y column a bar from 0, each step
+# a bar from the level before to the level after, the last a bar from 0;
+# the levels in between summed here, and the row refused unless the sum
+# is the last column. Rounding: a value written to d decimal places may
+# be off by half a unit in the last of them, so with d the most decimals
+# of any drawn value, the sum may miss the end by ny halves of 10^-d (and
+# 1e-12 of the values' magnitude, for the binary arithmetic); with whole
+# numbers only (d = 0) it must be exact.
+function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit, yspan,
+    w, h, rows, cols, lo, hi, delta, maxl, rot, avail, fmt, S) {
+	npan = 0
+	for (r = 1; r <= nrows; r++) {
+		key = groupkey(r)
+		if (!(key in PAN)) {
+			PAN[key] = ++npan
+			PT[npan] = GROUPMSG
+		}
+		g = PAN[key]
+		PR[g, ++PNR[g]] = r
+	}
+	wd = 0
+	for (g = 1; g <= npan; g++) {
+		n = wantrow != "" ? wantrow + 0 : PNR[g]
+		if (n > PNR[g])
+			fail(name ": --row " wantrow ": there " (PNR[g] == 1 ? "is 1 row" : "are " PNR[g] " rows") (nw ? " where " wheretext() : "") (ng ? (nw ? " in" : " in") " group '" esc(PT[g]) "'" : ""))
+		r = PR[g, n]
+		PRow[g] = r
+		for (k = 1; k <= ny; k++) {
+			WVAL[g, k] = trim(number(r, YC[k], 0))
+			wd = max(wd, decimals(WVAL[g, k]))
+		}
+	}
+	fmt = "%." wd "f"
+	# 10^-wd (no ^ operator: some awks are built without maths)
+	unit = 1
+	for (k = 1; k <= wd; k++)
+		unit /= 10
+	for (g = 1; g <= npan; g++) {
+		r = PRow[g]
+		lvl = WVAL[g, 1] + 0
+		mag = abs(lvl)
+		lo = min(0, lvl)
+		hi = max(0, lvl)
+		WF[g, 1] = 0
+		WT[g, 1] = lvl
+		t = esc(YN[1])
+		for (k = 2; k < ny; k++) {
+			v = WVAL[g, k] + 0
+			mag += abs(v)
+			WF[g, k] = lvl
+			lvl += WS[k] * v
+			WT[g, k] = lvl
+			lo = min(lo, lvl)
+			hi = max(hi, lvl)
+			t = t (WS[k] < 0 ? " - " : " + ") esc(YN[k])
+		}
+		v = WVAL[g, ny] + 0
+		mag += abs(v)
+		tol = (wd > 0 ? ny * 0.5 * unit : 0) + 1e-12 * mag
+		if (abs(lvl - v) > tol)
+			fail(at(RL[r]) "the row does not add up: " t " = " sprintf(fmt, lvl) ", but " esc(YN[ny]) " = " esc(WVAL[g, ny]) " (a difference of " sprintf(fmt, v - lvl) ")")
+		WF[g, ny] = 0
+		WT[g, ny] = v
+		lo = min(lo, v)
+		hi = max(hi, v)
+		PLO[g] = lo
+		PHI[g] = hi
+		yspan = max(yspan, hi - lo)
+		PID[g] = rowname(r)
+	}
+
+	if (term == "dumb") {
+		cols = 1
+		rows = npan
+		w = reqw != "" ? reqw : ttyw
+		h = reqh != "" ? reqh : (npan == 1 ? ttyh : npan * 20 + 2)
+		avail = w - 12
+	} else {
+		cols = npan <= 3 ? 1 : npan <= 8 ? 2 : 3
+		rows = int((npan + cols - 1) / cols)
+		w = reqw != "" ? reqw : (cols == 1 ? 1000 : 1400)
+		h = reqh != "" ? reqh : max(600, rows * 360 + 40)
+	}
+	# The column names under the bars: turned when they would overlap;
+	# text cannot turn them, so there each is cut to its bar's room.
+	tmax = XMAX
+	if (term == "dumb")
+		tmax = max(3, min(XMAX, int(avail / ny) - 1))
+	maxl = 0
+	for (k = 1; k <= ny; k++)
+		maxl = max(maxl, width(cut(label(YN[k]), tmax)))
+	# About 7 pixels a character at 11 points; the plot is the width less
+	# some 100 pixels of margins.
+	rot = term != "dumb" && ny * (maxl * 7 + 6) > int(w / cols) - 100
+	if (!title_set)
+		title = label(YN[1]) " to " label(YN[ny]) (ng ? " by " groupnames() : npan == 1 && PID[1] != "" ? ": " PID[1] : "")
+
+	terminal(w, h)
+	# Each bar: its position, the level it starts from and the one it
+	# ends at, its label, its kind (0 a level, 1 a step up, 2 a step
+	# down), and where the label goes: on the bar's top (raised a line
+	# by the plot), under a level below 0.
+	for (g = 1; g <= npan; g++) {
+		delta = (PHI[g] - PLO[g]) * 0.08
+		print "$waterfall" g " << EOD"
+		for (k = 1; k <= ny; k++) {
+			from = WF[g, k]
+			to = WT[g, k]
+			print (k - 1) "\t" sprintf(fmt, from) "\t" sprintf(fmt, to) "\t" barlabel(g, k) "\t" \
+			    (k == 1 || k == ny ? 0 : to >= from ? 1 : 2) "\t" \
+			    sprintf("%.10g", (k == 1 || k == ny) && to < 0 ? to - delta : max(from, to))
+		}
+		print "EOD"
+	}
+	print "set style fill solid 1.0 noborder"
+	print "set border 3 lc rgb '" GREY "'"
+	print "set tics nomirror"
+	if (term != "dumb")
+		print "set grid ytics back lt 1 lc rgb '#e5e5e5' lw 1"
+	printf "set xtics scale 0%s (", rot ? " rotate by 45 right" : ""
+	for (k = 1; k <= ny; k++)
+		printf "%s%s %d", (k > 1 ? ", " : ""), qtic(cut(label(YN[k]), tmax)), k - 1
+	print ")"
+	print "set xrange [-0.6:" (ny - 0.4) "]"
+	# Whole amounts from 10 up: whole tics, not 1e+06.
+	if (wd == 0 && yspan >= 10)
+		print "set format y '%.0f'"
+	print "unset key"
+	if (npan > 1) {
+		printf "set multiplot layout %d,%d", rows, cols
+		if (title != "")
+			printf " title %s font ',14'", q(label(title))
+		printf "\n"
+	}
+	for (g = 1; g <= npan; g++) {
+		if (npan > 1)
+			print "set title " q(PID[g]) " font ',12'"
+		else if (title != "")
+			print "set title " q(label(title)) " font ',14'"
+		print "set yrange [" (PLO[g] < 0 ? "*" : "0") ":*]"
+		print "set offsets 0, 0, graph 0.1, " (PLO[g] < 0 ? "graph 0.1" : "0")
+		if (PLO[g] < 0)
+			print "set xzeroaxis lt -1"
+		else
+			print "unset xzeroaxis"
+		print "plot $waterfall" g " using 1:($5 == 0 ? $3 : NaN):($1 - 0.38):($1 + 0.38):2:3 with boxxyerror " wstyle(1) " notitle, \\"
+		print "     $waterfall" g " using 1:($5 == 1 ? $3 : NaN):($1 - 0.38):($1 + 0.38):2:3 with boxxyerror " wstyle(3) " notitle, \\"
+		print "     $waterfall" g " using 1:($5 == 2 ? $3 : NaN):($1 - 0.38):($1 + 0.38):2:3 with boxxyerror " wstyle(6) " notitle, \\"
+		if (term != "dumb")
+			print "     $waterfall" g " using ($1 + 0.38):($1 < " (ny - 1) " ? $3 : NaN):(0.24):(0) with vectors nohead lc rgb '" GREY "' dt 2 notitle, \\"
+		print "     $waterfall" g " using 1:6:4 with labels center offset character 0,0.7 font ',10' tc rgb '#333333' notitle"
+	}
+	if (npan > 1)
+		print "unset multiplot"
+	finish()
+}
+
+# The colour of palette entry C: blue for the levels, green up, vermillion
+# down; on text, gnuplot's line types.
+function wstyle(c) {
+	if (term == "dumb")
+		return "lt " (c == 1 ? 1 : c == 3 ? 2 : 3)
+	return "lc rgb '" PAL[c] "'"
+}
+
+# Bar K of panel G's label: a level as it is, a step with the sign of its
+# effect (the value's sign times the column's): +1,200 or -350.
+function barlabel(g, k,    v, neg) {
+	v = WVAL[g, k]
+	if (k == 1 || k == ny)
+		return fmtnum(v)
+	neg = v ~ /^-/
+	sub(/^[-+]/, "", v)
+	if (v + 0 == 0)
+		return fmtnum(v)
+	return ((WS[k] < 0) != neg ? "-" : "+") fmtnum(v)
+}
+
+# Row R's name: the values of the columns before the first --y column (a
+# period, the groups), joined by a middle dot; else "row N".
+function rowname(r,    j, s) {
+	s = ""
+	for (j = 1; j <= nid; j++)
+		s = s (j > 1 ? SEP : "") label(D[r, j])
+	return s != "" ? s : "row " RN[r]
 }

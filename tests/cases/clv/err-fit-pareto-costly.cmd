@@ -1,0 +1,1 @@
+clv --fit paretonbd sum-extreme-pareto.csv

@@ -1,0 +1,1 @@
+lead-convert --stages created,customer date-beside-datetime.csv

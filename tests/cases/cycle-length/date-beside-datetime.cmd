@@ -1,0 +1,1 @@
+cycle-length --stages created,customer --include-lost date-beside-datetime.csv

@@ -1,0 +1,1 @@
+cycle-length --business-hours 9-17,mon-fri small.csv

@@ -1,0 +1,1 @@
+cycle-length --business-hours 09:00-17:00,mon-fri,sat small.csv

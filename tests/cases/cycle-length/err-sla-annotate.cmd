@@ -1,0 +1,1 @@
+cycle-length --sla 24h --annotate small.csv

@@ -1,0 +1,1 @@
+cycle-length --sla 10001d small.csv

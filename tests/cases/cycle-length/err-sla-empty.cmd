@@ -1,0 +1,1 @@
+cycle-length --sla '' small.csv

@@ -1,0 +1,1 @@
+cycle-length --sla -2d small.csv

@@ -1,0 +1,1 @@
+cycle-length --sla 24x small.csv

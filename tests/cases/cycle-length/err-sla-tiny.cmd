@@ -1,0 +1,1 @@
+cycle-length --sla 0.0000001m small.csv

@@ -1,0 +1,1 @@
+cycle-length --sla 24h --sla 2d small.csv

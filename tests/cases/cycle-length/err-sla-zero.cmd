@@ -1,0 +1,1 @@
+cycle-length --sla 0h small.csv

@@ -1,0 +1,1 @@
+cycle-length --sla 10d --km backwards.csv

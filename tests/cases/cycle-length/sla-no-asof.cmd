@@ -1,0 +1,1 @@
+cycle-length --stages lead,mql --unit hours --sla 1440m sla.csv

@@ -1,0 +1,1 @@
+kpi-plot heatmap cohorts-segment.csv

@@ -1,0 +1,1 @@
+kpi-plot heatmap --row 1 cohorts.csv

@@ -1,0 +1,1 @@
+kpi-plot waterfall --y start,new,end --group , bridge.csv

@@ -1,0 +1,1 @@
+kpi-plot waterfall bridge.csv

@@ -1,0 +1,1 @@
+kpi-plot waterfall --x period --y start,new,end bridge.csv

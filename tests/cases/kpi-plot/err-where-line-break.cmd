@@ -1,0 +1,2 @@
+kpi-plot heatmap --where 'segment=a
+b' cohorts-segment.csv

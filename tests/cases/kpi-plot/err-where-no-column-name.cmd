@@ -1,0 +1,1 @@
+kpi-plot heatmap --where =smb cohorts-segment.csv

@@ -1,0 +1,1 @@
+kpi-plot heatmap --where channel=email cohorts-segment.csv

@@ -1,0 +1,1 @@
+kpi-plot funnel --where segment=smb --script funnel-segment.csv

@@ -1,0 +1,1 @@
+kpi-plot heatmap --where segment=enterprise --script cohorts-segment.csv

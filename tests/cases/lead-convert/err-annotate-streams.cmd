@@ -1,0 +1,1 @@
+lead-convert --stages created,mql --annotate annotate-bad-row.csv
