@@ -1,7 +1,8 @@
 # kpis.awk (kpi-report): the figures of quarter KR_K (labelled KR_LABEL),
 # as kpi,value, from the tools' outputs in KR_WORK (lc.K.csv, cl.K.csv,
 # cac.all.csv, roi.all.csv, cacch.all.csv; with KR_ORDERS=1 also
-# clvh.all.csv and pred.K.csv).
+# clvh.all.csv and pred.K.csv; with KR_PIPELINE=1 pipe.K.csv, and its
+# coverage columns with KR_TARGET=1).
 # Run with csv.awk: LC_ALL=C awk -f csv.awk -f kpis.awk
 
 BEGIN {
@@ -43,6 +44,23 @@ BEGIN {
 		for (r = 1; r <= n; r++)
 			s += cell(pred, r, "clv")
 		out("clv_12m", n > 0 ? num(s / n) : "")
+	}
+	if (ENVIRON["KR_PIPELINE"] == "1") {
+		# pipeline --period quarter as of the quarter's end: its row.
+		pl = w "/pipe." k ".csv"
+		out("win_rate", get(pl, "period", L, "win_rate"))
+		out("win_rate_lo", get(pl, "period", L, "win_rate_lo"))
+		out("win_rate_hi", get(pl, "period", L, "win_rate_hi"))
+		out("value_win_rate", get(pl, "period", L, "value_win_rate"))
+		out("avg_won_deal", get(pl, "period", L, "avg_won_amount"))
+		out("avg_cycle_days", get(pl, "period", L, "avg_cycle_days"))
+		out("open_deals", get(pl, "period", L, "open"))
+		out("open_pipeline", get(pl, "period", L, "open_amount"))
+		out("sales_velocity", get(pl, "period", L, "velocity"))
+		if (ENVIRON["KR_TARGET"] == "1") {
+			out("coverage", get(pl, "period", L, "coverage"))
+			out("required_coverage", get(pl, "period", L, "required_coverage"))
+		}
 	}
 	ch = w "/cacch.all.csv"
 	n = load(ch)
