@@ -1,8 +1,8 @@
 # kpis.awk (kpi-report): the figures of quarter KR_K (labelled KR_LABEL),
 # as kpi,value, from the tools' outputs in KR_WORK (lc.K.csv, cl.K.csv,
-# cac.all.csv, roi.all.csv, cacch.all.csv; with KR_ORDERS=1 also
-# clvh.all.csv and pred.K.csv; with KR_PIPELINE=1 pipe.K.csv, and its
-# coverage columns with KR_TARGET=1).
+# cac.all.csv, cacch.all.csv; with KR_ORDERS=1 also clvh.all.csv and
+# pred.K.csv; with KR_PIPELINE=1, when the leads have amounts,
+# roi.all.csv and pipe.K.csv, and its coverage columns with KR_TARGET=1).
 # Run with csv.awk: LC_ALL=C awk -f csv.awk -f kpis.awk
 
 BEGIN {
@@ -32,10 +32,12 @@ BEGIN {
 	out("sales_spend", sum0(get(cac, "period", L, "sales_spend")))
 	out("cac_marketing", get(cac, "period", L, "cac_marketing"))
 	out("cac_fully_loaded", get(cac, "period", L, "cac_fully_loaded"))
-	roi = w "/roi.all.csv"
-	out("revenue", sum0(get(roi, "period", L, "revenue")))
-	out("roi", get(roi, "period", L, "roi"))
-	out("roas", get(roi, "period", L, "roas"))
+	if (ENVIRON["KR_PIPELINE"] == "1") {
+		roi = w "/roi.all.csv"
+		out("revenue", sum0(get(roi, "period", L, "revenue")))
+		out("roi", get(roi, "period", L, "roi"))
+		out("roas", get(roi, "period", L, "roas"))
+	}
 	if (ENVIRON["KR_ORDERS"] == "1") {
 		out("order_revenue", sum0(get(w "/clvh.all.csv", "period", L, "revenue")))
 		pred = w "/pred." k ".csv"

@@ -618,7 +618,7 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 	print "</table>"
 	print "<h3>" L " by channel</h3>"
 	print "<table>"
-	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") th("Customers won") th("Spend") th("CAC, fully loaded") th("ROAS") "</tr></thead>"
+	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") th("Customers won") th("Spend") th("CAC, fully loaded") (ENVIRON["KR_PIPELINE"] == "1" ? th("ROAS") : "") "</tr></thead>"
 	print "<tbody>"
 	for (i = 1; i <= nc; i++) {
 		c = CHN[i]
@@ -630,7 +630,8 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 		x = r ? cell(cc, r, "marketing_spend") + cell(cc, r, "sales_spend") : ""
 		s = s td(fmt("money", x), "num")
 		s = s td(fmt("money", cell(cc, r, "cac_fully_loaded")), "num")
-		s = s td(fmt("times", cell(rc, find(rc, "channel", c), "roas")), "num")
+		if (ENVIRON["KR_PIPELINE"] == "1")
+			s = s td(fmt("times", cell(rc, find(rc, "channel", c), "roas")), "num")
 		print s "</tr>"
 	}
 	print "</tbody>"
@@ -759,7 +760,7 @@ function definitions() {
 	}
 	dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
 	print "</dl>"
-	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv, roi.csv, roi-by-channel.csv" (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
+	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv" (ENVIRON["KR_PIPELINE"] == "1" ? ", roi.csv, roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
 	print "</section>"
 }
 
