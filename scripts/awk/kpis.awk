@@ -1,7 +1,7 @@
 # kpis.awk (kpi-report): the figures of quarter KR_K (labelled KR_LABEL),
 # as kpi,value, from the tools' outputs in KR_WORK (lc.K.csv, cl.K.csv,
 # cac.all.csv, cacch.all.csv; with KR_ORDERS=1 also clvh.all.csv and
-# pred.K.csv; with KR_PIPELINE=1, when the leads have amounts,
+# pred.K.csv; with KR_AMOUNTS=1, when the leads have amounts,
 # roi.all.csv and pipe.K.csv, and its coverage columns with KR_TARGET=1).
 # Run with csv.awk: LC_ALL=C awk -f csv.awk -f kpis.awk
 
@@ -32,7 +32,7 @@ BEGIN {
 	out("sales_spend", sum0(get(cac, "period", L, "sales_spend")))
 	out("cac_marketing", get(cac, "period", L, "cac_marketing"))
 	out("cac_fully_loaded", get(cac, "period", L, "cac_fully_loaded"))
-	if (ENVIRON["KR_PIPELINE"] == "1") {
+	if (ENVIRON["KR_AMOUNTS"] == "1") {
 		roi = w "/roi.all.csv"
 		out("revenue", sum0(get(roi, "period", L, "revenue")))
 		out("roi", get(roi, "period", L, "roi"))
@@ -47,7 +47,7 @@ BEGIN {
 			s += cell(pred, r, "clv")
 		out("clv_12m", n > 0 ? num(s / n) : "")
 	}
-	if (ENVIRON["KR_PIPELINE"] == "1") {
+	if (ENVIRON["KR_AMOUNTS"] == "1") {
 		# pipeline --period quarter as of the quarter's end: its row.
 		pl = w "/pipe." k ".csv"
 		out("win_rate", get(pl, "period", L, "win_rate"))

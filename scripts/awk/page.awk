@@ -58,7 +58,7 @@ BEGIN {
 	chart("cac", "Customer acquisition cost per quarter")
 	print "</section>"
 
-	if (ENVIRON["KR_PIPELINE"] == "1")
+	if (ENVIRON["KR_AMOUNTS"] == "1")
 		pipeline()
 	if (ENVIRON["KR_RETENTION"] == "1")
 		retention()
@@ -618,7 +618,7 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 	print "</table>"
 	print "<h3>" L " by channel</h3>"
 	print "<table>"
-	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") th("Customers won") th("Spend") th("CAC, fully loaded") (ENVIRON["KR_PIPELINE"] == "1" ? th("ROAS") : "") "</tr></thead>"
+	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") th("Customers won") th("Spend") th("CAC, fully loaded") (ENVIRON["KR_AMOUNTS"] == "1" ? th("ROAS") : "") "</tr></thead>"
 	print "<tbody>"
 	for (i = 1; i <= nc; i++) {
 		c = CHN[i]
@@ -630,7 +630,7 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 		x = r ? cell(cc, r, "marketing_spend") + cell(cc, r, "sales_spend") : ""
 		s = s td(fmt("money", x), "num")
 		s = s td(fmt("money", cell(cc, r, "cac_fully_loaded")), "num")
-		if (ENVIRON["KR_PIPELINE"] == "1")
+		if (ENVIRON["KR_AMOUNTS"] == "1")
 			s = s td(fmt("times", cell(rc, find(rc, "channel", c), "roas")), "num")
 		print s "</tr>"
 	}
@@ -752,7 +752,7 @@ function definitions() {
 	dd("CAC", "The quarter's spend over the customers won in it: marketing only, and fully loaded with sales. Per channel, the same on the channel's own spend and customers.")
 	dd("ROI and ROAS", "The revenue of the deals won in the quarter (their amount) against all its spend: ROI = (revenue \342\210\222 spend) / spend, ROAS = revenue / spend.")
 	dd("Revenue from orders", "The amounts of the orders dated in the quarter.")
-	if (ENVIRON["KR_PIPELINE"] == "1") {
+	if (ENVIRON["KR_AMOUNTS"] == "1") {
 		dd("Pipeline", "From the leads table's amount column, as pipeline(1) counts: a deal is a lead that reached the opportunity stage; it is won when it reached customer, lost when it has a lost date, open otherwise. Win rate = won / closed in the quarter (by value: won amount / closed amount); average won deal = won amount / deals won with an amount; cycle = the mean days from opportunity to won; velocity = open \303\227 win rate \303\227 average won deal \303\267 cycle, and ln(velocity / velocity before) = its four levers' terms added. The waterfall: open at the end = open at the start + created \342\210\222 won \342\210\222 lost." (ENVIRON["KR_TARGET"] == "1" ? " Coverage = open pipeline / the target given; the coverage needed = 1 / win rate." : ""))
 	}
 	if (ENVIRON["KR_RETENTION"] == "1") {
@@ -760,7 +760,7 @@ function definitions() {
 	}
 	dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
 	print "</dl>"
-	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv" (ENVIRON["KR_PIPELINE"] == "1" ? ", roi.csv, roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
+	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv" (ENVIRON["KR_AMOUNTS"] == "1" ? ", roi.csv, roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_AMOUNTS"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
 	print "</section>"
 }
 
