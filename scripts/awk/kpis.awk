@@ -1,7 +1,8 @@
 # kpis.awk (kpi-report): the figures of quarter KR_K (labelled KR_LABEL),
 # as kpi,value, from the tools' outputs in KR_WORK (lc.K.csv, cl.K.csv,
-# cac.all.csv, roi.all.csv, cacch.all.csv; with KR_ORDERS=1 also
-# clvh.all.csv and pred.K.csv).
+# cac.all.csv, cacch.all.csv; with KR_ORDERS=1 also clvh.all.csv and
+# pred.K.csv; with KR_AMOUNTS=1, when the leads have amounts,
+# roi.all.csv and pipe.K.csv, and its coverage columns with KR_TARGET=1).
 # Run with csv.awk: LC_ALL=C awk -f csv.awk -f kpis.awk
 
 BEGIN {
@@ -31,10 +32,12 @@ BEGIN {
 	out("sales_spend", sum0(get(cac, "period", L, "sales_spend")))
 	out("cac_marketing", get(cac, "period", L, "cac_marketing"))
 	out("cac_fully_loaded", get(cac, "period", L, "cac_fully_loaded"))
-	roi = w "/roi.all.csv"
-	out("revenue", sum0(get(roi, "period", L, "revenue")))
-	out("roi", get(roi, "period", L, "roi"))
-	out("roas", get(roi, "period", L, "roas"))
+	if (ENVIRON["KR_AMOUNTS"] == "1") {
+		roi = w "/roi.all.csv"
+		out("revenue", sum0(get(roi, "period", L, "revenue")))
+		out("roi", get(roi, "period", L, "roi"))
+		out("roas", get(roi, "period", L, "roas"))
+	}
 	if (ENVIRON["KR_ORDERS"] == "1") {
 		out("order_revenue", sum0(get(w "/clvh.all.csv", "period", L, "revenue")))
 		pred = w "/pred." k ".csv"
@@ -43,6 +46,23 @@ BEGIN {
 		for (r = 1; r <= n; r++)
 			s += cell(pred, r, "clv")
 		out("clv_12m", n > 0 ? num(s / n) : "")
+	}
+	if (ENVIRON["KR_AMOUNTS"] == "1") {
+		# pipeline --period quarter as of the quarter's end: its row.
+		pl = w "/pipe." k ".csv"
+		out("win_rate", get(pl, "period", L, "win_rate"))
+		out("win_rate_lo", get(pl, "period", L, "win_rate_lo"))
+		out("win_rate_hi", get(pl, "period", L, "win_rate_hi"))
+		out("value_win_rate", get(pl, "period", L, "value_win_rate"))
+		out("avg_won_deal", get(pl, "period", L, "avg_won_amount"))
+		out("avg_cycle_days", get(pl, "period", L, "avg_cycle_days"))
+		out("open_deals", get(pl, "period", L, "open"))
+		out("open_pipeline", get(pl, "period", L, "open_amount"))
+		out("sales_velocity", get(pl, "period", L, "velocity"))
+		if (ENVIRON["KR_TARGET"] == "1") {
+			out("coverage", get(pl, "period", L, "coverage"))
+			out("required_coverage", get(pl, "period", L, "required_coverage"))
+		}
 	}
 	ch = w "/cacch.all.csv"
 	n = load(ch)

@@ -58,6 +58,8 @@ BEGIN {
 	chart("cac", "Customer acquisition cost per quarter")
 	print "</section>"
 
+	if (ENVIRON["KR_AMOUNTS"] == "1")
+		pipeline()
 	if (ENVIRON["KR_RETENTION"] == "1")
 		retention()
 	channels()
@@ -215,6 +217,17 @@ function meta() {
 	defm("roas", "ROAS, on all spend", "times", 1)
 	defm("order_revenue", "Revenue from orders", "money", 1)
 	defm("clv_12m", "Average CLV, next 12 months", "money", 1)
+	defm("win_rate", "Win rate, deals won of those closed", "rate", 1)
+	defm("win_rate_lo", "\342\200\246 its 95% interval, low", "rate", 0)
+	defm("win_rate_hi", "\342\200\246 its 95% interval, high", "rate", 0)
+	defm("value_win_rate", "Win rate by value", "rate", 1)
+	defm("avg_won_deal", "Average won deal", "money", 1)
+	defm("avg_cycle_days", "Sales cycle in days, mean of the deals won", "days", -1)
+	defm("open_deals", "Open deals at the quarter's end", "count", 1)
+	defm("open_pipeline", "Open pipeline (the open deals' amounts)", "money", 1)
+	defm("sales_velocity", "Sales velocity, a day", "money", 1)
+	defm("coverage", "Pipeline coverage of the target", "times", 1)
+	defm("required_coverage", "Coverage needed at the win rate", "times", 0)
 	defm("nrr", "Net revenue retention", "rate", 1)
 	defm("grr", "Gross revenue retention", "rate", 1)
 	defm("logo_churn", "Logo churn", "rate", -1)
@@ -458,6 +471,96 @@ function retention(    f, b, r, i, w, lb, x, ci, name, NM, k) {
 	print "</section>"
 }
 
+# Pipeline: the quarter's win rate, deal size, cycle, open deals and
+# velocity (summary.csv, from pipeline --period quarter), the levers of
+# the change of velocity from the quarter before (pipeline.csv, the
+# --levers columns of the quarter's row) and the quarter's waterfall
+# (pipeline-waterfall.csv) with its chart in deals; every figure as the
+# tool wrote it, rounded for the page as fmt() rounds.
+function pipeline(    f, b, r, w, k, ci, LV, LW, best, x, y, lv) {
+	f = T "/pipeline.csv"
+	b = T "/pipeline-waterfall.csv"
+	load(f)
+	load(b)
+	print "<section id=\"pipeline\">"
+	print "<h2>Pipeline</h2>"
+	print "<p class=\"note\">The deals (leads that reached the opportunity stage) closed in " L ", won or lost, and those open at its end, as pipeline(1) counts them. The win rate's interval is the 95% Wilson interval. Velocity = open deals \303\227 win rate \303\227 average won deal \303\267 average cycle: the revenue a day the open deals are expected to bring at the quarter's pace.</p>"
+	print "<div class=\"cards\">"
+	ci = ""
+	if (S["n", "win_rate_lo"] != "")
+		ci = "95% interval " fmt("rate", S["n", "win_rate_lo"]) " to " fmt("rate", S["n", "win_rate_hi"])
+	card("win_rate", "Win rate", ci)
+	card("value_win_rate", LABEL["value_win_rate"], "")
+	card("avg_won_deal", LABEL["avg_won_deal"], "")
+	card("avg_cycle_days", "Sales cycle, mean", "")
+	card("open_deals", "Open deals", S["n", "open_pipeline"] == "" ? "" : fmt("money", S["n", "open_pipeline"]) " of open pipeline")
+	card("sales_velocity", LABEL["sales_velocity"], "")
+	if (ENVIRON["KR_TARGET"] == "1")
+		card("coverage", LABEL["coverage"], S["n", "required_coverage"] == "" ? "" : fmt("times", S["n", "required_coverage"]) " needed at the win rate")
+	print "</div>"
+
+	print "<h3>What moved velocity from " LP " to " L "</h3>"
+	r = find(f, "period", L)
+	w = r ? cell(f, r, "dln_velocity") : ""
+	if (w == "") {
+		print "<p class=\"note\">No split: velocity is not defined in " LP " or " L ", or one of its factors is 0.</p>"
+	} else {
+		split("open win_rate deal_size cycle", LV, " ")
+		LW["open"] = "Open deals"
+		LW["win_rate"] = "Win rate"
+		LW["deal_size"] = "Average won deal"
+		LW["cycle"] = "Cycle (shorter counts up)"
+		best = ""
+		for (k = 1; k <= 4; k++) {
+			x = cell(f, r, "lever_" LV[k])
+			if (best == "" || abs(x) > abs(y)) {
+				best = LV[k]
+				y = x
+			}
+		}
+		print "<p class=\"note\">Velocity is a product, so the logarithm of its change is the sum of its factors' (ln of each factor's ratio, the cycle's with its sign turned); each share is a term over the total. The largest lever: <b>" LW[best] "</b> (" lnfmt(y) ").</p>"
+		print "<table class=\"levers\">"
+		print "<thead><tr>" th("Lever") th("ln change") th("Share") "</tr></thead>"
+		print "<tbody>"
+		for (k = 1; k <= 4; k++) {
+			lv = cell(f, r, "lever_" LV[k])
+			x = cell(f, r, "share_" LV[k])
+			print "<tr><th scope=\"row\">" LW[LV[k]] "</th>" td(lnfmt(lv), "num") td(x == "" ? "\342\200\224" : fmt("rate", x), "num") "</tr>"
+		}
+		print "<tr><th scope=\"row\">Velocity</th>" td(lnfmt(w), "num") td(fmt("rate", 1), "num") "</tr>"
+		print "</tbody>"
+		print "</table>"
+	}
+
+	print "<h3>The open deals through " L "</h3>"
+	r = load(b) >= 1 ? 1 : 0
+	print "<div class=\"beside\">"
+	print "<table class=\"bridge\">"
+	print "<thead><tr>" th("") th("Deals") th("Amount") "</tr></thead>"
+	print "<tbody>"
+	wfrow(b, r, "Open at the end of " LP, "open_start")
+	wfrow(b, r, "+ created", "created")
+	wfrow(b, r, "\342\210\222 won", "won")
+	wfrow(b, r, "\342\210\222 lost", "lost")
+	wfrow(b, r, "Open at the end of " L, "open_end")
+	print "</tbody>"
+	print "</table>"
+	chart("pipeline-waterfall", "The open deals of " L " as a waterfall: those open at the end of " LP ", the deals created, won and lost in " L ", and those open at its end")
+	print "</div>"
+	print "</section>"
+}
+
+# A log change for people: its sign, three decimals.
+function lnfmt(v) {
+	if (v == "")
+		return "\342\200\224"
+	return (v + 0 > 0 ? "+" : v + 0 < 0 ? "\342\210\222" : "") sprintf("%.3f", abs(v))
+}
+
+function wfrow(b, r, what, col) {
+	print "<tr><th scope=\"row\">" what "</th>" td(fmt("count", r ? cell(b, r, col) : ""), "num") td(fmt("money", r ? cell(b, r, col "_amount") : ""), "num") "</tr>"
+}
+
 function bridge(b, r, what, money, count) {
 	print "<tr><th scope=\"row\">" what "</th>" td(fmt("money", r ? cell(b, r, money) : ""), "num") td(count == "" ? "" : fmt("count", r ? cell(b, r, count) : ""), "num") "</tr>"
 }
@@ -515,7 +618,7 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 	print "</table>"
 	print "<h3>" L " by channel</h3>"
 	print "<table>"
-	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") th("Customers won") th("Spend") th("CAC, fully loaded") th("ROAS") "</tr></thead>"
+	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") th("Customers won") th("Spend") th("CAC, fully loaded") (ENVIRON["KR_AMOUNTS"] == "1" ? th("ROAS") : "") "</tr></thead>"
 	print "<tbody>"
 	for (i = 1; i <= nc; i++) {
 		c = CHN[i]
@@ -527,7 +630,8 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 		x = r ? cell(cc, r, "marketing_spend") + cell(cc, r, "sales_spend") : ""
 		s = s td(fmt("money", x), "num")
 		s = s td(fmt("money", cell(cc, r, "cac_fully_loaded")), "num")
-		s = s td(fmt("times", cell(rc, find(rc, "channel", c), "roas")), "num")
+		if (ENVIRON["KR_AMOUNTS"] == "1")
+			s = s td(fmt("times", cell(rc, find(rc, "channel", c), "roas")), "num")
 		print s "</tr>"
 	}
 	print "</tbody>"
@@ -648,12 +752,15 @@ function definitions() {
 	dd("CAC", "The quarter's spend over the customers won in it: marketing only, and fully loaded with sales. Per channel, the same on the channel's own spend and customers.")
 	dd("ROI and ROAS", "The revenue of the deals won in the quarter (their amount) against all its spend: ROI = (revenue \342\210\222 spend) / spend, ROAS = revenue / spend.")
 	dd("Revenue from orders", "The amounts of the orders dated in the quarter.")
+	if (ENVIRON["KR_AMOUNTS"] == "1") {
+		dd("Pipeline", "From the leads table's amount column, as pipeline(1) counts: a deal is a lead that reached the opportunity stage; it is won when it reached customer, lost when it has a lost date, open otherwise. Win rate = won / closed in the quarter (by value: won amount / closed amount); average won deal = won amount / deals won with an amount; cycle = the mean days from opportunity to won; velocity = open \303\227 win rate \303\227 average won deal \303\267 cycle, and ln(velocity / velocity before) = its four levers' terms added. The waterfall: open at the end = open at the start + created \342\210\222 won \342\210\222 lost." (ENVIRON["KR_TARGET"] == "1" ? " Coverage = open pipeline / the target given; the coverage needed = 1 / win rate." : ""))
+	}
 	if (ENVIRON["KR_RETENTION"] == "1") {
 		dd("Retention", "From the subscriptions' MRR at each quarter's end when a subscription table is given, else from the orders: a customer pays in a quarter when its amount there is above 0 (see retention(1)). Logo churn is the share of the customers paying in the quarter before who pay nothing in the quarter; GRR = (start \342\210\222 contraction \342\210\222 churn) / start and NRR = (start + expansion \342\210\222 contraction \342\210\222 churn) / start, on the revenue of those customers; new and reactivated customers are in neither. The bridge: end = start + new + reactivation + expansion \342\210\222 contraction \342\210\222 churn.")
 	}
 	dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
 	print "</dl>"
-	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv, roi.csv, roi-by-channel.csv" (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
+	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv" (ENVIRON["KR_AMOUNTS"] == "1" ? ", roi.csv, roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_AMOUNTS"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
 	print "</section>"
 }
 

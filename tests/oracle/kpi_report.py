@@ -4,12 +4,18 @@
 Written from the definitions in man/kpi-report.1, from the raw tables, not
 from the tools' output: Python's csv module reads them, datetime and
 decimal do the arithmetic. It reuses only this directory's independent
-helpers: lead_convert.py's date parsing and Wilson interval, and
-cycle_length.py's Kaplan-Meier quantile. Usage:
+helpers: lead_convert.py's date parsing and Wilson interval,
+cycle_length.py's Kaplan-Meier quantile, and pipeline.py's deals and their
+figures (its own reading of the leads, from man/pipeline.1) for the
+pipeline rows. Revenue, ROI, ROAS and the pipeline rows are expected when
+the leads' header has the column amount, and only then.
+Usage:
 
-    kpi_report.py SUMMARY.csv QUARTER FY_START LEADS SPEND [ORDERS CLV.csv]
+    kpi_report.py [--target AMOUNT] SUMMARY.csv QUARTER FY_START LEADS SPEND [ORDERS CLV.csv]
 
-QUARTER is the report's (2026-Q3), FY_START the first month of the fiscal
+--target is the report's --pipeline-target (coverage = open pipeline /
+target, required coverage = 1 / win rate). QUARTER is the report's
+(2026-Q3), FY_START the first month of the fiscal
 year. Prints one "ok ..." or "FAIL ..." line per figure and column: counts
 and money exactly (to the six decimals written), ratios within 5e-7 of the
 exact value, a figure empty exactly when it is undefined, and the change
@@ -23,7 +29,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from cycle_length import km_quantile
-from lead_convert import parse_time, wilson
+from lead_convert import parse_args, parse_time, wilson
+import pipeline
 
 UTC = dt.timezone.utc
 STAGES = ["created_at", "mql_at", "sql_at", "opportunity_at", "customer_at"]
@@ -60,7 +67,7 @@ def read_leads(path):
                 reach.append(min(later) if later else None)
             reach[0] = ts[0]
             leads.append({"ts": ts, "reach": reach, "lost": parse_time(rec["lost_at"]),
-                          "channel": rec["channel"], "amount": rec["amount"]})
+                          "channel": rec["channel"], "amount": rec.get("amount")})
     return leads
 
 
@@ -74,7 +81,26 @@ def day_of(text):
     return t
 
 
-def figures(label, fy, leads, spend, orders, clv_mean):
+def pipeline_figures(label, fy, path, target):
+    """The pipeline rows of the quarter: the deals closed in it and open
+    at its end, as of the end of its last day."""
+    start, end = quarter_bounds(label, fy)
+    last = (end - dt.timedelta(days=1)).strftime("%Y-%m-%d")
+    o = parse_args(["--period", "quarter", "--asof", last, path])
+    stages = [x.lower() for x in o["stages"]]
+    deals, _ = pipeline.read_deals(o, stages.index("opportunity"))
+    closing = [d for d in deals if d[2] != "open" and start <= d[3] < end]
+    row = pipeline.figures(closing, [d for d in deals if d[2] == "open"])
+    names = ["win_rate", "win_rate_lo", "win_rate_hi", "value_win_rate", "avg_won_deal",
+             "avg_cycle_days", "open_deals", "open_pipeline", "sales_velocity"]
+    values = [row[3], row[4], row[5], row[8], row[9], row[10], row[11], row[12], row[13][1]]
+    if target is not None:
+        names += ["coverage", "required_coverage"]
+        values += [Fraction(row[12]) / target, 1 / Fraction(row[3]) if row[3] else None]
+    return {k: (None if v is None else Fraction(v)) for k, v in zip(names, values)}
+
+
+def figures(label, fy, leads, spend, orders, clv_mean, pipe=None):
     start, end = quarter_bounds(label, fy)
     last = end - dt.timedelta(milliseconds=1)      # the end of the last day
 
@@ -127,14 +153,17 @@ def figures(label, fy, leads, spend, orders, clv_mean):
     out["sales_spend"] = Fraction(kinds["sales"])
     out["cac_marketing"] = Fraction(kinds["marketing"]) / n if n else None
     out["cac_fully_loaded"] = Fraction(total) / n if n else None
-    revenue = sum((Decimal(l["amount"]) for l in customers), Decimal(0))
-    out["revenue"] = Fraction(revenue)
-    out["roi"] = Fraction(revenue - total) / Fraction(total) if total else None
-    out["roas"] = Fraction(revenue) / Fraction(total) if total else None
+    if pipe is not None:        # the leads have amounts
+        revenue = sum((Decimal(l["amount"]) for l in customers), Decimal(0))
+        out["revenue"] = Fraction(revenue)
+        out["roi"] = Fraction(revenue - total) / Fraction(total) if total else None
+        out["roas"] = Fraction(revenue) / Fraction(total) if total else None
     if orders is not None:
         out["order_revenue"] = Fraction(sum((Decimal(r["amount"]) for r in orders
                                              if within(day_of(r["date"]))), Decimal(0)))
         out["clv_12m"] = clv_mean
+    if pipe is not None:
+        out.update(pipeline_figures(label, fy, pipe[0], pipe[1]))
     wins = {}
     for l in customers:
         wins[l["channel"]] = wins.get(l["channel"], 0) + 1
@@ -153,6 +182,10 @@ def close(got, want, tol=Fraction(5, 10**7)):
 
 
 def main(argv):
+    target = None
+    if len(argv) > 2 and argv[1] == "--target":
+        target = Fraction(Decimal(argv[2]))
+        argv = argv[:1] + argv[3:]
     summary_path, label, fy, leads_path, spend_path = argv[1:6]
     fy = int(fy)
     orders = read_rows(argv[6]) if len(argv) > 6 else None
@@ -170,7 +203,11 @@ def main(argv):
     spend = read_rows(spend_path)
     columns = {"this_quarter": label, "previous_quarter": shift(label, -1),
                "year_ago": shift(label, -4)}
-    want = {col: figures(q, fy, leads, spend, orders, clv_mean if col == "this_quarter" else None)
+    with open(leads_path, newline="", encoding="utf-8-sig") as f:
+        header = [x.strip(" \t") for x in next(csv.reader(f))]
+    pipe = (leads_path, target) if "amount" in header else None
+    want = {col: figures(q, fy, leads, spend, orders, clv_mean if col == "this_quarter" else None,
+                         pipe)
             for col, q in columns.items()}
     got = read_rows(summary_path)
     names = [r["kpi"] for r in got]

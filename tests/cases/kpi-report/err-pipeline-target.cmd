@@ -1,0 +1,1 @@
+kpi-report --leads l.csv --spend s.csv --out r --pipeline-target 0.000
