@@ -18,14 +18,12 @@ wr_init(struct writer *w, FILE *fp, int precision)
 	w->at_bof = 1;
 	w->lone_empty = 0;
 	/*
-	 * glibc's setvbuf() takes the size only with a buffer: without one
-	 * stdout gets st_blksize bytes (4 KiB). The buffer lives as long as
-	 * stdout, so it is never freed; a writer started after output began
-	 * keeps the buffer there is.
+	 * Fully buffered, even on a terminal. (glibc takes the size only
+	 * with a buffer of the caller's: stdout gets st_blksize bytes,
+	 * commonly 4 KiB, and a buffer of ours would outlive every free().)
 	 */
-	if (fp == stdout && __fbufsize(fp) == 0)
-		setvbuf(fp, xmalloc(STDOUT_BUFSIZE), _IOFBF, STDOUT_BUFSIZE);
-	w->flush_at = fp == stdout ? __fbufsize(fp) / 4 * 3 : 0;
+	if (fp == stdout && __fbufsize(fp) == 0)   /* no output yet */
+		setvbuf(fp, NULL, _IOFBF, 0);
 }
 
 void
@@ -158,6 +156,6 @@ wr_end(struct writer *w)
 	 * what is still buffered), as --annotate's streamed rows can be,
 	 * then ends with a whole row.
 	 */
-	if (w->flush_at > 0 && __fpending(w->fp) >= w->flush_at)
+	if (w->fp == stdout && __fpending(w->fp) >= __fbufsize(w->fp) / 4 * 3)
 		fflush_unlocked(w->fp);
 }

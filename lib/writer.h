@@ -29,19 +29,14 @@ struct writer {
 	int at_start;       /* no field written yet on this line */
 	int at_bof;         /* no field written yet at all */
 	int lone_empty;     /* the line so far is one empty field */
-	size_t flush_at;    /* write the buffer out at a row's end once it
-	                       holds this much; 0: as stdio does */
 };
 
-/* stdout's buffer. */
-#define STDOUT_BUFSIZE (64 * 1024)
-
 /*
-** Start writing to FP with PRECISION decimals. When FP is stdout, give it
-** a buffer of STDOUT_BUFSIZE bytes (unless it has one), written out at the
-** end of a row once it is 3/4 full: output cut short by an error ends with
-** a whole row, unless a row is longer than a quarter of the buffer
-** (16 KiB).
+** Start writing to FP with PRECISION decimals. When FP is stdout, it is
+** fully buffered, and its buffer (stdio's, st_blksize bytes: 4 KiB on
+** pipes and most files) is written out at the end of a row once it is 3/4
+** full, not wherever it fills: output cut short by an error ends with a
+** whole row, unless a row is longer than a quarter of the buffer.
 */
 void wr_init(struct writer *w, FILE *fp, int precision);
 
