@@ -406,7 +406,8 @@ carries(const struct lead_run *run, const struct lead_key *key)
 	for (size_t i = 0; i < run->grouping->nby; i++)
 		p = key_next(p, end);
 	len = (size_t)(p - key->group->key);
-	if (len != cfg->by.len || memcmp(cfg->by.s, key->group->key, len) != 0) {
+	if (len != cfg->by.len ||
+	    (len > 0 && memcmp(cfg->by.s, key->group->key, len) != 0)) {
 		cfg->by.len = 0;
 		sb_add(&cfg->by, key->group->key, len);
 		memset(&cfg->carry, 0, sizeof cfg->carry);
