@@ -78,6 +78,8 @@ struct config {
 	struct pipe_carry carry;
 	uint64_t unpriced;          /* won deals without an amount, counted
 	                               over the rows written */
+	int unpriced_deals;         /* some row's open or lost deals are not
+	                               all priced */
 };
 
 /* --waterfall's columns, in the order of lib/pipeline.h's WF_*. */
@@ -325,8 +327,7 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 		pipe_add_stages(t, cfg->from, top, &c, d->value[0],
 		    d->value[1]);
 	else if (cfg->waterfall)
-		pipe_add_waterfall(t, &c, cfg->from_date, d->value[0] == NONE ?
-		    0 : (uint64_t)d->value[0]);
+		pipe_add_waterfall(t, &c, cfg->from_date, d->value[0]);
 	else if (cfg->aging)
 		pipe_add_aging(t, cfg->from, d, top, &c);
 	else
@@ -434,6 +435,24 @@ write_levers(struct writer *w, struct config *cfg, int carry,
 }
 
 /*
+** The amount of OPEN deals, PRICED of which have one, adding up to
+** AMOUNT: empty when none is priced (an amount that is not known is not
+** 0: deals open without an amount are common, since many CRMs price a
+** deal only when it is won); CFG notes that some are not priced.
+*/
+static void
+write_open_amount(struct writer *w, struct config *cfg, uint64_t open,
+    uint64_t priced, money amount)
+{
+	if (priced < open)
+		cfg->unpriced_deals = 1;
+	if (open > 0 && priced == 0)
+		wr_empty(w);
+	else
+		money_write(w, amount);
+}
+
+/*
 ** --stages-table: a row per stage from --from to the one before the last,
 ** then "(all)": every deal, and the weighted amounts added (empty when a
 ** stage's is); the figures are pipe_stages()'.
@@ -442,7 +461,7 @@ static void
 write_stages(const struct lead_run *run, struct writer *w,
     const struct pipe_tally *t, const struct lead_key *key)
 {
-	const struct config *cfg = run->cfg;
+	struct config *cfg = run->cfg;
 	const struct stages *st = &run->leads->st;
 	struct pipe_stage row[MAX_STAGES];
 	int last = (int)st->n - 1;
@@ -459,21 +478,23 @@ write_stages(const struct lead_run *run, struct writer *w,
 		wr_num(w, row[s].p_lo);
 		wr_num(w, row[s].p_hi);
 		wr_int(w, (int64_t)row[s].open);
-		money_write(w, row[s].open_amount);
+		write_open_amount(w, cfg, row[s].open, row[s].open_priced,
+		    row[s].open_amount);
 		wr_num(w, row[s].weighted / MICROS_PER_UNIT);
 		wr_end(w);
 	}
 }
 
 /*
-** --waterfall's row: the counts, then the amounts, after checking that
+** --waterfall's row: the counts, then the amounts (each empty when the
+** step has deals and none of them is priced), after checking that
 ** open_start + opened - won - lost = open_end in both: every deal open at
 ** --asof was open at --from-date or opened since, and every other one
 ** that was either has closed since. A mismatch is a bug (exit 70).
 */
 static void
-write_waterfall(struct writer *w, const struct pipe_tally *t,
-    const struct lead_key *key)
+write_waterfall(struct writer *w, struct config *cfg,
+    const struct pipe_tally *t, const struct lead_key *key)
 {
 	const uint64_t *n = t->wf, *m = t->wf_micros;
 
@@ -491,7 +512,13 @@ write_waterfall(struct writer *w, const struct pipe_tally *t,
 		if (m[i] > (uint64_t)INT64_MAX)
 			past_range();
 	for (int i = 0; i < WF_N; i++)
-		money_write(w, (money)m[i]);
+		if (t->wf_priced[i] < n[i])
+			cfg->unpriced_deals = 1;
+	for (int i = 0; i < WF_N; i++)
+		if (n[i] > 0 && t->wf_priced[i] == 0)
+			wr_empty(w);    /* deals, none priced: not known */
+		else
+			money_write(w, (money)m[i]);
 	wr_end(w);
 }
 
@@ -550,7 +577,7 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 		return;
 	}
 	if (cfg->waterfall) {
-		write_waterfall(w, t, key);
+		write_waterfall(w, cfg, t, key);
 		return;
 	}
 	if (cfg->aging) {
@@ -563,6 +590,8 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	pipe_figures(&s, 0.95, &f);
 	if (!key->total)
 		cfg->unpriced += t->won - t->won_priced;
+	if (t->lost_priced < t->lost)
+		cfg->unpriced_deals = 1;
 
 	lead_key_write(key, w);
 	wr_int(w, (int64_t)(s.won + s.lost));
@@ -577,7 +606,7 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	wr_num(w, f.avg_won_amount);
 	wr_num(w, f.avg_cycle_days);
 	wr_int(w, (int64_t)s.open);
-	money_write(w, s.open_amount);
+	write_open_amount(w, cfg, s.open, s.open_priced, s.open_amount);
 	wr_num(w, f.velocity);
 	if (cfg->target > 0) {
 		pipe_coverage(&s, &f, cfg->target, &coverage, &required);
@@ -679,6 +708,10 @@ main(int argc, char *argv[])
 		    "closed_amount, value_win_rate and avg_won_amount",
 		    (unsigned long long)cfg.unpriced, cfg.unpriced == 1 ?
 		    " has" : "s have");
+	if (cfg.unpriced_deals)
+		note(NULL, "some open or lost deals have no amount: the amount "
+		    "columns add the priced ones, and are empty where none is "
+		    "priced (not known, not 0)");
 	sb_free(&cfg.by);
 	return status;
 }

@@ -16,8 +16,12 @@ pipe_figures(const struct pipe_sums *s, double level, struct pipe_figures *f)
 	if (closed == 0 || wilson_interval(s->won, closed, level, &f->win_lo,
 	    &f->win_hi) < 0)
 		f->win_lo = f->win_hi = NAN;
-	f->value_win_rate = s->closed_amount > 0 ?
-	    (double)s->won_amount / (double)s->closed_amount : NAN;
+	if (s->closed_amount == 0 || (s->won > 0 && s->won_priced == 0) ||
+	    (s->lost > 0 && s->lost_priced == 0))
+		f->value_win_rate = NAN;
+	else
+		f->value_win_rate = (double)s->won_amount /
+		    (double)s->closed_amount;
 	f->avg_won_amount = s->won_priced > 0 ? (double)s->won_amount /
 	    MICROS_PER_UNIT / (double)s->won_priced : NAN;
 	f->avg_cycle_days = s->cycles > 0 ? (double)s->cycle_ms /
@@ -99,6 +103,7 @@ pipe_add_deal(struct pipe_tally *t, int placing, const struct pipe_deal *c,
 
 	if (placing == 0) {
 		t->entered++;
+		t->entered_priced += amount >= 0;
 		t->entered_micros += micros;
 	} else if (c->status == PIPE_WON) {
 		t->won++;
@@ -110,6 +115,7 @@ pipe_add_deal(struct pipe_tally *t, int placing, const struct pipe_deal *c,
 		}
 	} else {
 		t->lost++;
+		t->lost_priced += amount >= 0;
 		t->lost_micros += micros;
 	}
 }
@@ -135,6 +141,7 @@ pipe_add_stages(struct pipe_tally *t, int from, int top,
 	t->at[top]++;
 	if (amount < 0)
 		return;
+	t->at_priced[top]++;
 	t->at_micros[top] += (uint64_t)amount;
 	if (prob >= 0)
 		t->at_weighted[top] += pipe_weighted((uint64_t)amount,
@@ -173,7 +180,7 @@ pipe_waterfall_steps(const struct pipe_deal *c, kpi_time f, int steps[WF_N])
 
 void
 pipe_add_waterfall(struct pipe_tally *t, const struct pipe_deal *c,
-    kpi_time f, uint64_t micros)
+    kpi_time f, int64_t amount)
 {
 	int steps[WF_N];
 
@@ -181,7 +188,10 @@ pipe_add_waterfall(struct pipe_tally *t, const struct pipe_deal *c,
 	for (int i = 0; i < WF_N; i++)
 		if (steps[i]) {
 			t->wf[i]++;
-			t->wf_micros[i] += micros;
+			if (amount >= 0) {
+				t->wf_priced[i]++;
+				t->wf_micros[i] += (uint64_t)amount;
+			}
 		}
 }
 
@@ -229,18 +239,23 @@ pipe_aging(struct dvec *open, struct dvec *moved, double asof,
 
 void
 pipe_open(struct pipe_carry *k, const struct pipe_tally *t, uint64_t *open,
-    uint64_t *micros)
+    uint64_t *priced, uint64_t *micros)
 {
-	uint64_t n = t->entered, m = t->entered_micros;
+	uint64_t n = t->entered, p = t->entered_priced, m = t->entered_micros;
 
 	if (k != NULL) {
 		n += k->open;
+		p += k->open_priced;
 		m += k->open_micros;
-		k->open = n - t->won - t->lost;
-		k->open_micros = m - t->won_micros - t->lost_micros;
 	}
 	*open = n - t->won - t->lost;
+	*priced = p - t->won_priced - t->lost_priced;
 	*micros = m - t->won_micros - t->lost_micros;
+	if (k != NULL) {
+		k->open = *open;
+		k->open_priced = *priced;
+		k->open_micros = *micros;
+	}
 }
 
 void
@@ -268,12 +283,16 @@ pipe_carry_levers(struct pipe_carry *k, const struct pipe_sums *s,
 
 const struct tally_field pipe_tally_fields[] = {
 	{ "entered", TALLY_COUNT, offsetof(struct pipe_tally, entered) },
+	{ "entered_priced", TALLY_COUNT, offsetof(struct pipe_tally,
+	    entered_priced) },
 	{ "entered_micros", TALLY_COUNT, offsetof(struct pipe_tally,
 	    entered_micros) },
 	{ "won", TALLY_COUNT, offsetof(struct pipe_tally, won) },
 	{ "lost", TALLY_COUNT, offsetof(struct pipe_tally, lost) },
 	{ "won_priced", TALLY_COUNT, offsetof(struct pipe_tally, won_priced) },
 	{ "won_micros", TALLY_COUNT, offsetof(struct pipe_tally, won_micros) },
+	{ "lost_priced", TALLY_COUNT, offsetof(struct pipe_tally,
+	    lost_priced) },
 	{ "lost_micros", TALLY_COUNT, offsetof(struct pipe_tally,
 	    lost_micros) },
 	{ "cycles", TALLY_COUNT, offsetof(struct pipe_tally, cycles) },
@@ -284,6 +303,8 @@ const struct tally_field pipe_tally_fields[] = {
 	{ "reached_lost", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
 	    reached_lost) },
 	{ "at", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally, at) },
+	{ "at_priced", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
+	    at_priced) },
 	{ "at_micros", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
 	    at_micros) },
 	{ "at_weighted", TALLY_STAGE_COUNTS, offsetof(struct pipe_tally,
@@ -294,6 +315,16 @@ const struct tally_field pipe_tally_fields[] = {
 	{ "wf_won", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_WON]) },
 	{ "wf_lost", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_LOST]) },
 	{ "wf_end", TALLY_COUNT, offsetof(struct pipe_tally, wf[WF_END]) },
+	{ "wf_start_priced", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_priced[WF_START]) },
+	{ "wf_created_priced", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_priced[WF_CREATED]) },
+	{ "wf_won_priced", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_priced[WF_WON]) },
+	{ "wf_lost_priced", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_priced[WF_LOST]) },
+	{ "wf_end_priced", TALLY_COUNT, offsetof(struct pipe_tally,
+	    wf_priced[WF_END]) },
 	{ "wf_start_micros", TALLY_COUNT, offsetof(struct pipe_tally,
 	    wf_micros[WF_START]) },
 	{ "wf_created_micros", TALLY_COUNT, offsetof(struct pipe_tally,
@@ -321,18 +352,22 @@ add_amounts(uint64_t a, uint64_t b, money *sum)
 	return 0;
 }
 
-/* One stage's row: the figures of its counts and amounts. */
+/* One stage's row: the figures of its counts and amounts; the weighted
+** amount unknown (NAN) when deals are open but none of them is priced. */
 static int
 stage_row(uint64_t reached, uint64_t won, uint64_t lost, uint64_t open,
-    uint64_t micros, double weighted, struct pipe_stage *r)
+    uint64_t priced, uint64_t micros, double weighted, struct pipe_stage *r)
 {
 	r->reached = reached;
 	r->won = won;
 	r->lost = lost;
 	pipe_p_win(won, lost, 0.95, &r->p_win, &r->p_lo, &r->p_hi);
 	r->open = open;
+	r->open_priced = priced;
 	if (isnan(weighted))
 		weighted = micros == 0 ? 0 : (double)micros * r->p_win;
+	if (open > 0 && priced == 0)
+		weighted = NAN;
 	r->weighted = weighted;
 	return add_amounts(micros, 0, &r->open_amount);
 }
@@ -341,7 +376,7 @@ int
 pipe_stages(const struct pipe_tally *t, int from, int last, int weigh,
     struct pipe_stage row[MAX_STAGES])
 {
-	uint64_t open = 0;
+	uint64_t open = 0, priced = 0;
 	money micros = 0;
 	double weighted = 0;
 
@@ -351,14 +386,16 @@ pipe_stages(const struct pipe_tally *t, int from, int last, int weigh,
 		    pipe_stage_weighted(t->at_micros[s], won, lost);
 
 		if (stage_row(t->reached[s], won, lost, t->at[s],
-		    t->at_micros[s], wt, &row[s]) < 0 ||
+		    t->at_priced[s], t->at_micros[s], wt, &row[s]) < 0 ||
 		    add_amounts((uint64_t)micros, t->at_micros[s], &micros) < 0)
 			return -1;
 		open += t->at[s];
-		weighted += wt;
+		priced += t->at_priced[s];
+		weighted += row[s].weighted;
 	}
 	return stage_row(t->reached[from], t->reached_won[from],
-	    t->reached_lost[from], open, (uint64_t)micros, weighted, &row[last]);
+	    t->reached_lost[from], open, priced, (uint64_t)micros, weighted,
+	    &row[last]);
 }
 
 int
@@ -370,12 +407,13 @@ pipe_sums_of(const struct pipe_tally *t, struct pipe_carry *k,
 	s->won = t->won;
 	s->lost = t->lost;
 	s->won_priced = t->won_priced;
+	s->lost_priced = t->lost_priced;
 	s->cycles = t->cycles;
 	s->cycle_ms = t->cycle_ms;
 	if (add_amounts(t->won_micros, 0, &s->won_amount) < 0 ||
 	    add_amounts(t->won_micros, t->lost_micros, &s->closed_amount) < 0)
 		return -1;
-	pipe_open(k, t, &s->open, &open_micros);
+	pipe_open(k, t, &s->open, &s->open_priced, &open_micros);
 	return add_amounts(open_micros, 0, &s->open_amount);
 }
 
@@ -383,7 +421,8 @@ void
 pipe_coverage(const struct pipe_sums *s, const struct pipe_figures *f,
     money target, double *coverage, double *required)
 {
-	*coverage = (double)s->open_amount / (double)target;
+	*coverage = s->open > 0 && s->open_priced == 0 ? NAN :
+	    (double)s->open_amount / (double)target;
 	*required = f->win_rate > 0 ? 1 / f->win_rate : NAN;
 }
 

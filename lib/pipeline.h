@@ -24,6 +24,7 @@
 struct pipe_sums {
 	uint64_t won, lost;         /* deals closed won / lost */
 	uint64_t won_priced;        /* the won ones that have an amount */
+	uint64_t lost_priced;       /* the lost ones that have an amount */
 	money won_amount;           /* their amounts, micro-units */
 	money closed_amount;        /* the amounts of the closed deals that
 	                               have one (won and lost), micro-units */
@@ -31,7 +32,8 @@ struct pipe_sums {
 	                               backwards) */
 	uint64_t cycle_ms;          /* those cycles' lengths added, ms */
 	uint64_t open;              /* open deals */
-	money open_amount;          /* their amounts (those that have one) */
+	uint64_t open_priced;       /* the open ones that have an amount */
+	money open_amount;          /* their amounts */
 };
 
 /* The figures of one row; NAN where undefined. */
@@ -50,7 +52,11 @@ struct pipe_figures {
 **   win_rate        won / (won + lost); undefined with no deal closed;
 **                   win_lo, win_hi its Wilson score interval (lib/stats.h)
 **   value_win_rate  won_amount / closed_amount (Salesforce's WON:SUM /
-**                   CLOSED:SUM); undefined when closed_amount is 0
+**                   CLOSED:SUM); undefined when closed_amount is 0, and
+**                   when deals were won but none of them is priced, or
+**                   lost but none priced (the side without amounts is
+**                   not known to be 0: a ratio of 1 from lost deals
+**                   that carry no amount would be false)
 **   avg_won_amount  won_amount / won_priced, units; undefined without a
 **                   priced won deal
 **   avg_cycle_days  cycle_ms / cycles / 86400000; undefined without one
@@ -64,7 +70,8 @@ void pipe_figures(const struct pipe_sums *s, double level,
 
 /*
 ** --target's columns of a row with sums S and figures F: coverage, the
-** open amount over TARGET (both micro-units, TARGET above 0), and
+** open amount over TARGET (both micro-units, TARGET above 0; NAN when
+** deals are open but none of them has an amount: unknown, not 0), and
 ** required_coverage, 1 / win_rate (NAN when the win rate is 0 or
 ** undefined): the coverage that would just reach the target.
 ** Example: 30 units open, target 10, win rate 0.25: 3 and 4.
@@ -146,9 +153,9 @@ enum { WF_START, WF_CREATED, WF_WON, WF_LOST, WF_END, WF_N };
 ** integers. Zeroed by the caller; the dvecs are the caller's to free.
 */
 struct pipe_tally {
-	uint64_t entered, entered_micros;
+	uint64_t entered, entered_priced, entered_micros;
 	uint64_t won, lost;
-	uint64_t won_priced, won_micros, lost_micros;
+	uint64_t won_priced, won_micros, lost_priced, lost_micros;
 	uint64_t cycles, cycle_ms;
 	/* --stages-table, for each stage s from --from on: the deals that
 	 * reached s, of them those won and lost, and the deals open at s
@@ -156,11 +163,11 @@ struct pipe_tally {
 	 * amounts weighted by it (each rounded to the micro-unit). */
 	uint64_t reached[MAX_STAGES], reached_won[MAX_STAGES];
 	uint64_t reached_lost[MAX_STAGES];
-	uint64_t at[MAX_STAGES], at_micros[MAX_STAGES];
+	uint64_t at[MAX_STAGES], at_priced[MAX_STAGES], at_micros[MAX_STAGES];
 	uint64_t at_weighted[MAX_STAGES];
 	/* --waterfall: the deals open at --from-date, opened after it, won
 	 * and lost after it, and open at --asof; each count and amount. */
-	uint64_t wf[WF_N], wf_micros[WF_N];
+	uint64_t wf[WF_N], wf_priced[WF_N], wf_micros[WF_N];
 	/* --aging, per stage from --from on: when each deal open there at
 	 * --asof entered it (ms since 1970), and how long each deal that
 	 * moved on from it spent there (ms). */
@@ -175,9 +182,10 @@ extern const struct tally_field pipe_tally_fields[];
 /*
 ** The main output's counting of a deal in C's state into T: at its
 ** first placing (PLACING 0, where it became open) one deal entered, with
-** its AMOUNT (micro-units, -1: none, counted as 0); at its second (1,
-** where it closed) one won (priced when AMOUNT is not -1; with a cycle
-** of C->end - C->entry ms when forward) or else one lost, with AMOUNT.
+** its AMOUNT (micro-units, -1: none, counted as 0, and the deal not as
+** priced); at its second (1, where it closed) one won (with a cycle of
+** C->end - C->entry ms when forward) or else one lost, with AMOUNT and
+** priced likewise.
 */
 void pipe_add_deal(struct pipe_tally *t, int placing, const struct pipe_deal *c,
     int64_t amount);
@@ -194,7 +202,8 @@ uint64_t pipe_weighted(uint64_t micros, uint64_t prob);
 ** --stages-table: deal D's state C, at stage TOP as of --asof, into T:
 ** it counts as reached in every stage from FROM to TOP, and won or lost
 ** there by its state; open, it counts at TOP with its AMOUNT (micro-
-** units, -1: none, then in the count only) and, with a probability PROB
+** units, -1: none, then in the count only, not as priced) and, with a
+** probability PROB
 ** (millionths, -1: none), pipe_weighted() of them.
 */
 void pipe_add_stages(struct pipe_tally *t, int from, int top,
@@ -230,9 +239,10 @@ void pipe_waterfall_steps(const struct pipe_deal *c, kpi_time f,
     int steps[WF_N]);
 
 /* --waterfall: add each step of pipe_waterfall_steps() to T's counts
-** and, with MICROS (micro-units, 0 for none), to its amounts. */
+** and, with an AMOUNT (micro-units, -1: none), to its priced deals and
+** amounts. */
 void pipe_add_waterfall(struct pipe_tally *t, const struct pipe_deal *c,
-    kpi_time f, uint64_t micros);
+    kpi_time f, int64_t amount);
 
 /* Whether T's waterfall adds up: open_start + created = won + lost +
 ** open_end, in the counts and in the amounts (1), or not (0: a bug). */
@@ -254,11 +264,13 @@ struct pipe_stage {
 	uint64_t won, lost;         /* of them, those won and lost since */
 	double p_win, p_lo, p_hi;   /* pipe_p_win() of them, at 0.95 */
 	uint64_t open;              /* deals open there (their current stage) */
+	uint64_t open_priced;       /* of them, those that have an amount */
 	money open_amount;          /* their amounts, micro-units */
 	double weighted;            /* the weighted amount, micro-units: with
 	                               --prob-col the sum of pipe_weighted(),
 	                               else pipe_stage_weighted(); NAN when
-	                               undefined */
+	                               undefined, and when deals are open
+	                               there but none has an amount */
 };
 
 /*
@@ -266,7 +278,8 @@ struct pipe_stage {
 ** each, and ROW[LAST] the "(all)" row: every deal that reached FROM, the
 ** deals open at every stage and their amounts added, and the weighted
 ** amounts added; when one is NAN, instead the total open amount times
-** FROM's P(win) (0 with no amount open; NAN without a P(win)). WEIGH:
+** FROM's P(win) (0 with no deal open; NAN without a P(win) or when deals
+** are open but none has an amount). WEIGH:
 ** --prob-col given. Returns 0, or -1 when an amount or their sum passes
 ** INT64_MAX micro-units (money's range).
 ** Example: from 1, last 3; at stage 1 2 units open, 3 won and 1 lost
@@ -316,20 +329,21 @@ void pipe_aging(struct dvec *open, struct dvec *moved, double asof,
 ** Zeroed at the start of each group.
 */
 struct pipe_carry {
-	uint64_t open, open_micros;
+	uint64_t open, open_priced, open_micros;
 	double factor[LEVERS];
 	int has_factor;
 };
 
 /*
-** The deals open at the end of T's period into *OPEN and their amount
-** (micro-units) into *MICROS: those T entered, plus with carry K those
+** The deals open at the end of T's period into *OPEN, those of them
+** that have an amount into *PRICED and their amount (micro-units) into
+** *MICROS: those T entered, plus with carry K those
 ** open before (K NULL: T is all there is, no period), less those T
 ** closed (won or lost). K then holds this period's end for the next.
 ** Example: 3 open before, 4 entered, 2 won, 1 lost: 4 open.
 */
 void pipe_open(struct pipe_carry *k, const struct pipe_tally *t,
-    uint64_t *open, uint64_t *micros);
+    uint64_t *open, uint64_t *priced, uint64_t *micros);
 
 /*
 ** --levers of one row with sums S and figures F: the change from the

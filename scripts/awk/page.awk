@@ -130,8 +130,10 @@ function fmt(kind, v,    x) {
 # points for rates, else percent), in the colour of better or worse.
 function change(name, a, b, vs,    d, cls, arrow, amount, k, x) {
 	k = KIND[name]
-	if (a == "" || b == "")
+	if (b == "")
 		return "<span class=\"chg none\">no figure for " vs "</span>"
+	if (a == "")   # none now, one then: show it, not a missing "then"
+		return "<span class=\"chg none\">" vs ": " fmt(k, b) "</span>"
 	x = a - b
 	if (k == "rate") {
 		amount = sprintf("%.1f pt", abs(100 * x))
@@ -490,13 +492,14 @@ function pipeline(    f, b, r, w, k, ci, LV, LW, best, x, y, lv) {
 	if (S["n", "win_rate_lo"] != "")
 		ci = "95% interval " fmt("rate", S["n", "win_rate_lo"]) " to " fmt("rate", S["n", "win_rate_hi"])
 	card("win_rate", "Win rate", ci)
-	card("value_win_rate", LABEL["value_win_rate"], "")
+	# A figure left empty for want of amounts says so where it is shown.
+	card("value_win_rate", LABEL["value_win_rate"], S["n", "value_win_rate"] == "" && S["n", "win_rate"] != "" ? "no amounts on the lost or the won deals" : "")
 	card("avg_won_deal", LABEL["avg_won_deal"], "")
 	card("avg_cycle_days", "Sales cycle, mean", "")
-	card("open_deals", "Open deals", S["n", "open_pipeline"] == "" ? "" : fmt("money", S["n", "open_pipeline"]) " of open pipeline")
+	card("open_deals", "Open deals", S["n", "open_pipeline"] != "" ? fmt("money", S["n", "open_pipeline"]) " of open pipeline" : S["n", "open_deals"] + 0 > 0 ? "none of them has an amount" : "")
 	card("sales_velocity", LABEL["sales_velocity"], "")
 	if (ENVIRON["KR_TARGET"] == "1")
-		card("coverage", LABEL["coverage"], S["n", "required_coverage"] == "" ? "" : fmt("times", S["n", "required_coverage"]) " needed at the win rate")
+		card("coverage", LABEL["coverage"], (S["n", "coverage"] == "" && S["n", "open_deals"] + 0 > 0 ? "the open deals have no amounts; " : "") (S["n", "required_coverage"] == "" ? "" : fmt("times", S["n", "required_coverage"]) " needed at the win rate"))
 	print "</div>"
 
 	print "<h3>What moved velocity from " LP " to " L "</h3>"

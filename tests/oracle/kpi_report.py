@@ -96,7 +96,8 @@ def pipeline_figures(label, fy, path, target):
     values = [row[3], row[4], row[5], row[8], row[9], row[10], row[11], row[12], row[13][1]]
     if target is not None:
         names += ["coverage", "required_coverage"]
-        values += [Fraction(row[12]) / target, 1 / Fraction(row[3]) if row[3] else None]
+        values += [Fraction(row[12]) / target if row[12] is not None else None,
+                   1 / Fraction(row[3]) if row[3] else None]
     return {k: (None if v is None else Fraction(v)) for k, v in zip(names, values)}
 
 

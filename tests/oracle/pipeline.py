@@ -112,13 +112,19 @@ def figures(closing, open_deals):
     won_amount = sum(priced, Decimal(0))
     closed_amount = won_amount + sum((d[4] for d in lost if d[4] is not None),
                                      Decimal(0))
+    # Undefined, not 1 (or 0), when one side's deals carry no amount.
+    lost_priced = [d for d in lost if d[4] is not None]
     value = float(won_amount / closed_amount) if closed_amount else None
+    if (won and not priced) or (lost and not lost_priced):
+        value = None
     size = float(won_amount) / len(priced) if priced else None
     cycles = [d[5] for d in won if d[5] is not None]
     cycle = sum(cycles) / len(cycles) if cycles else None
     nopen = len(open_deals)
-    open_amount = sum((d[4] for d in open_deals if d[4] is not None),
-                      Decimal(0))
+    open_priced = [d[4] for d in open_deals if d[4] is not None]
+    # Unknown (empty), not 0, when deals are open and none has an amount.
+    open_amount = (sum(open_priced, Decimal(0))
+                   if open_priced or not open_deals else None)
     velocity = None
     if rate is not None and size is not None and cycle:
         velocity = nopen * rate * size / cycle
@@ -129,7 +135,8 @@ def figures(closing, open_deals):
 
 def coverage(row, target):
     """--target's columns of ROW: open_amount / target, 1 / win_rate."""
-    return [float(row[12] / target), 1 / row[3] if row[3] else None]
+    return [float(row[12] / target) if row[12] is not None else None,
+            1 / row[3] if row[3] else None]
 
 
 LEVERS = ["dln_velocity", "lever_open", "lever_win_rate", "lever_deal_size",
@@ -203,8 +210,11 @@ def waterfall_row(deals, start, end):
         [d for d in deals if d[2] == "lost" and start < d[3] <= end],
         [d for d in deals if open_at(d, end)],
     ]
-    return [str(len(x)) for x in steps] + \
-        [sum((d[4] for d in x if d[4] is not None), Decimal(0)) for x in steps]
+    def amount(x):
+        priced = [d[4] for d in x if d[4] is not None]
+        # Deals and none priced: not known (empty), not 0.
+        return sum(priced, Decimal(0)) if priced or not x else None
+    return [str(len(x)) for x in steps] + [amount(x) for x in steps]
 
 
 def stage_rows(o, frm, deals, prob):
@@ -224,12 +234,15 @@ def stage_rows(o, frm, deals, prob):
             h = z / den * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
             lo = 0.0 if won == 0 else c - h
             hi = 1.0 if won == n else c + h
-        amount = sum((d[4] for d in open_deals if d[4] is not None),
-                     Decimal(0))
+        priced = [d[4] for d in open_deals if d[4] is not None]
+        amount = sum(priced, Decimal(0))
         if weighted is None and amount == 0:
             weighted = 0.0
         elif weighted is None and p is not None:
             weighted = float(amount) * p
+        if open_deals and not priced:
+            # Deals open here, none with an amount: unknown, not 0.
+            amount = weighted = None
         return [name, str(len(reach)), str(won), str(lost), p, lo, hi,
                 str(len(open_deals)), amount, weighted], weighted
 

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../lib/pipeline.h"
 #include "check.h"
@@ -186,6 +187,13 @@ waterfall(void)
 	t->wf[WF_END]++;
 	check_int("waterfall off by one deal does not add up",
 	    pipe_waterfall_adds_up(t), 0);
+	/* A deal open throughout without an amount: counted, not priced. */
+	memset(t, 0, sizeof *t);
+	pipe_add_waterfall(t, &deal[1].c, D(10), -1);
+	check_int("unpriced: open_start", (long long)t->wf[WF_START], 1);
+	check_int("unpriced: priced", (long long)t->wf_priced[WF_START], 0);
+	check_int("unpriced: amount", (long long)t->wf_micros[WF_START], 0);
+	check_int("unpriced: adds up", pipe_waterfall_adds_up(t), 1);
 	free(t);
 }
 
@@ -263,9 +271,9 @@ stage_rows(void)
 	** 1 * 1/2 = 0.5 units; "(all)": 4 reached, 3 won 1 lost (stage 1's),
 	** 2 open, 3 units, 1.5 + 0.5 = 2 weighted. */
 	t->reached[1] = 4, t->reached_won[1] = 3, t->reached_lost[1] = 1;
-	t->at[1] = 1, t->at_micros[1] = 2000000;
+	t->at[1] = 1, t->at_priced[1] = 1, t->at_micros[1] = 2000000;
 	t->reached[2] = 2, t->reached_won[2] = 1, t->reached_lost[2] = 1;
-	t->at[2] = 1, t->at_micros[2] = 1000000;
+	t->at[2] = 1, t->at_priced[2] = 1, t->at_micros[2] = 1000000;
 	check_int("stage rows: ok", pipe_stages(t, FROM, LAST, 0, row), 0);
 	check_near("stage 1: p_win", row[1].p_win, 0.75, 0);
 	check_near("stage 1: weighted", row[1].weighted, 1500000, 0);
@@ -284,6 +292,24 @@ stage_rows(void)
 	check_near("stage 2 unclosed: weighted", row[2].weighted, NAN, 0);
 	check_near("stage 2 unclosed: p_win", row[2].p_win, NAN, 0);
 	check_near("(all) by stage 1's p_win", row[LAST].weighted, 2250000, 0);
+
+	/* Stage 2's deal without an amount (stage 2 closed again): its
+	** weighted amount is unknown, not 0, and "(all)" weighs the 2 units
+	** open by stage 1's 3/4: 1.5; with stage 1's unpriced too, nothing
+	** open is priced and "(all)" is unknown as well. */
+	t->reached_won[2] = t->reached_lost[2] = 1;
+	t->at_priced[2] = 0, t->at_micros[2] = 0;
+	pipe_stages(t, FROM, LAST, 0, row);
+	check_near("stage 2 unpriced: weighted", row[2].weighted, NAN, 0);
+	check_int("stage 2 unpriced: priced", (long long)row[2].open_priced, 0);
+	check_near("(all) with stage 2 unpriced", row[LAST].weighted, 1500000,
+	    0);
+	t->at_priced[1] = 0, t->at_micros[1] = 0;
+	pipe_stages(t, FROM, LAST, 0, row);
+	check_near("(all) unpriced", row[LAST].weighted, NAN, 0);
+	t->at_priced[1] = t->at_priced[2] = 1;
+	t->at_micros[1] = 2000000, t->at_micros[2] = 1000000;
+	t->reached_won[2] = t->reached_lost[2] = 0;
 
 	/* --prob-col: the weighted sums as counted, 0.7 and 0.2 units. */
 	t->at_weighted[1] = 700000, t->at_weighted[2] = 200000;
@@ -308,25 +334,46 @@ row_sums(void)
 
 	/* 4 entered (10 units), 1 won (2 units, a cycle of 5 days), 1 lost
 	** (3 units): closed amount 5 units, 2 open, 10 - 2 - 3 = 5 units. */
-	*t = (struct pipe_tally){ .entered = 4, .entered_micros = 10000000,
-	    .won = 1, .won_priced = 1, .won_micros = 2000000, .lost = 1,
+	*t = (struct pipe_tally){ .entered = 4, .entered_priced = 4,
+	    .entered_micros = 10000000, .won = 1, .won_priced = 1,
+	    .won_micros = 2000000, .lost = 1, .lost_priced = 1,
 	    .lost_micros = 3000000, .cycles = 1, .cycle_ms = 432000000 };
 	check_int("row sums: ok", pipe_sums_of(t, NULL, &s), 0);
 	check_int("row sums: won amount", s.won_amount, 2000000);
 	check_int("row sums: closed amount", s.closed_amount, 5000000);
 	check_int("row sums: open", (long long)s.open, 2);
+	check_int("row sums: open priced", (long long)s.open_priced, 2);
 	check_int("row sums: open amount", s.open_amount, 5000000);
 	check_int("row sums: cycle_ms", (long long)s.cycle_ms, 432000000);
 
 	/* Coverage against a target of 2 units: 5 / 2 = 2.5; win rate 1/2:
 	** required 2. */
 	pipe_figures(&s, 0.95, &f);
+	check_near("value win rate 2 / 5", f.value_win_rate, 0.4, 0);
 	pipe_coverage(&s, &f, 2000000, &coverage, &required);
 	check_near("coverage", coverage, 2.5, 0);
 	check_near("required coverage", required, 2, 0);
 	f.win_rate = 0;
 	pipe_coverage(&s, &f, 2000000, &coverage, &required);
 	check_near("required coverage at win rate 0", required, NAN, 0);
+	/* Two deals open, neither with an amount: the open amount is not
+	** known, so neither is the coverage (not 0); none open: 0. */
+	s.open_priced = 0, s.open_amount = 0;
+	pipe_coverage(&s, &f, 2000000, &coverage, &required);
+	check_near("coverage of unpriced deals", coverage, NAN, 0);
+	s.open = 0;
+	pipe_coverage(&s, &f, 2000000, &coverage, &required);
+	check_near("coverage of no open deal", coverage, 0, 0);
+	/* The lost deal without an amount: the closed amount holds the won
+	** one's 2 units only, and a value win rate of 2 / 2 = 1 would be
+	** false; likewise a won deal without one. */
+	s.lost_priced = 0, s.closed_amount = 2000000;
+	pipe_figures(&s, 0.95, &f);
+	check_near("value win rate, lost unpriced", f.value_win_rate, NAN, 0);
+	s.lost_priced = 1, s.won_priced = 0, s.closed_amount = 3000000;
+	s.won_amount = 0;
+	pipe_figures(&s, 0.95, &f);
+	check_near("value win rate, won unpriced", f.value_win_rate, NAN, 0);
 
 	/* Lost amounts of 2^63 micro-units: past money's range. */
 	t->lost_micros = 1ULL << 63;
@@ -402,26 +449,33 @@ carry(void)
 	struct pipe_sums s = {0};
 	struct pipe_figures f = {0};
 	double dln[LEVERS], share[LEVERS], dlnv;
-	uint64_t open, micros;
+	uint64_t open, priced, micros;
 
 	memset(&k, 0, sizeof k);
-	/* Period 1: 6 entered (6 units), 1 won (1 unit), 1 lost (1 unit):
-	** 4 open, 4 units. Period 2: 5 entered (5 units), 2 won (2), 1 lost
-	** (1): 4 + 5 - 3 = 6 open, 4 + 5 - 3 = 6 units. */
-	*t = (struct pipe_tally){ .entered = 6, .entered_micros = 6000000,
-	    .won = 1, .won_micros = 1000000, .lost = 1,
+	/* Period 1: 6 entered, all priced (6 units), 1 won (1 unit), 1 lost
+	** (1 unit): 4 open, 4 priced, 4 units. Period 2: 5 entered, 3 of
+	** them priced (3 units), 2 won (priced, 2 units), 1 lost without an
+	** amount: 4 + 5 - 3 = 6 open, 4 + 3 - 2 - 0 = 5 priced, 4 + 3 - 2 =
+	** 5 units. */
+	*t = (struct pipe_tally){ .entered = 6, .entered_priced = 6,
+	    .entered_micros = 6000000, .won = 1, .won_priced = 1,
+	    .won_micros = 1000000, .lost = 1, .lost_priced = 1,
 	    .lost_micros = 1000000 };
-	pipe_open(&k, t, &open, &micros);
+	pipe_open(&k, t, &open, &priced, &micros);
 	check_int("open at period 1's end", (long long)open, 4);
-	check_int("its amount", (long long)micros, 4000000);
-	*t = (struct pipe_tally){ .entered = 5, .entered_micros = 5000000,
-	    .won = 2, .won_micros = 2000000, .lost = 1,
-	    .lost_micros = 1000000 };
-	pipe_open(&k, t, &open, &micros);
+	check_int("priced of them", (long long)priced, 4);
+	check_int("their amount", (long long)micros, 4000000);
+	*t = (struct pipe_tally){ .entered = 5, .entered_priced = 3,
+	    .entered_micros = 3000000, .won = 2, .won_priced = 2,
+	    .won_micros = 2000000, .lost = 1 };
+	pipe_open(&k, t, &open, &priced, &micros);
 	check_int("open at period 2's end", (long long)open, 6);
-	check_int("its amount", (long long)micros, 6000000);
-	/* Without the carry, period 2 alone: 5 - 3 = 2. */
-	pipe_open(NULL, t, &open, &micros);
+	check_int("priced of them", (long long)priced, 5);
+	check_int("their amount", (long long)micros, 5000000);
+	check_int("carried priced", (long long)k.open_priced, 5);
+	/* Without the carry, period 2 alone: 5 - 3 = 2, 3 - 2 = 1 priced. */
+	pipe_open(NULL, t, &open, &priced, &micros);
+	check_int("priced without the carry", (long long)priced, 1);
 	check_int("open without the carry", (long long)open, 2);
 	free(t);
 
