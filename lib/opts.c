@@ -312,8 +312,13 @@ load_preset_file(struct kpi_opts *o, const char *path)
 
 	if (f == NULL)
 		die(EX_NOINPUT, "%s: %s", path, strerror(errno));
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (text.len + n > PRESET_FILE_MAX)
+			usage_error("--preset-file: %s: more than %d bytes: a "
+			    "preset file is a short text", path,
+			    PRESET_FILE_MAX);
 		sb_add(&text, buf, n);
+	}
 	if (ferror(f))
 		die(EX_IOERR, "%s: read error: %s", path, strerror(errno));
 	fclose(f);

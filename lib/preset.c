@@ -92,30 +92,47 @@ lower(int c)
 }
 
 /*
-** Whether text T matches glob P ('*' any text, letter case ignored).
-** The part the first '*' matched is returned through *CS and *CE.
+** Whether text T matches glob PAT ('*' any text, letter case ignored).
+** The part the first '*' matched, the shortest with which the rest
+** matches, is returned through *CS and *CE (both NULL without a '*').
+** Method: one pass that, on a mismatch, lets the latest '*' take one
+** more byte and resumes after it (never an earlier '*': a literal run
+** found at its leftmost place leaves the most text to what follows, so
+** going back further cannot help). At most strlen(PAT) * strlen(T)
+** steps, where trying every split of every '*' took exponential time
+** (five '*' took 22 s a row); preset lines are at most
+** PRESET_LINE_MAX bytes.
 */
 static int
-glob(const char *p, const char *t, const char **cs, const char **ce)
+glob(const char *pat, const char *t, const char **cs, const char **ce)
 {
-	for (; *p != '\0'; p++, t++) {
-		if (*p == '*') {
-			for (const char *u = t;; u++) {
-				const char *s2 = NULL, *e2 = NULL;
+	const char *first = strchr(pat, '*');
+	const char *p = pat, *star = NULL, *resume = NULL;
 
-				if (glob(p + 1, u, &s2, &e2)) {
-					*cs = t;
-					*ce = u;
-					return 1;
-				}
-				if (*u == '\0')
-					return 0;
-			}
+	*cs = *ce = NULL;
+	for (;;) {
+		if (*p == '*') {
+			if (p == first)
+				*cs = *ce = t;
+			star = ++p;
+			resume = t;
+			continue;
 		}
-		if (*t == '\0' || lower((unsigned char)*p) != lower((unsigned char)*t))
+		if (*t == '\0')
+			return *p == '\0';
+		if (*p != '\0' &&
+		    lower((unsigned char)*p) == lower((unsigned char)*t)) {
+			p++;
+			t++;
+			continue;
+		}
+		if (star == NULL)
 			return 0;
+		p = star;
+		t = ++resume;
+		if (star == first + 1)
+			*ce = resume;
 	}
-	return *t == '\0';
 }
 
 /* Whether the LEN bytes at S match PATTERN ("(empty)": an empty field);
@@ -518,6 +535,11 @@ presets_parse(struct preset_set *set, const char *name, const char *text,
 		ps.line++;
 		if (memchr(text, '\0', linelen) != NULL) {
 			parse_error(&ps, "a NUL byte");
+			break;
+		}
+		if (linelen > PRESET_LINE_MAX) {
+			parse_error(&ps, "a line of more than %d bytes",
+			    PRESET_LINE_MAX);
 			break;
 		}
 		if (parse_line(&ps, set, &cur, text, linelen) < 0)

@@ -52,10 +52,17 @@ struct preset_set {
 	size_t n;
 };
 
+/* The longest line, and the largest file, a preset file may have: far
+** beyond any real one, and they bound the time a pattern takes to
+** match (lib/preset.c's glob()) and the memory a file takes to read. */
+#define PRESET_LINE_MAX 4096
+#define PRESET_FILE_MAX (1 << 20)
+
 /*
 ** Parse TEXT (LEN bytes, from NAME, for messages) and add its presets to
 ** SET. Returns NULL, or a message "NAME:LINE: what is wrong" (the caller
-** frees it). A preset named as one already in SET replaces it.
+** frees it): a line longer than PRESET_LINE_MAX bytes is one. A preset
+** named as one already in SET replaces it.
 */
 char *presets_parse(struct preset_set *set, const char *name, const char *text,
     size_t len);
