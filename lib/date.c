@@ -91,18 +91,47 @@ check_fields(int y, int mo, int d, int h, int mi, int s)
 		return "hour out of range";
 	if (mi < 0 || mi > 59)
 		return "minute out of range";
-	if (s < 0 || s > 59)
+	if (s < 0 || s > 60)    /* 60: a leap second, see compose() */
 		return "second out of range";
 	return NULL;
 }
 
+/* The time of those fields, ms since 1970; a leap second (S 60, as in
+** 23:59:60Z) is taken as the last millisecond of the second before it,
+** 59.999, so that it stays in its minute, day and period. */
 static kpi_time
 compose(int y, int mo, int d, int h, int mi, int s, int ms, long offset_s)
 {
 	int64_t day = days_from_civil(y, (unsigned)mo, (unsigned)d);
-	int64_t secs = day * 86400 + h * 3600 + mi * 60 + s - offset_s;
 
-	return secs * 1000 + ms;
+	if (s == 60) {
+		s = 59;
+		ms = 999;
+	}
+	return (day * 86400 + h * 3600 + mi * 60 + s - offset_s) * 1000 + ms;
+}
+
+const char *
+date_format_check(const char *fmt)
+{
+	int year = 0;
+
+	for (const char *p = fmt; *p != '\0'; p++) {
+		if (*p != '%')
+			continue;
+		if (*++p == 'E' || *p == 'O')
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p == 'Z')
+			return "%Z (a time zone name) is not read by strptime, "
+			    "which would take every time as UTC: give the offset "
+			    "with %z (+0100), or convert the times to UTC";
+		if (strchr("YyGgCFDxcs", *p) != NULL)
+			year = 1;
+	}
+	return year ? NULL : "it reads no year (%Y, %y, %F, ...): every "
+	    "date would be in 1900";
 }
 
 /*

@@ -60,6 +60,17 @@ const char *date_parse(const char *s, size_t len, const struct date_formats *fmt
 const char *date_suggest(const char *s, size_t len, const char **alt);
 
 /*
+** Whether strptime(3) format FMT can be a --date-format: NULL, or a
+** constant text saying why not. It must read a year (%Y, %y, %G, %g,
+** %C, %F, %D, %x, %c or %s, with or without an E or O modifier): without
+** one every date would silently be in 1900. And no %Z: glibc's strptime
+** consumes a zone name but sets nothing, so "10:00 EST" would be read as
+** UTC; zone names are ambiguous anyway (CST), %z reads an offset.
+** Example: "%d.%m.%Y" NULL; "%H:%M" and "%Y-%m-%d %Z" not.
+*/
+const char *date_format_check(const char *fmt);
+
+/*
 ** Days from the civil date Y-M-D (proleptic Gregorian, M 1-12, D 1-31) to
 ** 1970-01-01; negative before it. Exact for every year of the int range
 ** the callers use (0001-9999). Method: H. Hinnant's days_from_civil.

@@ -481,6 +481,9 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			colmap_add(&o->cols, "--col", optarg);
 			break;
 		case OPT_DATE_FORMAT:
+			if (date_format_check(optarg) != NULL)
+				usage_error("--date-format '%s': %s", optarg,
+				    date_format_check(optarg));
 			o->dates.fmt = xreallocarray(o->dates.fmt, o->dates.n + 1,
 			    sizeof *o->dates.fmt);
 			o->dates.fmt[o->dates.n++] = xstrdup(optarg);

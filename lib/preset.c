@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "preset.h"
+#include "date.h"
 #include "reader.h"
 #include "util.h"
 
@@ -499,10 +500,16 @@ parse_line(struct parser *ps, struct preset_set *set, struct preset **cur,
 		free(p->stages);
 		p->stages = trimmed(rest, restlen);
 	} else if (is_word(s, len, "date-format")) {
+		const char *bad;
+
 		rest = after(s, len, "date-format", &restlen);
 		p->date_formats = xreallocarray(p->date_formats,
 		    p->ndate_formats + 1, sizeof *p->date_formats);
-		p->date_formats[p->ndate_formats++] = xmemdup(rest, restlen);
+		p->date_formats[p->ndate_formats] = xmemdup(rest, restlen);
+		if ((bad = date_format_check(
+		    p->date_formats[p->ndate_formats++])) != NULL)
+			return parse_error(ps, "date-format '%.*s': %s",
+			    (int)restlen, rest, bad);
 	} else if (is_word(s, len, "header")) {
 		rest = after(s, len, "header", &restlen);
 		p->headers = xreallocarray(p->headers, p->nheaders + 1,

@@ -479,6 +479,16 @@ bare_cr_error(struct reader *r)
 	    "first: tr '\\r' '\\n' < '%s' > converted.csv", r->name);
 }
 
+/* The input's last byte is a CR outside quotes, which no LF follows: a
+** bare CR as kpikit(7) has it, most often a CRLF cut short. */
+static int
+cr_at_end_error(struct reader *r)
+{
+	return rd_fail(r, EX_DATAERR, r->line, "the input ends in a CR "
+	    "without its LF (a cut CRLF line end, or a bare CR): add the LF, "
+	    "or remove the CR");
+}
+
 /*
 ** Feed libcsv one segment: the bytes up to and including the next LF, or
 ** up to the end of the buffer. Feeding line by line is what lets us know
@@ -883,6 +893,8 @@ finish(struct reader *r)
 		    "starting here and never closes");
 	if (r->stray_record || r->ends_in_line > 1)
 		return bare_cr_error(r);
+	if (r->cr_pending)
+		return cr_at_end_error(r);
 	return 0;
 }
 
@@ -907,10 +919,11 @@ next_record(struct reader *r)
 			return -1;
 	}
 	/*
-	 * A record that ended at a CR is whole only if a LF follows it, or
-	 * nothing does. When the CR was the last byte fed, look at the next
-	 * one before handing the record out, so that where a buffer happens
-	 * to end never decides whether a bad record is seen.
+	 * A record that ended at a CR is whole only if a LF follows it: a
+	 * CR that ends the input is a bare CR too (kpikit(7)). When the CR
+	 * was the last byte fed, look at the next one before handing the
+	 * record out, so that where a buffer happens to end never decides
+	 * whether a bad record is seen.
 	 */
 	if (r->ended_by_cr && r->last_byte == '\r' && r->pos == r->end &&
 	    !r->finished) {
@@ -918,7 +931,9 @@ next_record(struct reader *r)
 
 		if (more < 0)
 			return -1;
-		if (more > 0 && *r->pos != '\n')
+		if (more == 0)
+			return cr_at_end_error(r);
+		if (*r->pos != '\n')
 			return bare_cr_error(r);
 	}
 	r->row_ready = 0;

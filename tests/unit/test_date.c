@@ -119,7 +119,37 @@ main(void)
 	rejects("2024-01-01T25:00", "hour out of range");
 	rejects("2024-01-01T24:00", "hour out of range");
 	rejects("2024-01-01T12:60", "minute out of range");
-	rejects("2024-01-01T12:00:60", "second out of range");
+	rejects("2024-01-01T12:00:61", "second out of range");
+	/* A leap second, 23:59:60, is 59.999 of the minute before: date -u
+	** -d 2017-01-01 +%s = 1483228800, so 1483228799999 ms, on each path
+	** (the fixed-place ISO one, the general ISO one, strptime). */
+	check_int("leap second", parse("2016-12-31T23:59:60Z", NULL),
+	    1483228799999LL);
+	check_int("leap second with a space", parse("2016-12-31 23:59:60",
+	    NULL), 1483228799999LL);
+	check_int("leap second with an offset", parse(
+	    "2016-12-31T18:59:60-05:00", NULL), 1483228799999LL);
+	{
+		char *de[] = { "%d.%m.%Y %H:%M:%S" };
+		struct date_formats f = { de, 1 };
+
+		check_int("leap second by strptime", parse(
+		    "31.12.2016 23:59:60", &f), 1483228799999LL);
+	}
+	/* --date-format's checks: a year, and no %Z. */
+	check_str("format %d.%m.%Y", date_format_check("%d.%m.%Y"), NULL);
+	check_str("format %F %T", date_format_check("%F %T"), NULL);
+	check_str("format %Ey", date_format_check("%m/%d/%Ey"), NULL);
+	check_str("format %s", date_format_check("%s"), NULL);
+	check_str("format %H:%M", date_format_check("%H:%M"), "it reads no "
+	    "year (%Y, %y, %F, ...): every date would be in 1900");
+	check_str("format %%Y", date_format_check("%m %%Y"), "it reads no "
+	    "year (%Y, %y, %F, ...): every date would be in 1900");
+	check_str("format %Z", date_format_check("%Y-%m-%d %H:%M %Z"), "%Z (a "
+	    "time zone name) is not read by strptime, which would take every "
+	    "time as UTC: give the offset with %z (+0100), or convert the "
+	    "times to UTC");
+	check_str("format ending in %", date_format_check("%Y%"), NULL);
 	rejects("2024-01-01T12:00+24:00", "time zone offset out of range");
 	rejects("0000-01-01", "year out of range");
 	rejects("", "not a date");

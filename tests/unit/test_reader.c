@@ -433,8 +433,14 @@ main(void)
 	reads("a bare CR alone on a line", "a\n\rb\n",
 	    "a/1;ERROR 65 t:2: a bare CR ends a line (classic Mac OS line "
 	    "ends); convert them first: tr '\\r' '\\n' < 't' > converted.csv");
-	reads("a CR ends the file: nothing follows it", "h\nx\r", "h/1;x/2;");
-	reads("a CR ends the file after a blank line", "h\n\r", "h/1;");
+	/* kpikit(7): a CR outside quotes that no LF follows is an error,
+	** at the end of the input too (a CRLF cut short, most often). */
+	reads("a CR ends the file: nothing follows it", "h\nx\r",
+	    "h/1;ERROR 65 t:2: the input ends in a CR without its LF (a cut "
+	    "CRLF line end, or a bare CR): add the LF, or remove the CR");
+	reads("a CR ends the file after a blank line", "h\n\r",
+	    "h/1;ERROR 65 t:2: the input ends in a CR without its LF (a cut "
+	    "CRLF line end, or a bare CR): add the LF, or remove the CR");
 	reads("a CR inside quotes is data", "a,b\n\"x\ry\",\"\r\"\r\n",
 	    "a|b/1;x\ry|\r/2;");
 	{

@@ -1,0 +1,1 @@
+lead-convert cr-at-end.csv

@@ -1,0 +1,1 @@
+lead-convert --date-format '%H:%M' small.csv

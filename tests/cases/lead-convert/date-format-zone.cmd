@@ -1,0 +1,1 @@
+lead-convert --date-format '%d.%m.%Y %H:%M %Z' small.csv

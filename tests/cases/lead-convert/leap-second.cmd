@@ -1,0 +1,1 @@
+lead-convert --period year leap-second.csv

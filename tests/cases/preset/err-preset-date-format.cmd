@@ -1,0 +1,1 @@
+lead-convert --preset-file zone.presets --preset z ../lead-convert/small.csv
