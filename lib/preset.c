@@ -960,6 +960,9 @@ filter_skip(const void *view, const struct row *row)
 /*
 ** Money as text, "$1,200.50", "USD 1,200", "-€5", into a plain number in
 ** BUF; text of any other shape is left as it is, for the tool to reject.
+** So is a point followed by exactly three digits with no comma before it,
+** "€12.000": twelve where the point is a decimal point, twelve thousand
+** where it groups thousands (de-DE), and nothing in the text says which.
 */
 static int
 clean_number(const char *s, size_t len, char *buf, size_t *outlen)
@@ -1013,6 +1016,8 @@ clean_number(const char *s, size_t len, char *buf, size_t *outlen)
 		return 0;
 	if (i < len)
 		buf[o++] = s[i++];      /* the decimal point */
+	if (len - i == 3 && !commas)
+		return 0;               /* "12.000": which is it? */
 	for (; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return 0;

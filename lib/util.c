@@ -1,6 +1,7 @@
 /* See LICENSE file for copyright and license details. */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -55,9 +56,21 @@ warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+** The one piece of process-wide state in lib/, and it must be: under
+** --jobs two threads can fail at once (both out of memory), and exit(3)
+** may not run twice concurrently, nor should the user read the message
+** twice. The first thread to die prints and exits; any other waits for
+** the exit that is under way.
+*/
+static atomic_flag dying = ATOMIC_FLAG_INIT;
+
 void
 vdie(int status, const char *fmt, va_list ap)
 {
+	if (atomic_flag_test_and_set(&dying))
+		for (;;)
+			pause();
 	vwarn(fmt, ap);
 	/* Whatever stdout still buffers is part of a result that failed. */
 	__fpurge(stdout);

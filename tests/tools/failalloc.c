@@ -4,7 +4,9 @@
 ** out-of-memory tests (tests/oom.test). LD_PRELOAD it and set
 ** KPIKIT_FAIL_ALLOC=N: the Nth call of malloc, calloc or realloc (counted
 ** from 1, the C library's own calls included) returns NULL with ENOMEM;
-** every other call goes to the C library. With KPIKIT_ALLOC_REPORT=FILE
+** every other call goes to the C library; with KPIKIT_FAIL_ALLOC_FROM=N
+** as well, the Nth and every later call fails (memory that has run out,
+** for every thread at once). With KPIKIT_ALLOC_REPORT=FILE
 ** it writes the number of calls it saw into FILE when the process exits
 ** (so that a test knows how many allocations there are to fail).
 **
@@ -26,6 +28,7 @@ void *__libc_calloc(size_t, size_t);
 void *__libc_realloc(void *, size_t);
 
 static unsigned long calls, fail_at;
+static int fail_from;
 static int ready, exiting;
 
 static int
@@ -38,8 +41,10 @@ should_fail(void)
 
 		ready = 1;
 		fail_at = n != NULL ? strtoul(n, NULL, 10) : 0;
+		fail_from = getenv("KPIKIT_FAIL_ALLOC_FROM") != NULL;
 	}
-	if (++calls == fail_at) {
+	if (++calls == fail_at || (fail_from && fail_at > 0 &&
+	    calls > fail_at)) {
 		errno = ENOMEM;
 		return 1;
 	}

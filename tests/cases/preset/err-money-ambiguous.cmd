@@ -1,0 +1,1 @@
+pipeline --preset-file money.presets --preset money --from lead money-ambiguous.csv
