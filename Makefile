@@ -147,7 +147,8 @@ fuzz-afl:
 # medians, MB/s, peak RSS, agreement (tests/bench/bench); then the order
 # tools (revenue, clv --summary, retention and its --cohorts and --rates)
 # on an order log of as many orders (tests/gen/clv-gen), beside the same
-# libcsv floor.  The files and the report (bench.md) stay in BENCHDIR.  A
+# libcsv floor; then attribute on a touch log of as many touches
+# (tests/bench/touch-gen.py).  The files and the report (bench.md) stay in BENCHDIR.  A
 # quick run: make bench SIZES=1000000.
 # Debian's npm conflicts with NodeSource's nodejs, which has npm in it: it
 # is installed only when there is no npm.

@@ -8,13 +8,14 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../lib/credit.h"
 #include "../lib/money.h"
 #include "../lib/opts.h"
 #include "../lib/spend.h"
 #include "../lib/util.h"
 #include "../lib/writer.h"
 
-enum { OPT_MRR_COL = SPEND_OPT_END, OPT_MARGIN };
+enum { OPT_MRR_COL = SPEND_OPT_END, OPT_MARGIN, OPT_ATTRIBUTION, OPT_MODEL };
 
 static const struct tool_option tool_options[] = {
 	SPEND_TOOL_OPTIONS,
@@ -22,6 +23,10 @@ static const struct tool_option tool_options[] = {
 	    "each customer's monthly recurring revenue (with --margin)" },
 	{ "margin", "M", OPT_MARGIN,
 	    "gross margin, above 0 to 1, for the payback (with --mrr-col)" },
+	{ "attribution", "FILE", OPT_ATTRIBUTION,
+	    "customers per channel as attribute(1) credited them, in FILE" },
+	{ "model", "NAME", OPT_MODEL,
+	    "with --attribution: the model of FILE to use" },
 	{ 0 }
 };
 
@@ -29,6 +34,8 @@ struct config {
 	struct spend_opts spend;
 	const char *mrr_col;        /* --mrr-col; NULL: no payback columns */
 	double margin;              /* --margin; 0 when not given */
+	const char *attribution;    /* --attribution FILE, or NULL */
+	const char *model;          /* --model, or NULL */
 };
 
 static void
@@ -44,6 +51,12 @@ handle_option(void *ctx, int key, const char *arg)
 		break;
 	case OPT_MARGIN:
 		cfg->margin = spend_opt_margin(arg);
+		break;
+	case OPT_ATTRIBUTION:
+		cfg->attribution = arg;
+		break;
+	case OPT_MODEL:
+		cfg->model = arg;
 		break;
 	}
 }
@@ -97,6 +110,41 @@ write_cell(struct writer *w, const struct spend_cell *c, const void *ctx)
 	wr_end(w);
 }
 
+/*
+** --attribution: one row per channel, the spend over all its dates against
+** the customers attribute(1) credited the channel (a fraction in general).
+*/
+static void
+write_attributed(struct writer *w, const struct spend_join *j,
+    const struct config *cfg, const struct kpi_opts *o)
+{
+	struct credit cr;
+	size_t n;
+	struct credit_row *rows;
+
+	credit_read(&cr, cfg->attribution, &o->rd, cfg->model);
+	rows = credit_join(j, &cr, o->total, &n);
+	write_header(w, j, cfg);
+	for (size_t i = 0; i < n; i++) {
+		const struct credit_row *c = &rows[i];
+		double marketing = (double)c->spend.spend[SPEND_MARKETING];
+		double loaded = (double)sj_spend(&c->spend, NULL);
+
+		wr_str(w, "(all)");
+		wr_str(w, c->channel);
+		money_write(w, c->spend.spend[SPEND_MARKETING]);
+		money_write(w, c->spend.spend[SPEND_SALES]);
+		wr_num(w, c->conv);
+		wr_num(w, c->conv > 0 ? marketing / MICROS_PER_UNIT / c->conv :
+		    NAN);
+		wr_num(w, c->conv > 0 ? loaded / MICROS_PER_UNIT / c->conv :
+		    NAN);
+		wr_end(w);
+	}
+	free(rows);
+	credit_free(&cr);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -122,8 +170,21 @@ main(int argc, char *argv[])
 	if ((cfg.mrr_col != NULL) != (cfg.margin > 0))
 		usage_error("--mrr-col and --margin go together: the payback "
 		    "needs both");
+	if (cfg.model != NULL && cfg.attribution == NULL)
+		usage_error("--model goes with --attribution: it picks a model "
+		    "of its file");
+	if (cfg.attribution != NULL)
+		credit_settle(&o, &cfg.spend, cfg.attribution,
+		    cfg.mrr_col != NULL ? "--mrr-col" : NULL);
 	mrr = (struct role){ "mrr", cfg.mrr_col, 1 };
 	sj_init(&j, &o, &cfg.spend, cfg.mrr_col != NULL ? &mrr : NULL);
+	if (cfg.attribution != NULL) {
+		sj_read_spend(&j);
+		progress_done(&o.progress);
+		opts_writer(&o, &w);
+		write_attributed(&w, &j, &cfg, &o);
+		goto done;
+	}
 
 	sj_read(&j);
 	progress_done(&o.progress);
@@ -131,6 +192,7 @@ main(int argc, char *argv[])
 	write_header(&w, &j, &cfg);
 	sj_write_rows(&j, &w, write_cell, &cfg);
 
+done:
 	sj_free(&j);
 	spend_opts_free(&cfg.spend);
 	notes_print(&notes);

@@ -8,13 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/credit.h"
 #include "../lib/money.h"
 #include "../lib/opts.h"
 #include "../lib/spend.h"
 #include "../lib/util.h"
 #include "../lib/writer.h"
 
-enum { OPT_MARGIN = SPEND_OPT_END, OPT_KIND };
+enum { OPT_MARGIN = SPEND_OPT_END, OPT_KIND, OPT_ATTRIBUTION, OPT_MODEL };
 
 static const struct tool_option tool_options[] = {
 	SPEND_TOOL_OPTIONS,
@@ -22,6 +23,10 @@ static const struct tool_option tool_options[] = {
 	    "count spend of kind marketing, sales or all (default all)" },
 	{ "margin", "M", OPT_MARGIN,
 	    "gross margin, above 0 to 1: gross profit instead of revenue" },
+	{ "attribution", "FILE", OPT_ATTRIBUTION,
+	    "revenue per channel as attribute(1) credited it, in FILE" },
+	{ "model", "NAME", OPT_MODEL,
+	    "with --attribution: the model of FILE to use" },
 	{ 0 }
 };
 
@@ -29,6 +34,8 @@ struct config {
 	struct spend_opts spend;
 	int kind[SPEND_KINDS];      /* which kinds of spend count */
 	double margin;              /* --margin; 0 when not given */
+	const char *attribution;    /* --attribution FILE, or NULL */
+	const char *model;          /* --model, or NULL */
 };
 
 static void
@@ -51,6 +58,12 @@ handle_option(void *ctx, int key, const char *arg)
 	}
 	case OPT_MARGIN:
 		cfg->margin = spend_opt_margin(arg);
+		break;
+	case OPT_ATTRIBUTION:
+		cfg->attribution = arg;
+		break;
+	case OPT_MODEL:
+		cfg->model = arg;
 		break;
 	}
 }
@@ -94,6 +107,40 @@ write_cell(struct writer *w, const struct spend_cell *c, const void *ctx)
 	wr_end(w);
 }
 
+/*
+** --attribution: one row per channel, the spend over all its dates against
+** the revenue (and customers) attribute(1) credited the channel.
+*/
+static void
+write_attributed(struct writer *w, const struct spend_join *j,
+    const struct config *cfg, const struct kpi_opts *o)
+{
+	struct credit cr;
+	size_t n;
+	struct credit_row *rows;
+
+	credit_read(&cr, cfg->attribution, &o->rd, cfg->model);
+	rows = credit_join(j, &cr, o->total, &n);
+	write_header(w, j, cfg);
+	for (size_t i = 0; i < n; i++) {
+		const struct credit_row *c = &rows[i];
+		money spend = sj_spend(&c->spend, cfg->kind);
+		double back = c->value * (cfg->margin > 0 ? cfg->margin : 1);
+		double sp = (double)spend / MICROS_PER_UNIT;
+
+		wr_str(w, "(all)");
+		wr_str(w, c->channel);
+		money_write(w, spend);
+		wr_num(w, back);
+		wr_num(w, c->conv);
+		wr_num(w, spend > 0 ? (back - sp) / sp : NAN);
+		wr_num(w, spend > 0 ? back / sp : NAN);
+		wr_end(w);
+	}
+	free(rows);
+	credit_free(&cr);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -116,7 +163,19 @@ main(int argc, char *argv[])
 	spend_opts_expect(&cfg.spend, &o.progress);
 	/* Warnings wait until the result is formed (see note()). */
 	o.rd.notes = &notes;
+	if (cfg.model != NULL && cfg.attribution == NULL)
+		usage_error("--model goes with --attribution: it picks a model "
+		    "of its file");
+	if (cfg.attribution != NULL)
+		credit_settle(&o, &cfg.spend, cfg.attribution, NULL);
 	sj_init(&j, &o, &cfg.spend, &amount);
+	if (cfg.attribution != NULL) {
+		sj_read_spend(&j);
+		progress_done(&o.progress);
+		opts_writer(&o, &w);
+		write_attributed(&w, &j, &cfg, &o);
+		goto done;
+	}
 
 	sj_read(&j);
 	progress_done(&o.progress);
@@ -124,6 +183,7 @@ main(int argc, char *argv[])
 	write_header(&w, &j, &cfg);
 	sj_write_rows(&j, &w, write_cell, &cfg);
 
+done:
 	sj_free(&j);
 	spend_opts_free(&cfg.spend);
 	notes_print(&notes);

@@ -1,0 +1,950 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** attribute: multi-touch attribution. Which channels earned the
+** conversions and their value: rule-based models, the Markov chain of
+** order k and the Shapley value, each with a bootstrap interval. Reads a
+** touch log (or a leads table for the conversions, --leads) or a path
+** aggregate (--paths). See attribute(1); the arithmetic is in
+** lib/attribution.c.
+*/
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "../lib/attribution.h"
+#include "../lib/cols.h"
+#include "../lib/idmap.h"
+#include "../lib/num.h"
+#include "../lib/opts.h"
+#include "../lib/reader.h"
+#include "../lib/stats.h"
+#include "../lib/util.h"
+#include "../lib/writer.h"
+
+enum { OPT_MODEL = OPT_TOOL, OPT_LOOKBACK, OPT_HALF_LIFE, OPT_DIRECT,
+	OPT_ORDER, OPT_BOOTSTRAP, OPT_SEED, OPT_PATHS, OPT_PATH_SEP,
+	OPT_LEADS };
+
+static const struct tool_option tool_options[] = {
+	{ "model", "LIST", OPT_MODEL,
+	    "models to credit by: first, last, last_non_direct, linear, "
+	    "position, w_shaped, full_path, time_decay, markov, shapley "
+	    "(default all)" },
+	{ "lookback", "DAYS", OPT_LOOKBACK,
+	    "leave out touches more than DAYS before the conversion" },
+	{ "half-life", "DAYS", OPT_HALF_LIFE,
+	    "time_decay's half-life in days (default 7)" },
+	{ "direct", "NAME", OPT_DIRECT,
+	    "the channel last_non_direct passes over (default direct)" },
+	{ "order", "K", OPT_ORDER, "the Markov chain's order (default 1)" },
+	{ "bootstrap", "R", OPT_BOOTSTRAP,
+	    "resamples for conv_lo and conv_hi (default 200; 0: none)" },
+	{ "seed", "S", OPT_SEED, "the bootstrap's seed (default 1)" },
+	{ "paths", NULL, OPT_PATHS,
+	    "the inputs are path aggregates (path, total_conversions, "
+	    "total_conversion_value, total_null)" },
+	{ "path-sep", "SEP", OPT_PATH_SEP,
+	    "with --paths: what separates a path's channels (default ' > ')" },
+	{ "leads", "FILE", OPT_LEADS,
+	    "the conversions (id, customer_at, amount) from this leads table" },
+	{ 0 }
+};
+
+/* The most transient states of the Markov chain: its matrix is 8 bytes
+** times their square (72 MB). */
+#define MAX_STATES 3000
+
+/* The touch log's roles, the path aggregate's, and the leads table's
+** (id, conversion, value: the touch log's names). */
+enum { T_ID, T_TIME, T_CHANNEL, T_CONV, T_VALUE, NT_ROLES };
+enum { P_PATH, P_CONV, P_VALUE, P_NULL, NP_ROLES };
+static const struct role all_roles[] = {
+	{ "id", "id", 1 },
+	{ "time", "touched_at", 1 },
+	{ "channel", "channel", 1 },
+	{ "conversion", "customer_at", 0 },
+	{ "value", "amount", 0 },
+	{ "path", "path", 1 },
+	{ "conversions", "total_conversions", 1 },
+	{ "null", "total_null", 0 },
+};
+
+struct config {
+	unsigned char use[AM_NMODELS];   /* models asked for */
+	int order[AM_NMODELS], nmodels;  /* in the order given */
+	double lookback;                 /* days; 0: none */
+	double half_life;                /* days */
+	const char *direct;
+	int korder;
+	long long bootstrap;
+	uint64_t seed;
+	int paths;
+	const char *sep;
+	const char *leads;
+	int half_life_given, sep_given;
+};
+
+static void
+parse_models(struct config *cfg, const char *arg)
+{
+	const char *s = arg;
+
+	for (;;) {
+		size_t len = strcspn(s, ",");
+		int m = attr_model_find(s, len);
+		char esc[ESCAPED_MAX];
+
+		if (m < 0)
+			usage_error("--model: '%s' is not first, last, "
+			    "last_non_direct, linear, position, w_shaped, "
+			    "full_path, time_decay, markov or shapley",
+			    escape_text(esc, sizeof esc, s, len));
+		if (cfg->use[m])
+			usage_error("--model: '%s' is given twice",
+			    attr_model_names[m]);
+		cfg->use[m] = 1;
+		cfg->order[cfg->nmodels++] = m;
+		if (s[len] == '\0')
+			break;
+		s += len + 1;
+	}
+}
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct config *cfg = ctx;
+
+	switch (key) {
+	case OPT_MODEL:
+		parse_models(cfg, arg);
+		break;
+	case OPT_LOOKBACK:
+		cfg->lookback = opt_double("lookback", arg, -1e9, 1e6);
+		if (cfg->lookback <= 0)
+			usage_error("--lookback: '%s': a lookback of 0 days or "
+			    "less leaves no touch", arg);
+		break;
+	case OPT_HALF_LIFE:
+		cfg->half_life = opt_double("half-life", arg, 0, 1e6);
+		if (cfg->half_life <= 0)
+			usage_error("--half-life: '%s': give a half-life above 0 "
+			    "days", arg);
+		cfg->half_life_given = 1;
+		break;
+	case OPT_DIRECT:
+		if (*arg == '\0')
+			usage_error("--direct: name a channel");
+		cfg->direct = arg;
+		break;
+	case OPT_ORDER:
+		cfg->korder = (int)opt_int("order", arg, 1, 10);
+		break;
+	case OPT_BOOTSTRAP:
+		cfg->bootstrap = opt_int("bootstrap", arg, 0, 100000);
+		break;
+	case OPT_SEED:
+		cfg->seed = (uint64_t)opt_int("seed", arg, 0, LLONG_MAX);
+		break;
+	case OPT_PATHS:
+		cfg->paths = 1;
+		break;
+	case OPT_PATH_SEP:
+		if (*arg == '\0')
+			usage_error("--path-sep: an empty separator splits "
+			    "nothing");
+		cfg->sep = arg;
+		cfg->sep_given = 1;
+		break;
+	case OPT_LEADS:
+		cfg->leads = arg;
+		break;
+	}
+}
+
+/* One touch, kept until the end of the input (16 bytes of it per touch
+** and the place of the row for messages). */
+struct touch {
+	kpi_time t;
+	uint32_t id, ch;
+	uint32_t file;
+	unsigned long line;
+};
+
+/* A path's state in the table of distinct paths. */
+struct pstate {
+	struct attr_path p;
+	uint64_t number;               /* order of creation */
+};
+
+struct run {
+	struct config *cfg;
+	struct kpi_opts *o;
+	struct idmap ids, chans;
+	struct touch *tv;
+	size_t nt, captv;
+	kpi_time *convt;               /* by id: conversion time or NO_TIME */
+	double *convv;                 /* by id: its value */
+	size_t capid;
+	struct group_table *paths;     /* channel numbers -> struct pstate */
+	size_t npaths;
+	char **files;                  /* names of the files read */
+	size_t nfiles;
+	/* What was left out, and the first of each. */
+	uint64_t after, old, empty, dup_leads;
+	uint32_t after_file;
+	unsigned long after_line;
+	char *empty_id, *dup_where;
+	struct strbuf *notes;
+};
+
+/* Room for id number K in the per-id arrays; a new id has no conversion. */
+static void
+id_room(struct run *rn, size_t k, int created)
+{
+	if (k >= rn->capid) {
+		size_t cap = rn->capid ? 2 * rn->capid : 1024;
+
+		rn->convt = xreallocarray(rn->convt, cap, sizeof *rn->convt);
+		rn->convv = xreallocarray(rn->convv, cap, sizeof *rn->convv);
+		rn->capid = cap;
+	}
+	if (created) {
+		rn->convt[k] = NO_TIME;
+		rn->convv[k] = 0;
+	}
+}
+
+/* Field COL of ROW, trimmed of blanks, into *S and *LEN. */
+static void
+field(const struct row *row, long col, const char **s, size_t *len)
+{
+	const char *p = row->f[col].s;
+	size_t n = row->f[col].len;
+
+	while (n > 0 && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	*s = p;
+	*len = n;
+}
+
+/* A value (an amount, a count): a number, not negative. */
+static int
+nonneg(struct reader *r, const struct row *row, long col, double *out)
+{
+	const char *s, *why;
+	size_t len;
+
+	field(row, col, &s, &len);
+	if ((why = num_parse(s, len, out)) != NULL)
+		return rd_bad(r, row, col, "'%s': %s", row->f[col].s, why);
+	if (*out < 0)
+		return rd_bad(r, row, col, "'%s': a negative number",
+		    row->f[col].s);
+	return 0;
+}
+
+/*
+** The conversion of ROW (columns CONV and VALUE, VALUE < 0: none) into
+** *T (NO_TIME when the row has none) and *V. A value without a
+** conversion time, and a conversion without its value (when there is a
+** value column), are errors.
+*/
+static int
+decode_conv(struct run *rn, struct reader *r, const struct row *row,
+    long conv, long value, kpi_time *t, double *v)
+{
+	const char *s, *why;
+	size_t len;
+
+	*t = NO_TIME;
+	*v = 0;
+	field(row, conv, &s, &len);
+	if (len == 0) {
+		if (value >= 0) {
+			field(row, value, &s, &len);
+			if (len > 0)
+				return rd_bad(r, row, value, "'%s': a value "
+				    "without a conversion time in %s",
+				    row->f[value].s, rd_label(r, conv));
+		}
+		return 0;
+	}
+	if ((why = date_parse(s, len, &rn->o->dates, t)) != NULL)
+		return rd_bad_date(r, row, conv, s, len, why);
+	if (value < 0)
+		return 0;
+	field(row, value, &s, &len);
+	if (len == 0)
+		return rd_bad(r, row, value, "empty: a conversion needs its "
+		    "value (0 for none)");
+	return nonneg(r, row, value, v);
+}
+
+/* Read the leads table of --leads: each id's conversion (first row of an
+** id wins; the others are counted). */
+static void
+read_leads(struct run *rn, const char *path)
+{
+	struct reader *r = rd_open_or_die(path, &rn->o->rd);
+	long col[NT_ROLES];
+	struct role roles[NT_ROLES];
+	const struct row *row;
+	unsigned char *want = xcalloc(rd_header(r)->n, 1);
+	int rc;
+
+	memcpy(roles, all_roles, sizeof roles);
+	roles[T_TIME].required = roles[T_CHANNEL].required = 0;
+	roles[T_CONV].required = 1;
+	if (cols_bind(r, roles, NT_ROLES, &rn->o->cols, col) < 0)
+		rd_die(r);
+	want[col[T_ID]] = want[col[T_CONV]] = 1;
+	if (col[T_VALUE] >= 0)
+		want[col[T_VALUE]] = 1;
+	rd_want(r, want);
+	while ((rc = rd_next(r, &row)) > 0) {
+		const char *s;
+		size_t len, k;
+		int created;
+		kpi_time t;
+		double v;
+
+		field(row, col[T_ID], &s, &len);
+		if (len == 0) {
+			rd_bad(r, row, col[T_ID], "empty: every lead needs "
+			    "its id");
+			continue;
+		}
+		if (decode_conv(rn, r, row, col[T_CONV], col[T_VALUE], &t,
+		    &v) < 0)
+			continue;
+		k = idmap_get(&rn->ids, s, len, &created);
+		id_room(rn, k, created);
+		if (!created) {
+			if (rn->dup_leads++ == 0) {
+				struct strbuf sb = {0};
+
+				sb_printf(&sb, "%s:%lu: id '%s'", rd_name(r),
+				    row->line, row->f[col[T_ID]].s);
+				rn->dup_where = sb.s;
+			}
+			continue;
+		}
+		rn->convt[k] = t;
+		rn->convv[k] = v;
+	}
+	if (rc < 0)
+		rd_die(r);
+	free(want);
+	rd_close(r);
+}
+
+/* Read touch log R (file number FILE). */
+static void
+read_touches(struct run *rn, struct reader *r, uint32_t file)
+{
+	long col[NT_ROLES];
+	struct role roles[NT_ROLES];
+	unsigned char *want = xcalloc(rd_header(r)->n, 1);
+	const struct row *row;
+	int rc;
+
+	memcpy(roles, all_roles, sizeof roles);
+	if (rn->cfg->leads == NULL)
+		roles[T_CONV].required = 1;
+	if (cols_bind(r, roles, NT_ROLES, &rn->o->cols, col) < 0)
+		rd_die(r);
+	if (rn->cfg->leads != NULL)
+		col[T_CONV] = col[T_VALUE] = -1;
+	for (int k = 0; k < NT_ROLES; k++)
+		if (col[k] >= 0)
+			want[col[k]] = 1;
+	rd_want(r, want);
+	while ((rc = rd_next(r, &row)) > 0) {
+		const char *s, *why;
+		size_t len, k, c;
+		int created;
+		kpi_time t, ct;
+		double v;
+
+		field(row, col[T_ID], &s, &len);
+		if (len == 0) {
+			rd_bad(r, row, col[T_ID], "empty: every touch needs "
+			    "the id of its lead");
+			continue;
+		}
+		field(row, col[T_TIME], &s, &len);
+		if ((why = date_parse(s, len, &rn->o->dates, &t)) != NULL) {
+			rd_bad_date(r, row, col[T_TIME], s, len, why);
+			continue;
+		}
+		field(row, col[T_CHANNEL], &s, &len);
+		if (len == 0) {
+			rd_bad(r, row, col[T_CHANNEL], "empty: a touch needs "
+			    "its channel");
+			continue;
+		}
+		if (col[T_CONV] >= 0 && decode_conv(rn, r, row, col[T_CONV],
+		    col[T_VALUE], &ct, &v) < 0)
+			continue;
+		field(row, col[T_ID], &s, &len);
+		k = idmap_get(&rn->ids, s, len, &created);
+		id_room(rn, k, created);
+		if (col[T_CONV] >= 0 && ct != NO_TIME) {
+			if (rn->convt[k] != NO_TIME && (rn->convt[k] != ct ||
+			    rn->convv[k] != v)) {
+				rd_bad(r, row, col[T_CONV], "id '%s' has another "
+				    "conversion (time or value) on an earlier "
+				    "row", row->f[col[T_ID]].s);
+				continue;
+			}
+			rn->convt[k] = ct;
+			rn->convv[k] = v;
+		}
+		field(row, col[T_CHANNEL], &s, &len);
+		c = idmap_get(&rn->chans, s, len, NULL);
+		if (rn->nt == rn->captv) {
+			rn->captv = rn->captv ? 2 * rn->captv : 4096;
+			rn->tv = xreallocarray(rn->tv, rn->captv, sizeof *rn->tv);
+		}
+		rn->tv[rn->nt++] = (struct touch){ t, (uint32_t)k, (uint32_t)c,
+		    file, row->line };
+	}
+	if (rc < 0)
+		rd_die(r);
+	free(want);
+}
+
+/* The path of channels CH (N of them) with journeys added: CONV (0 or
+** more), NUL, VALUE; and with TD (may be NULL) the time-decay shares of
+** one converting journey, summed (made means by finish_paths()). A path
+** of a touch log has the sums whenever time_decay is asked for. */
+static struct pstate *
+add_path(struct run *rn, const uint32_t *ch, size_t n, double conv,
+    double nul, double value, const double *td)
+{
+	int created;
+	struct group *g = gt_get(rn->paths, (const char *)ch, n * sizeof *ch,
+	    &created);
+	struct pstate *ps = g->state;
+
+	if (created) {
+		ps->p.ch = (uint32_t *)(void *)xmemdup(ch, n * sizeof *ch);
+		ps->p.n = n;
+		ps->number = rn->npaths++;
+		if (rn->cfg->use[AM_TIME_DECAY] && !rn->cfg->paths) {
+			ps->p.td = xcalloc(n, sizeof *ps->p.td);
+			ps->p.tdv = xcalloc(n, sizeof *ps->p.tdv);
+		}
+	}
+	ps->p.conv += conv;
+	ps->p.nul += nul;
+	ps->p.value += value;
+	if (td != NULL)
+		for (size_t i = 0; i < n; i++) {
+			ps->p.td[i] += td[i];
+			ps->p.tdv[i] += td[i] * value;
+		}
+	return ps;
+}
+
+static int
+touch_cmp(const void *a, const void *b)
+{
+	const struct touch *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Make the journeys of the touches, id by id, into paths. */
+static void
+build_journeys(struct run *rn)
+{
+	size_t nids = idmap_count(&rn->ids), i = 0, maxn = 0, run;
+	unsigned char *touched = xcalloc(nids + 1, 1);
+	uint32_t *ch;
+	kpi_time *tt;
+	double *w;
+	kpi_time back = rn->cfg->lookback > 0 ?
+	    (kpi_time)llround(rn->cfg->lookback * MS_PER_DAY) : 0;
+
+	qsort(rn->tv, rn->nt, sizeof *rn->tv, touch_cmp);
+	for (size_t j = 0; j < rn->nt; j = run) {
+		for (run = j; run < rn->nt && rn->tv[run].id == rn->tv[j].id; )
+			run++;
+		if (run - j > maxn)
+			maxn = run - j;
+	}
+	ch = xcalloc(maxn + 1, sizeof *ch);
+	tt = xcalloc(maxn + 1, sizeof *tt);
+	w = xcalloc(maxn + 1, sizeof *w);
+	while (i < rn->nt) {
+		uint32_t id = rn->tv[i].id;
+		kpi_time conv = rn->convt[id], end;
+		size_t n = 0, j;
+
+		for (j = i; j < rn->nt && rn->tv[j].id == id; j++)
+			;
+		touched[id] = 1;
+		end = conv != NO_TIME ? conv : rn->tv[j - 1].t;
+		for (size_t q = i; q < j; q++) {
+			const struct touch *t = &rn->tv[q];
+
+			if (t->t > end) {
+				/* The first in the input's order is named. */
+				if (rn->after++ == 0 || t->file < rn->after_file ||
+				    (t->file == rn->after_file &&
+				    t->line < rn->after_line)) {
+					rn->after_file = t->file;
+					rn->after_line = t->line;
+				}
+				continue;
+			}
+			if (back > 0 && t->t < end - back) {
+				rn->old++;
+				continue;
+			}
+			ch[n] = t->ch;
+			tt[n++] = t->t;
+		}
+		if (n == 0) {
+			if (rn->empty++ == 0) {
+				size_t len;
+				const char *s = idmap_id(&rn->ids, id, &len);
+
+				rn->empty_id = xmemdup(s, len);
+				rn->empty_id = xreallocarray(rn->empty_id, len + 1, 1);
+				rn->empty_id[len] = '\0';
+			}
+		} else if (conv != NO_TIME) {
+			if (rn->cfg->use[AM_TIME_DECAY])
+				attr_decay_weights(tt, n, conv,
+				    rn->cfg->half_life, w);
+			add_path(rn, ch, n, 1, 0, rn->convv[id],
+			    rn->cfg->use[AM_TIME_DECAY] ? w : NULL);
+		} else {
+			add_path(rn, ch, n, 0, 1, 0, NULL);
+		}
+		i = j;
+	}
+	/* Conversions of leads without a touch. */
+	for (size_t k = 0; k < nids; k++)
+		if (!touched[k] && rn->convt[k] != NO_TIME &&
+		    rn->empty++ == 0) {
+			size_t len;
+			const char *s = idmap_id(&rn->ids, k, &len);
+
+			rn->empty_id = xmemdup(s, len);
+			rn->empty_id = xreallocarray(rn->empty_id, len + 1, 1);
+			rn->empty_id[len] = '\0';
+		}
+	free(touched);
+	free(ch);
+	free(tt);
+	free(w);
+}
+
+/* Read path aggregate R. */
+static void
+read_paths(struct run *rn, struct reader *r)
+{
+	long col[4];
+	struct role roles[4] = { all_roles[5], all_roles[6], all_roles[4],
+	    all_roles[7] };
+	unsigned char *want = xcalloc(rd_header(r)->n, 1);
+	const struct row *row;
+	uint32_t *ch = NULL;
+	size_t capch = 0, seplen = strlen(rn->cfg->sep);
+	int rc;
+
+	roles[2].header = "total_conversion_value";
+	if (cols_bind(r, roles, 4, &rn->o->cols, col) < 0)
+		rd_die(r);
+	for (int k = 0; k < 4; k++)
+		if (col[k] >= 0)
+			want[col[k]] = 1;
+	rd_want(r, want);
+	while ((rc = rd_next(r, &row)) > 0) {
+		const char *s = row->f[col[P_PATH]].s;
+		const char *end = s + row->f[col[P_PATH]].len;
+		double conv, value = 0, nul = 0;
+		size_t n = 0, pos = 0;
+		int bad = 0;
+
+		if (nonneg(r, row, col[P_CONV], &conv) < 0 ||
+		    (col[P_VALUE] >= 0 &&
+		    nonneg(r, row, col[P_VALUE], &value) < 0) ||
+		    (col[P_NULL] >= 0 && nonneg(r, row, col[P_NULL], &nul) < 0))
+			continue;
+		for (;;) {
+			const char *e = memmem(s, (size_t)(end - s),
+			    rn->cfg->sep, seplen);
+			const char *a = s, *b = e ? e : end;
+
+			pos++;
+			while (a < b && (*a == ' ' || *a == '\t'))
+				a++;
+			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			if (a == b) {
+				rd_bad(r, row, col[P_PATH], "'%s': no channel "
+				    "at position %zu", row->f[col[P_PATH]].s,
+				    pos);
+				bad = 1;
+				break;
+			}
+			if (n == capch) {
+				capch = capch ? 2 * capch : 64;
+				ch = xreallocarray(ch, capch, sizeof *ch);
+			}
+			ch[n++] = (uint32_t)idmap_get(&rn->chans, a,
+			    (size_t)(b - a), NULL);
+			if (e == NULL)
+				break;
+			s = e + seplen;
+		}
+		if (bad)
+			continue;
+		if (conv == 0 && value > 0) {
+			rd_bad(r, row, col[P_VALUE], "'%s': a value without "
+			    "a conversion", row->f[col[P_VALUE]].s);
+			continue;
+		}
+		add_path(rn, ch, n, conv, nul, value, NULL);
+	}
+	if (rc < 0)
+		rd_die(r);
+	free(ch);
+	free(want);
+}
+
+static int
+path_cmp(const void *a, const void *b)
+{
+	const struct attr_path *x = a, *y = b;
+
+	for (size_t i = 0; i < x->n && i < y->n; i++)
+		if (x->ch[i] != y->ch[i])
+			return x->ch[i] < y->ch[i] ? -1 : 1;
+	return x->n < y->n ? -1 : x->n > y->n;
+}
+
+/*
+** The distinct paths, their channels renumbered by RANK (the place of a
+** channel's name in byte order) and sorted by those, so that nothing
+** depends on the order of the input's rows; time-decay sums made means.
+*/
+static struct attr_path *
+finish_paths(struct run *rn, const size_t *rank)
+{
+	struct group **v = gt_sorted(rn->paths);
+	struct attr_path *p = xcalloc(rn->npaths + 1, sizeof *p);
+
+	for (size_t i = 0; i < rn->npaths; i++) {
+		struct pstate *ps = v[i]->state;
+		struct attr_path *q = &p[ps->number];
+
+		*q = ps->p;
+		for (size_t k = 0; k < q->n; k++)
+			q->ch[k] = (uint32_t)rank[q->ch[k]];
+		if (q->td != NULL)
+			for (size_t k = 0; k < q->n; k++) {
+				double td = q->conv > 0 ? q->td[k] / q->conv : 0;
+
+				q->tdv[k] = q->value > 0 ? q->tdv[k] / q->value :
+				    td;
+				q->td[k] = td;
+			}
+	}
+	free(v);
+	qsort(p, rn->npaths, sizeof *p, path_cmp);
+	return p;
+}
+
+static const char *
+chan_name(const struct run *rn, size_t c, size_t *len)
+{
+	return idmap_id(&rn->chans, c, len);
+}
+
+static int
+chan_cmp_r(const void *a, const void *b, void *ctx)
+{
+	const struct run *rn = ctx;
+	size_t la, lb;
+	const char *x = chan_name(rn, *(const size_t *)a, &la);
+	const char *y = chan_name(rn, *(const size_t *)b, &lb);
+	int c = memcmp(x, y, la < lb ? la : lb);
+
+	return c ? c : la < lb ? -1 : la > lb;
+}
+
+/* Check that model M's credits add up; an internal error if not. */
+static void
+check_sums(int m, const double *conv, const double *val, size_t nch,
+    double tconv, double tval)
+{
+	double sc = 0, sv = 0;
+
+	for (size_t c = 0; c < nch; c++) {
+		sc += conv[c];
+		sv += val[c];
+	}
+	if (fabs(sc - tconv) > 1e-9 * fmax(1, fabs(tconv)) ||
+	    fabs(sv - tval) > 1e-9 * fmax(1, fabs(tval)))
+		die(EX_SOFTWARE, "internal error: the %s credits add up to "
+		    "%.17g conversions and %.17g value, not %.17g and %.17g",
+		    attr_model_names[m], sc, sv, tconv, tval);
+}
+
+static void
+markov_failed(const struct config *cfg)
+{
+	die(EX_DATAERR, "the Markov chain of order %d has more than %d "
+	    "states: too many to solve exactly; give a lower --order",
+	    cfg->korder, MAX_STATES);
+}
+
+/* Credit every model asked for, bootstrap, and write the table. */
+static void
+credit_and_write(struct run *rn, struct writer *w)
+{
+	struct config *cfg = rn->cfg;
+	struct attr_path *p, *q;
+	size_t np = rn->npaths, nch = idmap_count(&rn->chans);
+	size_t *order = xcalloc(nch + 1, sizeof *order);
+	size_t *rank = xcalloc(nch + 1, sizeof *rank);
+	struct attr_params par = { nch, UINT32_MAX, cfg->korder, MAX_STATES };
+	double tconv = 0, tval = 0;
+	double *conv = xcalloc((size_t)cfg->nmodels * nch + 1, sizeof *conv);
+	double *val = xcalloc((size_t)cfg->nmodels * nch + 1, sizeof *val);
+	double *boot = xcalloc((size_t)cfg->bootstrap * cfg->nmodels * nch + 1,
+	    sizeof *boot);
+	double *bc = xcalloc(nch + 1, sizeof *bc), *bv = xcalloc(nch + 1,
+	    sizeof *bv), *col = xcalloc((size_t)cfg->bootstrap + 1,
+	    sizeof *col);
+	uint64_t state = cfg->seed;
+
+	for (size_t c = 0; c < nch; c++)
+		order[c] = c;
+	qsort_r(order, nch, sizeof *order, chan_cmp_r, rn);
+	for (size_t i = 0; i < nch; i++) {
+		size_t len;
+		const char *s = chan_name(rn, order[i], &len);
+
+		rank[order[i]] = i;
+		if (len == strlen(cfg->direct) && memcmp(s, cfg->direct, len) == 0)
+			par.direct = (uint32_t)i;
+	}
+	p = finish_paths(rn, rank);
+	for (size_t j = 0; j < np; j++) {
+		tconv += p[j].conv;
+		tval += p[j].value;
+	}
+	for (int k = 0; k < cfg->nmodels; k++) {
+		int m = cfg->order[k];
+
+		if (attr_credit(m, p, np, &par, conv + k * nch,
+		    val + k * nch) < 0)
+			markov_failed(cfg);
+		check_sums(m, conv + k * nch, val + k * nch, nch, tconv, tval);
+	}
+	q = xcalloc(np + 1, sizeof *q);
+	for (long long b = 0; b < cfg->bootstrap; b++) {
+		for (size_t j = 0; j < np; j++) {
+			q[j] = p[j];
+			q[j].conv = attr_poisson(&state, p[j].conv);
+			q[j].nul = attr_poisson(&state, p[j].nul);
+			q[j].value = p[j].conv > 0 ? p[j].value * q[j].conv /
+			    p[j].conv : 0;
+		}
+		for (int k = 0; k < cfg->nmodels; k++) {
+			if (attr_credit(cfg->order[k], q, np, &par, bc, bv) < 0)
+				markov_failed(cfg);
+			for (size_t c = 0; c < nch; c++)
+				boot[((size_t)k * nch + c) * cfg->bootstrap + b] =
+				    bc[c];
+		}
+	}
+
+	wr_str(w, "model");
+	wr_str(w, "channel");
+	wr_str(w, "conversions");
+	wr_str(w, "value");
+	wr_str(w, "share");
+	wr_str(w, "conv_lo");
+	wr_str(w, "conv_hi");
+	wr_end(w);
+	for (int k = 0; k < cfg->nmodels; k++)
+		for (size_t i = 0; i < nch; i++) {
+			size_t c = i, len;
+			const char *s = chan_name(rn, order[i], &len);
+
+			wr_str(w, attr_model_names[cfg->order[k]]);
+			wr_field(w, s, len);
+			wr_num(w, conv[k * nch + c]);
+			wr_num(w, val[k * nch + c]);
+			wr_num(w, tconv > 0 ? conv[k * nch + c] / tconv : NAN);
+			if (cfg->bootstrap > 0) {
+				memcpy(col, boot + ((size_t)k * nch + c) *
+				    cfg->bootstrap, cfg->bootstrap * sizeof *col);
+				sort_doubles(col, cfg->bootstrap);
+				wr_num(w, quantile7(col, cfg->bootstrap, 0.025));
+				wr_num(w, quantile7(col, cfg->bootstrap, 0.975));
+			} else {
+				wr_empty(w);
+				wr_empty(w);
+			}
+			wr_end(w);
+		}
+	free(p);
+	free(q);
+	free(order);
+	free(rank);
+	free(conv);
+	free(val);
+	free(boot);
+	free(bc);
+	free(bv);
+	free(col);
+}
+
+/* Free what path state S holds. */
+static void
+free_pstate(void *s)
+{
+	struct pstate *ps = s;
+
+	free(ps->p.ch);
+	free(ps->p.td);
+	free(ps->p.tdv);
+}
+
+/* Usage errors of option combinations; defaults filled in. */
+static void
+settle(struct config *cfg, struct kpi_opts *o)
+{
+	if (o->group.nby > 0 || o->group.period != PERIOD_NONE)
+		usage_error("--by and --period do not apply: attribute credits "
+		    "the channels over all the journeys it reads; give it the "
+		    "touches of one group or period");
+	if (cfg->paths) {
+		if (cfg->lookback > 0)
+			usage_error("--lookback needs the touches' times; a "
+			    "path aggregate (--paths) has none");
+		if (cfg->leads != NULL)
+			usage_error("--leads gives the conversions of a touch "
+			    "log; a path aggregate (--paths) holds its own");
+		if (cfg->use[AM_TIME_DECAY])
+			usage_error("--model: time_decay needs the touches' "
+			    "times; a path aggregate (--paths) has none");
+		if (cfg->half_life_given)
+			usage_error("--half-life goes with time_decay, which a "
+			    "path aggregate (--paths) cannot give");
+	} else if (cfg->sep_given) {
+		usage_error("--path-sep goes with --paths: it splits the "
+		    "path column");
+	}
+	if (cfg->half_life_given && cfg->nmodels > 0 &&
+	    !cfg->use[AM_TIME_DECAY])
+		usage_error("--half-life goes with the time_decay model");
+	if (cfg->nmodels == 0)
+		for (int m = 0; m < AM_NMODELS; m++)
+			if (!(cfg->paths && m == AM_TIME_DECAY)) {
+				cfg->use[m] = 1;
+				cfg->order[cfg->nmodels++] = m;
+			}
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct tool_spec spec = {
+		"[file ...]",
+		"Credit conversions and value to channels: rule-based, Markov "
+		"and Shapley attribution.",
+		0, tool_options, handle_option, "touches",
+	};
+	struct config cfg = { .half_life = 7, .direct = "direct",
+	    .korder = 1, .bootstrap = 200, .seed = 1, .sep = " > " };
+	struct strbuf notes = {0};
+	struct kpi_opts o;
+	struct writer w;
+	struct run rn;
+
+	opts_parse(&o, &spec, &cfg, argc, argv);
+	/* Warnings wait until the result is formed (see note()). */
+	o.rd.notes = &notes;
+	settle(&cfg, &o);
+	cols_check_roles(&o.cols, all_roles,
+	    sizeof all_roles / sizeof all_roles[0]);
+
+	memset(&rn, 0, sizeof rn);
+	rn.cfg = &cfg;
+	rn.o = &o;
+	rn.notes = &notes;
+	rn.paths = gt_new(sizeof(struct pstate));
+	rn.files = xcalloc(o.nfiles + 1, sizeof *rn.files);
+	if (cfg.leads != NULL)
+		read_leads(&rn, strcmp(cfg.leads, "-") == 0 ? NULL : cfg.leads);
+	for (size_t i = 0; i < o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(o.files[i], &o.rd);
+
+		rn.files[rn.nfiles++] = xstrdup(rd_name(r));
+		if (cfg.paths)
+			read_paths(&rn, r);
+		else
+			read_touches(&rn, r, (uint32_t)i);
+		rd_close(r);
+	}
+	if (!cfg.paths)
+		build_journeys(&rn);
+	progress_done(&o.progress);
+	opts_writer(&o, &w);
+	credit_and_write(&rn, &w);
+
+	if (rn.dup_leads > 0)
+		note(&notes, "%s: %llu rows repeat an id seen before and are "
+		    "left out (the first row wins); the first: %s", cfg.leads,
+		    (unsigned long long)rn.dup_leads, rn.dup_where);
+	if (rn.after > 0)
+		note(&notes, "%llu touches come after their lead's conversion "
+		    "and are left out; the first: %s:%lu",
+		    (unsigned long long)rn.after, rn.files[rn.after_file],
+		    rn.after_line);
+	if (rn.old > 0)
+		note(&notes, "%llu touches are more than %g days (--lookback) "
+		    "before the end of their journey and are left out",
+		    (unsigned long long)rn.old, cfg.lookback);
+	if (rn.empty > 0)
+		note(&notes, "%llu conversions have no touch to credit (none "
+		    "before the conversion, or within --lookback) and are left "
+		    "out; the first: id '%s'", (unsigned long long)rn.empty,
+		    rn.empty_id);
+
+	gt_free(rn.paths, free_pstate);
+	idmap_free(&rn.ids);
+	idmap_free(&rn.chans);
+	free(rn.tv);
+	free(rn.convt);
+	free(rn.convv);
+	for (size_t i = 0; i < rn.nfiles; i++)
+		free(rn.files[i]);
+	free(rn.files);
+	free(rn.empty_id);
+	free(rn.dup_where);
+	notes_print(&notes);
+	sb_free(&notes);
+	opts_free(&o);
+	return close_stdout();
+}

@@ -1,0 +1,1 @@
+attribute --bootstrap 0 --model first,last,time_decay --half-life 3 after.csv

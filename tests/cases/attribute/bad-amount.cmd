@@ -1,0 +1,1 @@
+attribute bad-amount.csv

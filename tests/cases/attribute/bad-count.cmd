@@ -1,0 +1,1 @@
+attribute --paths bad-count.csv

@@ -1,0 +1,1 @@
+attribute bad-time.csv

@@ -1,0 +1,1 @@
+attribute --by channel weights.csv

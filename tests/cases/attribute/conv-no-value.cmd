@@ -1,0 +1,1 @@
+attribute conv-no-value.csv

@@ -1,0 +1,1 @@
+attribute --direct "" example.csv

@@ -1,0 +1,1 @@
+attribute empty-channel.csv

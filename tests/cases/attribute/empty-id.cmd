@@ -1,0 +1,1 @@
+attribute empty-id.csv

@@ -1,0 +1,1 @@
+attribute --paths empty-step.csv

@@ -1,0 +1,1 @@
+attribute --paths --bootstrap 0 example.csv

@@ -1,0 +1,1 @@
+attribute --model first --half-life 3 weights.csv

@@ -1,0 +1,1 @@
+attribute --half-life 0 weights.csv

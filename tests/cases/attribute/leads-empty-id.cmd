@@ -1,0 +1,1 @@
+attribute --leads leads-empty-id.csv leads-touches.csv

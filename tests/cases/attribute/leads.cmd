@@ -1,0 +1,1 @@
+attribute --bootstrap 0 --model first,last --leads leads.csv leads-touches.csv

@@ -1,0 +1,1 @@
+attribute --lookback -3 weights.csv

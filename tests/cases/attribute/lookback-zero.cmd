@@ -1,0 +1,1 @@
+attribute --lookback 0 weights.csv

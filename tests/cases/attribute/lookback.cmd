@@ -1,0 +1,1 @@
+attribute --bootstrap 0 --model first,linear --lookback 30 lookback.csv

@@ -1,0 +1,1 @@
+attribute --model first,last,first example.csv

@@ -1,0 +1,1 @@
+attribute no-conv-col.csv

@@ -1,0 +1,1 @@
+attribute --order 0 example.csv

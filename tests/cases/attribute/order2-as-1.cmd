@@ -1,0 +1,1 @@
+attribute --paths --bootstrap 0 --model markov order2.csv

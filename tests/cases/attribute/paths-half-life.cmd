@@ -1,0 +1,1 @@
+attribute --paths --half-life 3 example.csv

@@ -1,0 +1,1 @@
+attribute --paths --leads leads.csv example.csv

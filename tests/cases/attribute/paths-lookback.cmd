@@ -1,0 +1,1 @@
+attribute --paths --lookback 30 example.csv

@@ -1,0 +1,1 @@
+attribute --paths --model time_decay example.csv

@@ -1,0 +1,1 @@
+attribute --paths --path-sep "" example.csv

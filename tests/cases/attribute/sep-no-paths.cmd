@@ -1,0 +1,1 @@
+attribute --path-sep "|" weights.csv

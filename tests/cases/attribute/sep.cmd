@@ -1,0 +1,1 @@
+attribute --paths --path-sep "|" --bootstrap 0 --model first,last,shapley sep.csv

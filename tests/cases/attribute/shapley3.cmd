@@ -1,0 +1,1 @@
+attribute --paths --bootstrap 0 --model shapley,linear shapley3.csv

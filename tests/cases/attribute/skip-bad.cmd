@@ -1,0 +1,1 @@
+attribute --paths --skip-bad --bootstrap 0 --model first empty-step.csv

@@ -1,0 +1,1 @@
+attribute --model first,u_shaped example.csv

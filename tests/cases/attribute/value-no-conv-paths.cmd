@@ -1,0 +1,1 @@
+attribute --paths value-no-conv-paths.csv

@@ -1,0 +1,1 @@
+attribute value-no-conv.csv

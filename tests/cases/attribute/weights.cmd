@@ -1,0 +1,1 @@
+attribute --bootstrap 0 --precision 4 weights.csv

@@ -1,0 +1,1 @@
+cac --attribution attr-bad.csv --spend attr-spend.csv --by channel

@@ -1,0 +1,1 @@
+cac --attribution attr-two.csv --model first --spend attr-spend.csv --by channel

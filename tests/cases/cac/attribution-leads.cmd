@@ -1,0 +1,1 @@
+cac --attribution attr-two.csv --spend attr-spend.csv --by channel leads.csv

@@ -1,0 +1,1 @@
+cac --attribution attr-negative.csv --spend attr-spend.csv --by channel

@@ -1,0 +1,1 @@
+cac --attribution attr-nocol.csv --spend attr-spend.csv --by channel

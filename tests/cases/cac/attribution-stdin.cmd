@@ -1,0 +1,1 @@
+cac --attribution - --spend - --by channel

@@ -1,0 +1,1 @@
+cac --attribution attr-twice.csv --spend attr-spend.csv --by channel

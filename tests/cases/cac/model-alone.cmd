@@ -1,0 +1,1 @@
+cac --model first --spend attr-spend.csv --by channel leads.csv

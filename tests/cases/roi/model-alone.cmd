@@ -1,0 +1,1 @@
+roi --model first --spend attr-spend.csv --by channel attr-touches.csv
