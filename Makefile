@@ -28,7 +28,7 @@ UNIT    = $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 FUZZERS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY  = $(FUZZERS:%=tests/fuzz/replay_%)
 SECS    = 60
-DEVTOOLS = tests/gen/kpi-gen tests/gen/clv-gen tests/tools/csvdump tests/tools/hashflood tests/tools/failalloc.so
+DEVTOOLS = tests/gen/kpi-gen tests/gen/clv-gen tests/tools/csvdump tests/tools/hashflood tests/tools/failalloc.so tests/tools/diskfull.so
 
 .PHONY: all bench build-tests check check-valgrind coverage demo deps install \
 	uninstall clean fuzz fuzz-afl
@@ -56,6 +56,10 @@ tests/unit/%: tests/unit/%.c $(LIB) $(LIBHDR)
 
 # Built without the sanitizers of CFLAGS: it stands in for their allocator.
 tests/tools/failalloc.so: tests/tools/failalloc.c
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -shared -fPIC -o $@ $< -ldl
+
+# A full disk for the files a test names (tests/kpi-report.test).
+tests/tools/diskfull.so: tests/tools/diskfull.c
 	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -shared -fPIC -o $@ $< -ldl
 
 tests/tools/%: tests/tools/%.c $(LIB) $(LIBHDR)

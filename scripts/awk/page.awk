@@ -36,6 +36,7 @@ BEGIN {
 	    longday(ENVIRON["KR_ASOF"]) ".</p>"
 	print "</header>"
 	print "<main>"
+	alerts()
 
 	headlines()
 	highlights()
@@ -73,6 +74,29 @@ BEGIN {
 	print "</footer>"
 	print "</body>"
 	print "</html>"
+}
+
+# The warnings that need a person (KR_WORK/alerts, one a line: a stale
+# export, a figure or chart that could not be computed), as a banner
+# above everything else; nothing when there are none.
+function alerts(    f, m, n) {
+	f = ENVIRON["KR_WORK"] "/alerts"
+	n = 0
+	while ((getline m < f) > 0) {
+		if (m == "")
+			continue
+		if (n++ == 0) {
+			print "<section id=\"alerts\" class=\"alert\" role=\"alert\">"
+			print "<h2>Check before reading</h2>"
+			print "<ul>"
+		}
+		print "<li>" h(m) "</li>"
+	}
+	close(f)
+	if (n > 0) {
+		print "</ul>"
+		print "</section>"
+	}
 }
 
 # ---- Numbers and words ----
@@ -812,6 +836,9 @@ function style() {
 	print "tr.sub td { color: var(--muted); }"
 	print "table.quality td:last-child { color: var(--muted); }"
 	print "ul.messages { padding-left: 20px; }"
+	print ".alert { border: 2px solid var(--bad); border-radius: 6px; padding: 8px 16px; margin: 16px 0; background: #fdf1f0; }"
+	print ".alert h2 { color: var(--bad); font-size: 17px; margin: 4px 0; }"
+	print ".alert ul { padding-left: 20px; margin: 4px 0; }"
 	print "ul.messages code { font-size: 12.5px; white-space: pre-wrap; word-break: break-word; }"
 	print "dl { margin: 0; }"
 	print "dt { font-weight: 600; margin-top: 8px; }"

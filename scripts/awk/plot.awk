@@ -94,6 +94,10 @@ function label(s) {
 # joined on as a variable instead: it's -> 'it'.apos.'s'. The text never
 # ends a line, so a trailing backslash cannot continue one either.
 function q(s,    n, P, i, o) {
+	# A line break would end the string, and the rest of the line would
+	# be gnuplot commands: none reaches it (kpi-plot refuses paths with
+	# one; in a text it becomes a space).
+	gsub(/[\n\r]/, " ", s)
 	n = split(s, P, "'")
 	o = ""
 	for (i = 1; i <= n; i++) {
