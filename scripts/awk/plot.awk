@@ -502,7 +502,7 @@ function groupnames(    k, s) {
 # --- series and bars -----------------------------------------------------
 
 function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
-    lblw, anyband) {
+    lblw, anyband, XK) {
 	nG = 0
 	nX = 0
 	xnum = kind == "series"
@@ -547,13 +547,11 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 	if (!xnum) {
 		for (i = 1; i <= nX; i++)
 			XS[i] = XV[i]
-		if (kind == "series")
-			for (i = 2; i <= nX; i++) {
-				t = XS[i]
-				for (j = i - 1; j >= 1 && (XS[j] "") > (t ""); j--)
-					XS[j + 1] = XS[j]
-				XS[j + 1] = t
-			}
+		if (kind == "series") {
+			for (i = 1; i <= nX; i++)
+				XK[XS[i]] = XS[i]
+			msort(XS, nX, XK, 0)
+		}
 		for (i = 1; i <= nX; i++)
 			POS[XS[i]] = i - 1
 	}
@@ -839,15 +837,35 @@ function ycolnames(    k, s) {
 }
 
 # Group G's rows in x order (numbers), into ORDER[1..].
-function seriesrows(g,    i, j, t) {
-	for (i = 1; i <= GNR[g]; i++)
+function seriesrows(g,    i, K) {
+	for (i = 1; i <= GNR[g]; i++) {
 		ORDER[i] = GR[g, i]
-	for (i = 2; i <= GNR[g]; i++) {
-		t = ORDER[i]
-		for (j = i - 1; j >= 1 && trim(D[ORDER[j], cX]) + 0 > trim(D[t, cX]) + 0; j--)
-			ORDER[j + 1] = ORDER[j]
-		ORDER[j + 1] = t
+		K[GR[g, i]] = trim(D[GR[g, i], cX]) + 0
 	}
+	msort(ORDER, GNR[g], K, 1)
+}
+
+# Sort A[1..N] in place by the keys K[A[i]] (as numbers when BYNUM, else
+# byte by byte), keeping the order of equal keys: a bottom-up merge sort,
+# N log N steps, where an insertion sort took 536 s on 20,000 rows given
+# in reverse (issue 22).
+function msort(A, n, K, bynum,    T, w, lo, mid, hi, i, j, k) {
+	for (w = 1; w < n; w *= 2)
+		for (lo = 1; lo + w <= n; lo += 2 * w) {
+			mid = lo + w - 1
+			hi = min(lo + 2 * w - 1, n)
+			i = lo
+			j = mid + 1
+			k = lo
+			while (i <= mid && j <= hi)
+				T[k++] = after(K[A[i]], K[A[j]], bynum) ? A[j++] : A[i++]
+			while (i <= mid)
+				T[k++] = A[i++]
+			while (j <= hi)
+				T[k++] = A[j++]
+			for (k = lo; k <= hi; k++)
+				A[k] = T[k]
+		}
 }
 
 # --- heatmap -------------------------------------------------------------
@@ -855,7 +873,7 @@ function seriesrows(g,    i, j, t) {
 # The distinct values of column J in the rows, sorted into NAME[1..]: as
 # numbers when every one is, else byte by byte (periods and ISO dates
 # sort in time so). Returns how many; their positions are in POSNAME.
-function axis(j, V, P,    r, v, n, isnum, i, k, t) {
+function axis(j, V, P,    r, v, n, isnum, i, K) {
 	n = 0
 	isnum = 1
 	for (r = 1; r <= nrows; r++) {
@@ -869,12 +887,9 @@ function axis(j, V, P,    r, v, n, isnum, i, k, t) {
 		if (v !~ NUMRE)
 			isnum = 0
 	}
-	for (i = 2; i <= n; i++) {
-		t = V[i]
-		for (k = i - 1; k >= 1 && after(V[k], t, isnum); k--)
-			V[k + 1] = V[k]
-		V[k + 1] = t
-	}
+	for (i = 1; i <= n; i++)
+		K[V[i]] = V[i]
+	msort(V, n, K, isnum)
 	for (i = 1; i <= n; i++)
 		P[V[i]] = i - 1
 	return n
