@@ -1,0 +1,771 @@
+/* See LICENSE file for copyright and license details. */
+/*
+** lead-score: every lead passed through with the score that a rules file
+** gives it, its grade, and the points of each group of rules. The rules
+** are a CSV that sales and marketing edit together (lead-score(1)):
+** group, column, operator, value, points and an optional cap per group;
+** "cap" rows cap a group or the total, "grade" rows name grades by the
+** least score; "decay" rules give an event's points halved every
+** half-life of its age at --asof. Scoring streams through the driver's
+** --annotate: one row in, one row out, nothing kept.
+*/
+#include <math.h>
+#include <regex.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "../lib/date.h"
+#include "../lib/leadtool.h"
+#include "../lib/num.h"
+#include "../lib/util.h"
+
+enum { OPT_RULES = OPT_TOOL, OPT_CAP, OPT_HALF_LIFE, OPT_GRADES };
+
+static const struct tool_option tool_options[] = {
+	{ "rules", "FILE", OPT_RULES, "the scoring rules: a CSV of group, "
+	    "column, operator, value, points[, cap] (required)" },
+	{ "cap", "POINTS", OPT_CAP, "the most points a lead scores in all "
+	    "(or a cap row of the rules without a group)" },
+	{ "half-life", "DAYS", OPT_HALF_LIFE, "decay rules without their own: "
+	    "an event's points halve every DAYS of its age at --asof" },
+	{ "grades", "LIST", OPT_GRADES, "grades by least score, e.g. "
+	    "A=80,B=50,C=0 (or grade rows of the rules)" },
+	{ 0 }
+};
+
+enum op { OP_EQ, OP_NE, OP_IN, OP_LT, OP_LE, OP_GT, OP_GE, OP_BETWEEN,
+	OP_MATCHES, OP_DECAY, OP_CAP, OP_GRADE };
+
+static const char *const op_names[] = { "=", "!=", "in", "<", "<=", ">",
+	">=", "between", "matches", "decay", "cap", "grade", NULL };
+
+/* One rule: a test of a column's value that gives points when it holds. */
+struct rule {
+	unsigned long line;         /* its line in the rules file */
+	size_t group;               /* index into config.groups */
+	char *column;               /* the header it reads */
+	long col;                   /* its index in the current file */
+	enum op op;
+	char *text;                 /* =, !=: the value, trimmed */
+	char **items;               /* in: the values between '|', trimmed */
+	size_t nitems;
+	double lo, hi;              /* <, <=, >, >=: lo; between: lo..hi */
+	regex_t re;                 /* matches */
+	double half_life;           /* decay: in days; 0: --half-life's */
+	double points;
+};
+
+struct rgroup {
+	char *name;
+	double cap;                 /* the most points of the group; */
+	unsigned long cap_line;     /* 0: no cap */
+	double sum;                 /* the current lead's points */
+};
+
+struct grade {
+	char *name;
+	double min;                 /* the least score of the grade */
+};
+
+struct config {
+	const char *rules_path;     /* --rules */
+	double cap;                 /* the total cap: --cap or a cap row; */
+	int has_cap;                /* 0: none */
+	unsigned long cap_line;     /* the cap row's line; 0: --cap or none */
+	double half_life;           /* --half-life; 0 without */
+	const char *grades_arg;     /* --grades, or NULL */
+	struct rule *rules;
+	size_t nrules;
+	struct rgroup *groups;
+	size_t ngroups;
+	struct grade *grades;       /* by min, highest first */
+	size_t ngrades;
+	unsigned long grade_line;   /* the first grade row's; 0: none */
+	const char **cols;          /* score, grade, points_GROUP..., NULL */
+	double score;               /* the current lead's */
+	struct strbuf text;         /* a field NUL-terminated for regexec() */
+};
+
+static void
+handle_option(void *ctx, int key, const char *arg)
+{
+	struct config *cfg = ctx;
+
+	switch (key) {
+	case OPT_RULES:
+		cfg->rules_path = arg;
+		break;
+	case OPT_CAP:
+		cfg->cap = opt_double("cap", arg, -1e15, 1e15);
+		cfg->has_cap = 1;
+		break;
+	case OPT_HALF_LIFE:
+		cfg->half_life = opt_double("half-life", arg, 0, 1e6);
+		if (cfg->half_life <= 0)
+			usage_error("--half-life: '%s': a half-life is a number of "
+			    "days above 0", arg);
+		break;
+	case OPT_GRADES:
+		cfg->grades_arg = arg;
+		break;
+	}
+}
+
+/* S (LEN bytes) without the spaces and tabs around it: *LEN updated. */
+static const char *
+trim(const char *s, size_t *len)
+{
+	while (*len > 0 && (*s == ' ' || *s == '\t'))
+		s++, (*len)--;
+	while (*len > 0 && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		(*len)--;
+	return s;
+}
+
+/* Field F of ROW trimmed, as a new string. */
+static char *
+field_dup(const struct row *row, long col)
+{
+	size_t len;
+	const char *s;
+
+	if (col < 0 || (size_t)col >= row->n)
+		return xstrdup("");
+	len = row->f[col].len;
+	s = trim(row->f[col].s, &len);
+	return xmemdup(s, len);
+}
+
+/*
+** The number S of the rules file RULES, line LINE, in its field WHAT, or
+** die: a plain decimal (num_parse()), finite.
+*/
+static double
+rules_number(const char *rules, unsigned long line, const char *what,
+    const char *s)
+{
+	double x;
+	char esc[ESCAPED_MAX];
+
+	if (num_parse(s, strlen(s), &x) != NULL || !isfinite(x))
+		die(EX_DATAERR, "%s:%lu: %s '%s' is not a number", rules, line,
+		    what, escape_text(esc, sizeof esc, s, strlen(s)));
+	return x;
+}
+
+/* The index of group NAME, added if new. */
+static size_t
+group_index(struct config *cfg, const char *name)
+{
+	for (size_t g = 0; g < cfg->ngroups; g++)
+		if (strcmp(cfg->groups[g].name, name) == 0)
+			return g;
+	cfg->groups = xreallocarray(cfg->groups, cfg->ngroups + 1,
+	    sizeof *cfg->groups);
+	cfg->groups[cfg->ngroups] = (struct rgroup){ xstrdup(name), 0, 0, 0 };
+	return cfg->ngroups++;
+}
+
+/* Cap group G (of the rules' line LINE) at CAP: two different caps of
+** one group are an error. */
+static void
+group_cap(struct config *cfg, size_t g, double cap, unsigned long line)
+{
+	struct rgroup *gr = &cfg->groups[g];
+	char a[NUM_BUFSIZE], b[NUM_BUFSIZE];
+
+	if (gr->cap_line != 0 && gr->cap != cap)
+		die(EX_DATAERR, "%s:%lu: group '%s' is capped at %s here and at "
+		    "%s on line %lu", cfg->rules_path, line, gr->name,
+		    num_format(a, cap, 6), num_format(b, gr->cap, 6),
+		    gr->cap_line);
+	gr->cap = cap;
+	gr->cap_line = line;
+}
+
+/* Add grade NAME=MIN; SRC and LINE say where it came from for messages
+** (LINE 0: --grades). */
+static void
+grade_add(struct config *cfg, const char *item, size_t len, const char *src,
+    unsigned long line)
+{
+	const char *eq = memchr(item, '=', len);
+	char esc[ESCAPED_MAX], where[64];
+	struct grade g;
+	size_t nlen;
+	const char *name;
+
+	if (line != 0)
+		snprintf(where, sizeof where, ":%lu", line);
+	else
+		where[0] = '\0';
+	nlen = eq != NULL ? (size_t)(eq - item) : 0;
+	name = trim(item, &nlen);
+	if (eq == NULL || nlen == 0) {
+		escape_text(esc, sizeof esc, item, len);
+		if (line == 0)
+			usage_error("--grades: '%s' is not NAME=LEAST_SCORE", esc);
+		die(EX_DATAERR, "%s%s: grade '%s' is not NAME=LEAST_SCORE", src,
+		    where, esc);
+	}
+	{
+		size_t vlen = len - (size_t)(eq + 1 - item);
+		const char *v = trim(eq + 1, &vlen);
+
+		if (num_parse(v, vlen, &g.min) != NULL || !isfinite(g.min)) {
+			escape_text(esc, sizeof esc, item, len);
+			if (line == 0)
+				usage_error("--grades: '%s': the least score is not "
+				    "a number", esc);
+			die(EX_DATAERR, "%s%s: grade '%s': the least score is not a "
+			    "number", src, where, esc);
+		}
+	}
+	g.name = xmemdup(name, nlen);
+	for (size_t i = 0; i < cfg->ngrades; i++)
+		if (strcmp(cfg->grades[i].name, g.name) == 0 ||
+		    cfg->grades[i].min == g.min) {
+			escape_text(esc, sizeof esc, item, len);
+			free(g.name);
+			if (line == 0)
+				usage_error("--grades: '%s': each grade needs its own "
+				    "name and least score", esc);
+			die(EX_DATAERR, "%s%s: grade '%s': each grade needs its own "
+			    "name and least score", src, where, esc);
+		}
+	cfg->grades = xreallocarray(cfg->grades, cfg->ngrades + 1,
+	    sizeof *cfg->grades);
+	cfg->grades[cfg->ngrades++] = g;
+}
+
+static int
+grade_cmp(const void *a, const void *b)
+{
+	const struct grade *x = a, *y = b;
+
+	return (x->min < y->min) - (x->min > y->min);
+}
+
+/* Split S of rule R at '|' into R->items, each trimmed. */
+static void
+split_items(struct rule *r, const char *s)
+{
+	for (;;) {
+		const char *bar = strchr(s, '|');
+		size_t len = bar != NULL ? (size_t)(bar - s) : strlen(s);
+		const char *t = trim(s, &len);
+
+		r->items = xreallocarray(r->items, r->nitems + 1,
+		    sizeof *r->items);
+		r->items[r->nitems++] = xmemdup(t, len);
+		if (bar == NULL)
+			break;
+		s = bar + 1;
+	}
+}
+
+/* The operator and value of rule R (from line LINE), checked. */
+static void
+rule_value(struct config *cfg, struct rule *r, const char *value)
+{
+	const char *path = cfg->rules_path;
+	char esc[ESCAPED_MAX];
+	int rc;
+
+	switch (r->op) {
+	case OP_EQ:
+	case OP_NE:
+		r->text = xstrdup(value);
+		break;
+	case OP_IN:
+		split_items(r, value);
+		break;
+	case OP_LT:
+	case OP_LE:
+	case OP_GT:
+	case OP_GE:
+		r->lo = rules_number(path, r->line, "value", value);
+		break;
+	case OP_BETWEEN: {
+		const char *dots = strstr(value, "..");
+		char *lo, *hi;
+
+		if (dots == NULL)
+			die(EX_DATAERR, "%s:%lu: between '%s' is not LOW..HIGH",
+			    path, r->line, escape_text(esc, sizeof esc, value,
+			    strlen(value)));
+		lo = xmemdup(value, (size_t)(dots - value));
+		hi = xstrdup(dots + 2);
+		{
+			size_t ll = strlen(lo), hl = strlen(hi);
+			const char *l = trim(lo, &ll), *h = trim(hi, &hl);
+			char *l2 = xmemdup(l, ll), *h2 = xmemdup(h, hl);
+
+			r->lo = rules_number(path, r->line, "value", l2);
+			r->hi = rules_number(path, r->line, "value", h2);
+			free(l2);
+			free(h2);
+		}
+		free(lo);
+		free(hi);
+		if (r->lo > r->hi)
+			die(EX_DATAERR, "%s:%lu: between '%s': the low end is above "
+			    "the high end", path, r->line, escape_text(esc,
+			    sizeof esc, value, strlen(value)));
+		break;
+	}
+	case OP_MATCHES:
+		rc = regcomp(&r->re, value, REG_EXTENDED | REG_NOSUB);
+		if (rc != 0) {
+			char why[256];
+
+			regerror(rc, &r->re, why, sizeof why);
+			die(EX_DATAERR, "%s:%lu: regular expression '%s': %s", path,
+			    r->line, escape_text(esc, sizeof esc, value,
+			    strlen(value)), why);
+		}
+		break;
+	case OP_DECAY:
+		if (*value != '\0') {
+			r->half_life = rules_number(path, r->line, "half-life",
+			    value);
+			if (r->half_life <= 0)
+				die(EX_DATAERR, "%s:%lu: half-life '%s' is not a number "
+				    "of days above 0", path, r->line, escape_text(esc,
+				    sizeof esc, value, strlen(value)));
+		} else if (cfg->half_life <= 0)
+			die(EX_DATAERR, "%s:%lu: a decay rule needs a half-life: "
+			    "give it as the value or give --half-life", path,
+			    r->line);
+		else
+			r->half_life = cfg->half_life;
+		break;
+	default:
+		break;
+	}
+}
+
+/* A "cap" or "grade" row (no column, no points): GROUP, VALUE. */
+static void
+directive(struct config *cfg, enum op op, unsigned long line,
+    const char *group, const char *value)
+{
+	if (op == OP_GRADE) {
+		if (*group != '\0')
+			die(EX_DATAERR, "%s:%lu: a grade row has no group",
+			    cfg->rules_path, line);
+		if (cfg->grades_arg != NULL)
+			usage_error("grades are in %s:%lu and in --grades: give them "
+			    "in one place", cfg->rules_path, line);
+		if (cfg->grade_line == 0)
+			cfg->grade_line = line;
+		grade_add(cfg, value, strlen(value), cfg->rules_path, line);
+		return;
+	}
+	if (*group != '\0') {
+		group_cap(cfg, group_index(cfg, group), rules_number(
+		    cfg->rules_path, line, "cap", value), line);
+		return;
+	}
+	if (cfg->has_cap && cfg->cap_line == 0)
+		usage_error("the total cap is in %s:%lu and in --cap: give it in "
+		    "one place", cfg->rules_path, line);
+	if (cfg->has_cap)
+		die(EX_DATAERR, "%s:%lu: a second total cap (the first is on line "
+		    "%lu)", cfg->rules_path, line, cfg->cap_line);
+	cfg->cap = rules_number(cfg->rules_path, line, "cap", value);
+	cfg->has_cap = 1;
+	cfg->cap_line = line;
+}
+
+/* Read the rules file into CFG, or die naming its line. */
+static void
+load_rules(struct config *cfg)
+{
+	static const char *const need[] = { "group", "column", "operator",
+	    "value", "points" };
+	const char *path = cfg->rules_path;
+	struct rd_opts ro = { 0 };
+	struct reader *r = rd_open_or_die(path, &ro);
+	const struct row *row;
+	long col[6];
+	int rc;
+
+	if (rd_failed(r))
+		rd_die(r);
+	for (size_t i = 0; i < 5; i++)
+		if ((col[i] = rd_col(r, need[i])) < 0)
+			die(EX_DATAERR, "%s: the rules need the columns group, "
+			    "column, operator, value and points (and may have "
+			    "cap); '%s' is not there", rd_name(r), need[i]);
+	col[5] = rd_col(r, "cap");
+	while ((rc = rd_next(r, &row)) > 0) {
+		char *f[6];
+		struct rule ru = { 0 };
+		size_t o;
+
+		for (size_t i = 0; i < 6; i++)
+			f[i] = field_dup(row, col[i]);
+		ru.line = row->line;
+		for (o = 0; op_names[o] != NULL; o++)
+			if (strcmp(f[2], op_names[o]) == 0)
+				break;
+		if (op_names[o] == NULL) {
+			char esc[ESCAPED_MAX];
+
+			die(EX_DATAERR, "%s:%lu: operator '%s' is not one of =, !=, "
+			    "in, <, <=, >, >=, between, matches, decay, cap, grade",
+			    rd_name(r), ru.line, escape_text(esc, sizeof esc, f[2],
+			    strlen(f[2])));
+		}
+		ru.op = (enum op)o;
+		if (ru.op == OP_CAP || ru.op == OP_GRADE) {
+			if (*f[1] != '\0' || *f[4] != '\0' || *f[5] != '\0')
+				die(EX_DATAERR, "%s:%lu: a %s row has its number in "
+				    "value, and no column, points or cap", rd_name(r),
+				    ru.line, f[2]);
+			directive(cfg, ru.op, ru.line, f[0], f[3]);
+		} else {
+			if (*f[0] == '\0' || *f[1] == '\0')
+				die(EX_DATAERR, "%s:%lu: a rule needs a group and a "
+				    "column", rd_name(r), ru.line);
+			ru.group = group_index(cfg, f[0]);
+			ru.column = xstrdup(f[1]);
+			ru.points = rules_number(path, ru.line, "points", f[4]);
+			if (*f[5] != '\0')
+				group_cap(cfg, ru.group, rules_number(path, ru.line,
+				    "cap", f[5]), ru.line);
+			rule_value(cfg, &ru, f[3]);
+			cfg->rules = xreallocarray(cfg->rules, cfg->nrules + 1,
+			    sizeof *cfg->rules);
+			cfg->rules[cfg->nrules++] = ru;
+		}
+		for (size_t i = 0; i < 6; i++)
+			free(f[i]);
+	}
+	if (rc < 0)
+		rd_die(r);
+	if (cfg->nrules == 0)
+		die(EX_DATAERR, "%s: no rules", rd_name(r));
+	rd_close(r);
+}
+
+static void
+setup(struct lead_run *run)
+{
+	struct config *cfg = run->cfg;
+	size_t n;
+
+	if (cfg->rules_path == NULL)
+		usage_error("give the rules: --rules FILE");
+	load_rules(cfg);
+	if (cfg->grades_arg != NULL) {
+		const char *s = cfg->grades_arg;
+
+		for (;;) {
+			const char *comma = strchr(s, ',');
+			size_t len = comma ? (size_t)(comma - s) : strlen(s);
+
+			grade_add(cfg, s, len, "--grades", 0);
+			if (comma == NULL)
+				break;
+			s = comma + 1;
+		}
+	}
+	qsort(cfg->grades, cfg->ngrades, sizeof *cfg->grades, grade_cmp);
+	for (size_t i = 0; i < cfg->nrules; i++)
+		if (cfg->rules[i].op == OP_DECAY && run->leads->asof == NO_TIME)
+			usage_error("the decay rule of %s:%lu ages its events to "
+			    "--asof: give --asof", cfg->rules_path,
+			    cfg->rules[i].line);
+	n = cfg->ngroups;
+	cfg->cols = xcalloc(n + 3, sizeof *cfg->cols);
+	cfg->cols[0] = "score";
+	cfg->cols[1] = "grade";
+	for (size_t g = 0; g < n; g++) {
+		struct strbuf sb = { 0 };
+
+		sb_printf(&sb, "points_%s", cfg->groups[g].name);
+		cfg->cols[g + 2] = sb.s;
+	}
+}
+
+/* Each rule's column in R, or die naming the rule's line. */
+static void
+annotate_bind(const struct lead_run *run, struct reader *r)
+{
+	struct config *cfg = run->cfg;
+
+	for (size_t i = 0; i < cfg->nrules; i++) {
+		struct rule *ru = &cfg->rules[i];
+		const struct row *h = rd_header(r);
+		char esc[ESCAPED_MAX];
+
+		ru->col = rd_col(r, ru->column);
+		escape_text(esc, sizeof esc, ru->column, strlen(ru->column));
+		if (ru->col == RD_AMBIGUOUS)
+			die(EX_DATAERR, "%s:%lu: column '%s' is in %s more than "
+			    "once: name one as '%s#N'", cfg->rules_path, ru->line,
+			    esc, rd_name(r), esc);
+		if (ru->col < 0) {
+			struct strbuf have = { 0 };
+
+			for (size_t c = 0; c < h->n && have.len < 200; c++)
+				sb_printf(&have, "%s%.*s", c ? ", " : "",
+				    (int)h->f[c].len, h->f[c].s);
+			die(EX_DATAERR, "%s:%lu: no column '%s' in %s (its columns: "
+			    "%s)", cfg->rules_path, ru->line, esc, rd_name(r),
+			    have.s != NULL ? have.s : "");
+		}
+	}
+}
+
+/* The number of field F (trimmed, not empty) into *X: 0, or -1 after
+** rd_bad(). */
+static int
+field_number(const struct config *cfg, struct reader *r,
+    const struct row *row, const struct rule *ru, const char *s, size_t len,
+    double *x)
+{
+	char esc[ESCAPED_MAX];
+
+	if (num_parse(s, len, x) != NULL || !isfinite(*x))
+		return rd_bad(r, row, ru->col, "'%s' is not a number (the rule of "
+		    "%s:%lu compares numbers)", escape_text(esc, sizeof esc, s,
+		    len), cfg->rules_path, ru->line);
+	return 0;
+}
+
+/*
+** The points rule RU gives ROW: its points when it holds, else 0; a
+** decay rule's points times 2^(-age / half-life). -1 after rd_bad().
+** Text operators see an empty field as the text ""; number and date
+** operators never hold on one.
+*/
+static int
+rule_points(const struct lead_run *run, struct reader *r,
+    const struct row *row, const struct rule *ru, double *pts)
+{
+	struct config *cfg = run->cfg;
+	size_t len = row->f[ru->col].len;
+	const char *s = trim(row->f[ru->col].s, &len);
+	int hold = 0;
+	double x;
+
+	*pts = 0;
+	switch (ru->op) {
+	case OP_EQ:
+	case OP_NE:
+		hold = strlen(ru->text) == len && memcmp(ru->text, s, len) == 0;
+		if (ru->op == OP_NE)
+			hold = !hold;
+		break;
+	case OP_IN:
+		for (size_t i = 0; i < ru->nitems && !hold; i++)
+			hold = strlen(ru->items[i]) == len &&
+			    memcmp(ru->items[i], s, len) == 0;
+		break;
+	case OP_LT:
+	case OP_LE:
+	case OP_GT:
+	case OP_GE:
+	case OP_BETWEEN:
+		if (len == 0)
+			return 0;
+		if (field_number(cfg, r, row, ru, s, len, &x) < 0)
+			return -1;
+		hold = ru->op == OP_LT ? x < ru->lo : ru->op == OP_LE ?
+		    x <= ru->lo : ru->op == OP_GT ? x > ru->lo : ru->op == OP_GE ?
+		    x >= ru->lo : x >= ru->lo && x <= ru->hi;
+		break;
+	case OP_MATCHES:
+		sb_reset(&cfg->text);
+		sb_add(&cfg->text, s, len);
+		sb_addc(&cfg->text, '\0');
+		hold = regexec(&ru->re, cfg->text.s, 0, NULL, 0) == 0;
+		break;
+	case OP_DECAY: {
+		kpi_time t, asof = run->leads->asof;
+		const char *why;
+		double age;
+
+		if (len == 0)
+			return 0;
+		if ((why = date_parse(s, len, &run->o->dates, &t)) != NULL)
+			return rd_bad_date(r, row, ru->col, s, len, why);
+		if (t > asof)
+			return 0;
+		age = days_between(t, asof);
+		*pts = ru->points * exp2(-age / ru->half_life);
+		return 0;
+	}
+	default:
+		break;
+	}
+	if (hold)
+		*pts = ru->points;
+	return 0;
+}
+
+/* Score ROW into CFG: each group's points within its cap, their sum
+** within the total cap. Every lead is placed. */
+static int
+place(const struct lead_run *run, struct reader *r, const struct row *row,
+    const struct lead *d, kpi_time *when)
+{
+	struct config *cfg = run->cfg;
+	double pts;
+
+	(void)d;
+	(void)when;
+	for (size_t g = 0; g < cfg->ngroups; g++)
+		cfg->groups[g].sum = 0;
+	for (size_t i = 0; i < cfg->nrules; i++) {
+		if (rule_points(run, r, row, &cfg->rules[i], &pts) < 0)
+			return -1;
+		cfg->groups[cfg->rules[i].group].sum += pts;
+	}
+	cfg->score = 0;
+	for (size_t g = 0; g < cfg->ngroups; g++) {
+		struct rgroup *gr = &cfg->groups[g];
+
+		if (gr->cap_line != 0 && gr->sum > gr->cap)
+			gr->sum = gr->cap;
+		cfg->score += gr->sum;
+	}
+	if (cfg->has_cap && cfg->score > cfg->cap)
+		cfg->score = cfg->cap;
+	return 1;
+}
+
+/* The score, the grade (the first whose least score it reaches; empty
+** below them all or without grades), each group's points. */
+static void
+annotate(const struct lead_run *run, struct writer *w, const struct lead *d,
+    int placed)
+{
+	const struct config *cfg = run->cfg;
+	size_t i;
+
+	(void)d;
+	(void)placed;
+	wr_num(w, cfg->score);
+	for (i = 0; i < cfg->ngrades; i++)
+		if (cfg->score >= cfg->grades[i].min)
+			break;
+	wr_str(w, i < cfg->ngrades ? cfg->grades[i].name : "");
+	for (size_t g = 0; g < cfg->ngroups; g++)
+		wr_num(w, cfg->groups[g].sum);
+}
+
+static const char *const *
+annotate_cols(const struct lead_run *run)
+{
+	return ((const struct config *)run->cfg)->cols;
+}
+
+/* The driver wants a tally; lead-score only annotates, so it stays
+** empty and is never written. */
+struct tally {
+	uint64_t leads;
+};
+
+static const struct tally_field tally_fields[] = {
+	{ "leads", TALLY_COUNT, offsetof(struct tally, leads) },
+	{ NULL, 0, 0 },
+};
+
+static void
+add(const struct lead_run *run, void *tally, const struct lead *d, int top)
+{
+	(void)run;
+	(void)tally;
+	(void)d;
+	(void)top;
+}
+
+static void
+header(const struct lead_run *run, struct writer *w)
+{
+	(void)run;
+	(void)w;
+}
+
+static void
+write_tally(const struct lead_run *run, struct writer *w, void *tally,
+    const struct lead_key *key)
+{
+	(void)run;
+	(void)w;
+	(void)tally;
+	(void)key;
+}
+
+static void
+free_config(struct config *cfg)
+{
+	for (size_t i = 0; i < cfg->nrules; i++) {
+		struct rule *ru = &cfg->rules[i];
+
+		free(ru->column);
+		free(ru->text);
+		for (size_t k = 0; k < ru->nitems; k++)
+			free(ru->items[k]);
+		free(ru->items);
+		if (ru->op == OP_MATCHES)
+			regfree(&ru->re);
+	}
+	free(cfg->rules);
+	for (size_t g = 0; g < cfg->ngroups; g++) {
+		free(cfg->groups[g].name);
+		if (cfg->cols != NULL)
+			free((char *)cfg->cols[g + 2]);
+	}
+	free(cfg->groups);
+	for (size_t i = 0; i < cfg->ngrades; i++)
+		free(cfg->grades[i].name);
+	free(cfg->grades);
+	free(cfg->cols);
+	sb_free(&cfg->text);
+}
+
+static const struct lead_tool tool = {
+	.spec = {
+		"--rules FILE [file ...]",
+		"Each lead with the score, grade and points per group of a rules "
+		    "file.",
+		OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE,
+		tool_options, handle_option, "leads",
+	},
+	.tally = { sizeof(struct tally), tally_fields },
+	.add = add,
+	.header = header,
+	.write = write_tally,
+	.place = place,
+	.setup = setup,
+	.annotate_cols = annotate_cols,
+	.annotate = annotate,
+	.annotate_bind = annotate_bind,
+};
+
+/* lead-score is --annotate: the rows pass through with their score. */
+int
+main(int argc, char *argv[])
+{
+	struct config cfg = { 0 };
+	char **args = xcalloc((size_t)argc + 2, sizeof *args);
+	int rc;
+
+	args[0] = argv[0];
+	args[1] = "--annotate";
+	for (int i = 1; i < argc; i++)
+		args[i + 1] = argv[i];
+	rc = lead_tool_main(&tool, &cfg, argc + 1, args);
+	free_config(&cfg);
+	free(args);
+	return rc;
+}
