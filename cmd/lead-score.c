@@ -462,6 +462,12 @@ setup(struct lead_run *run)
 
 	if (cfg->rules_path == NULL)
 		usage_error("give the rules: --rules FILE");
+	if (strcmp(cfg->rules_path, "-") == 0)
+		for (size_t k = 0; k < run->o->nfiles; k++)
+			if (run->o->files[k] == NULL ||
+			    strcmp(run->o->files[k], "-") == 0)
+				usage_error("--rules -: standard input is the leads "
+				    "table already");
 	load_rules(cfg);
 	if (cfg->grades_arg != NULL) {
 		const char *s = cfg->grades_arg;
