@@ -20,10 +20,13 @@
 
 #include "../lib/date.h"
 #include "../lib/leadtool.h"
+#include "../lib/logit.h"
 #include "../lib/num.h"
+#include "../lib/stats.h"
 #include "../lib/util.h"
 
-enum { OPT_RULES = OPT_TOOL, OPT_CAP, OPT_HALF_LIFE, OPT_GRADES };
+enum { OPT_RULES = OPT_TOOL, OPT_CAP, OPT_HALF_LIFE, OPT_GRADES, OPT_FIT,
+	OPT_OUTCOME, OPT_X, OPT_FACTOR, OPT_L2, OPT_FIT_STATS };
 
 static const struct tool_option tool_options[] = {
 	{ "rules", "FILE", OPT_RULES, "the scoring rules: a CSV of group, "
@@ -34,6 +37,18 @@ static const struct tool_option tool_options[] = {
 	    "an event's points halve every DAYS of its age at --asof" },
 	{ "grades", "LIST", OPT_GRADES, "grades by least score, e.g. "
 	    "A=80,B=50,C=0 (or grade rows of the rules)" },
+	{ "fit", "MODEL", OPT_FIT, "instead of rules: fit MODEL (logit) of the "
+	    "outcome on --x and --factor, and write its coefficients" },
+	{ "outcome", "COL", OPT_OUTCOME, "with --fit: the outcome, 0 or 1 "
+	    "(default: reached the last stage, within --window days)" },
+	{ "x", "COL[,COL...]", OPT_X | OPT_REPEAT, "with --fit: numeric "
+	    "predictors" },
+	{ "factor", "COL[,COL...]", OPT_FACTOR | OPT_REPEAT, "with --fit: "
+	    "categorical predictors, against their first level" },
+	{ "l2", "LAMBDA", OPT_L2, "with --fit: ridge penalty LAMBDA/2 times the "
+	    "sum of squared coefficients (default 0)" },
+	{ "fit-stats", NULL, OPT_FIT_STATS, "with --fit: write the deviances, "
+	    "AIC and counts instead of the coefficients" },
 	{ 0 }
 };
 
@@ -78,6 +93,14 @@ struct config {
 	unsigned long cap_line;     /* the cap row's line; 0: --cap or none */
 	double half_life;           /* --half-life; 0 without */
 	const char *grades_arg;     /* --grades, or NULL */
+	const char *fit;            /* --fit, or NULL */
+	const char *outcome;        /* --outcome, or NULL */
+	char **x;                   /* --x's columns */
+	size_t nx;
+	char **factor;              /* --factor's columns */
+	size_t nfactor;
+	double l2;                  /* --l2 */
+	int fit_stats;              /* --fit-stats */
 	struct rule *rules;
 	size_t nrules;
 	struct rgroup *groups;
@@ -89,6 +112,25 @@ struct config {
 	double score;               /* the current lead's */
 	struct strbuf text;         /* a field NUL-terminated for regexec() */
 };
+
+/* Add the comma-separated column names of ARG (option NAME) to *LIST of
+** N; returns the new N. An empty name is a usage error. */
+static size_t
+add_list(char ***list, size_t n, const char *name, const char *arg)
+{
+	for (const char *s = arg;;) {
+		const char *comma = strchr(s, ',');
+		size_t len = comma ? (size_t)(comma - s) : strlen(s);
+
+		if (len == 0)
+			usage_error("--%s: '%s' has an empty column name", name, arg);
+		*list = xreallocarray(*list, n + 1, sizeof **list);
+		(*list)[n++] = xmemdup(s, len);
+		if (comma == NULL)
+			return n;
+		s = comma + 1;
+	}
+}
 
 static void
 handle_option(void *ctx, int key, const char *arg)
@@ -111,6 +153,26 @@ handle_option(void *ctx, int key, const char *arg)
 		break;
 	case OPT_GRADES:
 		cfg->grades_arg = arg;
+		break;
+	case OPT_FIT:
+		if (strcmp(arg, "logit") != 0)
+			usage_error("--fit: '%s': the model is logit", arg);
+		cfg->fit = arg;
+		break;
+	case OPT_OUTCOME:
+		cfg->outcome = arg;
+		break;
+	case OPT_X:
+		cfg->nx = add_list(&cfg->x, cfg->nx, "x", arg);
+		break;
+	case OPT_FACTOR:
+		cfg->nfactor = add_list(&cfg->factor, cfg->nfactor, "factor", arg);
+		break;
+	case OPT_L2:
+		cfg->l2 = opt_double("l2", arg, 0, 1e12);
+		break;
+	case OPT_FIT_STATS:
+		cfg->fit_stats = 1;
 		break;
 	}
 }
@@ -460,6 +522,13 @@ setup(struct lead_run *run)
 	struct config *cfg = run->cfg;
 	size_t n;
 
+	if (cfg->outcome != NULL || cfg->nx + cfg->nfactor > 0 ||
+	    cfg->l2 > 0 || cfg->fit_stats)
+		usage_error("--outcome, --x, --factor, --l2 and --fit-stats go "
+		    "with --fit");
+	if (run->o->leads.window_days >= 0)
+		usage_error("--window makes the outcome of --fit: rules do not "
+		    "use it");
 	if (cfg->rules_path == NULL)
 		usage_error("give the rules: --rules FILE");
 	if (strcmp(cfg->rules_path, "-") == 0)
@@ -482,7 +551,8 @@ setup(struct lead_run *run)
 			s = comma + 1;
 		}
 	}
-	qsort(cfg->grades, cfg->ngrades, sizeof *cfg->grades, grade_cmp);
+	if (cfg->ngrades > 1)
+		qsort(cfg->grades, cfg->ngrades, sizeof *cfg->grades, grade_cmp);
 	for (size_t i = 0; i < cfg->nrules; i++)
 		if (cfg->rules[i].op == OP_DECAY && run->leads->asof == NO_TIME)
 			usage_error("the decay rule of %s:%lu ages its events to "
@@ -737,6 +807,474 @@ free_config(struct config *cfg)
 	free(cfg->grades);
 	free(cfg->cols);
 	sb_free(&cfg->text);
+	for (size_t j = 0; j < cfg->nx; j++)
+		free(cfg->x[j]);
+	free(cfg->x);
+	for (size_t j = 0; j < cfg->nfactor; j++)
+		free(cfg->factor[j]);
+	free(cfg->factor);
+}
+
+/*
+** --fit logit: the rows read into memory (the fit needs them all):
+** the outcome, the numeric predictors, each factor's level as an index
+** into its levels (in the order first seen; sorted before the design
+** matrix is built).
+*/
+struct fitdata {
+	size_t n, cap;
+	unsigned char *y;
+	double *num;                /* n x nx */
+	size_t *lev;                /* n x nfactor */
+	kpi_time *created, *reached;  /* the default outcome's dates */
+	struct levels {
+		char **name;
+		size_t n;
+	} *levels;                  /* one per factor */
+};
+
+/* The index of level S (LEN bytes) of factor F, added if new. */
+static size_t
+level_index(struct levels *lv, const char *s, size_t len)
+{
+	for (size_t i = 0; i < lv->n; i++)
+		if (strlen(lv->name[i]) == len && memcmp(lv->name[i], s, len) == 0)
+			return i;
+	lv->name = xreallocarray(lv->name, lv->n + 1, sizeof *lv->name);
+	lv->name[lv->n] = xmemdup(s, len);
+	return lv->n++;
+}
+
+/* Column NAME of R for option OPT, or die with nothing written. */
+static long
+fit_col(struct reader *r, const char *name, const char *opt)
+{
+	long c = rd_col(r, name);
+
+	if (c == RD_AMBIGUOUS) {
+		rd_fail(r, EX_DATAERR, rd_header(r)->line, "column '%s' (%s) is "
+		    "there more than once: name one as '%s#N'", name, opt, name);
+		rd_die(r);
+	}
+	if (c < 0) {
+		rd_fail(r, EX_DATAERR, rd_header(r)->line, "no column '%s' (%s)",
+		    name, opt);
+		rd_die(r);
+	}
+	return c;
+}
+
+/* The default outcome's columns: created_at and the last stage's. */
+static void
+outcome_columns(const struct kpi_opts *o, char *last, size_t size)
+{
+	const char *st = o->leads.stages != NULL ? o->leads.stages :
+	    "customer";
+	const char *comma = strrchr(st, ',');
+
+	snprintf(last, size, "%s_at", comma != NULL ? comma + 1 : st);
+}
+
+/* Read every row of R into D: 0, or -1 with the error in R. */
+static int
+fit_read(const struct config *cfg, const struct kpi_opts *o,
+    struct reader *r, struct fitdata *d)
+{
+	long ycol = -1, ccol = -1, rcol = -1;
+	long *xcol = xcalloc(cfg->nx + 1, sizeof *xcol);
+	long *fcol = xcalloc(cfg->nfactor + 1, sizeof *fcol);
+	const struct row *row;
+	char esc[ESCAPED_MAX], last[128];
+	int rc;
+
+	if (cfg->outcome != NULL)
+		ycol = fit_col(r, cfg->outcome, "--outcome");
+	else {
+		outcome_columns(o, last, sizeof last);
+		ccol = fit_col(r, "created_at", "the leads' creation");
+		rcol = fit_col(r, last, "the outcome's stage");
+	}
+	for (size_t j = 0; j < cfg->nx; j++)
+		xcol[j] = fit_col(r, cfg->x[j], "--x");
+	for (size_t j = 0; j < cfg->nfactor; j++)
+		fcol[j] = fit_col(r, cfg->factor[j], "--factor");
+	while ((rc = rd_next(r, &row)) > 0) {
+		size_t n = d->n, len;
+		const char *s;
+		int bad = 0;
+
+		if (n == d->cap) {
+			d->cap = d->cap ? 2 * d->cap : 1024;
+			d->y = xreallocarray(d->y, d->cap, 1);
+			d->num = xreallocarray(d->num, d->cap * (cfg->nx + 1),
+			    sizeof *d->num);
+			d->lev = xreallocarray(d->lev, d->cap * (cfg->nfactor + 1),
+			    sizeof *d->lev);
+			d->created = xreallocarray(d->created, d->cap,
+			    sizeof *d->created);
+			d->reached = xreallocarray(d->reached, d->cap,
+			    sizeof *d->reached);
+		}
+		if (ycol >= 0) {
+			len = row->f[ycol].len;
+			s = trim(row->f[ycol].s, &len);
+			if (len != 1 || (*s != '0' && *s != '1')) {
+				rd_bad(r, row, ycol, "'%s' is not 0 or 1 (the outcome)",
+				    escape_text(esc, sizeof esc, s, len));
+				continue;
+			}
+			d->y[n] = *s == '1';
+		} else {
+			const char *why;
+
+			d->reached[n] = NO_TIME;
+			len = row->f[ccol].len;
+			s = trim(row->f[ccol].s, &len);
+			if ((why = date_parse(s, len, &o->dates, &d->created[n])) !=
+			    NULL) {
+				rd_bad_date(r, row, ccol, s, len, why);
+				continue;
+			}
+			len = row->f[rcol].len;
+			s = trim(row->f[rcol].s, &len);
+			if (len > 0 && (why = date_parse(s, len, &o->dates,
+			    &d->reached[n])) != NULL) {
+				rd_bad_date(r, row, rcol, s, len, why);
+				continue;
+			}
+		}
+		for (size_t j = 0; j < cfg->nx && !bad; j++) {
+			double *v = &d->num[n * cfg->nx + j];
+
+			len = row->f[xcol[j]].len;
+			s = trim(row->f[xcol[j]].s, &len);
+			if (num_parse(s, len, v) != NULL || !isfinite(*v)) {
+				rd_bad(r, row, xcol[j], "'%s' is not a number (--x)",
+				    escape_text(esc, sizeof esc, s, len));
+				bad = 1;
+			}
+		}
+		for (size_t j = 0; j < cfg->nfactor && !bad; j++) {
+			len = row->f[fcol[j]].len;
+			s = trim(row->f[fcol[j]].s, &len);
+			if (len == 0) {
+				rd_bad(r, row, fcol[j], "empty: every row needs a level "
+				    "of the factor");
+				bad = 1;
+			} else
+				d->lev[n * cfg->nfactor + j] = level_index(
+				    &d->levels[j], s, len);
+		}
+		if (!bad)
+			d->n++;
+	}
+	free(xcol);
+	free(fcol);
+	return rc;
+}
+
+/*
+** The default outcome: keep the leads created by --asof (by default the
+** latest date of the two columns), less --window days when given; y is
+** whether the lead reached the last stage by --asof, and within --window
+** days of its creation when given.
+*/
+static void
+fit_outcome(const struct kpi_opts *o, struct fitdata *d, size_t nx,
+    size_t nf)
+{
+	kpi_time asof = o->leads.asof, cut;
+	long long win = o->leads.window_days;
+	size_t k = 0;
+
+	if (asof == NO_TIME)
+		for (size_t i = 0; i < d->n; i++) {
+			if (asof == NO_TIME || d->created[i] > asof)
+				asof = d->created[i];
+			if (d->reached[i] != NO_TIME && d->reached[i] > asof)
+				asof = d->reached[i];
+		}
+	cut = win >= 0 ? asof - win * MS_PER_DAY : asof;
+	for (size_t i = 0; i < d->n; i++) {
+		kpi_time t = d->reached[i];
+
+		if (d->created[i] > cut)
+			continue;
+		d->y[k] = t != NO_TIME && t <= asof &&
+		    (win < 0 || t - d->created[i] <= win * MS_PER_DAY);
+		memmove(&d->num[k * nx], &d->num[i * nx], nx * sizeof *d->num);
+		memmove(&d->lev[k * nf], &d->lev[i * nf], nf * sizeof *d->lev);
+		k++;
+	}
+	d->n = k;
+}
+
+static int
+strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+** Die when a single term separates the outcome (its estimate would be
+** infinite): a numeric column whose values with outcome 1 all lie on
+** one side of (or on) those with outcome 0, a factor level whose rows
+** all have one outcome.
+*/
+static void
+separation(const struct config *cfg, const struct fitdata *d)
+{
+	char a[NUM_BUFSIZE], b[NUM_BUFSIZE];
+
+	for (size_t j = 0; j < cfg->nx; j++) {
+		double lo[2] = { HUGE_VAL, HUGE_VAL }, hi[2] = { -HUGE_VAL,
+		    -HUGE_VAL };
+
+		for (size_t i = 0; i < d->n; i++) {
+			double v = d->num[i * cfg->nx + j];
+
+			lo[d->y[i]] = fmin(lo[d->y[i]], v);
+			hi[d->y[i]] = fmax(hi[d->y[i]], v);
+		}
+		if (hi[0] <= lo[1] || hi[1] <= lo[0]) {
+			int up = hi[0] <= lo[1];
+
+			die(EX_DATAERR, "--x %s separates the outcome: every row with "
+			    "%s %s %s has outcome %d, every row %s %s has %d, so its "
+			    "estimate is infinite; leave it out or give --l2",
+			    cfg->x[j], cfg->x[j], up ? "at or above" : "at or below",
+			    num_format(a, up ? lo[1] : hi[1], 6), 1,
+			    up ? "at or below" : "at or above",
+			    num_format(b, up ? hi[0] : lo[0], 6), 0);
+		}
+	}
+	for (size_t j = 0; j < cfg->nfactor; j++) {
+		const struct levels *lv = &d->levels[j];
+
+		for (size_t l = 0; l < lv->n; l++) {
+			size_t rows = 0, ones = 0;
+
+			for (size_t i = 0; i < d->n; i++)
+				if (d->lev[i * cfg->nfactor + j] == l) {
+					rows++;
+					ones += d->y[i];
+				}
+			if (ones == 0 || ones == rows)
+				die(EX_DATAERR, "--factor %s: level '%s' has outcome %d "
+				    "on all its %zu rows, so its estimate is infinite; "
+				    "merge it with another level or give --l2",
+				    cfg->factor[j], lv->name[l], ones ? 1 : 0, rows);
+		}
+	}
+}
+
+/* The terms' names and the design matrix (n x p, a column of ones
+** first) of D; checks the outcome and the columns first. */
+static double *
+design(const struct config *cfg, struct fitdata *d, char ***terms,
+    size_t *np)
+{
+	size_t p = 1 + cfg->nx, ones = 0, k;
+	double *x;
+	char a[NUM_BUFSIZE];
+
+	if (d->n == 0)
+		die(EX_DATAERR, "no rows to fit");
+	for (size_t i = 0; i < d->n; i++)
+		ones += d->y[i];
+	if (ones == 0 || ones == d->n)
+		die(EX_DATAERR, "the outcome is %d on all %zu rows: a fit needs "
+		    "both outcomes", ones ? 1 : 0, d->n);
+	for (size_t j = 0; j < cfg->nx; j++) {
+		size_t i;
+
+		for (i = 1; i < d->n; i++)
+			if (d->num[i * cfg->nx + j] != d->num[j])
+				break;
+		if (i == d->n)
+			die(EX_DATAERR, "--x %s is %s on every row: a constant "
+			    "cannot be told from the intercept", cfg->x[j],
+			    num_format(a, d->num[j], 6));
+	}
+	/* Levels in sorted order: the first is the reference. */
+	for (size_t j = 0; j < cfg->nfactor; j++) {
+		struct levels *lv = &d->levels[j];
+		char **sorted = xcalloc(lv->n, sizeof *sorted);
+		size_t *rank = xcalloc(lv->n, sizeof *rank);
+
+		if (lv->n == 1)
+			die(EX_DATAERR, "--factor %s is '%s' on every row: a constant "
+			    "cannot be told from the intercept", cfg->factor[j],
+			    lv->name[0]);
+		memcpy(sorted, lv->name, lv->n * sizeof *sorted);
+		qsort(sorted, lv->n, sizeof *sorted, strp_cmp);
+		for (size_t l = 0; l < lv->n; l++)
+			for (size_t m = 0; m < lv->n; m++)
+				if (sorted[m] == lv->name[l])
+					rank[l] = m;
+		for (size_t i = 0; i < d->n; i++)
+			d->lev[i * cfg->nfactor + j] = rank[d->lev[i *
+			    cfg->nfactor + j]];
+		memcpy(lv->name, sorted, lv->n * sizeof *sorted);
+		free(sorted);
+		free(rank);
+		p += lv->n - 1;
+	}
+	if (cfg->l2 == 0)
+		separation(cfg, d);
+	*terms = xcalloc(p, sizeof **terms);
+	(*terms)[0] = xstrdup("(Intercept)");
+	k = 1;
+	for (size_t j = 0; j < cfg->nx; j++)
+		(*terms)[k++] = xstrdup(cfg->x[j]);
+	for (size_t j = 0; j < cfg->nfactor; j++)
+		for (size_t l = 1; l < d->levels[j].n; l++) {
+			struct strbuf sb = { 0 };
+
+			sb_printf(&sb, "%s%s", cfg->factor[j], d->levels[j].name[l]);
+			(*terms)[k++] = sb.s;
+		}
+	x = xcalloc(d->n * p, sizeof *x);
+	for (size_t i = 0; i < d->n; i++) {
+		double *xi = x + i * p;
+
+		xi[0] = 1;
+		k = 1;
+		for (size_t j = 0; j < cfg->nx; j++)
+			xi[k++] = d->num[i * cfg->nx + j];
+		for (size_t j = 0; j < cfg->nfactor; j++) {
+			size_t l = d->lev[i * cfg->nfactor + j];
+
+			if (l > 0)
+				xi[k + l - 1] = 1;
+			k += d->levels[j].n - 1;
+		}
+	}
+	*np = p;
+	return x;
+}
+
+/* The coefficients' table, or with --fit-stats the fit's figures. */
+static void
+fit_write(const struct config *cfg, const struct kpi_opts *o,
+    char **terms, size_t p, size_t n, size_t events, const double *beta,
+    const double *cov, const struct logit_stats *st)
+{
+	struct writer w;
+	double z95 = norm_quantile(0.975);
+
+	opts_writer(o, &w);
+	if (cfg->fit_stats) {
+		wr_str(&w, "statistic");
+		wr_str(&w, "value");
+		wr_end(&w);
+#define STAT(name, v) (wr_str(&w, name), wr_num(&w, (double)(v)), wr_end(&w))
+		STAT("rows", n);
+		STAT("outcome_1", events);
+		STAT("terms", p);
+		STAT("deviance", st->deviance);
+		STAT("df_residual", n - p);
+		STAT("null_deviance", st->null_deviance);
+		STAT("df_null", n - 1);
+		STAT("aic", st->aic);
+		STAT("l2", cfg->l2);
+#undef STAT
+		return;
+	}
+	wr_str(&w, "term");
+	wr_str(&w, "estimate");
+	wr_str(&w, "std_error");
+	wr_str(&w, "z");
+	wr_str(&w, "p");
+	wr_str(&w, "odds_ratio");
+	wr_str(&w, "or_lo");
+	wr_str(&w, "or_hi");
+	wr_end(&w);
+	for (size_t j = 0; j < p; j++) {
+		double se = sqrt(cov[j * p + j]), z = beta[j] / se;
+
+		wr_str(&w, terms[j]);
+		wr_num(&w, beta[j]);
+		wr_num(&w, se);
+		wr_num(&w, z);
+		wr_num(&w, erfc(fabs(z) / sqrt(2)));
+		wr_num(&w, exp(beta[j]));
+		wr_num(&w, exp(beta[j] - z95 * se));
+		wr_num(&w, exp(beta[j] + z95 * se));
+		wr_end(&w);
+	}
+}
+
+/* lead-score --fit logit (see lead-score(1)). */
+static int
+fit_main(const struct lead_tool *t, struct config *cfg, int argc,
+    char **argv)
+{
+	struct kpi_opts o;
+	struct fitdata d = { 0 };
+	struct logit_stats st;
+	double *x, *beta, *cov;
+	char **terms;
+	size_t p, events = 0;
+	int rc;
+
+	opts_parse(&o, &t->spec, cfg, argc, argv);
+	if (cfg->rules_path != NULL || cfg->has_cap || cfg->half_life > 0 ||
+	    cfg->grades_arg != NULL)
+		usage_error("--fit fits a model instead of scoring by rules: "
+		    "--rules, --cap, --half-life and --grades do not apply");
+	if (o.annotate || o.group.nby > 0 || o.group.period != PERIOD_NONE)
+		usage_error("--fit writes one table of coefficients: --annotate, "
+		    "--by and --period do not apply");
+	if (cfg->nx + cfg->nfactor == 0)
+		usage_error("--fit needs predictors: give --x or --factor");
+	if (cfg->outcome != NULL && (o.leads.window_days >= 0 ||
+	    o.leads.asof != NO_TIME))
+		usage_error("--window and --asof make the default outcome; "
+		    "--outcome %s is read as it is", cfg->outcome);
+	d.levels = xcalloc(cfg->nfactor + 1, sizeof *d.levels);
+	for (size_t i = 0; i < o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(o.files[i], &o.rd);
+
+		if (rd_failed(r) || fit_read(cfg, &o, r, &d) < 0)
+			rd_die(r);
+		rd_close(r);
+	}
+	if (cfg->outcome == NULL)
+		fit_outcome(&o, &d, cfg->nx, cfg->nfactor);
+	x = design(cfg, &d, &terms, &p);
+	beta = xcalloc(p, sizeof *beta);
+	cov = xcalloc(p * p, sizeof *cov);
+	rc = logit_fit(x, d.y, d.n, p, cfg->l2, beta, cov, &st);
+	if (rc == LOGIT_SINGULAR)
+		die(EX_DATAERR, "term %s is a linear combination of the terms "
+		    "before it: leave it out", terms[st.bad]);
+	if (rc == LOGIT_DIVERGED)
+		die(EX_DATAERR, "the terms separate the outcome together: the "
+		    "fit runs off to infinity (%s most); leave terms out or give "
+		    "--l2", terms[st.bad]);
+	for (size_t i = 0; i < d.n; i++)
+		events += d.y[i];
+	fit_write(cfg, &o, terms, p, d.n, events, beta, cov, &st);
+	for (size_t j = 0; j < p; j++)
+		free(terms[j]);
+	free(terms);
+	free(x);
+	free(beta);
+	free(cov);
+	for (size_t j = 0; j < cfg->nfactor; j++) {
+		for (size_t l = 0; l < d.levels[j].n; l++)
+			free(d.levels[j].name[l]);
+		free(d.levels[j].name);
+	}
+	free(d.levels);
+	free(d.y);
+	free(d.num);
+	free(d.lev);
+	free(d.created);
+	free(d.reached);
+	opts_free(&o);
+	return close_stdout();
 }
 
 static const struct lead_tool tool = {
@@ -744,7 +1282,7 @@ static const struct lead_tool tool = {
 		"--rules FILE [file ...]",
 		"Each lead with the score, grade and points per group of a rules "
 		    "file.",
-		OPTS_STAGES | OPTS_ASOF | OPTS_ANNOTATE,
+		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },
@@ -763,8 +1301,18 @@ int
 main(int argc, char *argv[])
 {
 	struct config cfg = { 0 };
-	char **args = xcalloc((size_t)argc + 2, sizeof *args);
+	char **args;
 	int rc;
+
+	/* --fit is another mode, not a leads tool's rows. */
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--fit") == 0 ||
+		    strncmp(argv[i], "--fit=", 6) == 0) {
+			rc = fit_main(&tool, &cfg, argc, argv);
+			free_config(&cfg);
+			return rc;
+		}
+	args = xcalloc((size_t)argc + 2, sizeof *args);
 
 	args[0] = argv[0];
 	args[1] = "--annotate";
