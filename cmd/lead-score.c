@@ -26,7 +26,7 @@
 #include "../lib/util.h"
 
 enum { OPT_RULES = OPT_TOOL, OPT_CAP, OPT_HALF_LIFE, OPT_GRADES, OPT_FIT,
-	OPT_OUTCOME, OPT_X, OPT_FACTOR, OPT_L2, OPT_FIT_STATS };
+	OPT_OUTCOME, OPT_X, OPT_FACTOR, OPT_L2, OPT_FIT_STATS, OPT_SPLIT_AT };
 
 static const struct tool_option tool_options[] = {
 	{ "rules", "FILE", OPT_RULES, "the scoring rules: a CSV of group, "
@@ -49,6 +49,8 @@ static const struct tool_option tool_options[] = {
 	    "sum of squared coefficients (default 0)" },
 	{ "fit-stats", NULL, OPT_FIT_STATS, "with --fit: write the deviances, "
 	    "AIC and counts instead of the coefficients" },
+	{ "split-at", "DATE", OPT_SPLIT_AT, "with --fit: fit on the leads "
+	    "created before DATE, and measure the fit on the rest" },
 	{ 0 }
 };
 
@@ -101,6 +103,7 @@ struct config {
 	size_t nfactor;
 	double l2;                  /* --l2 */
 	int fit_stats;              /* --fit-stats */
+	const char *split_at;       /* --split-at as given, or NULL */
 	struct rule *rules;
 	size_t nrules;
 	struct rgroup *groups;
@@ -173,6 +176,9 @@ handle_option(void *ctx, int key, const char *arg)
 		break;
 	case OPT_FIT_STATS:
 		cfg->fit_stats = 1;
+		break;
+	case OPT_SPLIT_AT:
+		cfg->split_at = arg;
 		break;
 	}
 }
@@ -523,9 +529,9 @@ setup(struct lead_run *run)
 	size_t n;
 
 	if (cfg->outcome != NULL || cfg->nx + cfg->nfactor > 0 ||
-	    cfg->l2 > 0 || cfg->fit_stats)
-		usage_error("--outcome, --x, --factor, --l2 and --fit-stats go "
-		    "with --fit");
+	    cfg->l2 > 0 || cfg->fit_stats || cfg->split_at != NULL)
+		usage_error("--outcome, --x, --factor, --l2, --fit-stats and "
+		    "--split-at go with --fit");
 	if (run->o->leads.window_days >= 0)
 		usage_error("--window makes the outcome of --fit: rules do not "
 		    "use it");
@@ -823,6 +829,8 @@ free_config(struct config *cfg)
 */
 struct fitdata {
 	size_t n, cap;
+	size_t nhold;               /* --split-at: the rows after the n
+	                               fitted, created from it on */
 	unsigned char *y;
 	double *num;                /* n x nx */
 	size_t *lev;                /* n x nfactor */
@@ -887,9 +895,11 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 	char esc[ESCAPED_MAX], last[128];
 	int rc;
 
-	if (cfg->outcome != NULL)
+	if (cfg->outcome != NULL) {
 		ycol = fit_col(r, cfg->outcome, "--outcome");
-	else {
+		if (cfg->split_at != NULL)
+			ccol = fit_col(r, "created_at", "--split-at's creation");
+	} else {
 		outcome_columns(o, last, sizeof last);
 		ccol = fit_col(r, "created_at", "the leads' creation");
 		rcol = fit_col(r, last, "the outcome's stage");
@@ -924,7 +934,8 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 				continue;
 			}
 			d->y[n] = *s == '1';
-		} else {
+		}
+		if (ccol >= 0) {
 			const char *why;
 
 			d->reached[n] = NO_TIME;
@@ -935,6 +946,10 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 				rd_bad_date(r, row, ccol, s, len, why);
 				continue;
 			}
+		}
+		if (rcol >= 0) {
+			const char *why;
+
 			len = row->f[rcol].len;
 			s = trim(row->f[rcol].s, &len);
 			if (len > 0 && (why = date_parse(s, len, &o->dates,
@@ -1004,6 +1019,7 @@ fit_outcome(const struct kpi_opts *o, struct fitdata *d, size_t nx,
 		    (win < 0 || t - d->created[i] <= win * MS_PER_DAY);
 		memmove(&d->num[k * nx], &d->num[i * nx], nx * sizeof *d->num);
 		memmove(&d->lev[k * nf], &d->lev[i * nf], nf * sizeof *d->lev);
+		d->created[k] = d->created[i];
 		k++;
 	}
 	d->n = k;
@@ -1068,6 +1084,72 @@ separation(const struct config *cfg, const struct fitdata *d)
 	}
 }
 
+/* The design matrix of D's COUNT rows from FROM: P columns, a column of
+** ones first, then the --x values, then each factor's 0/1 columns of its
+** levels but the first. */
+static double *
+design_rows(const struct config *cfg, const struct fitdata *d, size_t from,
+    size_t count, size_t p)
+{
+	double *x = xcalloc(count * p + 1, sizeof *x);
+
+	for (size_t i = from; i < from + count; i++) {
+		double *xi = x + (i - from) * p;
+		size_t k = 1;
+
+		xi[0] = 1;
+		for (size_t j = 0; j < cfg->nx; j++)
+			xi[k++] = d->num[i * cfg->nx + j];
+		for (size_t j = 0; j < cfg->nfactor; j++) {
+			size_t l = d->lev[i * cfg->nfactor + j];
+
+			if (l > 0)
+				xi[k + l - 1] = 1;
+			k += d->levels[j].n - 1;
+		}
+	}
+	return x;
+}
+
+/*
+** --split-at: order D's rows so that those created before SPLIT come
+** first (D->n of them), the rest after (D->nhold), each in input order.
+*/
+static void
+split_rows(struct fitdata *d, size_t nx, size_t nf, kpi_time split)
+{
+	size_t n = d->n, k = 0;
+	struct fitdata t = { 0 };
+
+	t.y = xcalloc(n + 1, 1);
+	t.num = xcalloc(n * nx + 1, sizeof *t.num);
+	t.lev = xcalloc(n * nf + 1, sizeof *t.lev);
+	t.created = xcalloc(n + 1, sizeof *t.created);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++) {
+			if ((d->created[i] < split) != (pass == 0))
+				continue;
+			t.y[k] = d->y[i];
+			memcpy(&t.num[k * nx], &d->num[i * nx], nx * sizeof *t.num);
+			memcpy(&t.lev[k * nf], &d->lev[i * nf], nf * sizeof *t.lev);
+			t.created[k] = d->created[i];
+			if (pass == 0)
+				d->nhold++;
+			k++;
+		}
+	/* nhold counted the fitted rows: turn it round. */
+	d->n = d->nhold;
+	d->nhold = n - d->n;
+	free(d->y);
+	free(d->num);
+	free(d->lev);
+	free(d->created);
+	d->y = t.y;
+	d->num = t.num;
+	d->lev = t.lev;
+	d->created = t.created;
+}
+
 /* The terms' names and the design matrix (n x p, a column of ones
 ** first) of D; checks the outcome and the columns first. */
 static double *
@@ -1075,7 +1157,6 @@ design(const struct config *cfg, struct fitdata *d, char ***terms,
     size_t *np)
 {
 	size_t p = 1 + cfg->nx, ones = 0, k;
-	double *x;
 	char a[NUM_BUFSIZE];
 
 	if (d->n == 0)
@@ -1112,13 +1193,26 @@ design(const struct config *cfg, struct fitdata *d, char ***terms,
 			for (size_t m = 0; m < lv->n; m++)
 				if (sorted[m] == lv->name[l])
 					rank[l] = m;
-		for (size_t i = 0; i < d->n; i++)
+		for (size_t i = 0; i < d->n + d->nhold; i++)
 			d->lev[i * cfg->nfactor + j] = rank[d->lev[i *
 			    cfg->nfactor + j]];
 		memcpy(lv->name, sorted, lv->n * sizeof *sorted);
 		free(sorted);
 		free(rank);
 		p += lv->n - 1;
+		/* --split-at: a level must be among the rows fitted. */
+		for (size_t l = 0; l < lv->n; l++) {
+			size_t i;
+
+			for (i = 0; i < d->n; i++)
+				if (d->lev[i * cfg->nfactor + j] == l)
+					break;
+			if (i == d->n)
+				die(EX_DATAERR, "--factor %s: level '%s' is only in the "
+				    "leads created from --split-at %s on: the fit has "
+				    "nothing to estimate it from", cfg->factor[j],
+				    lv->name[l], cfg->split_at);
+		}
 	}
 	if (cfg->l2 == 0)
 		separation(cfg, d);
@@ -1134,31 +1228,15 @@ design(const struct config *cfg, struct fitdata *d, char ***terms,
 			sb_printf(&sb, "%s%s", cfg->factor[j], d->levels[j].name[l]);
 			(*terms)[k++] = sb.s;
 		}
-	x = xcalloc(d->n * p, sizeof *x);
-	for (size_t i = 0; i < d->n; i++) {
-		double *xi = x + i * p;
-
-		xi[0] = 1;
-		k = 1;
-		for (size_t j = 0; j < cfg->nx; j++)
-			xi[k++] = d->num[i * cfg->nx + j];
-		for (size_t j = 0; j < cfg->nfactor; j++) {
-			size_t l = d->lev[i * cfg->nfactor + j];
-
-			if (l > 0)
-				xi[k + l - 1] = 1;
-			k += d->levels[j].n - 1;
-		}
-	}
 	*np = p;
-	return x;
+	return design_rows(cfg, d, 0, d->n, p);
 }
 
 /* The coefficients' table, or with --fit-stats the fit's figures. */
 static void
 fit_write(const struct config *cfg, const struct kpi_opts *o,
     char **terms, size_t p, size_t n, size_t events, const double *beta,
-    const double *cov, const struct logit_stats *st)
+    const double *cov, const struct logit_stats *st, const double *hold)
 {
 	struct writer w;
 	double z95 = norm_quantile(0.975);
@@ -1178,6 +1256,11 @@ fit_write(const struct config *cfg, const struct kpi_opts *o,
 		STAT("df_null", n - 1);
 		STAT("aic", st->aic);
 		STAT("l2", cfg->l2);
+		if (cfg->split_at != NULL) {
+			STAT("holdout_rows", hold[0]);
+			STAT("holdout_outcome_1", hold[1]);
+			STAT("holdout_deviance", hold[0] > 0 ? hold[2] : NAN);
+		}
 #undef STAT
 		return;
 	}
@@ -1216,6 +1299,7 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 	double *x, *beta, *cov;
 	char **terms;
 	size_t p, events = 0;
+	double hold[3] = { 0, 0, 0 };
 	int rc;
 
 	opts_parse(&o, &t->spec, cfg, argc, argv);
@@ -1242,6 +1326,9 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 	}
 	if (cfg->outcome == NULL)
 		fit_outcome(&o, &d, cfg->nx, cfg->nfactor);
+	if (cfg->split_at != NULL)
+		split_rows(&d, cfg->nx, cfg->nfactor, opt_date("split-at",
+		    cfg->split_at, &o.dates));
 	x = design(cfg, &d, &terms, &p);
 	beta = xcalloc(p, sizeof *beta);
 	cov = xcalloc(p * p, sizeof *cov);
@@ -1255,7 +1342,27 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 		    "--l2", terms[st.bad]);
 	for (size_t i = 0; i < d.n; i++)
 		events += d.y[i];
-	fit_write(cfg, &o, terms, p, d.n, events, beta, cov, &st);
+	if (d.nhold > 0) {
+		/* The fit measured on the rows it has not seen: their -2 log
+		 * likelihood under the estimates. */
+		double *xh = design_rows(cfg, &d, d.n, d.nhold, p);
+
+		for (size_t i = 0; i < d.nhold; i++) {
+			double eta = 0;
+
+			for (size_t j = 0; j < p; j++)
+				eta += xh[i * p + j] * beta[j];
+			hold[0]++;
+			hold[1] += d.y[d.n + i];
+			/* -2 log P(y): 2 log(1 + e^-eta) for y = 1,
+			 * 2 log(1 + e^eta) for y = 0, computed stably. */
+			eta = d.y[d.n + i] ? -eta : eta;
+			hold[2] += 2 * (eta > 0 ? eta + log1p(exp(-eta)) :
+			    log1p(exp(eta)));
+		}
+		free(xh);
+	}
+	fit_write(cfg, &o, terms, p, d.n, events, beta, cov, &st, hold);
 	for (size_t j = 0; j < p; j++)
 		free(terms[j]);
 	free(terms);
