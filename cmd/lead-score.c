@@ -10,6 +10,7 @@
 ** --annotate: one row in, one row out, nothing kept.
 */
 #include <math.h>
+#include <errno.h>
 #include <regex.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,7 +27,8 @@
 #include "../lib/util.h"
 
 enum { OPT_RULES = OPT_TOOL, OPT_CAP, OPT_HALF_LIFE, OPT_GRADES, OPT_FIT,
-	OPT_OUTCOME, OPT_X, OPT_FACTOR, OPT_L2, OPT_FIT_STATS, OPT_SPLIT_AT };
+	OPT_OUTCOME, OPT_X, OPT_FACTOR, OPT_L2, OPT_FIT_STATS, OPT_SPLIT_AT,
+	OPT_SAVE_MODEL, OPT_PREDICT };
 
 static const struct tool_option tool_options[] = {
 	{ "rules", "FILE", OPT_RULES, "the scoring rules: a CSV of group, "
@@ -51,6 +53,10 @@ static const struct tool_option tool_options[] = {
 	    "AIC and counts instead of the coefficients" },
 	{ "split-at", "DATE", OPT_SPLIT_AT, "with --fit: fit on the leads "
 	    "created before DATE, and measure the fit on the rest" },
+	{ "save-model", "FILE", OPT_SAVE_MODEL, "with --fit: write the model "
+	    "to FILE, for --predict" },
+	{ "predict", "FILE", OPT_PREDICT, "instead of rules: each row with the "
+	    "score of the model in FILE (from --save-model)" },
 	{ 0 }
 };
 
@@ -104,6 +110,8 @@ struct config {
 	double l2;                  /* --l2 */
 	int fit_stats;              /* --fit-stats */
 	const char *split_at;       /* --split-at as given, or NULL */
+	const char *save_model;     /* --save-model, or NULL */
+	const char *predict;        /* --predict, or NULL */
 	struct rule *rules;
 	size_t nrules;
 	struct rgroup *groups;
@@ -179,6 +187,12 @@ handle_option(void *ctx, int key, const char *arg)
 		break;
 	case OPT_SPLIT_AT:
 		cfg->split_at = arg;
+		break;
+	case OPT_SAVE_MODEL:
+		cfg->save_model = arg;
+		break;
+	case OPT_PREDICT:
+		cfg->predict = arg;
 		break;
 	}
 }
@@ -529,9 +543,10 @@ setup(struct lead_run *run)
 	size_t n;
 
 	if (cfg->outcome != NULL || cfg->nx + cfg->nfactor > 0 ||
-	    cfg->l2 > 0 || cfg->fit_stats || cfg->split_at != NULL)
-		usage_error("--outcome, --x, --factor, --l2, --fit-stats and "
-		    "--split-at go with --fit");
+	    cfg->l2 > 0 || cfg->fit_stats || cfg->split_at != NULL ||
+	    cfg->save_model != NULL)
+		usage_error("--outcome, --x, --factor, --l2, --fit-stats, "
+		    "--split-at and --save-model go with --fit");
 	if (run->o->leads.window_days >= 0)
 		usage_error("--window makes the outcome of --fit: rules do not "
 		    "use it");
@@ -1288,6 +1303,259 @@ fit_write(const struct config *cfg, const struct kpi_opts *o,
 	}
 }
 
+/* --save-model FILE: the fitted model as a CSV that --predict reads. */
+static void
+save_model(const char *path, const struct config *cfg,
+    const struct fitdata *d, const double *beta)
+{
+	FILE *fp = fopen(path, "w");
+	struct writer w;
+	size_t k = 1;
+
+	if (fp == NULL)
+		die(EX_CANTCREAT, "--save-model %s: %s", path, strerror(errno));
+	wr_init(&w, fp, 6);
+	wr_str(&w, "kind");
+	wr_str(&w, "column");
+	wr_str(&w, "level");
+	wr_str(&w, "estimate");
+	wr_end(&w);
+	wr_str(&w, "intercept");
+	wr_empty(&w);
+	wr_empty(&w);
+	wr_strf(&w, "%.17g", beta[0]);
+	wr_end(&w);
+	for (size_t j = 0; j < cfg->nx; j++) {
+		wr_str(&w, "x");
+		wr_str(&w, cfg->x[j]);
+		wr_empty(&w);
+		wr_strf(&w, "%.17g", beta[k++]);
+		wr_end(&w);
+	}
+	for (size_t j = 0; j < cfg->nfactor; j++)
+		for (size_t l = 0; l < d->levels[j].n; l++) {
+			wr_str(&w, "level");
+			wr_str(&w, cfg->factor[j]);
+			wr_str(&w, d->levels[j].name[l]);
+			wr_strf(&w, "%.17g", l == 0 ? 0.0 : beta[k++]);
+			wr_end(&w);
+		}
+	if (ferror(fp) | fclose(fp))
+		die(EX_IOERR, "--save-model %s: %s", path, strerror(errno));
+}
+
+/* A model read by --predict: the intercept, each numeric column's
+** coefficient, each factor's levels and theirs (the reference's 0). */
+struct model {
+	double b0;
+	struct mterm {
+		char *col;
+		long idx;                /* its column in the current file */
+		char **level;            /* a factor's levels; NULL: numeric */
+		double *b;               /* their coefficients, or b[0] */
+		size_t n;
+	} *t;
+	size_t nt;
+};
+
+/* The term of column COL, KIND x or level, added if new. */
+static struct mterm *
+model_term(struct model *m, const char *col, int factor)
+{
+	for (size_t i = 0; i < m->nt; i++)
+		if (strcmp(m->t[i].col, col) == 0)
+			return &m->t[i];
+	m->t = xreallocarray(m->t, m->nt + 1, sizeof *m->t);
+	m->t[m->nt] = (struct mterm){ xstrdup(col), -1, NULL, NULL, 0 };
+	(void)factor;
+	return &m->t[m->nt++];
+}
+
+/* Read the model of --save-model from PATH, or die naming its line. */
+static void
+load_model(const char *path, struct model *m)
+{
+	static const char *const need[] = { "kind", "column", "level",
+	    "estimate" };
+	struct rd_opts ro = { 0 };
+	struct reader *r = rd_open_or_die(path, &ro);
+	const struct row *row;
+	long col[4];
+	int rc, intercepts = 0;
+
+	if (rd_failed(r))
+		rd_die(r);
+	for (size_t i = 0; i < 4; i++)
+		if ((col[i] = rd_col(r, need[i])) < 0)
+			die(EX_DATAERR, "%s: not a model of --save-model: no column "
+			    "'%s'", rd_name(r), need[i]);
+	while ((rc = rd_next(r, &row)) > 0) {
+		char *f[4];
+		double b;
+		int ok;
+
+		for (size_t i = 0; i < 4; i++)
+			f[i] = field_dup(row, col[i]);
+		ok = num_parse(f[3], strlen(f[3]), &b) == NULL && isfinite(b);
+		if (ok && strcmp(f[0], "intercept") == 0) {
+			m->b0 = b;
+			intercepts++;
+		} else if (ok && strcmp(f[0], "x") == 0 && *f[1] != '\0') {
+			struct mterm *t = model_term(m, f[1], 0);
+
+			ok = t->level == NULL && t->n == 0;
+			if (ok) {
+				t->b = xcalloc(1, sizeof *t->b);
+				t->b[0] = b;
+				t->n = 1;
+			}
+		} else if (ok && strcmp(f[0], "level") == 0 && *f[1] != '\0') {
+			struct mterm *t = model_term(m, f[1], 1);
+
+			ok = t->n == 0 || t->level != NULL;
+			for (size_t l = 0; ok && l < t->n; l++)
+				ok = strcmp(t->level[l], f[2]) != 0;
+			if (ok) {
+				t->level = xreallocarray(t->level, t->n + 1,
+				    sizeof *t->level);
+				t->b = xreallocarray(t->b, t->n + 1, sizeof *t->b);
+				t->level[t->n] = xstrdup(f[2]);
+				t->b[t->n++] = b;
+			}
+		} else
+			ok = 0;
+		for (size_t i = 0; i < 4; i++)
+			free(f[i]);
+		if (!ok)
+			die(EX_DATAERR, "%s:%lu: not a row of a model of --save-model "
+			    "(intercept, x COLUMN or level COLUMN LEVEL, once each, "
+			    "and a number)", rd_name(r), row->line);
+	}
+	if (rc < 0)
+		rd_die(r);
+	if (intercepts != 1)
+		die(EX_DATAERR, "%s: not a model of --save-model: it needs one "
+		    "intercept row", rd_name(r));
+	rd_close(r);
+}
+
+/* The score of ROW under M: 1 / (1 + e^-eta), into *P; 0, or -1 after
+** rd_bad(). */
+static int
+predict_row(const struct model *m, const char *path, struct reader *r,
+    const struct row *row, double *p)
+{
+	double eta = m->b0;
+	char esc[ESCAPED_MAX];
+
+	for (size_t i = 0; i < m->nt; i++) {
+		const struct mterm *t = &m->t[i];
+		size_t len = row->f[t->idx].len, l;
+		const char *s = trim(row->f[t->idx].s, &len);
+		double v;
+
+		escape_text(esc, sizeof esc, s, len);
+		if (t->level == NULL) {
+			if (num_parse(s, len, &v) != NULL || !isfinite(v))
+				return rd_bad(r, row, t->idx, "'%s' is not a number "
+				    "(the model's x)", esc);
+			eta += t->b[0] * v;
+			continue;
+		}
+		for (l = 0; l < t->n; l++)
+			if (strlen(t->level[l]) == len &&
+			    memcmp(t->level[l], s, len) == 0)
+				break;
+		if (l == t->n)
+			return rd_bad(r, row, t->idx, "level '%s' is not one the "
+			    "model %s was fitted on", esc, path);
+		eta += t->b[l];
+	}
+	*p = 1 / (1 + exp(-eta));
+	return 0;
+}
+
+/* lead-score --predict MODEL: each row with the model's score. */
+static int
+predict_main(const struct lead_tool *tool, struct config *cfg, int argc,
+    char **argv)
+{
+	struct kpi_opts o;
+	struct model m = { 0 };
+	struct writer w;
+	struct strbuf header = { 0 };
+
+	opts_parse(&o, &tool->spec, cfg, argc, argv);
+	if (cfg->fit != NULL || cfg->rules_path != NULL || cfg->outcome ||
+	    cfg->nx + cfg->nfactor > 0 || cfg->l2 > 0 || cfg->fit_stats ||
+	    cfg->split_at != NULL || cfg->has_cap || cfg->half_life > 0 ||
+	    cfg->grades_arg != NULL || o.group.nby > 0 ||
+	    o.group.period != PERIOD_NONE || o.leads.window_days >= 0)
+		usage_error("--predict scores by a saved model alone: give no "
+		    "other options of lead-score's");
+	load_model(cfg->predict, &m);
+	opts_writer(&o, &w);
+	for (size_t i = 0; i < o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(o.files[i], &o.rd);
+		const struct row *h, *row;
+		struct strbuf k = { 0 };
+		int rc;
+
+		if (rd_failed(r))
+			rd_die(r);
+		h = rd_header(r);
+		for (size_t t = 0; t < m.nt; t++)
+			m.t[t].idx = fit_col(r, m.t[t].col, "the model's");
+		if (rd_col(r, "score") != RD_NO_COLUMN) {
+			rd_fail(r, EX_DATAERR, h->line, "the input already has a "
+			    "column 'score'");
+			rd_die(r);
+		}
+		for (size_t c = 0; c < h->n; c++)
+			sb_printf(&k, "%.*s\n", (int)h->f[c].len, h->f[c].s);
+		if (i == 0) {
+			for (size_t c = 0; c < h->n; c++)
+				wr_field(&w, h->f[c].s, h->f[c].len);
+			wr_str(&w, "score");
+			wr_end(&w);
+			header = k;
+		} else {
+			int same = k.len == header.len &&
+			    memcmp(k.s, header.s, k.len) == 0;
+
+			sb_free(&k);
+			if (!same)
+				die(EX_DATAERR, "%s:%lu: the header differs from the "
+				    "first file's; scored rows must line up under one "
+				    "header", rd_name(r), h->line);
+		}
+		while ((rc = rd_next(r, &row)) > 0) {
+			double p = 0;
+
+			if (predict_row(&m, cfg->predict, r, row, &p) < 0)
+				continue;
+			for (size_t f = 0; f < row->n; f++)
+				wr_field(&w, row->f[f].s, row->f[f].len);
+			wr_num(&w, p);
+			wr_end(&w);
+		}
+		if (rc < 0)
+			rd_die(r);
+		rd_close(r);
+	}
+	sb_free(&header);
+	for (size_t t = 0; t < m.nt; t++) {
+		free(m.t[t].col);
+		for (size_t l = 0; l < m.t[t].n && m.t[t].level; l++)
+			free(m.t[t].level[l]);
+		free(m.t[t].level);
+		free(m.t[t].b);
+	}
+	free(m.t);
+	opts_free(&o);
+	return close_stdout();
+}
+
 /* lead-score --fit logit (see lead-score(1)). */
 static int
 fit_main(const struct lead_tool *t, struct config *cfg, int argc,
@@ -1304,9 +1572,9 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 
 	opts_parse(&o, &t->spec, cfg, argc, argv);
 	if (cfg->rules_path != NULL || cfg->has_cap || cfg->half_life > 0 ||
-	    cfg->grades_arg != NULL)
-		usage_error("--fit fits a model instead of scoring by rules: "
-		    "--rules, --cap, --half-life and --grades do not apply");
+	    cfg->grades_arg != NULL || cfg->predict != NULL)
+		usage_error("--fit fits a model instead of scoring: --rules, "
+		    "--cap, --half-life, --grades and --predict do not apply");
 	if (o.annotate || o.group.nby > 0 || o.group.period != PERIOD_NONE)
 		usage_error("--fit writes one table of coefficients: --annotate, "
 		    "--by and --period do not apply");
@@ -1362,6 +1630,8 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 		}
 		free(xh);
 	}
+	if (cfg->save_model != NULL)
+		save_model(cfg->save_model, cfg, &d, beta);
 	fit_write(cfg, &o, terms, p, d.n, events, beta, cov, &st, hold);
 	for (size_t j = 0; j < p; j++)
 		free(terms[j]);
@@ -1411,11 +1681,15 @@ main(int argc, char *argv[])
 	char **args;
 	int rc;
 
-	/* --fit is another mode, not a leads tool's rows. */
+	/* --fit and --predict are other modes, not a leads tool's rows. */
 	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
 		if (strcmp(argv[i], "--fit") == 0 ||
-		    strncmp(argv[i], "--fit=", 6) == 0) {
-			rc = fit_main(&tool, &cfg, argc, argv);
+		    strncmp(argv[i], "--fit=", 6) == 0 ||
+		    strcmp(argv[i], "--predict") == 0 ||
+		    strncmp(argv[i], "--predict=", 10) == 0) {
+			rc = argv[i][2] == 'f' ?
+			    fit_main(&tool, &cfg, argc, argv) :
+			    predict_main(&tool, &cfg, argc, argv);
 			free_config(&cfg);
 			return rc;
 		}
