@@ -23,12 +23,14 @@
 #include "../lib/leadtool.h"
 #include "../lib/logit.h"
 #include "../lib/num.h"
+#include "../lib/scoreeval.h"
 #include "../lib/stats.h"
 #include "../lib/util.h"
 
 enum { OPT_RULES = OPT_TOOL, OPT_CAP, OPT_HALF_LIFE, OPT_GRADES, OPT_FIT,
 	OPT_OUTCOME, OPT_X, OPT_FACTOR, OPT_L2, OPT_FIT_STATS, OPT_SPLIT_AT,
-	OPT_SAVE_MODEL, OPT_PREDICT };
+	OPT_SAVE_MODEL, OPT_PREDICT, OPT_EVALUATE, OPT_GAINS, OPT_CALIBRATION,
+	OPT_GROUPS };
 
 static const struct tool_option tool_options[] = {
 	{ "rules", "FILE", OPT_RULES, "the scoring rules: a CSV of group, "
@@ -57,6 +59,15 @@ static const struct tool_option tool_options[] = {
 	    "to FILE, for --predict" },
 	{ "predict", "FILE", OPT_PREDICT, "instead of rules: each row with the "
 	    "score of the model in FILE (from --save-model)" },
+	{ "evaluate", "COL[,COL]", OPT_EVALUATE, "instead of rules: how well "
+	    "the score COL tells the outcome (AUC, KS, Brier, Hosmer-Lemeshow); "
+	    "two: compared" },
+	{ "gains", NULL, OPT_GAINS, "with --evaluate: the gains table by "
+	    "--groups instead" },
+	{ "calibration", NULL, OPT_CALIBRATION, "with --evaluate: the "
+	    "calibration table by --groups instead" },
+	{ "groups", "N", OPT_GROUPS, "with --evaluate: groups of the tables and "
+	    "of Hosmer-Lemeshow (default 10, deciles)" },
 	{ 0 }
 };
 
@@ -112,6 +123,10 @@ struct config {
 	const char *split_at;       /* --split-at as given, or NULL */
 	const char *save_model;     /* --save-model, or NULL */
 	const char *predict;        /* --predict, or NULL */
+	int evaluate;               /* --evaluate: its columns are x[] */
+	int gains, calibration;     /* --gains, --calibration */
+	size_t ngroups_eval;        /* --groups; 0 without */
+	const char *x_label;        /* how messages name x[]: "--x" */
 	struct rule *rules;
 	size_t nrules;
 	struct rgroup *groups;
@@ -193,6 +208,22 @@ handle_option(void *ctx, int key, const char *arg)
 		break;
 	case OPT_PREDICT:
 		cfg->predict = arg;
+		break;
+	case OPT_EVALUATE:
+		cfg->nx = add_list(&cfg->x, cfg->nx, "evaluate", arg);
+		if (cfg->nx > 2)
+			usage_error("--evaluate: '%s': one score, or two to compare",
+			    arg);
+		cfg->evaluate = 1;
+		break;
+	case OPT_GAINS:
+		cfg->gains = 1;
+		break;
+	case OPT_CALIBRATION:
+		cfg->calibration = 1;
+		break;
+	case OPT_GROUPS:
+		cfg->ngroups_eval = (size_t)opt_int("groups", arg, 3, 1000);
 		break;
 	}
 }
@@ -544,9 +575,11 @@ setup(struct lead_run *run)
 
 	if (cfg->outcome != NULL || cfg->nx + cfg->nfactor > 0 ||
 	    cfg->l2 > 0 || cfg->fit_stats || cfg->split_at != NULL ||
-	    cfg->save_model != NULL)
+	    cfg->save_model != NULL || cfg->gains || cfg->calibration ||
+	    cfg->ngroups_eval > 0)
 		usage_error("--outcome, --x, --factor, --l2, --fit-stats, "
-		    "--split-at and --save-model go with --fit");
+		    "--split-at and --save-model go with --fit; --gains, "
+		    "--calibration and --groups with --evaluate");
 	if (run->o->leads.window_days >= 0)
 		usage_error("--window makes the outcome of --fit: rules do not "
 		    "use it");
@@ -920,7 +953,7 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 		rcol = fit_col(r, last, "the outcome's stage");
 	}
 	for (size_t j = 0; j < cfg->nx; j++)
-		xcol[j] = fit_col(r, cfg->x[j], "--x");
+		xcol[j] = fit_col(r, cfg->x[j], cfg->x_label);
 	for (size_t j = 0; j < cfg->nfactor; j++)
 		fcol[j] = fit_col(r, cfg->factor[j], "--factor");
 	while ((rc = rd_next(r, &row)) > 0) {
@@ -979,8 +1012,8 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 			len = row->f[xcol[j]].len;
 			s = trim(row->f[xcol[j]].s, &len);
 			if (num_parse(s, len, v) != NULL || !isfinite(*v)) {
-				rd_bad(r, row, xcol[j], "'%s' is not a number (--x)",
-				    escape_text(esc, sizeof esc, s, len));
+				rd_bad(r, row, xcol[j], "'%s' is not a number (%s)",
+				    escape_text(esc, sizeof esc, s, len), cfg->x_label);
 				bad = 1;
 			}
 		}
@@ -1489,7 +1522,8 @@ predict_main(const struct lead_tool *tool, struct config *cfg, int argc,
 	if (cfg->fit != NULL || cfg->rules_path != NULL || cfg->outcome ||
 	    cfg->nx + cfg->nfactor > 0 || cfg->l2 > 0 || cfg->fit_stats ||
 	    cfg->split_at != NULL || cfg->has_cap || cfg->half_life > 0 ||
-	    cfg->grades_arg != NULL || o.group.nby > 0 ||
+	    cfg->grades_arg != NULL || cfg->evaluate || cfg->gains ||
+	    cfg->calibration || cfg->ngroups_eval > 0 || o.group.nby > 0 ||
 	    o.group.period != PERIOD_NONE || o.leads.window_days >= 0)
 		usage_error("--predict scores by a saved model alone: give no "
 		    "other options of lead-score's");
@@ -1556,6 +1590,177 @@ predict_main(const struct lead_tool *tool, struct config *cfg, int argc,
 	return close_stdout();
 }
 
+/* The names of --evaluate's statistics of one score, in output order. */
+static const char *const eval_stats[] = { "leads", "converted", "auc",
+	"auc_se", "auc_lo", "auc_hi", "ks", "brier", "hl_chi2", "hl_df",
+	"hl_p", "hl_groups", "top_lift", NULL };
+
+/* Whether every one of the N values of S is a probability, in [0, 1]. */
+static int
+probabilities(const double *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(s[i] >= 0 && s[i] <= 1))
+			return 0;
+	return 1;
+}
+
+/* One gains or calibration row of score NAME. */
+static void
+gains_write(struct writer *w, const char *name, size_t k,
+    const struct gains_row *g, int calib)
+{
+	wr_str(w, name);
+	wr_int(w, (int64_t)k);
+	wr_int(w, (int64_t)g->leads);
+	wr_int(w, (int64_t)g->converted);
+	wr_num(w, g->rate);
+	if (calib) {
+		wr_num(w, g->mean_score);
+	} else {
+		wr_num(w, g->cum_captured);
+		wr_num(w, g->lift);
+		wr_num(w, g->cum_lift);
+	}
+	wr_num(w, g->min_score);
+	wr_num(w, g->max_score);
+	wr_end(w);
+}
+
+/*
+** --evaluate: the scores of D's COUNT rows from FROM against their
+** outcomes, by lib/scoreeval.h: the summary (score, statistic, value),
+** or with --gains the gains table, with --calibration the calibration
+** table, of each score.
+*/
+static void
+evaluate_write(const struct config *cfg, const struct kpi_opts *o,
+    const struct fitdata *d, size_t from, size_t count)
+{
+	size_t nx = cfg->nx, ones = 0, groups = cfg->ngroups_eval;
+	double *s[2] = { NULL, NULL };
+	const unsigned char *y = d->y + from;
+	struct gains_row *rows = xcalloc(groups > 10 ? groups : 10,
+	    sizeof *rows);
+	struct writer w;
+
+	if (count == 0)
+		die(EX_DATAERR, "--evaluate: no leads to evaluate%s",
+		    cfg->split_at != NULL ? " created from --split-at on" : "");
+	for (size_t i = 0; i < count; i++)
+		ones += y[i];
+	if (ones == 0 || ones == count)
+		die(EX_DATAERR, "--evaluate: the outcome is %d on all %zu leads: "
+		    "telling converted from lost needs both", ones ? 1 : 0,
+		    count);
+	for (size_t j = 0; j < nx; j++) {
+		s[j] = xcalloc(count, sizeof *s[j]);
+		for (size_t i = 0; i < count; i++)
+			s[j][i] = d->num[(from + i) * nx + j];
+		if (cfg->calibration && !probabilities(s[j], count))
+			die(EX_DATAERR, "--calibration compares probabilities with "
+			    "outcomes, and --evaluate %s has values outside 0 to 1",
+			    cfg->x[j]);
+	}
+	opts_writer(o, &w);
+	if (cfg->gains || cfg->calibration) {
+		wr_str(&w, "score");
+		wr_str(&w, "group");
+		wr_str(&w, "leads");
+		wr_str(&w, "converted");
+		wr_str(&w, "rate");
+		if (cfg->calibration)
+			wr_str(&w, "mean_score");
+		else {
+			wr_str(&w, "cum_captured");
+			wr_str(&w, "lift");
+			wr_str(&w, "cum_lift");
+		}
+		wr_str(&w, "min_score");
+		wr_str(&w, "max_score");
+		wr_end(&w);
+		for (size_t j = 0; j < nx; j++) {
+			size_t k;
+
+			if (cfg->calibration) {
+				struct hl_test hl;
+
+				hosmer_lemeshow(s[j], y, count, groups, &hl, rows);
+				k = hl.groups;
+			} else
+				k = gains_table(s[j], y, count, groups, rows);
+			for (size_t g = 0; g < k; g++)
+				gains_write(&w, cfg->x[j], g + 1, &rows[g],
+				    cfg->calibration);
+		}
+	} else {
+		wr_str(&w, "score");
+		wr_str(&w, "statistic");
+		wr_str(&w, "value");
+		wr_end(&w);
+		for (size_t j = 0; j < nx; j++) {
+			struct roc_auc a;
+			struct hl_test hl = { NAN, NAN, 0, 0 };
+			double v[13], brier = NAN;
+			size_t k = gains_table(s[j], y, count, 10, rows);
+			int prob = probabilities(s[j], count);
+
+			roc_auc(s[j], y, count, &a);
+			if (prob) {
+				brier = brier_score(s[j], y, count);
+				if (hosmer_lemeshow(s[j], y, count, groups, &hl,
+				    NULL) < 0)
+					hl.chi2 = hl.p = NAN;
+			}
+			v[0] = (double)count;
+			v[1] = (double)ones;
+			v[2] = a.auc;
+			v[3] = a.se;
+			v[4] = a.lo;
+			v[5] = a.hi;
+			v[6] = ks_statistic(s[j], y, count);
+			v[7] = brier;
+			v[8] = hl.chi2;
+			v[9] = prob && hl.groups > 0 ? hl.df : NAN;
+			v[10] = hl.p;
+			v[11] = prob ? (double)hl.groups : NAN;
+			v[12] = k > 0 ? rows[0].lift : NAN;
+			for (size_t i = 0; eval_stats[i] != NULL; i++) {
+				wr_str(&w, cfg->x[j]);
+				wr_str(&w, eval_stats[i]);
+				wr_num(&w, v[i]);
+				wr_end(&w);
+			}
+		}
+		if (nx == 2) {
+			static const char *const names[] = { "auc_diff",
+			    "auc_diff_se", "auc_diff_lo", "auc_diff_hi", "z", "p" };
+			struct roc_cmp c;
+			double v[6];
+			struct strbuf pair = { 0 };
+
+			roc_compare(s[0], s[1], y, count, &c);
+			v[0] = c.diff;
+			v[1] = c.se;
+			v[2] = c.lo;
+			v[3] = c.hi;
+			v[4] = c.z;
+			v[5] = c.p;
+			sb_printf(&pair, "%s-%s", cfg->x[0], cfg->x[1]);
+			for (size_t i = 0; i < 6; i++) {
+				wr_str(&w, pair.s);
+				wr_str(&w, names[i]);
+				wr_num(&w, v[i]);
+				wr_end(&w);
+			}
+			sb_free(&pair);
+		}
+	}
+	free(rows);
+	free(s[0]);
+	free(s[1]);
+}
+
 /* lead-score --fit logit (see lead-score(1)). */
 static int
 fit_main(const struct lead_tool *t, struct config *cfg, int argc,
@@ -1578,6 +1783,21 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 	if (o.annotate || o.group.nby > 0 || o.group.period != PERIOD_NONE)
 		usage_error("--fit writes one table of coefficients: --annotate, "
 		    "--by and --period do not apply");
+	if (cfg->evaluate) {
+		cfg->x_label = "--evaluate";
+		if (cfg->fit != NULL || cfg->nfactor > 0 || cfg->l2 > 0 ||
+		    cfg->fit_stats || cfg->save_model != NULL)
+			usage_error("--evaluate measures a score column; --fit, "
+			    "--x, --factor, --l2, --fit-stats and --save-model "
+			    "do not go with it");
+		if (cfg->gains && cfg->calibration)
+			usage_error("--gains and --calibration are two outputs: "
+			    "give one");
+	} else if (cfg->gains || cfg->calibration || cfg->ngroups_eval > 0)
+		usage_error("--gains, --calibration and --groups go with "
+		    "--evaluate");
+	if (cfg->ngroups_eval == 0)
+		cfg->ngroups_eval = 10;
 	if (cfg->nx + cfg->nfactor == 0)
 		usage_error("--fit needs predictors: give --x or --factor");
 	if (cfg->outcome != NULL && (o.leads.window_days >= 0 ||
@@ -1597,6 +1817,13 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 	if (cfg->split_at != NULL)
 		split_rows(&d, cfg->nx, cfg->nfactor, opt_date("split-at",
 		    cfg->split_at, &o.dates));
+	if (cfg->evaluate) {
+		if (cfg->split_at != NULL)
+			evaluate_write(cfg, &o, &d, d.n, d.nhold);
+		else
+			evaluate_write(cfg, &o, &d, 0, d.n);
+		goto done;
+	}
 	x = design(cfg, &d, &terms, &p);
 	beta = xcalloc(p, sizeof *beta);
 	cov = xcalloc(p * p, sizeof *cov);
@@ -1639,6 +1866,7 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 	free(x);
 	free(beta);
 	free(cov);
+done:
 	for (size_t j = 0; j < cfg->nfactor; j++) {
 		for (size_t l = 0; l < d.levels[j].n; l++)
 			free(d.levels[j].name[l]);
@@ -1679,6 +1907,8 @@ main(int argc, char *argv[])
 {
 	struct config cfg = { 0 };
 	char **args;
+
+	cfg.x_label = "--x";
 	int rc;
 
 	/* --fit and --predict are other modes, not a leads tool's rows. */
@@ -1686,8 +1916,10 @@ main(int argc, char *argv[])
 		if (strcmp(argv[i], "--fit") == 0 ||
 		    strncmp(argv[i], "--fit=", 6) == 0 ||
 		    strcmp(argv[i], "--predict") == 0 ||
-		    strncmp(argv[i], "--predict=", 10) == 0) {
-			rc = argv[i][2] == 'f' ?
+		    strncmp(argv[i], "--predict=", 10) == 0 ||
+		    strcmp(argv[i], "--evaluate") == 0 ||
+		    strncmp(argv[i], "--evaluate=", 11) == 0) {
+			rc = argv[i][2] != 'p' ?
 			    fit_main(&tool, &cfg, argc, argv) :
 			    predict_main(&tool, &cfg, argc, argv);
 			free_config(&cfg);
