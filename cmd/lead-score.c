@@ -1228,13 +1228,15 @@ design(const struct config *cfg, struct fitdata *d, char ***terms,
 	/* Levels in sorted order: the first is the reference. */
 	for (size_t j = 0; j < cfg->nfactor; j++) {
 		struct levels *lv = &d->levels[j];
-		char **sorted = xcalloc(lv->n, sizeof *sorted);
-		size_t *rank = xcalloc(lv->n, sizeof *rank);
+		char **sorted;
+		size_t *rank;
 
 		if (lv->n == 1)
 			die(EX_DATAERR, "--factor %s is '%s' on every row: a constant "
 			    "cannot be told from the intercept", cfg->factor[j],
 			    lv->name[0]);
+		sorted = xcalloc(lv->n, sizeof *sorted);
+		rank = xcalloc(lv->n, sizeof *rank);
 		memcpy(sorted, lv->name, lv->n * sizeof *sorted);
 		qsort(sorted, lv->n, sizeof *sorted, strp_cmp);
 		for (size_t l = 0; l < lv->n; l++)
