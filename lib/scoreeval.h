@@ -11,8 +11,9 @@
 **
 **   SCORE[i]  any real number, higher meaning more likely to convert (a
 **             rule-based score, a model's probability, a CRM's grade as a
-**             number); the functions that read it as a probability (brier_
-**             score(), hosmer_lemeshow()) call it P and need [0, 1].
+**             number); the functions that read it as a probability
+**             (brier_score(), hosmer_lemeshow()) call it P and need it
+**             in [0, 1].
 **   Y[i]      the outcome, 0 (did not convert) or 1 (converted); any
 **             nonzero byte counts as 1.
 **   N         the number of leads, 0 or more; SCORE and Y may be NULL
@@ -25,11 +26,12 @@
 ** Scores are compared exactly: equal doubles are ties, and ties are never
 ** split (a tie between a converted and a lost lead counts 1/2 in the AUC;
 ** a tie block stays in one group of a table). Each function sorts its own
-** copy once: time O(N log N), memory O(N). Pure functions: no state kept
+** copy of each score once (brier_score() none): time O(N log N), memory
+** O(N); the caller's arrays are not changed. Pure functions: no state kept
 ** between calls; allocation failure exits 71 (util.h's xmalloc()).
 **
 ** "Positives" below are the leads with Y = 1 (m of them), "negatives"
-** those with Y = 0 (n of them).
+** those with Y = 0 (n of them): N = m + n.
 */
 
 /*
