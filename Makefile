@@ -29,6 +29,7 @@ FUZZERS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY  = $(FUZZERS:%=tests/fuzz/replay_%)
 SECS    = 60
 DEVTOOLS = tests/gen/kpi-gen tests/gen/clv-gen tests/tools/csvdump tests/tools/hashflood tests/tools/failalloc.so tests/tools/diskfull.so
+DEVTOOLS += tests/tools/scoreeval-run
 
 .PHONY: all bench build-tests check check-valgrind coverage demo deps install \
 	uninstall clean fuzz fuzz-afl

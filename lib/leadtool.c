@@ -835,6 +835,8 @@ annotate(struct lead_driver *d)
 
 		if (leads_bind(l, r, NULL) < 0)
 			rd_die(r);
+		if (t->annotate_bind != NULL)
+			t->annotate_bind(&d->run, r);
 		for (const char *const *c = cols; *c != NULL; c++)
 			if (rd_col(r, *c) != RD_NO_COLUMN) {
 				/* No line for --header's names (line 0). */

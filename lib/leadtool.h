@@ -203,6 +203,15 @@ struct lead_tool {
 	*/
 	int (*place_again)(const struct lead_run *run, const struct lead *d,
 	    kpi_time *when);
+
+	/*
+	** Optional, with --annotate: find the tool's own columns in R, whose
+	** header is read, before anything of R is written (for a tool that
+	** reads columns named by its options, not roles). It returns only
+	** when they are all there; else it exits with die(), so that a
+	** missing column writes nothing on stdout. Called once per file.
+	*/
+	void (*annotate_bind)(const struct lead_run *run, struct reader *r);
 };
 
 /*

@@ -207,3 +207,74 @@ log_sub_exp(double a, double b)
 		return -INFINITY;
 	return a + log(-expm1(b - a));
 }
+
+/* Below this a continued fraction's denominator counts as zero (Lentz). */
+#define TINY 1e-300
+
+double
+gamma_q(double a, double x)
+{
+	double lead, sum, term, b, c, d, h, del;
+	int i;
+
+	if (!(a > 0) || !(x >= 0))
+		return NAN;
+	if (x == 0)
+		return 1;
+	if (isinf(x))
+		return 0;
+	/* x^a e^-x / G(a), in logs so that large A and X do not overflow. */
+	lead = exp(a * log(x) - x - lgamma(a));
+	if (x < a + 1) {
+		/* P = x^a e^-x / G(a) * sum_k x^k / (a (a+1) ... (a+k)). */
+		sum = term = 1 / a;
+		for (i = 1; i < MAX_TERMS; i++) {
+			term *= x / (a + i);
+			sum += term;
+			if (fabs(term) < fabs(sum) * DBL_EPSILON)
+				break;
+		}
+		return 1 - lead * sum;
+	}
+	/*
+	** G(a, x) = x^a e^-x (1 / (x + 1 - a - 1 (1 - a) / (x + 3 - a -
+	** 2 (2 - a) / (x + 5 - a - ...)))), term i's numerator -i (i - a).
+	*/
+	b = x + 1 - a;
+	c = 1 / TINY;
+	d = 1 / b;
+	h = d;
+	for (i = 1; i < MAX_TERMS; i++) {
+		double an = -i * (i - a);
+
+		b += 2;
+		d = an * d + b;
+		if (fabs(d) < TINY)
+			d = TINY;
+		c = b + an / c;
+		if (fabs(c) < TINY)
+			c = TINY;
+		d = 1 / d;
+		del = d * c;
+		h *= del;
+		if (fabs(del - 1) < DBL_EPSILON)
+			break;
+	}
+	return lead * h;
+}
+
+double
+chi2_sf(double x, double df)
+{
+	if (isnan(x) || !(df > 0))
+		return NAN;
+	if (x <= 0)
+		return 1;
+	return gamma_q(df / 2, x / 2);
+}
+
+double
+norm_sf(double x)
+{
+	return 0.5 * erfc(x / M_SQRT2);
+}

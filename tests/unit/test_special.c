@@ -30,6 +30,70 @@ static const struct {
 	{ 100.7, 0.79, 110.2, -1000, 0.0045795138553489877297 },
 };
 
+/*
+** gamma_q(), chi2_sf() and norm_sf() against closed forms of the
+** chi-square tail for whole degrees of freedom (no reference values
+** needed): with h = x/2,
+**   even df = 2k:  Q = e^-h (1 + h + h^2/2! + ... + h^(k-1)/(k-1)!)
+**   df = 1:        Q = erfc(sqrt h)
+**   df = 3:        Q = erfc(sqrt h) + 2 sqrt(h/pi) e^-h
+** The x run from 0.01 to 200, so that both of gamma_q()'s methods (the
+** series below a + 1, the continued fraction above) are crossed.
+*/
+static void
+test_tails(void)
+{
+	char name[128];
+
+	for (double x = 0.01; x < 200; x *= 1.7) {
+		double h = x / 2, even = 0, term = 1, e1 = erfc(sqrt(h));
+
+		for (int df = 2; df <= 20; df += 2) {
+			even += term;
+			term *= h / (df / 2);
+			snprintf(name, sizeof name, "chi2_sf(%g, %d): closed form", x,
+			    df);
+			check_near(name, chi2_sf(x, df), exp(-h) * even,
+			    1e-13 * exp(-h) * even + 1e-300);
+		}
+		snprintf(name, sizeof name, "chi2_sf(%g, 1) = erfc(sqrt(x/2))", x);
+		check_near(name, chi2_sf(x, 1), e1, 1e-13 * e1 + 1e-300);
+		snprintf(name, sizeof name, "chi2_sf(%g, 3): closed form", x);
+		check_near(name, chi2_sf(x, 3), e1 + 2 * sqrt(h / M_PI) * exp(-h),
+		    1e-13 * (e1 + 2 * sqrt(h / M_PI) * exp(-h)) + 1e-300);
+	}
+	/* qchisq(0.95, 1) = 1.959964^2 = 3.841459; qchisq(0.95, 10) in R =
+	** 18.307038053275146. */
+	check_near("chi2_sf(3.841458820694124, 1) = 0.05",
+	    chi2_sf(3.841458820694124, 1), 0.05, 1e-14);
+	check_near("chi2_sf(18.307038053275146, 10) = 0.05",
+	    chi2_sf(18.307038053275146, 10), 0.05, 1e-13);
+	check_near("chi2_sf(0, 3) = 1", chi2_sf(0, 3), 1, 0);
+	check_near("chi2_sf(-1, 3) = 1", chi2_sf(-1, 3), 1, 0);
+	check_near("chi2_sf(inf, 3) = 0", chi2_sf(INFINITY, 3), 0, 0);
+	CHECK("chi2_sf(1, 0) is NaN", isnan(chi2_sf(1, 0)));
+	CHECK("chi2_sf(NaN, 1) is NaN", isnan(chi2_sf(NAN, 1)));
+	/* Q(1, x) = e^-x; Q(a, 0) = 1; a <= 0 is NaN. */
+	check_near("gamma_q(1, 2.5) = e^-2.5", gamma_q(1, 2.5), exp(-2.5), 1e-15);
+	check_near("gamma_q(7.3, 0) = 1", gamma_q(7.3, 0), 1, 0);
+	CHECK("gamma_q(0, 1) is NaN", isnan(gamma_q(0, 1)));
+	CHECK("gamma_q(1, -1) is NaN", isnan(gamma_q(1, -1)));
+	/* Large a, where the log-space prefactor matters: Q(1000, 1000) =
+	** e^-1000 sum_{k<1000} 1000^k / k! (the even-df form above) summed in
+	** Python's decimal at 60 digits: 0.495794755819784491496... */
+	check_near("gamma_q(1000, 1000)", gamma_q(1000, 1000),
+	    0.49579475581978449, 1e-12);
+	/* The normal tail: P(Z > 1.959964) = 0.025; P(Z > 0) = 1/2; far out,
+	** P(Z > 10) = 7.6198530241605260659...e-24 (erfc's asymptotic series
+	** at x^2 = 50 in Python's decimal, 50 digits): no 1 - Phi cancellation. */
+	check_near("norm_sf(1.959963984540054) = 0.025",
+	    norm_sf(1.959963984540054), 0.025, 1e-16);
+	check_near("norm_sf(0) = 1/2", norm_sf(0), 0.5, 0);
+	check_near("norm_sf(-1.959963984540054) = 0.975",
+	    norm_sf(-1.959963984540054), 0.975, 1e-15);
+	check_near("norm_sf(10)", norm_sf(10), 7.619853024160527e-24, 1e-36);
+}
+
 int
 main(void)
 {
@@ -117,5 +181,6 @@ main(void)
 	    log(2), 1e-15);
 	CHECK("log_sub_exp(a, a) = -inf", log_sub_exp(2, 2) == -INFINITY);
 	CHECK("log_sub_exp(1, 2) is NaN", isnan(log_sub_exp(1, 2)));
+	test_tails();
 	return finish();
 }

@@ -1,0 +1,1 @@
+lead-score --rules r-bad-between.csv --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-bad-grade.csv --stages lead,customer leads.csv

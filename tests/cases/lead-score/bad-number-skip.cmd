@@ -1,0 +1,1 @@
+lead-score --rules r-number.csv --stages lead,customer --skip-bad badnum.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-bad-op.csv --stages lead,customer leads.csv

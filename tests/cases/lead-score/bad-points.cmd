@@ -1,0 +1,1 @@
+lead-score --rules r-bad-points.csv --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-bad-regex.csv --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-bad-value.csv --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-between-order.csv --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-decay.csv --stages lead,customer leads.csv

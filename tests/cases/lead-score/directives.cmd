@@ -1,0 +1,1 @@
+lead-score --rules r-directives.csv --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-dup.csv --stages lead,customer dupcol.csv

@@ -1,0 +1,1 @@
+lead-score --evaluate x --outcome y bad-x.csv

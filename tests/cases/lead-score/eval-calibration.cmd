@@ -1,0 +1,1 @@
+lead-score --evaluate p --outcome outcome --groups 3 --calibration eval.csv

@@ -1,0 +1,1 @@
+lead-score --evaluate p --fit logit --outcome outcome eval.csv

@@ -1,0 +1,1 @@
+lead-score --fit logit --outcome outcome --x p --gains eval.csv

@@ -1,0 +1,1 @@
+lead-score --evaluate rule --outcome outcome --calibration eval.csv

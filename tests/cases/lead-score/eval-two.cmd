@@ -1,0 +1,1 @@
+lead-score --evaluate p,rule --outcome outcome eval.csv

@@ -1,0 +1,1 @@
+lead-score --evaluate p --outcome outcome eval.csv

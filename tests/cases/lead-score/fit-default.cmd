@@ -1,0 +1,1 @@
+lead-score --fit logit --factor channel --stages lead,customer crm.csv

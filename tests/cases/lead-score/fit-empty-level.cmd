@@ -1,0 +1,1 @@
+lead-score --fit logit --outcome y --factor g empty-level.csv

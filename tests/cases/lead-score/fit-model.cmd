@@ -1,0 +1,1 @@
+lead-score --fit probit --outcome y --x x sep-x.csv

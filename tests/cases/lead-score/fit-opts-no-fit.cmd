@@ -1,0 +1,1 @@
+lead-score --rules rules.csv --x x leads.csv

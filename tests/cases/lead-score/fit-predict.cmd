@@ -1,0 +1,1 @@
+lead-score --fit logit --predict model.csv --outcome y --x x sep-x.csv

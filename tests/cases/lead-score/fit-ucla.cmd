@@ -1,0 +1,1 @@
+lead-score --fit logit --outcome admit --x gre,gpa --factor rank ../../data/leadscore/ucla_admissions.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-grade-group.csv --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-grade-num.csv --stages lead,customer leads.csv

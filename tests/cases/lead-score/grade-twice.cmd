@@ -1,0 +1,1 @@
+lead-score --rules r-grade-twice.csv --stages lead,customer leads.csv

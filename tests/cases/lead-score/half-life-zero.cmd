@@ -1,0 +1,1 @@
+lead-score --rules rules.csv --half-life 0 --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-missing-col.csv --stages lead,customer leads.csv

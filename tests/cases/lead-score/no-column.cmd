@@ -1,0 +1,1 @@
+lead-score --rules r-no-column.csv --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --rules r-empty.csv --stages lead,customer leads.csv

@@ -1,0 +1,1 @@
+lead-score --predict model-bad.csv crm.csv

@@ -1,0 +1,1 @@
+lead-score --predict model-x.csv --skip-bad visits.csv

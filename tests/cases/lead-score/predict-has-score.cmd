@@ -1,0 +1,1 @@
+lead-score --predict model-x.csv has-score.csv

@@ -1,0 +1,1 @@
+lead-score --predict model-header.csv crm.csv

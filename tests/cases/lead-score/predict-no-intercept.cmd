@@ -1,0 +1,1 @@
+lead-score --predict model-nointercept.csv crm.csv

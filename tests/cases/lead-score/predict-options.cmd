@@ -1,0 +1,1 @@
+lead-score --predict model.csv --rules rules.csv crm.csv

@@ -1,0 +1,1 @@
+lead-score --predict model.csv unseen.csv

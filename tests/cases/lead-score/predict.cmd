@@ -1,0 +1,1 @@
+m=$(mktemp) && lead-score --fit logit --factor channel --window 30 --asof 2024-03-31T00:00:00Z --stages lead,customer --save-model "$m" crm.csv >/dev/null && cat "$m" && lead-score --predict "$m" crm.csv; rc=$?; rm -f "$m"; exit $rc

@@ -1,0 +1,1 @@
+lead-score --rules - --stages lead,customer leads.csv <r-directives.csv

@@ -1,0 +1,1 @@
+lead-score --rules nosuch.csv --stages lead,customer leads.csv

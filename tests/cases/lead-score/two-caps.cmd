@@ -1,0 +1,1 @@
+lead-score --rules r-two-caps.csv --stages lead,customer leads.csv

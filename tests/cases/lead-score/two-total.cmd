@@ -1,0 +1,1 @@
+lead-score --rules r-two-total.csv --stages lead,customer leads.csv
