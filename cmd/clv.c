@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/bgbb.h"
 #include "../lib/btyd.h"
 #include "../lib/cols.h"
 #include "../lib/group.h"
@@ -24,7 +25,7 @@
 enum {
 	OPT_SUMMARY = OPT_TOOL, OPT_FIT, OPT_PREDICT, OPT_HISTORICAL, OPT_UNIT,
 	OPT_CALENDAR, OPT_OBS_END, OPT_CAL_END, OPT_PENALIZER, OPT_HORIZON,
-	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN, OPT_REFUNDS
+	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN, OPT_REFUNDS, OPT_MODEL
 };
 
 /* --refunds: what a negative amount is. */
@@ -57,6 +58,8 @@ static const struct tool_option tool_options[] = {
 	    "with --historical: CLV = revenue per customer * margin / RATE" },
 	{ "refunds", "net|drop", OPT_REFUNDS,
 	    "negative amounts: net them against purchases, or drop them" },
+	{ "model", "bgbb", OPT_MODEL,
+	    "BG/BB on a summary of discrete opportunities" },
 	{ 0 }
 };
 
@@ -67,6 +70,7 @@ struct config {
 	double penalizer, horizon, discount, margin, churn;
 	int given_discount, given_margin, given_unit;
 	int refunds;                    /* REFUNDS_* */
+	int bgbb;                       /* --model bgbb */
 };
 
 /* Everything read, and what it means. */
@@ -161,6 +165,12 @@ handle_option(void *ctx, int key, const char *arg)
 	case OPT_CHURN:
 		cfg->churn = revenue_opt_churn(arg);
 		break;
+	case OPT_MODEL:
+		if (strcmp(arg, "bgbb") != 0)
+			usage_error("--model: '%s' is not bgbb (the continuous-time "
+			    "models go with --fit)", arg);
+		cfg->bgbb = 1;
+		break;
 	case OPT_REFUNDS:
 		if (strcmp(arg, "net") == 0)
 			cfg->refunds = REFUNDS_NET;
@@ -199,6 +209,38 @@ parse_date_option(const char *name, const char *arg, struct run *run)
 	return t;
 }
 
+/*
+** --model bgbb: fit (alone) or fit and predict (--predict --horizon N
+** --discount-rate D) a summary of discrete opportunities; the options of
+** order logs, time units and --params do not apply.
+*/
+static void
+check_bgbb_options(const struct run *run)
+{
+	const struct config *c = &run->cfg;
+
+	if (c->summary || c->historical || c->fit)
+		usage_error("--model bgbb fits by itself, or with --predict; not "
+		    "with --summary, --fit or --historical");
+	if (c->given_unit || c->calendar || c->obs_end || c->cal_end ||
+	    c->params || c->penalizer > 0 || c->given_margin ||
+	    c->refunds != REFUNDS_ERROR || run->o.group.nby ||
+	    run->o.group.period != PERIOD_NONE || run->o.total)
+		usage_error("--model bgbb reads a summary of opportunities "
+		    "(frequency, recency, periods[, weights]): --unit, --calendar, "
+		    "--observation-end, --calibration-end, --params, --penalizer, "
+		    "--margin, --refunds, --by, --period and --total do not apply");
+	if (!c->predict && (!isnan(c->horizon) || c->given_discount))
+		usage_error("--horizon, --params, --discount-rate and --margin "
+		    "go with --predict");
+	if (c->predict && (isnan(c->horizon) || c->horizon != floor(c->horizon)))
+		usage_error("--model bgbb --predict needs --horizon N, a whole "
+		    "number of opportunities");
+	if (c->predict && (!c->given_discount || !(c->discount > 0)))
+		usage_error("--model bgbb --predict needs --discount-rate RATE, "
+		    "per opportunity and above 0, for dert");
+}
+
 /* The modes and options that go together, and those that do not. */
 static void
 check_options(struct run *run)
@@ -207,6 +249,10 @@ check_options(struct run *run)
 	int modes = c->summary + c->historical + (c->fit && !c->predict) +
 	    c->predict;
 
+	if (c->bgbb) {
+		check_bgbb_options(run);
+		return;
+	}
 	if (modes != 1)
 		usage_error("give one of --summary, --fit, --predict and "
 		    "--historical (--fit with --predict fits, then predicts)");
@@ -968,6 +1014,218 @@ historical(struct run *run)
 	revenue_free(&rv);
 }
 
+/* Roles of a BG/BB summary (clv(1), --model bgbb). */
+enum { BGBB_FREQUENCY, BGBB_RECENCY, BGBB_PERIODS, BGBB_WEIGHTS, NBGBB_ROLES };
+static const struct role bgbb_roles[NBGBB_ROLES] = {
+	[BGBB_FREQUENCY] = { "frequency", "frequency", 1 },
+	[BGBB_RECENCY] = { "recency", "recency", 1 },
+	[BGBB_PERIODS] = { "periods", "periods", 1 },
+	[BGBB_WEIGHTS] = { "weights", "weights", 0 },
+};
+
+/* The most opportunities a BG/BB summary row may have: the likelihood
+** sums over them. */
+#define BGBB_MAX_PERIODS 100000.0
+
+/* Column COL of ROW as a number into *X; rd_bad() on failure. */
+static int
+bgbb_number(struct reader *r, const struct row *row, long col, double *x)
+{
+	const struct field *f = &row->f[col];
+	char esc[ESCAPED_MAX];
+	const char *err;
+
+	if (f->len == 0)
+		return rd_bad(r, row, col, "empty; a number is needed");
+	if ((err = num_parse(f->s, f->len, x)) != NULL)
+		return rd_bad(r, row, col, "'%s': %s",
+		    escape_text(esc, sizeof esc, f->s, f->len), err);
+	return 0;
+}
+
+/*
+** Decode a BG/BB summary row into *C: frequency, recency and periods
+** whole numbers with 0 <= frequency <= recency <= periods (recency 0 when
+** frequency is 0), periods at most BGBB_MAX_PERIODS, weights a number
+** >= 0 (1 without the column). Returns 0, or -1 after rd_bad().
+*/
+static int
+bgbb_decode(struct reader *r, const struct row *row, const long *col,
+    struct rfm *c)
+{
+	double v[3];
+
+	c->m = 0;
+	c->w = 1;
+	for (int i = 0; i < 3; i++) {
+		if (bgbb_number(r, row, col[i], &v[i]) < 0)
+			return -1;
+		if (v[i] < 0 || v[i] != floor(v[i]))
+			return rd_bad(r, row, col[i], "%g: a count of "
+			    "opportunities or transactions, a whole number, 0 "
+			    "or more", v[i]);
+	}
+	c->x = v[0];
+	c->tx = v[1];
+	c->T = v[2];
+	if (c->T > BGBB_MAX_PERIODS)
+		return rd_bad(r, row, col[BGBB_PERIODS], "%g: more opportunities "
+		    "than the model takes (%g)", c->T, BGBB_MAX_PERIODS);
+	if (c->x == 0 && c->tx != 0)
+		return rd_bad(r, row, col[BGBB_RECENCY], "%g: a customer with no "
+		    "repeat transaction (frequency 0) has recency 0", c->tx);
+	if (c->tx < c->x)
+		return rd_bad(r, row, col[BGBB_RECENCY], "%g: less than the "
+		    "frequency (%g), but each opportunity has one transaction "
+		    "at most", c->tx, c->x);
+	if (c->tx > c->T)
+		return rd_bad(r, row, col[BGBB_RECENCY], "%g: more than the "
+		    "periods (%g), the opportunities observed", c->tx, c->T);
+	if (col[BGBB_WEIGHTS] >= 0) {
+		if (bgbb_number(r, row, col[BGBB_WEIGHTS], &c->w) < 0)
+			return -1;
+		if (!(c->w >= 0) || !isfinite(c->w))
+			return rd_bad(r, row, col[BGBB_WEIGHTS], "%g: a number of "
+			    "customers, 0 or more", c->w);
+	}
+	return 0;
+}
+
+/* Read every input as a BG/BB summary into RUN's rows (x, t_x, T = n, w)
+** and, for --predict to repeat them, fields. */
+static void
+bgbb_read(struct run *run)
+{
+	for (size_t i = 0; i < run->o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
+		const struct row *h = rd_header(r), *row;
+		long col[NBGBB_ROLES];
+		int rc;
+
+		if (cols_bind(r, bgbb_roles, NBGBB_ROLES, &run->o.cols, col) < 0)
+			rd_die(r);
+		if (run->header == NULL) {
+			run->header = arena_alloc(&run->arena, h->n *
+			    sizeof *run->header);
+			for (size_t j = 0; j < h->n; j++) {
+				run->header[j].s = arena_memdup(&run->arena,
+				    h->f[j].s, h->f[j].len);
+				run->header[j].len = h->f[j].len;
+			}
+			run->nfields = h->n;
+		} else if (h->n != run->nfields) {
+			die(EX_DATAERR, "%s:%lu: the header differs from the first "
+			    "file's; give summaries with the same columns",
+			    rd_name(r), h->line);
+		}
+		while ((rc = rd_next(r, &row)) > 0) {
+			struct rfm c;
+
+			if (bgbb_decode(r, row, col, &c) < 0)
+				continue;
+			keep_fields(run, row);
+			memset(&run->rows[run->nrows], 0, sizeof run->rows[0]);
+			run->rows[run->nrows++].rfm = c;
+		}
+		if (rc < 0)
+			rd_die(r);
+		rd_close(r);
+	}
+}
+
+static struct bgbb_obs
+bgbb_obs_of(const struct rfm *c)
+{
+	return (struct bgbb_obs){ c->x, c->tx, c->T, c->w };
+}
+
+/* Fit BG/BB to the rows read, or die with the reason. */
+static void
+bgbb_fit_rows(const struct run *run, struct bgbb_fit *fit)
+{
+	struct bgbb_obs *d = xcalloc(run->nrows ? run->nrows : 1, sizeof *d);
+	char why[BGBB_WHY_MAX];
+	int rc;
+
+	for (size_t i = 0; i < run->nrows; i++)
+		d[i] = bgbb_obs_of(&run->rows[i].rfm);
+	rc = bgbb_fit(d, run->nrows, fit, why);
+	free(d);
+	if (rc < 0)
+		die(EX_DATAERR, "bgbb: %s", why);
+}
+
+/*
+** --model bgbb: the fit as --fit prints one (model, param, value,
+** std_error, unit; no unit: the parameters are of probabilities), or
+** with --predict each input row and its expected_purchases over the next
+** --horizon opportunities, p_alive at the next one and dert.
+*/
+static void
+bgbb_run(struct run *run)
+{
+	static const char *const names[4] = { "alpha", "beta", "gamma", "delta" };
+	struct bgbb_fit fit;
+	struct writer w;
+	double (*out)[3];
+
+	bgbb_read(run);
+	progress_done(&run->o.progress);
+	bgbb_fit_rows(run, &fit);
+	if (!run->cfg.predict) {
+		opts_writer(&run->o, &w);
+		wr_str(&w, "model");
+		wr_str(&w, "param");
+		wr_str(&w, "value");
+		wr_str(&w, "std_error");
+		wr_str(&w, "unit");
+		wr_end(&w);
+		for (int j = 0; j < 6; j++) {
+			wr_str(&w, "bgbb");
+			wr_str(&w, j < 4 ? names[j] : j == 4 ? "loglik" :
+			    "customers");
+			wr_num(&w, j < 4 ? fit.param[j] : j == 4 ? fit.loglik :
+			    fit.customers);
+			if (j < 4)
+				wr_num(&w, fit.se[j]);
+			else
+				wr_empty(&w);
+			wr_empty(&w);
+			wr_end(&w);
+		}
+		return;
+	}
+	/* Every value first: no partial output if one is not finite. */
+	out = xcalloc(run->nrows ? run->nrows : 1, sizeof *out);
+	for (size_t i = 0; i < run->nrows; i++) {
+		struct bgbb_obs c = bgbb_obs_of(&run->rows[i].rfm);
+
+		out[i][0] = bgbb_expected(fit.param, run->cfg.horizon, &c);
+		out[i][1] = bgbb_palive(fit.param, &c);
+		out[i][2] = bgbb_dert(fit.param, run->cfg.discount, &c);
+		for (int k = 0; k < 3; k++)
+			if (!isfinite(out[i][k]))
+				die(EX_DATAERR, "bgbb: row %zu (frequency %g, recency "
+				    "%g, periods %g): a prediction is not finite",
+				    i + 1, c.x, c.tx, c.n);
+	}
+	opts_writer(&run->o, &w);
+	for (size_t j = 0; j < run->nfields; j++)
+		wr_field(&w, run->header[j].s, run->header[j].len);
+	wr_str(&w, "expected_purchases");
+	wr_str(&w, "p_alive");
+	wr_str(&w, "dert");
+	wr_end(&w);
+	for (size_t i = 0; i < run->nrows; i++) {
+		for (size_t j = 0; j < run->nfields; j++)
+			wr_field(&w, run->fields[i][j].s, run->fields[i][j].len);
+		for (int k = 0; k < 3; k++)
+			wr_num(&w, out[i][k]);
+		wr_end(&w);
+	}
+	free(out);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -991,9 +1249,14 @@ main(int argc, char *argv[])
 	memcpy(all, order_roles, sizeof order_roles);
 	memcpy(all + NORDER_ROLES, summary_roles + 1,
 	    sizeof summary_roles - sizeof summary_roles[0]);
-	cols_check_roles(&run.o.cols, all, NORDER_ROLES + NSUMMARY_ROLES - 1);
+	if (run.cfg.bgbb)
+		cols_check_roles(&run.o.cols, bgbb_roles, NBGBB_ROLES);
+	else
+		cols_check_roles(&run.o.cols, all, NORDER_ROLES + NSUMMARY_ROLES - 1);
 
-	if (run.cfg.historical) {
+	if (run.cfg.bgbb) {
+		bgbb_run(&run);
+	} else if (run.cfg.historical) {
 		historical(&run);
 	} else {
 		read_inputs(&run);
