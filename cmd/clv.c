@@ -239,6 +239,9 @@ check_bgbb_options(const struct run *run)
 	if (c->predict && (!c->given_discount || !(c->discount > 0)))
 		usage_error("--model bgbb --predict needs --discount-rate RATE, "
 		    "per opportunity and above 0, for dert");
+	if (c->predict && 1 / (1 + c->discount) == 1)
+		usage_error("--discount-rate %g: so small that 1 + rate rounds to "
+		    "1, and dert would not be discounted", c->discount);
 }
 
 /* The modes and options that go together, and those that do not. */
@@ -1205,9 +1208,11 @@ bgbb_run(struct run *run)
 		out[i][2] = bgbb_dert(fit.param, run->cfg.discount, &c);
 		for (int k = 0; k < 3; k++)
 			if (!isfinite(out[i][k]))
-				die(EX_DATAERR, "bgbb: row %zu (frequency %g, recency "
-				    "%g, periods %g): a prediction is not finite",
-				    i + 1, c.x, c.tx, c.n);
+				die(EX_DATAERR, "bgbb: the %s of frequency %g, recency "
+				    "%g, periods %g is not finite: the parameters and "
+				    "this history are past what the series take", k == 0 ?
+				    "expected_purchases" : k == 1 ? "p_alive" : "dert",
+				    c.x, c.tx, c.n);
 	}
 	opts_writer(&run->o, &w);
 	for (size_t j = 0; j < run->nfields; j++)

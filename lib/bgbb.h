@@ -37,7 +37,7 @@ struct bgbb_fit {
 #define BGBB_WHY_MAX 256
 
 /*
-** The log-likelihood of one history C at parameters P (FHS eq. 5):
+** The log-likelihood of one history C at parameters P (FHS):
 **   L = B(alpha+x, beta+n-x)/B(alpha,beta) B(gamma, delta+n)/B(gamma,delta)
 **     + sum_{i=0}^{n-t_x-1} B(alpha+x, beta+t_x-x+i)/B(alpha,beta)
 **                           B(gamma+1, delta+t_x+i)/B(gamma,delta)
@@ -52,11 +52,15 @@ double bgbb_loglik(const double *p, const struct bgbb_obs *c);
 ** Fit the N histories at D (weights >= 0) by maximum likelihood into *FIT.
 ** Method: the mean log-likelihood per customer is maximised in the
 ** log-parameters (so they stay positive) by BFGS (optim.h) from
-** alpha = beta = gamma = delta = 1, with central-difference gradients
-** (the histories are few: at most one per (x, t_x, n)).
+** alpha = beta = gamma = delta = 1, with the analytic gradient: ln L is
+** ln sum_k e^(l_k), so d ln L = sum_k e^(l_k - ln L) d l_k, and each l_k
+** is a sum of log-Betas, whose derivatives are digamma differences.
 ** Standard errors: the observed information is the Hessian of -sum w ln L
 ** in the log-parameters (optim_hessian(): central differences of the
-** gradient), inverted (spd_inverse()); se(theta) = theta se(ln theta).
+** analytic gradient, error O(1e-8)), inverted (spd_inverse());
+** se(theta) = theta se(ln theta), exact at the maximum. On the donations
+** data they agree with a Richardson-extrapolated Hessian of values in the
+** natural parameters to 1e-6 relative (tests/clv-bgbb.test).
 ** Returns 0, or -1 with a reason in WHY (BGBB_WHY_MAX bytes): no
 ** customers (weights summing to 0), nobody transacting after the first
 ** time (no repeat rate to fit), or a fit that does not reach a proper
@@ -68,14 +72,14 @@ int bgbb_fit(const struct bgbb_obs *d, size_t n, struct bgbb_fit *fit,
 
 /*
 ** The probability that a customer with history C is alive at opportunity
-** n+1, the next one (FHS eq. 11):
+** n+1, the next one (FHS):
 **   P = B(alpha+x, beta+n-x)/B(alpha,beta) B(gamma, delta+n+1)/B(gamma,delta) / L
 */
 double bgbb_palive(const double *p, const struct bgbb_obs *c);
 
 /*
 ** The expected number of transactions of a customer with history C in the
-** next NSTAR opportunities, n+1 .. n+NSTAR (FHS eq. 13 in its series
+** next NSTAR opportunities, n+1 .. n+NSTAR (FHS's closed form in its series
 ** form): with E_k the expected transaction at opportunity n+k,
 **   E_k = B(alpha+x+1, beta+n-x)/B(alpha,beta) B(gamma, delta+n+k)/B(gamma,delta) / L
 **   E   = sum_{k=1}^{NSTAR} E_k
@@ -85,7 +89,7 @@ double bgbb_palive(const double *p, const struct bgbb_obs *c);
 double bgbb_expected(const double *p, double nstar, const struct bgbb_obs *c);
 
 /*
-** Discounted expected residual transactions (FHS eq. 14): the transactions
+** Discounted expected residual transactions (FHS): the transactions
 ** of all the opportunities after n, each discounted by (1+D)^-k at
 ** opportunity n+k, D > 0 the discount rate per opportunity:
 **   DERT = B(alpha+x+1, beta+n-x)/B(alpha,beta) B(gamma, delta+n+1)/B(gamma,delta)
