@@ -25,8 +25,13 @@
 enum {
 	OPT_SUMMARY = OPT_TOOL, OPT_FIT, OPT_PREDICT, OPT_HISTORICAL, OPT_UNIT,
 	OPT_CALENDAR, OPT_OBS_END, OPT_CAL_END, OPT_PENALIZER, OPT_HORIZON,
-	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN, OPT_REFUNDS, OPT_MODEL
+	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN, OPT_REFUNDS, OPT_MODEL,
+	OPT_VALIDATE
 };
+
+/* --validate's tables, numbered from 1 in cfg.validate. */
+static const char *const validate_tables[] = { "tracking", "conditional",
+	"errors", NULL };
 
 /* --refunds: what a negative amount is. */
 enum { REFUNDS_ERROR, REFUNDS_NET, REFUNDS_DROP };
@@ -60,6 +65,8 @@ static const struct tool_option tool_options[] = {
 	    "negative amounts: net them against purchases, or drop them" },
 	{ "model", "bgbb", OPT_MODEL,
 	    "BG/BB on a summary of discrete opportunities" },
+	{ "validate", "TABLE", OPT_VALIDATE,
+	    "holdout checks: tracking, conditional or errors" },
 	{ 0 }
 };
 
@@ -71,6 +78,7 @@ struct config {
 	int given_discount, given_margin, given_unit;
 	int refunds;                    /* REFUNDS_* */
 	int bgbb;                       /* --model bgbb */
+	int validate;                   /* --validate: 1 + validate_tables[] */
 };
 
 /* Everything read, and what it means. */
@@ -165,6 +173,14 @@ handle_option(void *ctx, int key, const char *arg)
 	case OPT_CHURN:
 		cfg->churn = revenue_opt_churn(arg);
 		break;
+	case OPT_VALIDATE:
+		for (int i = 0; validate_tables[i] != NULL; i++)
+			if (strcmp(arg, validate_tables[i]) == 0)
+				cfg->validate = i + 1;
+		if (cfg->validate == 0)
+			usage_error("--validate: '%s' is not tracking, conditional "
+			    "or errors", arg);
+		break;
 	case OPT_MODEL:
 		if (strcmp(arg, "bgbb") != 0)
 			usage_error("--model: '%s' is not bgbb (the continuous-time "
@@ -249,8 +265,8 @@ static void
 check_options(struct run *run)
 {
 	struct config *c = &run->cfg;
-	int modes = c->summary + c->historical + (c->fit && !c->predict) +
-	    c->predict;
+	int modes = c->summary + c->historical + (c->fit && !c->predict &&
+	    !c->validate) + c->predict + (c->validate > 0);
 
 	if (c->bgbb) {
 		check_bgbb_options(run);
@@ -259,6 +275,15 @@ check_options(struct run *run)
 	if (modes != 1)
 		usage_error("give one of --summary, --fit, --predict and "
 		    "--historical (--fit with --predict fits, then predicts)");
+	if (c->validate && c->cal_end == NULL)
+		usage_error("--validate needs --calibration-end DATE: it sets the "
+		    "fit before it against the holdout after it");
+	if (c->validate && c->refunds == REFUNDS_NET)
+		usage_error("--validate counts the orders as they are: --refunds "
+		    "drop, or none");
+	if (c->validate && (c->fit & (1u << BTYD_GGAMMA)))
+		usage_error("--validate compares purchase models; ggamma models "
+		    "spend");
 	if (!c->historical && (run->o.group.nby || run->o.group.period != PERIOD_NONE ||
 	    run->o.total))
 		usage_error("--by, --period and --total group --historical only");
@@ -1231,6 +1256,164 @@ bgbb_run(struct run *run)
 	free(out);
 }
 
+/*
+** --validate: fit each purchase model of --fit (default bgnbd) to the
+** calibration summaries, and set its predictions against the holdout:
+** the TABLE of clv(1), VALIDATION.
+*/
+static void
+validate(struct run *run)
+{
+	unsigned want = run->cfg.fit ? run->cfg.fit : 1u << BTYD_BGNBD;
+	struct btyd_fit fits[BTYD_NMODELS];
+	const struct rfm zero = { 0, 0, 0, 0, 1 };
+	int models[BTYD_NMODELS], nm = 0;
+	struct writer w;
+
+	/* Orders: read_inputs() refuses a summary with --calibration-end. */
+	for (int m = 0; m < BTYD_NMODELS; m++)
+		if (want & (1u << m)) {
+			fit_model(run, m, &fits[nm]);
+			models[nm++] = m;
+		}
+	opts_writer(&run->o, &w);
+	if (run->cfg.validate == 1) {
+		/* Tracking: periods of the unit from the first order. */
+		const struct summariser *s = &run->sum;
+		double len = run->cfg.calendar ? 1 : rfm_unit_days(run->cfg.unit);
+		int64_t end = s->obs_end != INT64_MAX ? s->obs_end : s->last_seen;
+		size_t np = (size_t)ceil((double)(end - s->first_seen + 1) / len);
+		double *actual = xcalloc(np, sizeof *actual), maxT = 0;
+		double *exp_cum = xcalloc(np * (size_t)nm, sizeof *exp_cum);
+		struct rfm *ages = xcalloc(run->nrows ? run->nrows : 1,
+		    sizeof *ages);
+		size_t nages;
+		double acum = 0, prev[BTYD_NMODELS] = {0};
+
+		summariser_repeats(s, s->first_seen, len, actual, np);
+		/* Each customer's birth, maxT - T, as in BTYD's tracking. */
+		for (size_t i = 0; i < run->nrows; i++) {
+			maxT = fmax(maxT, run->rows[i].rfm.T);
+			ages[i] = (struct rfm){ 0, 0, run->rows[i].rfm.T, 0, 1 };
+		}
+		nages = btyd_compress(ages, run->nrows, BTYD_BGNBD);
+		for (int j = 0; j < nm; j++)
+			for (size_t k = 0; k < np; k++)
+				for (size_t g = 0; g < nages; g++) {
+					double b = maxT - ages[g].T, t = (double)(k + 1) - b;
+
+					if (t > 0)
+						exp_cum[j * np + k] += ages[g].w *
+						    btyd_expected(models[j], fits[j].param, t,
+						    &zero);
+				}
+		wr_str(&w, "period");
+		wr_str(&w, "holdout");
+		wr_str(&w, "actual");
+		wr_str(&w, "actual_cumulative");
+		for (int j = 0; j < nm; j++) {
+			char h[64];
+
+			snprintf(h, sizeof h, "%s_expected", btyd_info(models[j])->name);
+			wr_str(&w, h);
+			snprintf(h, sizeof h, "%s_cumulative", btyd_info(models[j])->name);
+			wr_str(&w, h);
+		}
+		wr_end(&w);
+		for (size_t k = 0; k < np; k++) {
+			acum += actual[k];
+			wr_num(&w, (double)(k + 1));
+			wr_num(&w, (double)s->first_seen + (double)k * len >
+			    (double)s->cal_end);
+			wr_num(&w, actual[k]);
+			wr_num(&w, acum);
+			for (int j = 0; j < nm; j++) {
+				wr_num(&w, exp_cum[j * np + k] - prev[j]);
+				wr_num(&w, exp_cum[j * np + k]);
+				prev[j] = exp_cum[j * np + k];
+			}
+			wr_end(&w);
+		}
+		free(actual);
+		free(exp_cum);
+		free(ages);
+	} else if (run->cfg.validate == 2) {
+		/* Conditional expectations by calibration frequency, 0..7+. */
+		double n[8] = {0}, act[8] = {0}, ex[BTYD_NMODELS][8] = {{0}};
+
+		for (size_t i = 0; i < run->nrows; i++) {
+			const struct rfm_row *r = &run->rows[i];
+			int g = r->rfm.x < 7 ? (int)r->rfm.x : 7;
+
+			n[g]++;
+			act[g] += r->freq_holdout;
+			for (int j = 0; j < nm; j++)
+				ex[j][g] += btyd_expected(models[j], fits[j].param,
+				    r->duration_holdout, &r->rfm);
+		}
+		wr_str(&w, "frequency");
+		wr_str(&w, "customers");
+		wr_str(&w, "actual");
+		for (int j = 0; j < nm; j++)
+			wr_str(&w, btyd_info(models[j])->name);
+		wr_end(&w);
+		for (int g = 0; g < 8; g++) {
+			char label[8];
+
+			snprintf(label, sizeof label, g < 7 ? "%d" : "%d+", g);
+			wr_str(&w, label);
+			wr_num(&w, n[g]);
+			if (n[g] > 0)
+				wr_num(&w, act[g] / n[g]);
+			else
+				wr_empty(&w);
+			for (int j = 0; j < nm; j++)
+				if (n[g] > 0)
+					wr_num(&w, ex[j][g] / n[g]);
+				else
+					wr_empty(&w);
+			wr_end(&w);
+		}
+	} else {
+		/* Errors of each model, per customer and in total. */
+		wr_str(&w, "model");
+		wr_str(&w, "customers");
+		wr_str(&w, "mae");
+		wr_str(&w, "rmse");
+		wr_str(&w, "bias");
+		wr_str(&w, "actual_total");
+		wr_str(&w, "expected_total");
+		wr_str(&w, "percent_error");
+		wr_end(&w);
+		for (int j = 0; j < nm; j++) {
+			double ae = 0, se = 0, a = 0, e = 0, nn = (double)run->nrows;
+
+			for (size_t i = 0; i < run->nrows; i++) {
+				const struct rfm_row *r = &run->rows[i];
+				double x = btyd_expected(models[j], fits[j].param,
+				    r->duration_holdout, &r->rfm);
+
+				ae += fabs(x - r->freq_holdout);
+				se += (x - r->freq_holdout) * (x - r->freq_holdout);
+				a += r->freq_holdout;
+				e += x;
+			}
+			wr_str(&w, btyd_info(models[j])->name);
+			wr_num(&w, nn);
+			wr_num(&w, ae / nn);
+			wr_num(&w, sqrt(se / nn));
+			wr_num(&w, (e - a) / nn);
+			wr_num(&w, a);
+			wr_num(&w, e);
+			if (a > 0)
+				wr_num(&w, 100 * (e - a) / a);
+			else
+				wr_empty(&w);
+			wr_end(&w);
+		}
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1267,7 +1450,9 @@ main(int argc, char *argv[])
 		read_inputs(&run);
 		check_ends(&run, 0);
 		progress_done(&run.o.progress);
-		if (run.cfg.summary)
+		if (run.cfg.validate)
+			validate(&run);
+		else if (run.cfg.summary)
 			print_summary(&run);
 		else if (run.cfg.predict)
 			print_predictions(&run);
