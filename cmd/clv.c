@@ -31,7 +31,7 @@ enum {
 
 /* --validate's tables, numbered from 1 in cfg.validate. */
 static const char *const validate_tables[] = { "tracking", "conditional",
-	"errors", NULL };
+	"errors", "frequency", NULL };
 
 /* --refunds: what a negative amount is. */
 enum { REFUNDS_ERROR, REFUNDS_NET, REFUNDS_DROP };
@@ -66,7 +66,7 @@ static const struct tool_option tool_options[] = {
 	{ "model", "bgbb", OPT_MODEL,
 	    "BG/BB on a summary of discrete opportunities" },
 	{ "validate", "TABLE", OPT_VALIDATE,
-	    "holdout checks: tracking, conditional or errors" },
+	    "holdout checks: tracking, conditional, frequency or errors" },
 	{ 0 }
 };
 
@@ -178,8 +178,8 @@ handle_option(void *ctx, int key, const char *arg)
 			if (strcmp(arg, validate_tables[i]) == 0)
 				cfg->validate = i + 1;
 		if (cfg->validate == 0)
-			usage_error("--validate: '%s' is not tracking, conditional "
-			    "or errors", arg);
+			usage_error("--validate: '%s' is not tracking, conditional, "
+			    "frequency or errors", arg);
 		break;
 	case OPT_MODEL:
 		if (strcmp(arg, "bgbb") != 0)
@@ -1374,6 +1374,47 @@ validate(struct run *run)
 					wr_empty(&w);
 			wr_end(&w);
 		}
+	} else if (run->cfg.validate == 4) {
+		/* Calibration frequencies: observed and sum_i P(X(T_i) = n). */
+		struct rfm *ages = xcalloc(run->nrows ? run->nrows : 1,
+		    sizeof *ages);
+		double obs[8] = {0}, ex[BTYD_NMODELS][8] = {{0}};
+		size_t nages;
+
+		for (size_t i = 0; i < run->nrows; i++) {
+			double x = run->rows[i].rfm.x;
+
+			obs[x < 7 ? (int)x : 7]++;
+			ages[i] = (struct rfm){ 0, 0, run->rows[i].rfm.T, 0, 1 };
+		}
+		nages = btyd_compress(ages, run->nrows, BTYD_BGNBD);
+		for (int j = 0; j < nm; j++) {
+			double below = 0;
+
+			for (int n = 0; n < 7; n++) {
+				for (size_t g = 0; g < nages; g++)
+					ex[j][n] += ages[g].w * btyd_pmf(models[j],
+					    fits[j].param, ages[g].T, n);
+				below += ex[j][n];
+			}
+			ex[j][7] = (double)run->nrows - below;
+		}
+		wr_str(&w, "frequency");
+		wr_str(&w, "observed");
+		for (int j = 0; j < nm; j++)
+			wr_str(&w, btyd_info(models[j])->name);
+		wr_end(&w);
+		for (int n = 0; n < 8; n++) {
+			char label[8];
+
+			snprintf(label, sizeof label, n < 7 ? "%d" : "%d+", n);
+			wr_str(&w, label);
+			wr_num(&w, obs[n]);
+			for (int j = 0; j < nm; j++)
+				wr_num(&w, ex[j][n]);
+			wr_end(&w);
+		}
+		free(ages);
 	} else {
 		/* Errors of each model, per customer and in total. */
 		wr_str(&w, "model");

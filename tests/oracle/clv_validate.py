@@ -11,12 +11,20 @@ b_i = max T - T_i, with E(X(t)) in the papers' closed forms:
 the 2F1 by its Maclaurin series summed to convergence (the tool uses
 Pfaff's transformation and analytic continuation).
 
+The frequency table's expectations, sum_i P(X(T_i) = n), in FHL 2005's
+eq. 8 for BG/NBD, and for Pareto/NBD as the mixture over the lifetime u
+(Lomax, density s beta^s (beta+u)^-(s+1)) of the NBD count of u, by
+Simpson's rule in u itself on 20000 intervals (the tool integrates in the
+survival probability).
+
 Usage:
   clv_validate.py TRACKING.csv ORDERS.csv FIT.csv CAL_END LEN
+  clv_validate.py frequency FREQ.csv SUMMARY.csv FIT.csv
 Prints one "ok ..." or "FAIL ..." line per check.
 """
 import csv
 import datetime
+import math
 import sys
 
 
@@ -40,7 +48,73 @@ def expected(model, p, t):
                                     h2f1(r, b, a + b - 1, t / (al + t)))
 
 
+def lnb(r, al, t, x):
+    if t == 0:
+        return 0.0 if x == 0 else float("-inf")
+    return (math.lgamma(r + x) - math.lgamma(r) - math.lgamma(x + 1) +
+            r * math.log(al / (al + t)) + x * math.log(t / (al + t)))
+
+
+def lbeta(a, b):
+    return math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
+
+
+def pmf(model, p, t, x):
+    r, al = p["r"], p["alpha"]
+    if model == "bgnbd":
+        a, b = p["a"], p["b"]
+        v = math.exp(lbeta(a, b + x) - lbeta(a, b) + lnb(r, al, t, x))
+        if x > 0:
+            v += math.exp(lbeta(a + 1, b + x - 1) - lbeta(a, b)) * \
+                (1 - sum(math.exp(lnb(r, al, t, j)) for j in range(x)))
+        return v
+    s_, be = p["s"], p["beta"]
+    n = 20000
+    h = t / n
+    tot = 0.0
+    for i in range(n + 1):
+        u = i * h
+        f = math.exp(lnb(r, al, u, x)) * s_ * be ** s_ * (be + u) ** -(s_ + 1)
+        tot += (1 if i in (0, n) else 4 if i % 2 else 2) * f
+    return math.exp(lnb(r, al, t, x)) * (be / (be + t)) ** s_ + tot * h / 3
+
+
+def frequency(freq, summary, fitpath):
+    fits = {}
+    with open(fitpath, newline="") as f:
+        for r in csv.DictReader(f):
+            fits.setdefault(r["model"], {})[r["param"]] = float(r["value"])
+    obs = [0] * 8
+    ages = {}
+    n = 0
+    with open(summary, newline="") as f:
+        for r in csv.DictReader(f):
+            x = int(float(r["frequency"]))
+            obs[min(x, 7)] += 1
+            ages[float(r["T"])] = ages.get(float(r["T"]), 0) + 1
+            n += 1
+    rows = list(csv.DictReader(open(freq, newline="")))
+    bad = 0
+    for k, r in enumerate(rows):
+        if float(r["observed"]) != obs[k]:
+            bad += 1
+            print("FAIL frequency observed %s: %s, want %d" % (r["frequency"], r["observed"], obs[k]))
+    for model, p in fits.items():
+        want = [sum(w * pmf(model, p, T, x) for T, w in ages.items()) for x in range(7)]
+        want.append(n - sum(want))
+        for k, r in enumerate(rows):
+            got = float(r[model])
+            if abs(got - want[k]) > 1e-5 * max(1, want[k]):
+                bad += 1
+                print("FAIL frequency %s of %s: %s, want %.6f" % (model, r["frequency"], r[model], want[k]))
+    print(("ok " if bad == 0 else "FAIL ") + "frequency table: observed and %s "
+          "expected counts" % ",".join(sorted(fits)))
+
+
 def main():
+    if sys.argv[1] == "frequency":
+        frequency(*sys.argv[2:5])
+        return
     track, orders, fitpath, cal_end, length = sys.argv[1:6]
     length = float(length)
     day = lambda s: datetime.date.fromisoformat(s[:10]).toordinal()
