@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/bgbb.h"
 #include "../lib/btyd.h"
 #include "../lib/cols.h"
 #include "../lib/group.h"
@@ -24,8 +25,13 @@
 enum {
 	OPT_SUMMARY = OPT_TOOL, OPT_FIT, OPT_PREDICT, OPT_HISTORICAL, OPT_UNIT,
 	OPT_CALENDAR, OPT_OBS_END, OPT_CAL_END, OPT_PENALIZER, OPT_HORIZON,
-	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN, OPT_REFUNDS
+	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN, OPT_REFUNDS, OPT_MODEL,
+	OPT_VALIDATE
 };
+
+/* --validate's tables, numbered from 1 in cfg.validate. */
+static const char *const validate_tables[] = { "tracking", "conditional",
+	"errors", "frequency", NULL };
 
 /* --refunds: what a negative amount is. */
 enum { REFUNDS_ERROR, REFUNDS_NET, REFUNDS_DROP };
@@ -57,6 +63,10 @@ static const struct tool_option tool_options[] = {
 	    "with --historical: CLV = revenue per customer * margin / RATE" },
 	{ "refunds", "net|drop", OPT_REFUNDS,
 	    "negative amounts: net them against purchases, or drop them" },
+	{ "model", "bgbb", OPT_MODEL,
+	    "BG/BB on a summary of discrete opportunities" },
+	{ "validate", "TABLE", OPT_VALIDATE,
+	    "holdout checks: tracking, conditional, frequency or errors" },
 	{ 0 }
 };
 
@@ -67,6 +77,8 @@ struct config {
 	double penalizer, horizon, discount, margin, churn;
 	int given_discount, given_margin, given_unit;
 	int refunds;                    /* REFUNDS_* */
+	int bgbb;                       /* --model bgbb */
+	int validate;                   /* --validate: 1 + validate_tables[] */
 };
 
 /* Everything read, and what it means. */
@@ -161,6 +173,20 @@ handle_option(void *ctx, int key, const char *arg)
 	case OPT_CHURN:
 		cfg->churn = revenue_opt_churn(arg);
 		break;
+	case OPT_VALIDATE:
+		for (int i = 0; validate_tables[i] != NULL; i++)
+			if (strcmp(arg, validate_tables[i]) == 0)
+				cfg->validate = i + 1;
+		if (cfg->validate == 0)
+			usage_error("--validate: '%s' is not tracking, conditional, "
+			    "frequency or errors", arg);
+		break;
+	case OPT_MODEL:
+		if (strcmp(arg, "bgbb") != 0)
+			usage_error("--model: '%s' is not bgbb (the continuous-time "
+			    "models go with --fit)", arg);
+		cfg->bgbb = 1;
+		break;
 	case OPT_REFUNDS:
 		if (strcmp(arg, "net") == 0)
 			cfg->refunds = REFUNDS_NET;
@@ -199,17 +225,65 @@ parse_date_option(const char *name, const char *arg, struct run *run)
 	return t;
 }
 
+/*
+** --model bgbb: fit (alone) or fit and predict (--predict --horizon N
+** --discount-rate D) a summary of discrete opportunities; the options of
+** order logs, time units and --params do not apply.
+*/
+static void
+check_bgbb_options(const struct run *run)
+{
+	const struct config *c = &run->cfg;
+
+	if (c->summary || c->historical || c->fit)
+		usage_error("--model bgbb fits by itself, or with --predict; not "
+		    "with --summary, --fit or --historical");
+	if (c->given_unit || c->calendar || c->obs_end || c->cal_end ||
+	    c->params || c->penalizer > 0 || c->given_margin ||
+	    c->refunds != REFUNDS_ERROR || run->o.group.nby ||
+	    run->o.group.period != PERIOD_NONE || run->o.total)
+		usage_error("--model bgbb reads a summary of opportunities "
+		    "(frequency, recency, periods[, weights]): --unit, --calendar, "
+		    "--observation-end, --calibration-end, --params, --penalizer, "
+		    "--margin, --refunds, --by, --period and --total do not apply");
+	if (!c->predict && (!isnan(c->horizon) || c->given_discount))
+		usage_error("--horizon, --params, --discount-rate and --margin "
+		    "go with --predict");
+	if (c->predict && (isnan(c->horizon) || c->horizon != floor(c->horizon)))
+		usage_error("--model bgbb --predict needs --horizon N, a whole "
+		    "number of opportunities");
+	if (c->predict && (!c->given_discount || !(c->discount > 0)))
+		usage_error("--model bgbb --predict needs --discount-rate RATE, "
+		    "per opportunity and above 0, for dert");
+	if (c->predict && 1 / (1 + c->discount) == 1)
+		usage_error("--discount-rate %g: so small that 1 + rate rounds to "
+		    "1, and dert would not be discounted", c->discount);
+}
+
 /* The modes and options that go together, and those that do not. */
 static void
 check_options(struct run *run)
 {
 	struct config *c = &run->cfg;
-	int modes = c->summary + c->historical + (c->fit && !c->predict) +
-	    c->predict;
+	int modes = c->summary + c->historical + (c->fit && !c->predict &&
+	    !c->validate) + c->predict + (c->validate > 0);
 
+	if (c->bgbb) {
+		check_bgbb_options(run);
+		return;
+	}
 	if (modes != 1)
 		usage_error("give one of --summary, --fit, --predict and "
 		    "--historical (--fit with --predict fits, then predicts)");
+	if (c->validate && c->cal_end == NULL)
+		usage_error("--validate needs --calibration-end DATE: it sets the "
+		    "fit before it against the holdout after it");
+	if (c->validate && c->refunds == REFUNDS_NET)
+		usage_error("--validate counts the orders as they are: --refunds "
+		    "drop, or none");
+	if (c->validate && (c->fit & (1u << BTYD_GGAMMA)))
+		usage_error("--validate compares purchase models; ggamma models "
+		    "spend");
 	if (!c->historical && (run->o.group.nby || run->o.group.period != PERIOD_NONE ||
 	    run->o.total))
 		usage_error("--by, --period and --total group --historical only");
@@ -968,6 +1042,419 @@ historical(struct run *run)
 	revenue_free(&rv);
 }
 
+/* Roles of a BG/BB summary (clv(1), --model bgbb). */
+enum { BGBB_FREQUENCY, BGBB_RECENCY, BGBB_PERIODS, BGBB_WEIGHTS, NBGBB_ROLES };
+static const struct role bgbb_roles[NBGBB_ROLES] = {
+	[BGBB_FREQUENCY] = { "frequency", "frequency", 1 },
+	[BGBB_RECENCY] = { "recency", "recency", 1 },
+	[BGBB_PERIODS] = { "periods", "periods", 1 },
+	[BGBB_WEIGHTS] = { "weights", "weights", 0 },
+};
+
+/* The most opportunities a BG/BB summary row may have: the likelihood
+** sums over them. */
+#define BGBB_MAX_PERIODS 100000.0
+
+/* Column COL of ROW as a number into *X; rd_bad() on failure. */
+static int
+bgbb_number(struct reader *r, const struct row *row, long col, double *x)
+{
+	const struct field *f = &row->f[col];
+	char esc[ESCAPED_MAX];
+	const char *err;
+
+	if (f->len == 0)
+		return rd_bad(r, row, col, "empty; a number is needed");
+	if ((err = num_parse(f->s, f->len, x)) != NULL)
+		return rd_bad(r, row, col, "'%s': %s",
+		    escape_text(esc, sizeof esc, f->s, f->len), err);
+	return 0;
+}
+
+/*
+** Decode a BG/BB summary row into *C: frequency, recency and periods
+** whole numbers with 0 <= frequency <= recency <= periods (recency 0 when
+** frequency is 0), periods at most BGBB_MAX_PERIODS, weights a number
+** >= 0 (1 without the column). Returns 0, or -1 after rd_bad().
+*/
+static int
+bgbb_decode(struct reader *r, const struct row *row, const long *col,
+    struct rfm *c)
+{
+	double v[3];
+
+	c->m = 0;
+	c->w = 1;
+	for (int i = 0; i < 3; i++) {
+		if (bgbb_number(r, row, col[i], &v[i]) < 0)
+			return -1;
+		if (v[i] < 0 || v[i] != floor(v[i]))
+			return rd_bad(r, row, col[i], "%g: a count of "
+			    "opportunities or transactions, a whole number, 0 "
+			    "or more", v[i]);
+	}
+	c->x = v[0];
+	c->tx = v[1];
+	c->T = v[2];
+	if (c->T > BGBB_MAX_PERIODS)
+		return rd_bad(r, row, col[BGBB_PERIODS], "%g: more opportunities "
+		    "than the model takes (%g)", c->T, BGBB_MAX_PERIODS);
+	if (c->x == 0 && c->tx != 0)
+		return rd_bad(r, row, col[BGBB_RECENCY], "%g: a customer with no "
+		    "repeat transaction (frequency 0) has recency 0", c->tx);
+	if (c->tx < c->x)
+		return rd_bad(r, row, col[BGBB_RECENCY], "%g: less than the "
+		    "frequency (%g), but each opportunity has one transaction "
+		    "at most", c->tx, c->x);
+	if (c->tx > c->T)
+		return rd_bad(r, row, col[BGBB_RECENCY], "%g: more than the "
+		    "periods (%g), the opportunities observed", c->tx, c->T);
+	if (col[BGBB_WEIGHTS] >= 0) {
+		if (bgbb_number(r, row, col[BGBB_WEIGHTS], &c->w) < 0)
+			return -1;
+		if (!(c->w >= 0) || !isfinite(c->w))
+			return rd_bad(r, row, col[BGBB_WEIGHTS], "%g: a number of "
+			    "customers, 0 or more", c->w);
+	}
+	return 0;
+}
+
+/* Read every input as a BG/BB summary into RUN's rows (x, t_x, T = n, w)
+** and, for --predict to repeat them, fields. */
+static void
+bgbb_read(struct run *run)
+{
+	for (size_t i = 0; i < run->o.nfiles; i++) {
+		struct reader *r = rd_open_or_die(run->o.files[i], &run->o.rd);
+		const struct row *h = rd_header(r), *row;
+		long col[NBGBB_ROLES];
+		int rc;
+
+		if (cols_bind(r, bgbb_roles, NBGBB_ROLES, &run->o.cols, col) < 0)
+			rd_die(r);
+		if (run->header == NULL) {
+			run->header = arena_alloc(&run->arena, h->n *
+			    sizeof *run->header);
+			for (size_t j = 0; j < h->n; j++) {
+				run->header[j].s = arena_memdup(&run->arena,
+				    h->f[j].s, h->f[j].len);
+				run->header[j].len = h->f[j].len;
+			}
+			run->nfields = h->n;
+		} else if (h->n != run->nfields) {
+			die(EX_DATAERR, "%s:%lu: the header differs from the first "
+			    "file's; give summaries with the same columns",
+			    rd_name(r), h->line);
+		}
+		while ((rc = rd_next(r, &row)) > 0) {
+			struct rfm c;
+
+			if (bgbb_decode(r, row, col, &c) < 0)
+				continue;
+			keep_fields(run, row);
+			memset(&run->rows[run->nrows], 0, sizeof run->rows[0]);
+			run->rows[run->nrows++].rfm = c;
+		}
+		if (rc < 0)
+			rd_die(r);
+		rd_close(r);
+	}
+}
+
+static struct bgbb_obs
+bgbb_obs_of(const struct rfm *c)
+{
+	return (struct bgbb_obs){ c->x, c->tx, c->T, c->w };
+}
+
+/* Fit BG/BB to the rows read, or die with the reason. */
+static void
+bgbb_fit_rows(const struct run *run, struct bgbb_fit *fit)
+{
+	struct bgbb_obs *d = xcalloc(run->nrows ? run->nrows : 1, sizeof *d);
+	char why[BGBB_WHY_MAX];
+	int rc;
+
+	for (size_t i = 0; i < run->nrows; i++)
+		d[i] = bgbb_obs_of(&run->rows[i].rfm);
+	rc = bgbb_fit(d, run->nrows, fit, why);
+	free(d);
+	if (rc < 0)
+		die(EX_DATAERR, "bgbb: %s", why);
+}
+
+/*
+** --model bgbb: the fit as --fit prints one (model, param, value,
+** std_error, unit; no unit: the parameters are of probabilities), or
+** with --predict each input row and its expected_purchases over the next
+** --horizon opportunities, p_alive at the next one and dert.
+*/
+static void
+bgbb_run(struct run *run)
+{
+	static const char *const names[4] = { "alpha", "beta", "gamma", "delta" };
+	struct bgbb_fit fit;
+	struct writer w;
+	double (*out)[3];
+
+	bgbb_read(run);
+	progress_done(&run->o.progress);
+	bgbb_fit_rows(run, &fit);
+	if (!run->cfg.predict) {
+		opts_writer(&run->o, &w);
+		wr_str(&w, "model");
+		wr_str(&w, "param");
+		wr_str(&w, "value");
+		wr_str(&w, "std_error");
+		wr_str(&w, "unit");
+		wr_end(&w);
+		for (int j = 0; j < 6; j++) {
+			wr_str(&w, "bgbb");
+			wr_str(&w, j < 4 ? names[j] : j == 4 ? "loglik" :
+			    "customers");
+			wr_num(&w, j < 4 ? fit.param[j] : j == 4 ? fit.loglik :
+			    fit.customers);
+			if (j < 4)
+				wr_num(&w, fit.se[j]);
+			else
+				wr_empty(&w);
+			wr_empty(&w);
+			wr_end(&w);
+		}
+		return;
+	}
+	/* Every value first: no partial output if one is not finite. */
+	out = xcalloc(run->nrows ? run->nrows : 1, sizeof *out);
+	for (size_t i = 0; i < run->nrows; i++) {
+		struct bgbb_obs c = bgbb_obs_of(&run->rows[i].rfm);
+
+		out[i][0] = bgbb_expected(fit.param, run->cfg.horizon, &c);
+		out[i][1] = bgbb_palive(fit.param, &c);
+		out[i][2] = bgbb_dert(fit.param, run->cfg.discount, &c);
+		for (int k = 0; k < 3; k++)
+			if (!isfinite(out[i][k]))
+				die(EX_DATAERR, "bgbb: the %s of frequency %g, recency "
+				    "%g, periods %g is not finite: the parameters and "
+				    "this history are past what the series take", k == 0 ?
+				    "expected_purchases" : k == 1 ? "p_alive" : "dert",
+				    c.x, c.tx, c.n);
+	}
+	opts_writer(&run->o, &w);
+	for (size_t j = 0; j < run->nfields; j++)
+		wr_field(&w, run->header[j].s, run->header[j].len);
+	wr_str(&w, "expected_purchases");
+	wr_str(&w, "p_alive");
+	wr_str(&w, "dert");
+	wr_end(&w);
+	for (size_t i = 0; i < run->nrows; i++) {
+		for (size_t j = 0; j < run->nfields; j++)
+			wr_field(&w, run->fields[i][j].s, run->fields[i][j].len);
+		for (int k = 0; k < 3; k++)
+			wr_num(&w, out[i][k]);
+		wr_end(&w);
+	}
+	free(out);
+}
+
+/*
+** --validate: fit each purchase model of --fit (default bgnbd) to the
+** calibration summaries, and set its predictions against the holdout:
+** the TABLE of clv(1), VALIDATION.
+*/
+static void
+validate(struct run *run)
+{
+	unsigned want = run->cfg.fit ? run->cfg.fit : 1u << BTYD_BGNBD;
+	struct btyd_fit fits[BTYD_NMODELS];
+	const struct rfm zero = { 0, 0, 0, 0, 1 };
+	int models[BTYD_NMODELS], nm = 0;
+	struct writer w;
+
+	/* Orders: read_inputs() refuses a summary with --calibration-end. */
+	for (int m = 0; m < BTYD_NMODELS; m++)
+		if (want & (1u << m)) {
+			fit_model(run, m, &fits[nm]);
+			models[nm++] = m;
+		}
+	opts_writer(&run->o, &w);
+	if (run->cfg.validate == 1) {
+		/* Tracking: periods of the unit from the first order. */
+		const struct summariser *s = &run->sum;
+		double len = run->cfg.calendar ? 1 : rfm_unit_days(run->cfg.unit);
+		int64_t end = s->obs_end != INT64_MAX ? s->obs_end : s->last_seen;
+		size_t np = (size_t)ceil((double)(end - s->first_seen + 1) / len);
+		double *actual = xcalloc(np, sizeof *actual), maxT = 0;
+		double *exp_cum = xcalloc(np * (size_t)nm, sizeof *exp_cum);
+		struct rfm *ages = xcalloc(run->nrows ? run->nrows : 1,
+		    sizeof *ages);
+		size_t nages;
+		double acum = 0, prev[BTYD_NMODELS] = {0};
+
+		summariser_repeats(s, s->first_seen, len, actual, np);
+		/* Each customer's birth, maxT - T, as in BTYD's tracking. */
+		for (size_t i = 0; i < run->nrows; i++) {
+			maxT = fmax(maxT, run->rows[i].rfm.T);
+			ages[i] = (struct rfm){ 0, 0, run->rows[i].rfm.T, 0, 1 };
+		}
+		nages = btyd_compress(ages, run->nrows, BTYD_BGNBD);
+		for (int j = 0; j < nm; j++)
+			for (size_t k = 0; k < np; k++)
+				for (size_t g = 0; g < nages; g++) {
+					double b = maxT - ages[g].T, t = (double)(k + 1) - b;
+
+					if (t > 0)
+						exp_cum[j * np + k] += ages[g].w *
+						    btyd_expected(models[j], fits[j].param, t,
+						    &zero);
+				}
+		wr_str(&w, "period");
+		wr_str(&w, "holdout");
+		wr_str(&w, "actual");
+		wr_str(&w, "actual_cumulative");
+		for (int j = 0; j < nm; j++) {
+			char h[64];
+
+			snprintf(h, sizeof h, "%s_expected", btyd_info(models[j])->name);
+			wr_str(&w, h);
+			snprintf(h, sizeof h, "%s_cumulative", btyd_info(models[j])->name);
+			wr_str(&w, h);
+		}
+		wr_end(&w);
+		for (size_t k = 0; k < np; k++) {
+			acum += actual[k];
+			wr_num(&w, (double)(k + 1));
+			wr_num(&w, (double)s->first_seen + (double)k * len >
+			    (double)s->cal_end);
+			wr_num(&w, actual[k]);
+			wr_num(&w, acum);
+			for (int j = 0; j < nm; j++) {
+				wr_num(&w, exp_cum[j * np + k] - prev[j]);
+				wr_num(&w, exp_cum[j * np + k]);
+				prev[j] = exp_cum[j * np + k];
+			}
+			wr_end(&w);
+		}
+		free(actual);
+		free(exp_cum);
+		free(ages);
+	} else if (run->cfg.validate == 2) {
+		/* Conditional expectations by calibration frequency, 0..7+. */
+		double n[8] = {0}, act[8] = {0}, ex[BTYD_NMODELS][8] = {{0}};
+
+		for (size_t i = 0; i < run->nrows; i++) {
+			const struct rfm_row *r = &run->rows[i];
+			int g = r->rfm.x < 7 ? (int)r->rfm.x : 7;
+
+			n[g]++;
+			act[g] += r->freq_holdout;
+			for (int j = 0; j < nm; j++)
+				ex[j][g] += btyd_expected(models[j], fits[j].param,
+				    r->duration_holdout, &r->rfm);
+		}
+		wr_str(&w, "frequency");
+		wr_str(&w, "customers");
+		wr_str(&w, "actual");
+		for (int j = 0; j < nm; j++)
+			wr_str(&w, btyd_info(models[j])->name);
+		wr_end(&w);
+		for (int g = 0; g < 8; g++) {
+			char label[8];
+
+			snprintf(label, sizeof label, g < 7 ? "%d" : "%d+", g);
+			wr_str(&w, label);
+			wr_num(&w, n[g]);
+			if (n[g] > 0)
+				wr_num(&w, act[g] / n[g]);
+			else
+				wr_empty(&w);
+			for (int j = 0; j < nm; j++)
+				if (n[g] > 0)
+					wr_num(&w, ex[j][g] / n[g]);
+				else
+					wr_empty(&w);
+			wr_end(&w);
+		}
+	} else if (run->cfg.validate == 4) {
+		/* Calibration frequencies: observed and sum_i P(X(T_i) = n). */
+		struct rfm *ages = xcalloc(run->nrows ? run->nrows : 1,
+		    sizeof *ages);
+		double obs[8] = {0}, ex[BTYD_NMODELS][8] = {{0}};
+		size_t nages;
+
+		for (size_t i = 0; i < run->nrows; i++) {
+			double x = run->rows[i].rfm.x;
+
+			obs[x < 7 ? (int)x : 7]++;
+			ages[i] = (struct rfm){ 0, 0, run->rows[i].rfm.T, 0, 1 };
+		}
+		nages = btyd_compress(ages, run->nrows, BTYD_BGNBD);
+		for (int j = 0; j < nm; j++) {
+			double below = 0;
+
+			for (int n = 0; n < 7; n++) {
+				for (size_t g = 0; g < nages; g++)
+					ex[j][n] += ages[g].w * btyd_pmf(models[j],
+					    fits[j].param, ages[g].T, n);
+				below += ex[j][n];
+			}
+			ex[j][7] = (double)run->nrows - below;
+		}
+		wr_str(&w, "frequency");
+		wr_str(&w, "observed");
+		for (int j = 0; j < nm; j++)
+			wr_str(&w, btyd_info(models[j])->name);
+		wr_end(&w);
+		for (int n = 0; n < 8; n++) {
+			char label[8];
+
+			snprintf(label, sizeof label, n < 7 ? "%d" : "%d+", n);
+			wr_str(&w, label);
+			wr_num(&w, obs[n]);
+			for (int j = 0; j < nm; j++)
+				wr_num(&w, ex[j][n]);
+			wr_end(&w);
+		}
+		free(ages);
+	} else {
+		/* Errors of each model, per customer and in total. */
+		wr_str(&w, "model");
+		wr_str(&w, "customers");
+		wr_str(&w, "mae");
+		wr_str(&w, "rmse");
+		wr_str(&w, "bias");
+		wr_str(&w, "actual_total");
+		wr_str(&w, "expected_total");
+		wr_str(&w, "percent_error");
+		wr_end(&w);
+		for (int j = 0; j < nm; j++) {
+			double ae = 0, se = 0, a = 0, e = 0, nn = (double)run->nrows;
+
+			for (size_t i = 0; i < run->nrows; i++) {
+				const struct rfm_row *r = &run->rows[i];
+				double x = btyd_expected(models[j], fits[j].param,
+				    r->duration_holdout, &r->rfm);
+
+				ae += fabs(x - r->freq_holdout);
+				se += (x - r->freq_holdout) * (x - r->freq_holdout);
+				a += r->freq_holdout;
+				e += x;
+			}
+			wr_str(&w, btyd_info(models[j])->name);
+			wr_num(&w, nn);
+			wr_num(&w, ae / nn);
+			wr_num(&w, sqrt(se / nn));
+			wr_num(&w, (e - a) / nn);
+			wr_num(&w, a);
+			wr_num(&w, e);
+			if (a > 0)
+				wr_num(&w, 100 * (e - a) / a);
+			else
+				wr_empty(&w);
+			wr_end(&w);
+		}
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -991,15 +1478,22 @@ main(int argc, char *argv[])
 	memcpy(all, order_roles, sizeof order_roles);
 	memcpy(all + NORDER_ROLES, summary_roles + 1,
 	    sizeof summary_roles - sizeof summary_roles[0]);
-	cols_check_roles(&run.o.cols, all, NORDER_ROLES + NSUMMARY_ROLES - 1);
+	if (run.cfg.bgbb)
+		cols_check_roles(&run.o.cols, bgbb_roles, NBGBB_ROLES);
+	else
+		cols_check_roles(&run.o.cols, all, NORDER_ROLES + NSUMMARY_ROLES - 1);
 
-	if (run.cfg.historical) {
+	if (run.cfg.bgbb) {
+		bgbb_run(&run);
+	} else if (run.cfg.historical) {
 		historical(&run);
 	} else {
 		read_inputs(&run);
 		check_ends(&run, 0);
 		progress_done(&run.o.progress);
-		if (run.cfg.summary)
+		if (run.cfg.validate)
+			validate(&run);
+		else if (run.cfg.summary)
 			print_summary(&run);
 		else if (run.cfg.predict)
 			print_predictions(&run);

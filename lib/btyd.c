@@ -660,3 +660,49 @@ btyd_clv(int model, const double *p, const struct rfm *c, double spend,
 	}
 	return clv;
 }
+
+/* ln NB(x; t) of btyd_pmf(): the NBD count of an alive customer. */
+static double
+log_nb(double r, double al, double t, double x)
+{
+	if (t == 0)
+		return x == 0 ? 0 : -INFINITY;
+	return lgamma(r + x) - lgamma(r) - lgamma(x + 1) + r * log(al / (al + t)) +
+	    x * log(t / (al + t));
+}
+
+double
+btyd_pmf(int model, const double *p, double t, double x)
+{
+	double r = p[0], al = p[1];
+
+	switch (model) {
+	case BTYD_BGNBD:
+	case BTYD_MBGNBD: {
+		double a = p[2], b = p[3], sh = model == BTYD_MBGNBD, below = 0;
+		double pr = exp(lbeta(a, b + x + sh) - lbeta(a, b) +
+		    log_nb(r, al, t, x));
+
+		if (x == 0 && !sh)
+			return pr;
+		for (double j = 0; j < x; j++)
+			below += exp(log_nb(r, al, t, j));
+		return pr + exp(lbeta(a + 1, b + x - 1 + sh) - lbeta(a, b)) *
+		    fmax(0, 1 - below);
+	}
+	case BTYD_PARETONBD: {
+		double s = p[2], be = p[3], lo = pow(be / (be + t), s);
+		double h = (1 - lo) / 2000, sum = 0;
+
+		for (int i = 0; i <= 2000; i++) {
+			double v = lo + i * h, u = be * (pow(v, -1 / s) - 1);
+			double f = i == 2000 ? (x == 0 ? 1 : 0) :
+			    exp(log_nb(r, al, u, x));
+
+			sum += (i == 0 || i == 2000 ? 1 : i % 2 ? 4 : 2) * f;
+		}
+		return exp(log_nb(r, al, t, x)) * lo + sum * h / 3;
+	}
+	}
+	return NAN;
+}

@@ -154,6 +154,27 @@ double btyd_expected(int model, const double *p, double t, const struct rfm *c);
 double btyd_palive(int model, const double *p, const struct rfm *c);
 
 /*
+** The probability that a new customer makes exactly X repeat purchases in
+** time T, P(X(t) = x), for clv --validate's frequency table (purchase
+** models only). With NB(j) = G(r+j)/(G(r) j!) (alpha/(alpha+t))^r
+** (t/(alpha+t))^j, the count of a customer alive throughout:
+**   BG/NBD   B(a, b+x)/B(a,b) NB(x)
+**            + [x>0] B(a+1, b+x-1)/B(a,b) (1 - sum_{j<x} NB(j))
+**            (FHL 2005, eq. 8: alive after x purchases and no more, or
+**            dropping out right after the x-th)
+**   MBG/NBD  B(a, b+x+1)/B(a,b) NB(x) + B(a+1, b+x)/B(a,b) (1 - sum_{j<x} NB(j))
+**            (dropping out may also follow the first purchase, "j = 0")
+**   Pareto/NBD  NB(x) (beta/(beta+t))^s
+**            + int_0^t NB(x; u) s beta^s (beta+u)^-(s+1) du
+**            (the lifetime is Lomax: alive to t, or dying at u < t, with
+**            NB(x; u) the count of a lifetime u); the integral is taken
+**            in v = (beta/(beta+u))^s, over [(beta/(beta+t))^s, 1], by
+**            composite Simpson's rule on 2000 intervals.
+** X a whole number >= 0, T >= 0.
+*/
+double btyd_pmf(int model, const double *p, double t, double x);
+
+/*
 ** Gamma-Gamma's expected spend per purchase of a customer with x repeat
 ** purchases of mean M (note 025, eq. 5):
 **   E(Z) = p (v + x m) / (p x + q - 1),

@@ -531,3 +531,42 @@ summariser_free(struct summariser *s)
 	u64map_free(s->seen);
 	free(s->seen);
 }
+
+double
+summariser_repeats(const struct summariser *s, int64_t origin, double len,
+    double *count, size_t n)
+{
+	int64_t *first = xcalloc(s->ncustomers ? s->ncustomers : 1,
+	    sizeof *first);
+	double total = 0;
+	uint64_t key;
+	size_t i;
+
+	for (uint64_t c = 0; c < s->ncustomers; c++)
+		first[c] = INT64_MAX;
+	for (i = 0; i < n; i++)
+		count[i] = 0;
+	/* Each customer's first purchase period. */
+	for (i = 0; u64map_next(s->seen, &i, &key) != NULL;) {
+		uint64_t c = key >> 23;
+		int64_t p = (int64_t)(key & (((uint64_t)1 << 23) - 1)) - PERIOD_BIAS;
+
+		if (p < first[c])
+			first[c] = p;
+	}
+	for (i = 0; u64map_next(s->seen, &i, &key) != NULL;) {
+		uint64_t c = key >> 23;
+		int64_t p = (int64_t)(key & (((uint64_t)1 << 23) - 1)) - PERIOD_BIAS;
+		double k;
+
+		if (p == first[c] || first[c] > s->cal_end || p < origin)
+			continue;
+		k = floor((double)(p - origin) / len);
+		if (k < (double)n) {
+			count[(size_t)k]++;
+			total++;
+		}
+	}
+	free(first);
+	return total;
+}

@@ -202,6 +202,21 @@ struct rfm_row {
 */
 struct rfm_row *summariser_rows(struct summariser *s, size_t *n);
 
+/*
+** The repeat purchases of the customers summariser_rows() summarises
+** (first purchase up to the calibration end, or any without one), period
+** by period, for clv --validate's tracking: every purchase period of a
+** customer but the first, up to the observation end, is counted in
+** COUNT[k], k = floor((p - ORIGIN) / LEN) for its period p (LEN periods
+** of summariser_period() to a tracking period: 7 days to a week, 1
+** calendar week to a week). COUNT has N slots, zeroed first; periods
+** before ORIGIN or past N are not counted. Orders counted by
+** summariser_add() only (not --refunds net). Returns the repeat purchases
+** counted.
+*/
+double summariser_repeats(const struct summariser *s, int64_t origin,
+    double len, double *count, size_t n);
+
 void summariser_free(struct summariser *s);
 
 #endif

@@ -1,0 +1,1 @@
+clv --model bgbb --col frequency=freq --col recency=rec --col periods=n --col weights=donors bgbb-cols.csv

@@ -1,0 +1,1 @@
+clv --model bgbb --skip-bad bgbb-one-bad.csv

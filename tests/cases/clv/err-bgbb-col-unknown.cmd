@@ -1,0 +1,1 @@
+clv --model bgbb --col T=periods bgbb-narrow.csv

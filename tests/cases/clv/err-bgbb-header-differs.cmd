@@ -1,0 +1,1 @@
+clv --model bgbb bgbb-narrow.csv bgbb-zero-weights.csv

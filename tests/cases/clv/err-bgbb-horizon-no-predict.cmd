@@ -1,0 +1,1 @@
+clv --model bgbb --horizon 3 bgbb-narrow.csv

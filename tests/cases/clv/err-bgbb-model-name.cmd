@@ -1,0 +1,1 @@
+clv --model bgnbd bgbb-narrow.csv

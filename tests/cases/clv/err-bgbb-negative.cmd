@@ -1,0 +1,1 @@
+clv --model bgbb bgbb-negative.csv

@@ -1,0 +1,1 @@
+clv --model bgbb bgbb-everyone.csv

@@ -1,0 +1,1 @@
+clv --model bgbb --by channel bgbb-narrow.csv

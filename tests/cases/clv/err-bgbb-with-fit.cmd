@@ -1,0 +1,1 @@
+clv --model bgbb --fit bgnbd bgbb-narrow.csv

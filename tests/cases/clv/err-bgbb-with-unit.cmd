@@ -1,0 +1,1 @@
+clv --model bgbb --unit weeks bgbb-narrow.csv

@@ -1,0 +1,1 @@
+clv --validate errors orders.csv

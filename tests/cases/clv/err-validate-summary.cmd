@@ -1,0 +1,1 @@
+clv --validate errors --summary --calibration-end 2024-02-01 orders.csv

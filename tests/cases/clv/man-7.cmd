@@ -1,0 +1,2 @@
+cd "$ROOT" || exit 1
+clv --model bgbb tests/data/clv/donations.csv
