@@ -2,7 +2,8 @@
 # as kpi,value, from the tools' outputs in KR_WORK (lc.K.csv, cl.K.csv,
 # cac.all.csv, cacch.all.csv; with KR_ORDERS=1 also clvh.all.csv and
 # pred.K.csv; with KR_AMOUNTS=1, when the leads have amounts,
-# roi.all.csv and pipe.K.csv, and its coverage columns with KR_TARGET=1).
+# roi.all.csv and pipe.K.csv, and its coverage columns with KR_TARGET=1;
+# with KR_SCORE=1, lse.K.csv, lead-score --evaluate's).
 # Run with csv.awk: LC_ALL=C awk -f csv.awk -f kpis.awk
 
 BEGIN {
@@ -63,6 +64,15 @@ BEGIN {
 			out("coverage", get(pl, "period", L, "coverage"))
 			out("required_coverage", get(pl, "period", L, "required_coverage"))
 		}
+	}
+	if (ENVIRON["KR_SCORE"] == "1") {
+		# lead-score --evaluate as of the quarter's end (no file: left
+		# out with a warning, the figures empty).
+		ls = w "/lse." k ".csv"
+		out("lead_score_auc", get(ls, "statistic", "auc", "value"))
+		out("lead_score_auc_lo", get(ls, "statistic", "auc_lo", "value"))
+		out("lead_score_auc_hi", get(ls, "statistic", "auc_hi", "value"))
+		out("lead_score_top_decile_lift", get(ls, "statistic", "top_lift", "value"))
 	}
 	ch = w "/cacch.all.csv"
 	n = load(ch)

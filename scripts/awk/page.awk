@@ -63,6 +63,8 @@ BEGIN {
 		pipeline()
 	if (ENVIRON["KR_RETENTION"] == "1")
 		retention()
+	if (ENVIRON["KR_SCORE"] == "1")
+		scoring()
 	channels()
 	all_figures()
 	quality()
@@ -147,6 +149,8 @@ function fmt(kind, v,    x) {
 		return sprintf("%.1f", x)
 	if (kind == "times")
 		return sprintf("%.2f\303\227", x)
+	if (kind == "ratio")
+		return sprintf("%.3f", x)
 	return h(v)
 }
 
@@ -254,6 +258,10 @@ function meta() {
 	defm("sales_velocity", "Sales velocity, a day", "money", 1)
 	defm("coverage", "Pipeline coverage of the target", "times", 1)
 	defm("required_coverage", "Coverage needed at the win rate", "times", 0)
+	defm("lead_score_auc", "Lead score's AUC (0.5: chance, 1: perfect)", "ratio", 1)
+	defm("lead_score_auc_lo", "\342\200\246 its 95% interval, low", "ratio", 0)
+	defm("lead_score_auc_hi", "\342\200\246 its 95% interval, high", "ratio", 0)
+	defm("lead_score_top_decile_lift", "Lead score's top-decile lift", "times", 1)
 	defm("nrr", "Net revenue retention", "rate", 1)
 	defm("grr", "Gross revenue retention", "rate", 1)
 	defm("logo_churn", "Logo churn", "rate", -1)
@@ -573,6 +581,39 @@ function pipeline(    f, b, r, w, k, ci, LV, LW, best, x, y, lv) {
 	print "</tbody>"
 	print "</table>"
 	chart("pipeline-waterfall", "The open deals of " L " as a waterfall: those open at the end of " LP ", the deals created, won and lost in " L ", and those open at its end")
+	print "</div>"
+	print "</section>"
+}
+
+# Lead scoring: how well the rules' score tells the leads that became
+# customers within KR_SCORE_WINDOW days from the others (lead-score.csv,
+# summary.csv's lead_score_*), the gains by decile as a chart, and the
+# conversion of each grade (lead-score-grades.csv).
+function scoring(    g, n, r, ci, grade) {
+	g = T "/lead-score-grades.csv"
+	n = load(g)
+	print "<section id=\"scoring\">"
+	print "<h2>Lead scoring</h2>"
+	print "<p class=\"note\">The leads scored by the rules as of " L "'s end, as lead-score(1) scores them, and whether each became a customer within " ENVIRON["KR_SCORE_WINDOW"] " days of creation, over the leads " ENVIRON["KR_SCORE_WINDOW"] " days old by then. AUC: the chance that a lead that became a customer scores above one that did not (0.5 is a coin toss), with its 95% DeLong interval. Top-decile lift: how many times the average conversion the tenth of the leads with the highest scores converts.</p>"
+	print "<div class=\"cards\">"
+	ci = ""
+	if (S["n", "lead_score_auc_lo"] != "")
+		ci = "95% interval " fmt("ratio", S["n", "lead_score_auc_lo"]) " to " fmt("ratio", S["n", "lead_score_auc_hi"])
+	card("lead_score_auc", "AUC of the score", ci)
+	card("lead_score_top_decile_lift", "Top-decile lift", "")
+	print "</div>"
+	print "<h3>Conversion by grade, " L "</h3>"
+	print "<div class=\"beside\">"
+	print "<table class=\"bridge\">"
+	print "<thead><tr>" th("Grade") th("Leads") th("Customers") th("Lead to customer") th("95% interval") "</tr></thead>"
+	print "<tbody>"
+	for (r = 1; r <= n; r++) {
+		grade = cell(g, r, "grade")
+		print "<tr><th scope=\"row\">" (grade == "" ? "(none)" : h(grade)) "</th>" td(fmt("count", cell(g, r, "lead")), "num") td(fmt("count", cell(g, r, "customer")), "num") td(fmt("rate", cell(g, r, "lead_to_customer")), "num") td(cell(g, r, "lead_to_customer_lo") == "" ? "\342\200\224" : fmt("rate", cell(g, r, "lead_to_customer_lo")) " to " fmt("rate", cell(g, r, "lead_to_customer_hi")), "num") "</tr>"
+	}
+	print "</tbody>"
+	print "</table>"
+	chart("lead-score-gains", "The share of the customers found among the leads of the score's top deciles, " L)
 	print "</div>"
 	print "</section>"
 }

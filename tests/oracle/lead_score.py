@@ -192,4 +192,5 @@ def main():
         print("ok " + what)
 
 
-main()
+if __name__ == "__main__":
+    main()
