@@ -11,6 +11,15 @@ BEGIN {
 	LP = ENVIRON["KR_PREV_LABEL"]
 	LA = ENVIRON["KR_AGO_LABEL"]
 	title = ENVIRON["KR_TITLE"]
+	# The stages' columns in the tools' outputs: the first stage is
+	# counted as the leads, the last as the customers.
+	ns = split(ENVIRON["KR_STAGES"], ST, ",")
+	FIRST = ST[1]
+	LAST = ST[ns]
+	RATE = FIRST "_to_" LAST
+	SPENDS = ENVIRON["KR_SPENDS"] == "1"
+	ROI = ENVIRON["KR_ROI"] == "1"
+	CHANNELS = ENVIRON["KR_CHANNELS"] == "1"
 	split("January February March April May June July August September October November December", MONTH, " ")
 	currency()
 	meta()
@@ -55,17 +64,22 @@ BEGIN {
 
 	print "<section id=\"cac\">"
 	print "<h2>Customer acquisition cost, last eight quarters</h2>"
-	print "<p class=\"note\">Each quarter's spend over the customers won in it: marketing only, and fully loaded with the sales team's cost.</p>"
-	chart("cac", "Customer acquisition cost per quarter")
+	if (SPENDS) {
+		print "<p class=\"note\">Each quarter's spend over the customers won in it: marketing only, and fully loaded with the sales team's cost.</p>"
+		chart("cac", "Customer acquisition cost per quarter")
+	} else {
+		print "<p class=\"note\">Left out: no spend table was given (--spend), so there is no CAC, ROI or ROAS; they are not shown as 0.</p>"
+	}
 	print "</section>"
 
-	if (ENVIRON["KR_AMOUNTS"] == "1")
+	if (ENVIRON["KR_PIPELINE"] == "1")
 		pipeline()
 	if (ENVIRON["KR_RETENTION"] == "1")
 		retention()
 	if (ENVIRON["KR_SCORE"] == "1")
 		scoring()
-	channels()
+	if (ENVIRON["KR_CHANNELS"] == "1")
+		channels()
 	all_figures()
 	quality()
 	definitions()
@@ -191,19 +205,20 @@ function longday(d,    y, mo, dd) {
 	return dd " " MONTH[mo] " " y
 }
 
-# The spend table's currency, from its first row: a symbol for the common
-# ones, else the code.
+# The spend table's currency, from the first row of the first spend file
+# (KR_SPEND, its column KR_SPEND_CURRENCY): a symbol for the common ones,
+# else the code; none without a spend table, or through a preset.
 function currency(    f, n, j, code, c) {
 	SYM = ""
 	SUF = ""
 	f = ENVIRON["KR_SPEND"]
-	if ((n = readrec(f)) <= 0)
+	if (f == "" || ENVIRON["KR_SPEND_SHAPED"] == "1" || (n = readrec(f)) <= 0)
 		return
 	c = 0
 	for (j = 1; j <= n; j++) {
 		sub(/^[ \t]+/, "", F[j])
 		sub(/[ \t]+$/, "", F[j])
-		if (F[j] == "currency")
+		if (F[j] == ENVIRON["KR_SPEND_CURRENCY"])
 			c = j
 	}
 	if (c == 0 || readrec(f) < c) {
@@ -347,8 +362,8 @@ function highlights(    f, g, n, r, c, p, i, up, upc, down, downc, cheap, cheapc
 	if (S["n", "customers"] != "") {
 		HL[++lines] = "<b>" fmt("count", S["n", "customers"]) " customers won</b> in " L " " \
 		    plain("customers", S["n", "customers"], S["p", "customers"], LP) \
-		    ", at a fully loaded CAC of <b>" fmt("money", S["n", "cac_fully_loaded"]) "</b> " \
-		    plain("cac_fully_loaded", S["n", "cac_fully_loaded"], S["p", "cac_fully_loaded"], LP) "."
+		    (SPENDS ? ", at a fully loaded CAC of <b>" fmt("money", S["n", "cac_fully_loaded"]) "</b> " \
+		    plain("cac_fully_loaded", S["n", "cac_fully_loaded"], S["p", "cac_fully_loaded"], LP) : "") "."
 	}
 	up = down = cheap = ""
 	for (r = 1; r <= n; r++) {
@@ -404,8 +419,8 @@ function moved(c, how,    f, g, now, before, cn, cb, s) {
 	now = cell(f, find(f, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), "cac_fully_loaded")
 	before = cell(f, find(f, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "cac_fully_loaded")
 	s = "<b>" h(c) "</b>: its fully loaded CAC " how " to <b>" fmt("money", now) "</b> over the last four quarters, from " fmt("money", before) " in the four before (" (now > before ? "+" : "\342\210\222") sprintf("%.0f%%", abs(100 * (now / before - 1))) ")"
-	cn = cell(g, find(g, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), "lead_to_customer")
-	cb = cell(g, find(g, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "lead_to_customer")
+	cn = cell(g, find(g, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), RATE)
+	cb = cell(g, find(g, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), RATE)
 	if (cn != "" && cb != "")
 		s = s "; " (cn + 0 < cb + 0 ? "meanwhile only " : "") fmt("rate", cn) " of its leads became customers, against " fmt("rate", cb)
 	return s "."
@@ -609,7 +624,7 @@ function scoring(    g, n, r, ci, grade) {
 	print "<tbody>"
 	for (r = 1; r <= n; r++) {
 		grade = cell(g, r, "grade")
-		print "<tr><th scope=\"row\">" (grade == "" ? "(none)" : h(grade)) "</th>" td(fmt("count", cell(g, r, "lead")), "num") td(fmt("count", cell(g, r, "customer")), "num") td(fmt("rate", cell(g, r, "lead_to_customer")), "num") td(cell(g, r, "lead_to_customer_lo") == "" ? "\342\200\224" : fmt("rate", cell(g, r, "lead_to_customer_lo")) " to " fmt("rate", cell(g, r, "lead_to_customer_hi")), "num") "</tr>"
+		print "<tr><th scope=\"row\">" (grade == "" ? "(none)" : h(grade)) "</th>" td(fmt("count", cell(g, r, FIRST)), "num") td(fmt("count", cell(g, r, LAST)), "num") td(fmt("rate", cell(g, r, RATE)), "num") td(cell(g, r, RATE "_lo") == "" ? "\342\200\224" : fmt("rate", cell(g, r, RATE "_lo")) " to " fmt("rate", cell(g, r, RATE "_hi")), "num") "</tr>"
 	}
 	print "</tbody>"
 	print "</table>"
@@ -662,43 +677,49 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 	}
 	print "<section id=\"channels\">"
 	print "<h2>Channels</h2>"
-	print "<p class=\"note\">A quarter's CAC per channel rests on a handful of customers, so it jumps; over four quarters the trend shows.</p>"
-	chart("cac-by-channel-4q", "Fully loaded CAC by channel, the last four quarters against the four before")
+	if (SPENDS) {
+		print "<p class=\"note\">A quarter's CAC per channel rests on a handful of customers, so it jumps; over four quarters the trend shows.</p>"
+		chart("cac-by-channel-4q", "Fully loaded CAC by channel, the last four quarters against the four before")
+	}
 	print "<h3>The last four quarters against the four before</h3>"
 	print "<table>"
-	print "<thead><tr>" th("Channel") th("Lead to customer<br />" h(ENVIRON["KR_SPAN_BEFORE"])) th("Lead to customer<br />" h(ENVIRON["KR_SPAN_NOW"])) th("CAC, fully loaded<br />" h(ENVIRON["KR_SPAN_BEFORE"])) th("CAC, fully loaded<br />" h(ENVIRON["KR_SPAN_NOW"])) th("CAC change") "</tr></thead>"
+	print "<thead><tr>" th("Channel") th("Lead to customer<br />" h(ENVIRON["KR_SPAN_BEFORE"])) th("Lead to customer<br />" h(ENVIRON["KR_SPAN_NOW"])) (SPENDS ? th("CAC, fully loaded<br />" h(ENVIRON["KR_SPAN_BEFORE"])) th("CAC, fully loaded<br />" h(ENVIRON["KR_SPAN_NOW"])) th("CAC change") : "") "</tr></thead>"
 	print "<tbody>"
 	for (i = 1; i <= nc; i++) {
 		c = CHN[i]
 		s = "<tr>" "<th scope=\"row\">" h(c) "</th>"
-		s = s td(fmt("rate", cell(g4, find(g4, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "lead_to_customer")), "num")
-		s = s td(fmt("rate", cell(g4, find(g4, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), "lead_to_customer")), "num")
-		b = cell(f4, find(f4, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "cac_fully_loaded")
-		a = cell(f4, find(f4, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), "cac_fully_loaded")
-		s = s td(fmt("money", b), "num") td(fmt("money", a), "num")
-		x = ""
-		if (a != "" && b != "" && b + 0 != 0)
-			x = pctchg(a, b, -1)
-		s = s td(x == "" ? "\342\200\224" : x, "num")
+		s = s td(fmt("rate", cell(g4, find(g4, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), RATE)), "num")
+		s = s td(fmt("rate", cell(g4, find(g4, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), RATE)), "num")
+		if (SPENDS) {
+			b = cell(f4, find(f4, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), "cac_fully_loaded")
+			a = cell(f4, find(f4, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), "cac_fully_loaded")
+			s = s td(fmt("money", b), "num") td(fmt("money", a), "num")
+			x = ""
+			if (a != "" && b != "" && b + 0 != 0)
+				x = pctchg(a, b, -1)
+			s = s td(x == "" ? "\342\200\224" : x, "num")
+		}
 		print s "</tr>"
 	}
 	print "</tbody>"
 	print "</table>"
 	print "<h3>" L " by channel</h3>"
 	print "<table>"
-	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") th("Customers won") th("Spend") th("CAC, fully loaded") (ENVIRON["KR_AMOUNTS"] == "1" ? th("ROAS") : "") "</tr></thead>"
+	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") (SPENDS ? th("Customers won") th("Spend") th("CAC, fully loaded") : "") (ROI ? th("ROAS") : "") "</tr></thead>"
 	print "<tbody>"
 	for (i = 1; i <= nc; i++) {
 		c = CHN[i]
 		r = find(cc, "channel", c)
 		s = "<tr>" "<th scope=\"row\">" h(c) "</th>"
-		s = s td(fmt("count", cell(lc, find(lc, "channel", c), "lead")), "num")
-		s = s td(fmt("rate", cell(lc, find(lc, "channel", c), "lead_to_customer")), "num")
-		s = s td(fmt("count", cell(cc, r, "new_customers")), "num")
-		x = r ? cell(cc, r, "marketing_spend") + cell(cc, r, "sales_spend") : ""
-		s = s td(fmt("money", x), "num")
-		s = s td(fmt("money", cell(cc, r, "cac_fully_loaded")), "num")
-		if (ENVIRON["KR_AMOUNTS"] == "1")
+		s = s td(fmt("count", cell(lc, find(lc, "channel", c), FIRST)), "num")
+		s = s td(fmt("rate", cell(lc, find(lc, "channel", c), RATE)), "num")
+		if (SPENDS) {
+			s = s td(fmt("count", cell(cc, r, "new_customers")), "num")
+			x = r ? cell(cc, r, "marketing_spend") + cell(cc, r, "sales_spend") : ""
+			s = s td(fmt("money", x), "num")
+			s = s td(fmt("money", cell(cc, r, "cac_fully_loaded")), "num")
+		}
+		if (ROI)
 			s = s td(fmt("times", cell(rc, find(rc, "channel", c), "roas")), "num")
 		print s "</tr>"
 	}
@@ -770,6 +791,7 @@ function quality(    f, n, r, item, v, d, lab, nm) {
 	f = T "/quality.csv"
 	n = load(f)
 	lab["leads_rows"] = "Rows read from the leads table"
+	lab["leads_counted"] = "Leads read from the leads table (as the tools count them)"
 	lab["leads_skipped"] = "\342\200\246 skipped for a bad value (--skip-bad)"
 	lab["leads_duplicates"] = "\342\200\246 left out for repeating an id (the first row counts)"
 	lab["leads_after_quarter"] = "Leads created after the quarter, not in this report"
@@ -794,7 +816,7 @@ function quality(    f, n, r, item, v, d, lab, nm) {
 			MSG[++nm] = d
 			continue
 		}
-		print "<tr><th scope=\"row\">" (item in lab ? lab[item] : h(item)) "</th>" td(v ~ /^[0-9]+$/ ? grp(v) : h(v), "num") td(item ~ /_rows$/ ? h(d) : "", "") "</tr>"
+		print "<tr><th scope=\"row\">" (item in lab ? lab[item] : h(item)) "</th>" td(v ~ /^[0-9]+$/ ? grp(v) : h(v), "num") td(item ~ /_(rows|counted)$/ ? h(d) : "", "") "</tr>"
 	}
 	print "</tbody>"
 	print "</table>"
@@ -816,19 +838,24 @@ function definitions() {
 	print "<dl>"
 	dd("Leads, MQLs, SQLs, opportunities, customers", "What happened in the quarter: the leads created in it, and the leads that reached each stage in it (a skipped stage counts as passed when a later one is reached). Customers are the leads won in the quarter; rows repeating an id count once.")
 	dd("Lead to customer", "Of the leads created in the quarter, the share that had become customers by its end, with the 95% Wilson interval. Each quarter is measured at its own end, so quarters compare on an equal footing.")
-	dd("Sales cycle", "Days from opportunity to won, for the opportunities opened in the quarter: the median of those won by its end, and the Kaplan\342\200\223Meier median, which also counts the deals still open (censored at the quarter's end) and so is not biased towards the fast ones.")
-	dd("CAC", "The quarter's spend over the customers won in it: marketing only, and fully loaded with sales. Per channel, the same on the channel's own spend and customers.")
-	dd("ROI and ROAS", "The revenue of the deals won in the quarter (their amount) against all its spend: ROI = (revenue \342\210\222 spend) / spend, ROAS = revenue / spend.")
-	dd("Revenue from orders", "The amounts of the orders dated in the quarter.")
-	if (ENVIRON["KR_AMOUNTS"] == "1") {
+	if (ENVIRON["KR_CYCLES"] == "1")
+		dd("Sales cycle", "Days from opportunity to won, for the opportunities opened in the quarter: the median of those won by its end, and the Kaplan\342\200\223Meier median, which also counts the deals still open (censored at the quarter's end) and so is not biased towards the fast ones.")
+	if (SPENDS)
+		dd("CAC", "The quarter's spend over the customers won in it: marketing only, and fully loaded with sales. Per channel, the same on the channel's own spend and customers.")
+	if (ROI)
+		dd("ROI and ROAS", "The revenue of the deals won in the quarter (their amount) against all its spend: ROI = (revenue \342\210\222 spend) / spend, ROAS = revenue / spend.")
+	if (ENVIRON["KR_ORDERS"] == "1")
+		dd("Revenue from orders", "The amounts of the orders dated in the quarter.")
+	if (ENVIRON["KR_PIPELINE"] == "1") {
 		dd("Pipeline", "From the leads table's amount column, as pipeline(1) counts: a deal is a lead that reached the opportunity stage; it is won when it reached customer, lost when it has a lost date, open otherwise. Win rate = won / closed in the quarter (by value: won amount / closed amount); average won deal = won amount / deals won with an amount; cycle = the mean days from opportunity to won; velocity = open \303\227 win rate \303\227 average won deal \303\267 cycle, and ln(velocity / velocity before) = its four levers' terms added. The waterfall: open at the end = open at the start + created \342\210\222 won \342\210\222 lost." (ENVIRON["KR_TARGET"] == "1" ? " Coverage = open pipeline / the target given; the coverage needed = 1 / win rate." : ""))
 	}
 	if (ENVIRON["KR_RETENTION"] == "1") {
 		dd("Retention", "From the subscriptions' MRR at each quarter's end when a subscription table is given, else from the orders: a customer pays in a quarter when its amount there is above 0 (see retention(1)). Logo churn is the share of the customers paying in the quarter before who pay nothing in the quarter; GRR = (start \342\210\222 contraction \342\210\222 churn) / start and NRR = (start + expansion \342\210\222 contraction \342\210\222 churn) / start, on the revenue of those customers; new and reactivated customers are in neither. The bridge: end = start + new + reactivation + expansion \342\210\222 contraction \342\210\222 churn.")
 	}
-	dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
+	if (ENVIRON["KR_ORDERS"] == "1")
+		dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
 	print "</dl>"
-	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv, cycle-length.csv, lead-convert-by-channel.csv, conversion-by-channel-4q.csv, cac.csv, cac-by-channel.csv, cac-by-channel-4q.csv" (ENVIRON["KR_AMOUNTS"] == "1" ? ", roi.csv, roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_AMOUNTS"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
+	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv" (ENVIRON["KR_CYCLES"] == "1" ? ", cycle-length.csv" : "") (CHANNELS ? ", lead-convert-by-channel.csv, conversion-by-channel-4q.csv" : "") (SPENDS ? ", cac.csv" : "") (SPENDS && CHANNELS ? ", cac-by-channel.csv, cac-by-channel-4q.csv" : "") (ROI ? ", roi.csv" : "") (ROI && CHANNELS ? ", roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
 	print "</section>"
 }
 

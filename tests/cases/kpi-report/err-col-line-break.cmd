@@ -1,0 +1,2 @@
+kpi-report --leads examples/leads.csv --col 'id=Record
+ID' --out r

@@ -1,0 +1,1 @@
+kpi-report --leads examples/leads.csv --count-col n --rules examples/lead-rules.csv --out r

@@ -1,0 +1,1 @@
+kpi-report --leads examples/leads.csv --join - --out r

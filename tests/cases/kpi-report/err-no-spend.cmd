@@ -1,1 +1,0 @@
-kpi-report --leads l.csv --out r

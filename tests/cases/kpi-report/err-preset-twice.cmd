@@ -1,0 +1,1 @@
+kpi-report --leads examples/leads.csv --preset hubspot-contacts --preset hubspot-deals --out r

@@ -1,0 +1,1 @@
+kpi-report --leads examples/leads.csv --spend-col amount=Cost --out r
