@@ -52,7 +52,7 @@ BEGIN {
 
 	print "<section id=\"funnel\">"
 	print "<h2>The funnel</h2>"
-	print "<p class=\"note\">The " fmt("count", S["n", "leads"]) " leads created in " L " and the furthest stage each had reached by " longday(ENVIRON["KR_LAST"]) ". Leads created late in the quarter have had little time; so had those of every earlier quarter at its own end, which is what the conversion below compares.</p>"
+	print "<p class=\"note\">The " fmt("count", S["n", "leads"]) " leads created in " L " and the furthest stage each had reached by " longday(ENVIRON["KR_LAST"]) ". Leads created late in the quarter have had little time; so had those of every earlier quarter at its own end, which is what the conversion below compares. These are the quarter's own leads, its cohort: the headline MQLs, SQLs and customers count every lead that reached the stage in the quarter, whenever it was created, so the two differ.</p>"
 	chart("funnel", "The funnel of the leads created in " L)
 	print "</section>"
 
@@ -332,10 +332,10 @@ function headlines(    ci) {
 	print "<section id=\"headlines\">"
 	print "<h2>Headlines</h2>"
 	print "<div class=\"cards\">"
-	card("leads", "Leads created", "")
-	card("mql", "MQLs", "")
-	card("sql", "SQLs", "")
-	card("customers", "Customers won", "")
+	card("leads", "Leads created", "in " L)
+	card("mql", "MQLs", "leads that became MQLs in " L ", whenever created")
+	card("sql", "SQLs", "leads that became SQLs in " L ", whenever created")
+	card("customers", "Customers won", "in " L ", whenever created")
 	ci = ""
 	if (S["n", "lead_to_customer_lo"] != "")
 		ci = "95% interval " fmt("rate", S["n", "lead_to_customer_lo"]) " to " fmt("rate", S["n", "lead_to_customer_hi"])
@@ -359,12 +359,32 @@ function highlights(    f, g, n, r, c, p, i, up, upc, down, downc, cheap, cheapc
 	g = T "/conversion-by-channel-4q.csv"
 	n = load(f)
 	lines = 0
+	load_moved()
 	if (S["n", "customers"] != "") {
 		HL[++lines] = "<b>" fmt("count", S["n", "customers"]) " customers won</b> in " L " " \
 		    plain("customers", S["n", "customers"], S["p", "customers"], LP) \
 		    (SPENDS ? ", at a fully loaded CAC of <b>" fmt("money", S["n", "cac_fully_loaded"]) "</b> " \
-		    plain("cac_fully_loaded", S["n", "cac_fully_loaded"], S["p", "cac_fully_loaded"], LP) : "") "."
+		    plain("cac_fully_loaded", S["n", "cac_fully_loaded"], S["p", "cac_fully_loaded"], LP) : "") \
+		    why2("cac_fully_loaded", "spend", "spend", "customers", "customers won") "."
 	}
+	# Conversion: the change with its interval, and Kitagawa's split
+	# into the channels' mix and their own rates.
+	if (("lead_to_customer", "total") in MV) {
+		HL[++lines] = "Of " L "'s leads, <b>" fmt("rate", MVN["lead_to_customer", "total"]) "</b> were customers by its end, against " \
+		    fmt("rate", MVB["lead_to_customer", "total"]) " of " LP "'s by its own: " noise("lead_to_customer") \
+		    ((("lead_to_customer", "channel_mix") in MV) ? "; of the change, " pt(MV["lead_to_customer", "channel_mix"]) " came from the mix of channels (more or fewer leads from the channels that convert best) and " pt(MV["lead_to_customer", "channel_rates"]) " from the channels' own rates" : "") "."
+	}
+	if (("revenue", "total") in MV)
+		HL[++lines] = "Revenue of the deals won <b>" fmt("money", MVN["revenue", "total"]) "</b> " \
+		    plain("revenue", MVN["revenue", "total"], MVB["revenue", "total"], LP) \
+		    why2("revenue", "customers", "customers", "average_deal", "the average deal") "."
+	if (("sales_velocity", "total") in MV)
+		HL[++lines] = "Sales velocity <b>" fmt("money", MVN["sales_velocity", "total"]) "</b> a day " \
+		    plain("sales_velocity", MVN["sales_velocity", "total"], MVB["sales_velocity", "total"], LP) \
+		    ": each lever alone, open deals " pct(MVP["sales_velocity", "open_deals"]) ", win rate " \
+		    pct(MVP["sales_velocity", "win_rate"]) ", deal size " pct(MVP["sales_velocity", "deal_size"]) \
+		    ", the " (MVP["sales_velocity", "cycle"] + 0 >= 0 ? "shorter" : "longer") " cycle " pct(MVP["sales_velocity", "cycle"]) \
+		    ((("win_rate", "total") in MV) ? "; the win rate, " fmt("rate", MVN["win_rate", "total"]) " against " fmt("rate", MVB["win_rate", "total"]) ", " noise("win_rate") : "") "."
 	up = down = cheap = ""
 	for (r = 1; r <= n; r++) {
 		if (cell(f, r, "period") != ENVIRON["KR_SPAN_NOW"])
@@ -404,6 +424,58 @@ function highlights(    f, g, n, r, c, p, i, up, upc, down, downc, cheap, cheapc
 	print "</section>"
 }
 
+# what-moved.csv (moved.awk) into MV[figure, part] (the change), MVB and
+# MVN (before and now), MVP (the change in percent), MVL, MVH and MVV (the
+# change's interval and verdict).
+function load_moved(    f, n, r, k) {
+	f = T "/what-moved.csv"
+	n = load(f)
+	for (r = 1; r <= n; r++) {
+		k = cell(f, r, "figure") SUBSEP cell(f, r, "part")
+		MV[k] = cell(f, r, "change")
+		MVB[k] = cell(f, r, "before")
+		MVN[k] = cell(f, r, "now")
+		MVP[k] = cell(f, r, "change_pct")
+		MVL[k] = cell(f, r, "change_lo")
+		MVH[k] = cell(f, r, "change_hi")
+		MVV[k] = cell(f, r, "verdict")
+	}
+}
+
+# A change of a share in points, signed.
+function pt(x,    s) {
+	s = sprintf("%.1f", 100 * x)
+	if (s == "-0.0" || s == "0.0")
+		return "0.0 pt"
+	return (x > 0 ? "+" : "\342\210\222") sprintf("%.1f", abs(100 * x)) " pt"
+}
+
+# A change in percent, signed.
+function pct(x,    s) {
+	if (x == "")
+		return "\342\200\224"
+	s = sprintf("%.1f", abs(x))
+	if (s == "0.0")
+		return "0.0%"
+	return (x > 0 ? "+" : "\342\210\222") s "%"
+}
+
+# The change of share FIG with its 95% interval (Newcombe's), and whether
+# it is a real change or within noise.
+function noise(fig,    k) {
+	k = fig SUBSEP "total"
+	return pt(MV[k]) ", 95% interval " pt(MVL[k]) " to " pt(MVH[k]) ": " \
+	    (MVV[k] == "real" ? "<b>a real change</b>" : "within noise")
+}
+
+# The two parts of a ratio's change (CAC: spend and customers; revenue:
+# customers and the average deal), each with its own change.
+function why2(fig, a, alab, b, blab) {
+	if (!((fig, a) in MV) || !((fig, b) in MV) || MVP[fig, a] == "" || MVP[fig, b] == "")
+		return ""
+	return ": " alab " " pct(MVP[fig, a]) ", " blab " " pct(MVP[fig, b])
+}
+
 function plain(name, a, b, vs,    x) {
 	if (a == "" || b == "" || b + 0 == 0)
 		return ""
@@ -422,7 +494,8 @@ function moved(c, how,    f, g, now, before, cn, cb, s) {
 	cn = cell(g, find(g, "period", ENVIRON["KR_SPAN_NOW"], "channel", c), RATE)
 	cb = cell(g, find(g, "period", ENVIRON["KR_SPAN_BEFORE"], "channel", c), RATE)
 	if (cn != "" && cb != "")
-		s = s "; " (cn + 0 < cb + 0 ? "meanwhile only " : "") fmt("rate", cn) " of its leads became customers, against " fmt("rate", cb)
+		s = s "; " (cn + 0 < cb + 0 ? "meanwhile only " : "") fmt("rate", cn) " of its leads became customers, against " fmt("rate", cb) \
+		    ((("lead_to_customer:" c, "total") in MV) ? " (" noise("lead_to_customer:" c) ")" : "")
 	return s "."
 }
 
@@ -855,7 +928,7 @@ function definitions() {
 	if (ENVIRON["KR_ORDERS"] == "1")
 		dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
 	print "</dl>"
-	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, and each tool's output: funnel.csv, conversion.csv" (ENVIRON["KR_CYCLES"] == "1" ? ", cycle-length.csv" : "") (CHANNELS ? ", lead-convert-by-channel.csv, conversion-by-channel-4q.csv" : "") (SPENDS ? ", cac.csv" : "") (SPENDS && CHANNELS ? ", cac-by-channel.csv, cac-by-channel-4q.csv" : "") (ROI ? ", roi.csv" : "") (ROI && CHANNELS ? ", roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
+	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, what-moved.csv, and each tool's output: funnel.csv, conversion.csv" (ENVIRON["KR_CYCLES"] == "1" ? ", cycle-length.csv" : "") (CHANNELS ? ", lead-convert-by-channel.csv, conversion-by-channel-4q.csv" : "") (SPENDS ? ", cac.csv" : "") (SPENDS && CHANNELS ? ", cac-by-channel.csv, cac-by-channel-4q.csv" : "") (ROI ? ", roi.csv" : "") (ROI && CHANNELS ? ", roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
 	print "</section>"
 }
 
