@@ -82,7 +82,11 @@ struct rule {
 	unsigned long line;         /* its line in the rules file */
 	size_t group;               /* index into config.groups */
 	char *column;               /* the header it reads */
-	long col;                   /* its index in the current file */
+	long col;                   /* its index in the current file; -1
+	                               when only a --join file has it */
+	int time;                   /* --join: the lead's time (leads_time_of())
+	                               it reads, which a joined file may fill
+	                               in; else -1 */
 	enum op op;
 	char *text;                 /* =, !=: the value, trimmed */
 	char **items;               /* in: the values between '|', trimmed */
@@ -624,6 +628,30 @@ setup(struct lead_run *run)
 	}
 }
 
+/*
+** With --join, which lead time rule RU reads, when a joined file has it:
+** the joined files hold times, not text, so only a decay rule can take
+** one; the rule of any other operator on such a column is an error.
+*/
+static void
+bind_joined(const struct lead_run *run, struct rule *ru, const char *esc)
+{
+	const struct config *cfg = run->cfg;
+	const struct leads *l = run->leads;
+	int t;
+
+	ru->time = -1;
+	if (l->join == NULL || (t = leads_time_of(l, ru->column)) < 0 ||
+	    !join_has_time(join_view_join(l->join), (size_t)t))
+		return;
+	if (ru->op != OP_DECAY)
+		die(EX_DATAERR, "%s:%lu: column '%s' is a time that --join fills "
+		    "in, and only a decay rule reads a time: a joined file "
+		    "gives the instant, not the text", cfg->rules_path, ru->line,
+		    esc);
+	ru->time = t;
+}
+
 /* Each rule's column in R, or die naming the rule's line. */
 static void
 annotate_bind(const struct lead_run *run, struct reader *r)
@@ -641,7 +669,10 @@ annotate_bind(const struct lead_run *run, struct reader *r)
 			die(EX_DATAERR, "%s:%lu: column '%s' is in %s more than "
 			    "once: name one as '%s#N'", cfg->rules_path, ru->line,
 			    esc, rd_name(r), esc);
-		if (ru->col < 0) {
+		bind_joined(run, ru, esc);
+		if (ru->col < 0 && ru->time >= 0) {
+			ru->col = -1;       /* the joined files have it */
+		} else if (ru->col < 0) {
 			struct strbuf have = { 0 };
 
 			for (size_t c = 0; c < h->n && have.len < 200; c++)
@@ -670,23 +701,46 @@ field_number(const struct config *cfg, struct reader *r,
 	return 0;
 }
 
+/* A decay rule RU's points for its event at T: 2^(-age / half-life) of
+** them at --asof; none for an event after it. */
+static double
+decay_points(const struct lead_run *run, const struct rule *ru, kpi_time t)
+{
+	kpi_time asof = run->leads->asof;
+
+	if (t > asof)
+		return 0;
+	return ru->points * exp2(-days_between(t, asof) / ru->half_life);
+}
+
 /*
 ** The points rule RU gives ROW: its points when it holds, else 0; a
 ** decay rule's points times 2^(-age / half-life). -1 after rd_bad().
 ** Text operators see an empty field as the text ""; number and date
-** operators never hold on one.
+** operators never hold on one. With --join, a decay rule's time that a
+** joined file filled in is the lead's (join_time()).
 */
 static int
 rule_points(const struct lead_run *run, struct reader *r,
     const struct row *row, const struct rule *ru, double *pts)
 {
 	struct config *cfg = run->cfg;
-	size_t len = row->f[ru->col].len;
-	const char *s = trim(row->f[ru->col].s, &len);
+	size_t len;
+	const char *s;
 	int hold = 0;
 	double x;
+	kpi_time t;
 
 	*pts = 0;
+	if (ru->time >= 0 && join_time(run->leads->join, (size_t)ru->time,
+	    &t)) {
+		*pts = decay_points(run, ru, t);
+		return 0;
+	}
+	if (ru->col < 0)            /* only the joined files have it */
+		return 0;
+	len = row->f[ru->col].len;
+	s = trim(row->f[ru->col].s, &len);
 	switch (ru->op) {
 	case OP_EQ:
 	case OP_NE:
@@ -719,18 +773,13 @@ rule_points(const struct lead_run *run, struct reader *r,
 		hold = regexec(&ru->re, cfg->text.s, 0, NULL, 0) == 0;
 		break;
 	case OP_DECAY: {
-		kpi_time t, asof = run->leads->asof;
 		const char *why;
-		double age;
 
 		if (len == 0)
 			return 0;
 		if ((why = date_parse(s, len, &run->o->dates, &t)) != NULL)
 			return rd_bad_date(r, row, ru->col, s, len, why);
-		if (t > asof)
-			return 0;
-		age = days_between(t, asof);
-		*pts = ru->points * exp2(-age / ru->half_life);
+		*pts = decay_points(run, ru, t);
 		return 0;
 	}
 	default:
@@ -1510,6 +1559,20 @@ predict_row(const struct model *m, const char *path, struct reader *r,
 	return 0;
 }
 
+/*
+** --join goes with the rules alone: --fit, --evaluate and --predict
+** (MODE) read each row's own columns, its predictors and scores, which
+** a joined file (its times and --by values) cannot give.
+*/
+static void
+no_join(const struct kpi_opts *o, const char *mode)
+{
+	if (o->njoin > 0)
+		usage_error("--join fills in stage times for the rules; %s reads "
+		    "each row's own columns, which a joined file cannot give: "
+		    "join the files into one table first", mode);
+}
+
 /* lead-score --predict MODEL: each row with the model's score. */
 static int
 predict_main(const struct lead_tool *tool, struct config *cfg, int argc,
@@ -1521,6 +1584,7 @@ predict_main(const struct lead_tool *tool, struct config *cfg, int argc,
 	struct strbuf header = { 0 };
 
 	opts_parse(&o, &tool->spec, cfg, argc, argv);
+	no_join(&o, "--predict");
 	if (cfg->fit != NULL || cfg->rules_path != NULL || cfg->outcome ||
 	    cfg->nx + cfg->nfactor > 0 || cfg->l2 > 0 || cfg->fit_stats ||
 	    cfg->split_at != NULL || cfg->has_cap || cfg->half_life > 0 ||
@@ -1778,6 +1842,7 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 	int rc;
 
 	opts_parse(&o, &t->spec, cfg, argc, argv);
+	no_join(&o, cfg->evaluate ? "--evaluate" : "--fit");
 	if (cfg->rules_path != NULL || cfg->has_cap || cfg->half_life > 0 ||
 	    cfg->grades_arg != NULL || cfg->predict != NULL)
 		usage_error("--fit fits a model instead of scoring: --rules, "
@@ -1889,7 +1954,8 @@ static const struct lead_tool tool = {
 		"--rules FILE [file ...]",
 		"Each lead with the score, grade and points per group of a rules "
 		    "file.",
-		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE,
+		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE |
+		    OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },
