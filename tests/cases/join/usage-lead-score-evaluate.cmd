@@ -1,0 +1,1 @@
+lead-score --evaluate score --outcome won --join closed_deals.csv marketing_qualified_leads.csv
