@@ -980,10 +980,16 @@ outcome_columns(const struct kpi_opts *o, char *last, size_t size)
 	snprintf(last, size, "%s_at", comma != NULL ? comma + 1 : st);
 }
 
-/* Read every row of R into D: 0, or -1 with the error in R. */
+/*
+** Read every row of R into D: 0, or -1 with the error in R. With --join,
+** JL (else NULL) reads each row as a lead through the joined tables, and
+** the outcome's stage time is the joined one where the row's own column
+** is empty or missing (join_time()), read exactly as the joined file has
+** it; every other value is the row's own.
+*/
 static int
 fit_read(const struct config *cfg, const struct kpi_opts *o,
-    struct reader *r, struct fitdata *d)
+    struct reader *r, struct fitdata *d, struct leads *jl)
 {
 	long ycol = -1, ccol = -1, rcol = -1;
 	long *xcol = xcalloc(cfg->nx + 1, sizeof *xcol);
@@ -999,7 +1005,16 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 	} else {
 		outcome_columns(o, last, sizeof last);
 		ccol = fit_col(r, "created_at", "the leads' creation");
-		rcol = fit_col(r, last, "the outcome's stage");
+		/* A joined file may have the outcome's stage instead. */
+		if (jl == NULL || (rcol = rd_col(r, last)) == RD_AMBIGUOUS ||
+		    (rcol < 0 && !join_has_time(join_view_join(jl->join),
+		    jl->st.n - 1)))
+			rcol = fit_col(r, last, "the outcome's stage");
+	}
+	if (jl != NULL && leads_bind(jl, r, NULL) < 0) {
+		free(xcol);
+		free(fcol);
+		return -1;
 	}
 	for (size_t j = 0; j < cfg->nx; j++)
 		xcol[j] = fit_col(r, cfg->x[j], cfg->x_label);
@@ -1044,7 +1059,20 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 				continue;
 			}
 		}
-		if (rcol >= 0) {
+		if (jl != NULL) {
+			struct lead ld;
+
+			/* The joined values, and the disagreements between them
+			 * and the row's, as every leads tool has them. */
+			if (leads_decode(jl, r, row, &ld) < 0)
+				continue;
+			join_keep(jl->join);
+		}
+		/* The joined time, where the row has none; else the row's. */
+		if (jl != NULL && join_time(jl->join, jl->st.n - 1,
+		    &d->reached[n])) {
+			/* read */
+		} else if (rcol >= 0) {
 			const char *why;
 
 			len = row->f[rcol].len;
@@ -1559,20 +1587,6 @@ predict_row(const struct model *m, const char *path, struct reader *r,
 	return 0;
 }
 
-/*
-** --join goes with the rules alone: --fit, --evaluate and --predict
-** (MODE) read each row's own columns, its predictors and scores, which
-** a joined file (its times and --by values) cannot give.
-*/
-static void
-no_join(const struct kpi_opts *o, const char *mode)
-{
-	if (o->njoin > 0)
-		usage_error("--join fills in stage times for the rules; %s reads "
-		    "each row's own columns, which a joined file cannot give: "
-		    "join the files into one table first", mode);
-}
-
 /* lead-score --predict MODEL: each row with the model's score. */
 static int
 predict_main(const struct lead_tool *tool, struct config *cfg, int argc,
@@ -1584,7 +1598,12 @@ predict_main(const struct lead_tool *tool, struct config *cfg, int argc,
 	struct strbuf header = { 0 };
 
 	opts_parse(&o, &tool->spec, cfg, argc, argv);
-	no_join(&o, "--predict");
+	/* A model scores by the row's own columns, which a joined file
+	 * (its times and --by values) cannot give. */
+	if (o.njoin > 0)
+		usage_error("--join fills in stage times, and --predict scores "
+		    "by the model's columns alone, each row's own: join the "
+		    "files into one table first");
 	if (cfg->fit != NULL || cfg->rules_path != NULL || cfg->outcome ||
 	    cfg->nx + cfg->nfactor > 0 || cfg->l2 > 0 || cfg->fit_stats ||
 	    cfg->split_at != NULL || cfg->has_cap || cfg->half_life > 0 ||
@@ -1834,6 +1853,8 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 {
 	struct kpi_opts o;
 	struct fitdata d = { 0 };
+	struct leads jl;
+	struct join *jn = NULL;
 	struct logit_stats st;
 	double *x, *beta, *cov;
 	char **terms;
@@ -1842,7 +1863,6 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 	int rc;
 
 	opts_parse(&o, &t->spec, cfg, argc, argv);
-	no_join(&o, cfg->evaluate ? "--evaluate" : "--fit");
 	if (cfg->rules_path != NULL || cfg->has_cap || cfg->half_life > 0 ||
 	    cfg->grades_arg != NULL || cfg->predict != NULL)
 		usage_error("--fit fits a model instead of scoring: --rules, "
@@ -1871,13 +1891,28 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 	    o.leads.asof != NO_TIME))
 		usage_error("--window and --asof make the default outcome; "
 		    "--outcome %s is read as it is", cfg->outcome);
+	if (o.njoin > 0) {
+		/* The joined files give the times of the default outcome. */
+		if (cfg->outcome != NULL)
+			usage_error("--join fills in the stage times of the outcome "
+			    "that --window and --asof make; --outcome %s is read "
+			    "from each row as it is", cfg->outcome);
+		leads_init(&jl, &o.leads, &o.cols, &o.dates, 1, NULL, 0);
+		jn = join_open(&o, &jl, NULL, NULL);
+	}
 	d.levels = xcalloc(cfg->nfactor + 1, sizeof *d.levels);
 	for (size_t i = 0; i < o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(o.files[i], &o.rd);
 
-		if (rd_failed(r) || fit_read(cfg, &o, r, &d) < 0)
+		if (rd_failed(r) || fit_read(cfg, &o, r, &d, jn != NULL ? &jl :
+		    NULL) < 0)
 			rd_die(r);
 		rd_close(r);
+	}
+	if (jn != NULL) {
+		join_report(jn, NULL);
+		leads_free(&jl);
+		join_free(jn);
 	}
 	if (cfg->outcome == NULL)
 		fit_outcome(&o, &d, cfg->nx, cfg->nfactor);

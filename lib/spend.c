@@ -93,7 +93,8 @@ is_stdin(const char *path)
 	return path == NULL || strcmp(path, "-") == 0;
 }
 
-/* sj_init() but for --join: what a chunk of --jobs sets up too. */
+/* sj_init() but the reading of the --join files: a chunk of --jobs sets
+** up thus, then reads through a view of its parent's joined tables. */
 static void
 setup(struct spend_join *j, const struct kpi_opts *o,
     const struct spend_opts *so, const struct role *value)

@@ -1,1 +1,0 @@
-lead-score --evaluate score --outcome won --join closed_deals.csv marketing_qualified_leads.csv
