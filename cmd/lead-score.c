@@ -1023,7 +1023,7 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 	while ((rc = rd_next(r, &row)) > 0) {
 		size_t n = d->n, len;
 		const char *s;
-		int bad = 0;
+		int bad = 0, joined;
 
 		if (n == d->cap) {
 			d->cap = d->cap ? 2 * d->cap : 1024;
@@ -1069,10 +1069,9 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 			join_keep(jl->join);
 		}
 		/* The joined time, where the row has none; else the row's. */
-		if (jl != NULL && join_time(jl->join, jl->st.n - 1,
-		    &d->reached[n])) {
-			/* read */
-		} else if (rcol >= 0) {
+		joined = jl != NULL && join_time(jl->join, jl->st.n - 1,
+		    &d->reached[n]);
+		if (!joined && rcol >= 0) {
 			const char *why;
 
 			len = row->f[rcol].len;
