@@ -152,7 +152,7 @@ main(int argc, char *argv[])
 		"--spend FILE [file ...]",
 		"Customer acquisition cost: spend over new customers, per period.",
 		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS |
-		    OPTS_COUNT,
+		    OPTS_COUNT | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	};
 	struct config cfg = {0};

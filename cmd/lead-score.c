@@ -82,7 +82,11 @@ struct rule {
 	unsigned long line;         /* its line in the rules file */
 	size_t group;               /* index into config.groups */
 	char *column;               /* the header it reads */
-	long col;                   /* its index in the current file */
+	long col;                   /* its index in the current file; -1
+	                               when only a --join file has it */
+	int time;                   /* --join: the lead's time (leads_time_of())
+	                               it reads, which a joined file may fill
+	                               in; else -1 */
 	enum op op;
 	char *text;                 /* =, !=: the value, trimmed */
 	char **items;               /* in: the values between '|', trimmed */
@@ -624,6 +628,30 @@ setup(struct lead_run *run)
 	}
 }
 
+/*
+** With --join, which lead time rule RU reads, when a joined file has it:
+** the joined files hold times, not text, so only a decay rule can take
+** one; the rule of any other operator on such a column is an error.
+*/
+static void
+bind_joined(const struct lead_run *run, struct rule *ru, const char *esc)
+{
+	const struct config *cfg = run->cfg;
+	const struct leads *l = run->leads;
+	int t;
+
+	ru->time = -1;
+	if (l->join == NULL || (t = leads_time_of(l, ru->column)) < 0 ||
+	    !join_has_time(join_view_join(l->join), (size_t)t))
+		return;
+	if (ru->op != OP_DECAY)
+		die(EX_DATAERR, "%s:%lu: column '%s' is a time that --join fills "
+		    "in, and only a decay rule reads a time: a joined file "
+		    "gives the instant, not the text", cfg->rules_path, ru->line,
+		    esc);
+	ru->time = t;
+}
+
 /* Each rule's column in R, or die naming the rule's line. */
 static void
 annotate_bind(const struct lead_run *run, struct reader *r)
@@ -641,7 +669,10 @@ annotate_bind(const struct lead_run *run, struct reader *r)
 			die(EX_DATAERR, "%s:%lu: column '%s' is in %s more than "
 			    "once: name one as '%s#N'", cfg->rules_path, ru->line,
 			    esc, rd_name(r), esc);
-		if (ru->col < 0) {
+		bind_joined(run, ru, esc);
+		if (ru->col < 0 && ru->time >= 0) {
+			ru->col = -1;       /* the joined files have it */
+		} else if (ru->col < 0) {
 			struct strbuf have = { 0 };
 
 			for (size_t c = 0; c < h->n && have.len < 200; c++)
@@ -670,23 +701,46 @@ field_number(const struct config *cfg, struct reader *r,
 	return 0;
 }
 
+/* A decay rule RU's points for its event at T: 2^(-age / half-life) of
+** them at --asof; none for an event after it. */
+static double
+decay_points(const struct lead_run *run, const struct rule *ru, kpi_time t)
+{
+	kpi_time asof = run->leads->asof;
+
+	if (t > asof)
+		return 0;
+	return ru->points * exp2(-days_between(t, asof) / ru->half_life);
+}
+
 /*
 ** The points rule RU gives ROW: its points when it holds, else 0; a
 ** decay rule's points times 2^(-age / half-life). -1 after rd_bad().
 ** Text operators see an empty field as the text ""; number and date
-** operators never hold on one.
+** operators never hold on one. With --join, a decay rule's time that a
+** joined file filled in is the lead's (join_time()).
 */
 static int
 rule_points(const struct lead_run *run, struct reader *r,
     const struct row *row, const struct rule *ru, double *pts)
 {
 	struct config *cfg = run->cfg;
-	size_t len = row->f[ru->col].len;
-	const char *s = trim(row->f[ru->col].s, &len);
+	size_t len;
+	const char *s;
 	int hold = 0;
 	double x;
+	kpi_time t;
 
 	*pts = 0;
+	if (ru->time >= 0 && join_time(run->leads->join, (size_t)ru->time,
+	    &t)) {
+		*pts = decay_points(run, ru, t);
+		return 0;
+	}
+	if (ru->col < 0)            /* only the joined files have it */
+		return 0;
+	len = row->f[ru->col].len;
+	s = trim(row->f[ru->col].s, &len);
 	switch (ru->op) {
 	case OP_EQ:
 	case OP_NE:
@@ -719,18 +773,13 @@ rule_points(const struct lead_run *run, struct reader *r,
 		hold = regexec(&ru->re, cfg->text.s, 0, NULL, 0) == 0;
 		break;
 	case OP_DECAY: {
-		kpi_time t, asof = run->leads->asof;
 		const char *why;
-		double age;
 
 		if (len == 0)
 			return 0;
 		if ((why = date_parse(s, len, &run->o->dates, &t)) != NULL)
 			return rd_bad_date(r, row, ru->col, s, len, why);
-		if (t > asof)
-			return 0;
-		age = days_between(t, asof);
-		*pts = ru->points * exp2(-age / ru->half_life);
+		*pts = decay_points(run, ru, t);
 		return 0;
 	}
 	default:
@@ -931,10 +980,16 @@ outcome_columns(const struct kpi_opts *o, char *last, size_t size)
 	snprintf(last, size, "%s_at", comma != NULL ? comma + 1 : st);
 }
 
-/* Read every row of R into D: 0, or -1 with the error in R. */
+/*
+** Read every row of R into D: 0, or -1 with the error in R. With --join,
+** JL (else NULL) reads each row as a lead through the joined tables, and
+** the outcome's stage time is the joined one where the row's own column
+** is empty or missing (join_time()), read exactly as the joined file has
+** it; every other value is the row's own.
+*/
 static int
 fit_read(const struct config *cfg, const struct kpi_opts *o,
-    struct reader *r, struct fitdata *d)
+    struct reader *r, struct fitdata *d, struct leads *jl)
 {
 	long ycol = -1, ccol = -1, rcol = -1;
 	long *xcol = xcalloc(cfg->nx + 1, sizeof *xcol);
@@ -950,7 +1005,16 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 	} else {
 		outcome_columns(o, last, sizeof last);
 		ccol = fit_col(r, "created_at", "the leads' creation");
-		rcol = fit_col(r, last, "the outcome's stage");
+		/* A joined file may have the outcome's stage instead. */
+		if (jl == NULL || (rcol = rd_col(r, last)) == RD_AMBIGUOUS ||
+		    (rcol < 0 && !join_has_time(join_view_join(jl->join),
+		    jl->st.n - 1)))
+			rcol = fit_col(r, last, "the outcome's stage");
+	}
+	if (jl != NULL && leads_bind(jl, r, NULL) < 0) {
+		free(xcol);
+		free(fcol);
+		return -1;
 	}
 	for (size_t j = 0; j < cfg->nx; j++)
 		xcol[j] = fit_col(r, cfg->x[j], cfg->x_label);
@@ -959,7 +1023,7 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 	while ((rc = rd_next(r, &row)) > 0) {
 		size_t n = d->n, len;
 		const char *s;
-		int bad = 0;
+		int bad = 0, joined;
 
 		if (n == d->cap) {
 			d->cap = d->cap ? 2 * d->cap : 1024;
@@ -995,7 +1059,19 @@ fit_read(const struct config *cfg, const struct kpi_opts *o,
 				continue;
 			}
 		}
-		if (rcol >= 0) {
+		if (jl != NULL) {
+			struct lead ld;
+
+			/* The joined values, and the disagreements between them
+			 * and the row's, as every leads tool has them. */
+			if (leads_decode(jl, r, row, &ld) < 0)
+				continue;
+			join_keep(jl->join);
+		}
+		/* The joined time, where the row has none; else the row's. */
+		joined = jl != NULL && join_time(jl->join, jl->st.n - 1,
+		    &d->reached[n]);
+		if (!joined && rcol >= 0) {
 			const char *why;
 
 			len = row->f[rcol].len;
@@ -1521,6 +1597,12 @@ predict_main(const struct lead_tool *tool, struct config *cfg, int argc,
 	struct strbuf header = { 0 };
 
 	opts_parse(&o, &tool->spec, cfg, argc, argv);
+	/* A model scores by the row's own columns, which a joined file
+	 * (its times and --by values) cannot give. */
+	if (o.njoin > 0)
+		usage_error("--join fills in stage times, and --predict scores "
+		    "by the model's columns alone, each row's own: join the "
+		    "files into one table first");
 	if (cfg->fit != NULL || cfg->rules_path != NULL || cfg->outcome ||
 	    cfg->nx + cfg->nfactor > 0 || cfg->l2 > 0 || cfg->fit_stats ||
 	    cfg->split_at != NULL || cfg->has_cap || cfg->half_life > 0 ||
@@ -1770,6 +1852,8 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 {
 	struct kpi_opts o;
 	struct fitdata d = { 0 };
+	struct leads jl;
+	struct join *jn = NULL;
 	struct logit_stats st;
 	double *x, *beta, *cov;
 	char **terms;
@@ -1806,13 +1890,28 @@ fit_main(const struct lead_tool *t, struct config *cfg, int argc,
 	    o.leads.asof != NO_TIME))
 		usage_error("--window and --asof make the default outcome; "
 		    "--outcome %s is read as it is", cfg->outcome);
+	if (o.njoin > 0) {
+		/* The joined files give the times of the default outcome. */
+		if (cfg->outcome != NULL)
+			usage_error("--join fills in the stage times of the outcome "
+			    "that --window and --asof make; --outcome %s is read "
+			    "from each row as it is", cfg->outcome);
+		leads_init(&jl, &o.leads, &o.cols, &o.dates, 1, NULL, 0);
+		jn = join_open(&o, &jl, NULL, NULL);
+	}
 	d.levels = xcalloc(cfg->nfactor + 1, sizeof *d.levels);
 	for (size_t i = 0; i < o.nfiles; i++) {
 		struct reader *r = rd_open_or_die(o.files[i], &o.rd);
 
-		if (rd_failed(r) || fit_read(cfg, &o, r, &d) < 0)
+		if (rd_failed(r) || fit_read(cfg, &o, r, &d, jn != NULL ? &jl :
+		    NULL) < 0)
 			rd_die(r);
 		rd_close(r);
+	}
+	if (jn != NULL) {
+		join_report(jn, NULL);
+		leads_free(&jl);
+		join_free(jn);
 	}
 	if (cfg->outcome == NULL)
 		fit_outcome(&o, &d, cfg->nx, cfg->nfactor);
@@ -1889,7 +1988,8 @@ static const struct lead_tool tool = {
 		"--rules FILE [file ...]",
 		"Each lead with the score, grade and points per group of a rules "
 		    "file.",
-		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE,
+		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE |
+		    OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct tally), tally_fields },

@@ -669,7 +669,7 @@ static const struct lead_tool tool_template = {
 		"[file ...]",
 		"Win rate, deal size, cycle, open deals and sales velocity.",
 		OPTS_STAGES | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS |
-		    OPTS_ANNOTATE,
+		    OPTS_ANNOTATE | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
 	.tally = { sizeof(struct pipe_tally), pipe_tally_fields },

@@ -148,7 +148,7 @@ main(int argc, char *argv[])
 		"--spend FILE [file ...]",
 		"Return on spend: revenue of won deals against spend, per period.",
 		OPTS_STAGE_LIST | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS |
-		    OPTS_COUNT,
+		    OPTS_COUNT | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	};
 	static const struct role amount = { "amount", "amount", 1 };

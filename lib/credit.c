@@ -27,6 +27,9 @@ credit_settle(const struct kpi_opts *o, const struct spend_opts *so,
 	if (o->nfiles > 1 || o->files[0] != NULL)
 		usage_error("--attribution replaces the leads table: give no "
 		    "leads file");
+	if (o->njoin > 0)
+		usage_error("--join fills in the leads table, which --attribution "
+		    "replaces: give no --join");
 	for (size_t i = 0; i < so->npaths; i++)
 		if (strcmp(attribution, "-") == 0 &&
 		    (so->paths[i] == NULL || strcmp(so->paths[i], "-") == 0))

@@ -25,9 +25,10 @@
 ** The usage errors of --attribution FILE (ATTRIBUTION) in O and SO:
 ** exactly one --by column (the channel, met in the spend table), no
 ** --period (the spend is summed over all its dates), no leads file (FILE
-** replaces the leads table), FILE and a --spend file not both standard
-** input, and not the option LEADS_OPTION (say "--mrr-col", which reads
-** the leads table; NULL: none given).
+** replaces the leads table), no --join (which fills in that table), FILE
+** and a --spend file not both standard input, and not the option
+** LEADS_OPTION (say "--mrr-col", which reads the leads table; NULL: none
+** given).
 */
 void credit_settle(const struct kpi_opts *o, const struct spend_opts *so,
     const char *attribution, const char *leads_option);

@@ -8,6 +8,7 @@
 #include "idset.h"
 #include "join.h"
 #include "leads.h"
+#include "opts.h"
 
 /* A row of a joined file. */
 struct jrow {
@@ -287,6 +288,29 @@ join_load(char *const *files, size_t n, const struct leads *l,
 	return j;
 }
 
+struct join *
+join_open(const struct kpi_opts *o, struct leads *l,
+    void (*failed)(void *ctx, const char *why), void *ctx)
+{
+	struct join *j;
+
+	if (o->leads.stage_col != NULL)
+		usage_error("--join reads the times of stages, and a --stage-col "
+		    "has none: give one column per stage");
+	for (size_t i = 0; i < o->njoin; i++)
+		for (size_t k = 0; k < o->nfiles && o->join[i] == NULL; k++)
+			if (o->files[k] == NULL || strcmp(o->files[k], "-") == 0)
+				usage_error("--join -: standard input is the main "
+				    "table already");
+	if (o->merge && !o->leads.dedup)
+		usage_error("--merge --join finds the joined rows without a lead "
+		    "by the ids the parts carry, and --no-dedup parts carry none");
+	j = join_load(o->join, o->njoin, l, &o->rd, o->group.by, o->group.nby,
+	    failed, ctx);
+	leads_set_join(l, join_view_new(j));
+	return j;
+}
+
 int
 join_has_time(const struct join *j, size_t s)
 {
@@ -489,6 +513,18 @@ join_where(const struct join_view *v, size_t t)
 	sb_printf(&sb, "%s:%lu (column %s)", f->name, f->rows[v->trow[t]].line,
 	    f->tlabel[t]);
 	return sb.s;
+}
+
+int
+join_time(const struct join_view *v, size_t t, kpi_time *at)
+{
+	const struct jfile *f;
+
+	if (t >= v->j->ntimes || v->tsrc[t] < 0)
+		return 0;
+	f = &v->j->f[v->tsrc[t]];
+	*at = f->times[(size_t)v->trow[t] * f->nt + (size_t)f->tslot[t]];
+	return 1;
 }
 
 const struct field *

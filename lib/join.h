@@ -43,6 +43,7 @@
 
 struct join;
 struct join_view;
+struct kpi_opts;
 struct leads;
 struct lead;
 
@@ -57,6 +58,22 @@ struct lead;
 */
 struct join *join_load(char *const *files, size_t n, const struct leads *l,
     const struct rd_opts *ro, char *const *by, size_t nby,
+    void (*failed)(void *ctx, const char *why), void *ctx);
+
+/*
+** --join as every leads tool takes it, the driver's (lib/leadtool.c) and
+** the spend join's (lib/spend.c) alike: check that the shared options O
+** allow it, read O's --join files with join_load() as the joined tables
+** of the leads table L (set up by leads_init(), not yet bound), and have
+** L read through a view of them (leads_set_join()). FAILED and CTX are
+** join_load()'s. Usage errors (exit 64): --stage-col, whose current
+** stage has no times to fill in; --join - when a main file is standard
+** input too; --merge with --no-dedup, whose parts carry no ids. Returns
+** the joined tables: the caller gives each other reader of the main
+** table a view of its own (join_view_new()), and frees them with
+** join_free() once every view is freed (leads_free() frees L's).
+*/
+struct join *join_open(const struct kpi_opts *o, struct leads *l,
     void (*failed)(void *ctx, const char *why), void *ctx);
 
 /* Whether some joined file has the time of stage S (S = the number of
@@ -94,6 +111,15 @@ int join_lead(struct join_view *v, const struct leads *l, struct reader *r,
 ** string; NULL when it came from the main row, or is empty.
 */
 char *join_where(const struct join_view *v, size_t t);
+
+/*
+** Whether time T (a stage's, or lost: T = the number of stages) of the
+** last lead join_lead() filled in came from a joined file; if so, its
+** value as that file has it in *AT (before anything leads_decode() makes
+** of it after the join). 0, *AT untouched, when it is the main row's or
+** empty.
+*/
+int join_time(const struct join_view *v, size_t t, kpi_time *at);
 
 /* The --by values of the last lead join_lead() filled in: NBY fields. */
 const struct field *join_by(const struct join_view *v);

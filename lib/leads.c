@@ -759,6 +759,21 @@ leads_join_roles(const struct leads *l, struct role *roles, int *time_role)
 	return l->nroles;
 }
 
+int
+leads_time_of(const struct leads *l, const char *header)
+{
+	for (size_t t = 0; t <= l->st.n; t++) {
+		size_t i = t == 0 ? ROLE_CREATED : t == l->st.n ? ROLE_LOST :
+		    ROLE_FIRST_STAGE + t - 1;
+
+		if (t > 0 && t < l->st.n && l->stage_col != NULL)
+			continue;
+		if (strcmp(cols_header(l->cols, &l->roles[i]), header) == 0)
+			return (int)t;
+	}
+	return -1;
+}
+
 void
 leads_free(struct leads *l)
 {

@@ -305,6 +305,13 @@ void leads_set_join(struct leads *l, struct join_view *v);
 size_t leads_join_roles(const struct leads *l, struct role *roles,
     int *time_role);
 
+/*
+** The time of a lead (a stage's, the created date first, or lost: the
+** number of stages) whose column, as --col maps it, is named HEADER; -1
+** when none is (or with --stage-col, for a stage after the first).
+*/
+int leads_time_of(const struct leads *l, const char *header);
+
 void leads_free(struct leads *l);
 
 #endif

@@ -215,7 +215,11 @@ read_row(void *state, struct reader *r, const struct row *row)
 	count_lead(p, key, &d);
 	if (t->place_again != NULL && t->place_again(run, &d, &when)) {
 		d.placing = 1;
-		count_lead(p, grouping_key(&p->grouping, row, when), &d);
+		/* Grouped by the same --by values as the first time: with
+		 * --join, those a joined file filled in. */
+		count_lead(p, p->leads.join != NULL ?
+		    grouping_key_fields(&p->grouping, join_by(p->leads.join),
+		    when) : grouping_key(&p->grouping, row, when), &d);
 	}
 	return 0;
 }
@@ -963,22 +967,7 @@ join_failed(void *ctx, const char *why)
 static void
 open_join(struct lead_driver *d)
 {
-	const struct kpi_opts *o = &d->o;
-
-	if (o->leads.stage_col != NULL)
-		usage_error("--join reads the times of stages, and a --stage-col "
-		    "has none: give one column per stage");
-	for (size_t i = 0; i < o->njoin; i++)
-		for (size_t k = 0; k < o->nfiles && o->join[i] == NULL; k++)
-			if (o->files[k] == NULL || strcmp(o->files[k], "-") == 0)
-				usage_error("--join -: standard input is the main "
-				    "table already");
-	if (o->merge && !o->leads.dedup)
-		usage_error("--merge --join finds the joined rows without a lead "
-		    "by the ids the parts carry, and --no-dedup parts carry none");
-	d->join = join_load(o->join, o->njoin, &d->all.leads, &o->rd,
-	    o->group.by, o->group.nby, join_failed, &d->all);
-	leads_set_join(&d->all.leads, join_view_new(d->join));
+	d->join = join_open(&d->o, &d->all.leads, join_failed, &d->all);
 }
 
 struct lead_driver *

@@ -199,7 +199,8 @@ struct lead_tool {
 	** second time, grouped by the period of *WHEN (1) or not (0); add()
 	** then gets D again with D->placing 1 (0 the first time). For a tool
 	** that counts a lead where it enters and where it leaves a state.
-	** Not with --partial, --merge, --join, --window or --annotate.
+	** Not with --partial, --merge, --window or --annotate; with --join,
+	** both placements group by the --by values as joined.
 	*/
 	int (*place_again)(const struct lead_run *run, const struct lead *d,
 	    kpi_time *when);

@@ -93,8 +93,10 @@ is_stdin(const char *path)
 	return path == NULL || strcmp(path, "-") == 0;
 }
 
-void
-sj_init(struct spend_join *j, const struct kpi_opts *o,
+/* sj_init() but the reading of the --join files: a chunk of --jobs sets
+** up thus, then reads through a view of its parent's joined tables. */
+static void
+setup(struct spend_join *j, const struct kpi_opts *o,
     const struct spend_opts *so, const struct role *value)
 {
 	struct role extra[3];
@@ -156,6 +158,17 @@ sj_init(struct spend_join *j, const struct kpi_opts *o,
 	j->cells = gt_new(sizeof(struct spend_cell));
 }
 
+void
+sj_init(struct spend_join *j, const struct kpi_opts *o,
+    const struct spend_opts *so, const struct role *value)
+{
+	setup(j, o, so, value);
+	/* The joined tables are read once, here, before any table: each
+	 * chunk of --jobs reads the leads through a view of its own. */
+	if (o->njoin > 0)
+		j->join = join_open(o, &j->leads, NULL, NULL);
+}
+
 int
 sj_bind_spend(struct spend_join *j, struct reader *r, unsigned char *want)
 {
@@ -174,7 +187,9 @@ sj_bind_leads(struct spend_join *j, struct reader *r, unsigned char *want)
 {
 	if (leads_bind(&j->leads, r, want) < 0)
 		return -1;
-	for (size_t i = 0; i < j->o->group.nby; i++) {
+	/* With --join, leads_bind() has found the --by columns: a joined
+	 * file may have them instead (join_by()). */
+	for (size_t i = 0; i < j->o->group.nby && j->leads.join == NULL; i++) {
 		if ((j->by_col[i] = cols_find(r, j->o->group.by[i], "--by")) < 0)
 			return -1;
 		if (want != NULL)
@@ -205,20 +220,24 @@ is_digit(char c)
 }
 
 /*
-** The cell of ROW: the period holding T, then the --by values in the
-** columns COL. Created empty when new.
+** The cell of ROW: the period holding T, then the --by values: BY's when
+** it is not NULL (--join: those a joined file filled in), else those in
+** the columns COL of ROW. Created empty when new.
 */
 static struct spend_cell *
 cell_of(struct spend_join *j, const struct row *row, kpi_time t,
-    const long *col)
+    const long *col, const struct field *by)
 {
 	char label[PERIOD_BUFSIZE];
 
 	sb_reset(&j->key);
 	period_label(label, t, j->period, j->o->group.fy_start);
 	key_add(&j->key, label, strlen(label));
-	for (size_t i = 0; i < j->o->group.nby; i++)
-		key_add(&j->key, row->f[col[i]].s, row->f[col[i]].len);
+	for (size_t i = 0; i < j->o->group.nby; i++) {
+		const struct field *f = by != NULL ? &by[i] : &row->f[col[i]];
+
+		key_add(&j->key, f->s, f->len);
+	}
 	return gt_get(j->cells, j->key.s, j->key.len, NULL)->state;
 }
 
@@ -364,7 +383,7 @@ sj_add_spend(struct spend_join *j, struct reader *r, const struct row *row)
 	    check_currency(j, r, row, j->spend_col[SR_CURRENCY],
 	    j->spend_col[SR_TEXT_CURRENCY]) < 0)
 		return -1;
-	c = cell_of(j, row, day, j->spend_col + SR_FIRST_BY);
+	c = cell_of(j, row, day, j->spend_col + SR_FIRST_BY, NULL);
 	if (cell_add_spend(c, kind, amount) < 0)
 		return rd_bad(r, row, j->spend_col[SR_AMOUNT], "the sum of the "
 		    "spend of its period is out of range");
@@ -386,14 +405,21 @@ sj_add_lead(struct spend_join *j, struct reader *r, const struct row *row)
 	if (d.count == 0)
 		return 0;
 	/* Before the stage test, so that the first row of an id wins. */
-	if (leads_duplicate(l, r, row, &d) || d.top != (int)last)
+	if (leads_duplicate(l, r, row, &d) || d.top != (int)last) {
+		if (l->join != NULL)
+			join_keep(l->join);
 		return 0;
+	}
 	if (j->has_value && (amount_in(r, row, l->col_extra[LR_VALUE],
 	    j->value_empty, &value) < 0 || check_currency(j, r, row,
 	    l->col_extra[LR_CURRENCY], l->col_extra[LR_TEXT_CURRENCY]) < 0))
 		return -1;
+	/* A lead skipped as bad does not have its joined rows: only now. */
+	if (l->join != NULL)
+		join_keep(l->join);
 	/* Reaching the last stage means its own timestamp is set. */
-	c = cell_of(j, row, d.at[last], j->by_col);
+	c = cell_of(j, row, d.at[last], j->by_col, l->join != NULL ?
+	    join_by(l->join) : NULL);
 	/* A row of --count-col N is N customers, each with the value. */
 	if (__builtin_mul_overflow(value, (money)d.count, &value) ||
 	    money_add(&c->value, value) < 0)
@@ -503,7 +529,9 @@ chunk_start(void *ctx)
 	const struct spend_join *j = ctx;
 	struct spend_join *c = xmalloc(sizeof *c);
 
-	sj_init(c, j->o, j->so, j->has_value ? &j->value : NULL);
+	setup(c, j->o, j->so, j->has_value ? &j->value : NULL);
+	if (j->join != NULL)
+		leads_set_join(&c->leads, join_view_new(j->join));
 	if (j->currency != NULL) {
 		c->currency = xstrdup(j->currency);
 		c->currency_where = xstrdup(j->currency_where);
@@ -641,6 +669,8 @@ sj_read(struct spend_join *j)
 	sj_read_spend(j);
 	read_leads(j);
 	leads_report(&j->leads, j->o->rd.notes);
+	if (j->join != NULL)
+		join_report(j->join, j->o->rd.notes);
 }
 
 struct group **
@@ -705,7 +735,8 @@ void
 sj_free(struct spend_join *j)
 {
 	gt_free(j->cells, NULL);
-	leads_free(&j->leads);
+	leads_free(&j->leads);      /* and its view of the joined tables */
+	join_free(j->join);
 	free(j->roles);
 	free(j->spend_col);
 	free(j->by_col);

@@ -134,6 +134,7 @@ struct spend_join {
 	const struct spend_opts *so;
 	int period;                 /* enum period; quarter unless given */
 	struct leads leads;
+	struct join *join;          /* --join: the joined tables, or NULL */
 	int has_value;              /* the leads' money column is read */
 	struct role value;          /* ... as this role */
 	char *value_empty;          /* the message for an empty one */
@@ -149,11 +150,15 @@ struct spend_join {
 
 /*
 ** Set up J from O (--by, --period, --fiscal-year-start, --col, --stages,
-** duplicates) and SO. VALUE, if not NULL, is the role of the customers'
-** money column, which is then required (cac's mrr, roi's amount). Usage
-** errors (exit 64): no --spend; --spend and the leads both standard input;
-** --stage-col; a --spend-col or --col for no role; a --by column named
-** "period", the name of the output's period column.
+** duplicates, --join) and SO. VALUE, if not NULL, is the role of the
+** customers' money column, which is then required (cac's mrr, roi's
+** amount). Usage errors (exit 64): no --spend; --spend and the leads both
+** standard input; --stage-col; a --spend-col or --col for no role; a --by
+** column named "period", the name of the output's period column; and
+** join_open()'s. With --join, the joined files are read here, whole
+** (lib/join.h, join_open()), and fill in the leads' stage times and --by
+** values as the leads tools have them (kpikit(7), JOIN); the money column
+** is the main table's own.
 */
 void sj_init(struct spend_join *j, const struct kpi_opts *o,
     const struct spend_opts *so, const struct role *value);
@@ -185,7 +190,8 @@ void sj_read_spend(struct spend_join *j);
 void sj_read_leads(struct spend_join *j, const char *path);
 
 /* Read the spend table, then every leads file of the options, then report
-** the leads' duplicate ids: all that cac and roi read. */
+** the leads' duplicate ids, and with --join the joined rows of no lead:
+** all that cac and roi read. */
 void sj_read(struct spend_join *j);
 
 /*

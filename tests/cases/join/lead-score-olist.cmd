@@ -1,0 +1,1 @@
+lead-score --stages lead,customer --col id=mql_id --col created=first_contact_date --col customer=won_date --asof 2024-04-20T00:00:00Z --rules join-rules.csv --join closed_deals.csv marketing_qualified_leads.csv

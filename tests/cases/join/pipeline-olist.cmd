@@ -1,0 +1,1 @@
+pipeline --stages lead,customer --col id=mql_id --col created=first_contact_date --col customer=won_date --col lost=lost_date --by business_segment --period quarter --asof 2024-06-30 --join closed_deals.csv --join lost.csv priced.csv

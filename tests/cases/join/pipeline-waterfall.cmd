@@ -1,0 +1,1 @@
+pipeline --stages lead,customer --col id=mql_id --col created=first_contact_date --col customer=won_date --col lost=lost_date --by business_segment --waterfall --from-date 2024-01-31 --asof 2024-03-31 --join closed_deals.csv --join lost.csv priced.csv

@@ -1,0 +1,1 @@
+lead-score --fit logit --x score --outcome won --join eval-deals.csv eval-main.csv

@@ -1,0 +1,1 @@
+lead-score --predict model.csv --join eval-deals.csv eval-main.csv
