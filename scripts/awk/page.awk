@@ -508,7 +508,7 @@ function chart(name, alt,    f, line, st, head) {
 		print "<p class=\"nochart\">No chart: no data for it.</p>"
 		return
 	}
-	print "<figure class=\"chart\">"
+	print "<figure class=\"chart\" style=\"--w: " least(f) "px\">"
 	head = 1
 	do {
 		if (line ~ /^<\?xml/)
@@ -536,6 +536,24 @@ function chart(name, alt,    f, line, st, head) {
 	} while ((st = (getline line < f)) > 0)
 	close(f)
 	print "</figure>"
+}
+
+# The least width chart F is drawn at, in CSS px: its own width times 9
+# over its smallest font size, so that no text of it is under 9 px, and
+# never more than its own width; narrower screens scroll it in its box.
+function least(f,    line, w, fs, x) {
+	while ((getline line < f) > 0) {
+		if (!w && line ~ /^ *width=/)
+			w = substr(line, index(line, "\"") + 1) + 0
+		while (match(line, /font-size="[0-9.]+"/)) {
+			x = substr(line, RSTART + 11) + 0
+			if (!fs || x < fs)
+				fs = x
+			line = substr(line, RSTART + RLENGTH)
+		}
+	}
+	close(f)
+	return fs > 9 ? int(w * 9 / fs + 0.999) : w
 }
 
 # Retention: NRR, GRR and logo churn of the quarter with their intervals
@@ -573,7 +591,7 @@ function retention(    f, b, r, i, w, lb, x, ci, name, NM, k) {
 	print "<h3>The bridge of " L "</h3>"
 	r = find(b, "period", L)
 	print "<div class=\"beside\">"
-	print "<table class=\"bridge\">"
+	print "<div class=\"scroll\"><table class=\"bridge\">"
 	print "<thead><tr>" th("") th("Revenue") th("Customers") "</tr></thead>"
 	print "<tbody>"
 	bridge(b, r, "At the start (paying in " LP ")", "start", "customers_start")
@@ -584,7 +602,7 @@ function retention(    f, b, r, i, w, lb, x, ci, name, NM, k) {
 	bridge(b, r, "\342\210\222 churn", "churn", "churned_customers")
 	bridge(b, r, "At the end (paying in " L ")", "end", "customers_end")
 	print "</tbody>"
-	print "</table>"
+	print "</table></div>"
 	chart("retention-bridge", "The bridge of " L " as a waterfall: the revenue of " LP ", each move of " L " up or down from it, and the revenue of " L)
 	print "</div>"
 	print "<h3>Cohorts</h3>"
@@ -642,7 +660,7 @@ function pipeline(    f, b, r, w, k, ci, LV, LW, best, x, y, lv) {
 			}
 		}
 		print "<p class=\"note\">Velocity is a product, so the logarithm of its change is the sum of its factors' (ln of each factor's ratio, the cycle's with its sign turned); each share is a term over the total. The largest lever: <b>" LW[best] "</b> (" lnfmt(y) ").</p>"
-		print "<table class=\"levers\">"
+		print "<div class=\"scroll\"><table class=\"levers\">"
 		print "<thead><tr>" th("Lever") th("ln change") th("Share") "</tr></thead>"
 		print "<tbody>"
 		for (k = 1; k <= 4; k++) {
@@ -652,13 +670,13 @@ function pipeline(    f, b, r, w, k, ci, LV, LW, best, x, y, lv) {
 		}
 		print "<tr><th scope=\"row\">Velocity</th>" td(lnfmt(w), "num") td(fmt("rate", 1), "num") "</tr>"
 		print "</tbody>"
-		print "</table>"
+		print "</table></div>"
 	}
 
 	print "<h3>The open deals through " L "</h3>"
 	r = load(b) >= 1 ? 1 : 0
 	print "<div class=\"beside\">"
-	print "<table class=\"bridge\">"
+	print "<div class=\"scroll\"><table class=\"bridge\">"
 	print "<thead><tr>" th("") th("Deals") th("Amount") "</tr></thead>"
 	print "<tbody>"
 	wfrow(b, r, "Open at the end of " LP, "open_start")
@@ -667,7 +685,7 @@ function pipeline(    f, b, r, w, k, ci, LV, LW, best, x, y, lv) {
 	wfrow(b, r, "\342\210\222 lost", "lost")
 	wfrow(b, r, "Open at the end of " L, "open_end")
 	print "</tbody>"
-	print "</table>"
+	print "</table></div>"
 	chart("pipeline-waterfall", "The open deals of " L " as a waterfall: those open at the end of " LP ", the deals created, won and lost in " L ", and those open at its end")
 	print "</div>"
 	print "</section>"
@@ -692,7 +710,7 @@ function scoring(    g, n, r, ci, grade) {
 	print "</div>"
 	print "<h3>Conversion by grade, " L "</h3>"
 	print "<div class=\"beside\">"
-	print "<table class=\"bridge\">"
+	print "<div class=\"scroll\"><table class=\"bridge\">"
 	print "<thead><tr>" th("Grade") th("Leads") th("Customers") th("Lead to customer") th("95% interval") "</tr></thead>"
 	print "<tbody>"
 	for (r = 1; r <= n; r++) {
@@ -700,7 +718,7 @@ function scoring(    g, n, r, ci, grade) {
 		print "<tr><th scope=\"row\">" (grade == "" ? "(none)" : h(grade)) "</th>" td(fmt("count", cell(g, r, FIRST)), "num") td(fmt("count", cell(g, r, LAST)), "num") td(fmt("rate", cell(g, r, RATE)), "num") td(cell(g, r, RATE "_lo") == "" ? "\342\200\224" : fmt("rate", cell(g, r, RATE "_lo")) " to " fmt("rate", cell(g, r, RATE "_hi")), "num") "</tr>"
 	}
 	print "</tbody>"
-	print "</table>"
+	print "</table></div>"
 	chart("lead-score-gains", "The share of the customers found among the leads of the score's top deciles, " L)
 	print "</div>"
 	print "</section>"
@@ -755,7 +773,7 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 		chart("cac-by-channel-4q", "Fully loaded CAC by channel, the last four quarters against the four before")
 	}
 	print "<h3>The last four quarters against the four before</h3>"
-	print "<table>"
+	print "<div class=\"scroll\"><table>"
 	print "<thead><tr>" th("Channel") th("Lead to customer<br />" h(ENVIRON["KR_SPAN_BEFORE"])) th("Lead to customer<br />" h(ENVIRON["KR_SPAN_NOW"])) (SPENDS ? th("CAC, fully loaded<br />" h(ENVIRON["KR_SPAN_BEFORE"])) th("CAC, fully loaded<br />" h(ENVIRON["KR_SPAN_NOW"])) th("CAC change") : "") "</tr></thead>"
 	print "<tbody>"
 	for (i = 1; i <= nc; i++) {
@@ -775,9 +793,9 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 		print s "</tr>"
 	}
 	print "</tbody>"
-	print "</table>"
+	print "</table></div>"
 	print "<h3>" L " by channel</h3>"
-	print "<table>"
+	print "<div class=\"scroll\"><table>"
 	print "<thead><tr>" th("Channel") th("Leads created") th("Lead to customer, by the quarter's end") (SPENDS ? th("Customers won") th("Spend") th("CAC, fully loaded") : "") (ROI ? th("ROAS") : "") "</tr></thead>"
 	print "<tbody>"
 	for (i = 1; i <= nc; i++) {
@@ -797,7 +815,7 @@ function channels(    lc, cc, rc, f4, g4, n, r, c, i, j, t, s, a, b, x) {
 		print s "</tr>"
 	}
 	print "</tbody>"
-	print "</table>"
+	print "</table></div>"
 	print "</section>"
 }
 
@@ -825,7 +843,7 @@ function all_figures(    i, name, a, b, s, k) {
 	print "<section id=\"figures\">"
 	print "<h2>Every figure</h2>"
 	print "<p class=\"note\">summary.csv, as it is written beside this page; the definitions are at the end.</p>"
-	print "<table class=\"figures\">"
+	print "<div class=\"scroll\"><table class=\"figures\">"
 	print "<thead><tr>" th("") th(L) th(LP) th("Change") th(LA) "</tr></thead>"
 	print "<tbody>"
 	for (i = 1; i <= NS; i++) {
@@ -847,7 +865,7 @@ function all_figures(    i, name, a, b, s, k) {
 		print s "</tr>"
 	}
 	print "</tbody>"
-	print "</table>"
+	print "</table></div>"
 	print "</section>"
 }
 
@@ -878,7 +896,7 @@ function quality(    f, n, r, item, v, d, lab, nm) {
 	lab["orders_customers"] = "Customers with an order"
 	print "<section id=\"quality\">"
 	print "<h2>Data quality</h2>"
-	print "<table class=\"quality\">"
+	print "<div class=\"scroll\"><table class=\"quality\">"
 	print "<tbody>"
 	nm = 0
 	for (r = 1; r <= n; r++) {
@@ -892,7 +910,7 @@ function quality(    f, n, r, item, v, d, lab, nm) {
 		print "<tr><th scope=\"row\">" (item in lab ? lab[item] : h(item)) "</th>" td(v ~ /^[0-9]+$/ ? grp(v) : h(v), "num") td(item ~ /_(rows|counted)$/ ? h(d) : "", "") "</tr>"
 	}
 	print "</tbody>"
-	print "</table>"
+	print "</table></div>"
 	if (nm > 0) {
 		print "<h3>What the tools said</h3>"
 		print "<ul class=\"messages\">"
@@ -951,9 +969,9 @@ function style() {
 	print "h3 { margin: 22px 0 8px; font-size: 15px; }"
 	print ".note { color: var(--muted); margin: 0 0 10px; max-width: 62em; }"
 	print ".cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; }"
-	print ".card { border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; break-inside: avoid; }"
+	print ".card { border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; break-inside: avoid; container-type: inline-size; }"
 	print ".card .label { color: var(--muted); font-size: 13px; font-weight: 600; }"
-	print ".card .value { font-size: 28px; font-weight: 700; font-variant-numeric: tabular-nums; margin: 2px 0; }"
+	print ".card .value { font-size: 28px; font-size: clamp(16px, 17cqi, 28px); font-weight: 700; font-variant-numeric: tabular-nums; margin: 2px 0; overflow-wrap: anywhere; }"
 	print ".card .value small { font-size: 15px; font-weight: 600; color: var(--muted); }"
 	print ".legend { color: var(--muted); font-size: 12.5px; margin: 10px 0 0; }"
 	print ".card .extra { color: var(--muted); font-size: 12.5px; margin-bottom: 4px; }"
@@ -965,8 +983,9 @@ function style() {
 	print ".chg.bad b { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 2px; }"
 	print "ul.highlights { margin: 0; padding-left: 20px; }"
 	print "ul.highlights li { margin: 4px 0; }"
-	print "figure.chart { margin: 0; }"
-	print "figure.chart svg { display: block; width: 100%; height: auto; }"
+	print "figure.chart { margin: 0; max-width: 100%; overflow-x: auto; }"
+	print "figure.chart svg { display: block; width: 100%; min-width: var(--w, 0); height: auto; }"
+	print ".scroll { max-width: 100%; overflow-x: auto; }"
 	print "figure.chart svg text { font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; }"
 	print "table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }"
 	print "th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }"
@@ -989,8 +1008,19 @@ function style() {
 	print "td .chg.bad { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 2px; }"
 	print "#definitions dl + .note { margin-top: 14px; }"
 	print ".nochart { color: var(--muted); font-style: italic; }"
-	print ".beside { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 20px; align-items: start; }"
-	print "@media (max-width: 820px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } .beside { grid-template-columns: minmax(0, 1fr); } }"
+	print ".beside { display: flex; flex-wrap: wrap; gap: 20px; align-items: flex-start; }"
+	print ".beside > * { flex: 2 1 300px; min-width: 0; }"
+	print ".beside > figure.chart { flex: 3 1 var(--w, 450px); }"
+	print "@media (max-width: 820px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }"
+	print "@media (max-width: 600px) {"
+	print "  header, main, footer { padding: 0 12px; }"
+	print "  header { padding-top: 20px; padding-bottom: 4px; }"
+	print "  h1 { font-size: 24px; }"
+	print "  section { padding: 14px 12px 16px; margin: 12px 0; }"
+	print "  .cards { gap: 8px; }"
+	print "  .card { padding: 10px; }"
+	print "  th, td { padding: 6px 8px; }"
+	print "}"
 	print "@media print {"
 	print "  @page { size: A4; margin: 12mm; }"
 	print "  body { background: #fff; font-size: 10.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }"
@@ -1001,6 +1031,9 @@ function style() {
 	print "  section#funnel, section#conversion, section#cac, section#highlights { break-inside: avoid; }"
 	print "  section#retention { break-before: page; }"
 	print "  table:not(.figures) { break-inside: avoid; }"
+	print "  .beside { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); }"
+	print "  figure.chart, .scroll { overflow: visible; }"
+	print "  figure.chart svg { min-width: 0; }"
 	print "  .cards { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6pt; }"
 	print "  .card .value { font-size: 18pt; }"
 	print "  tr, figure { break-inside: avoid; }"
