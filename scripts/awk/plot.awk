@@ -22,9 +22,30 @@ BEGIN {
 
 	NUMRE = "^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$"
 	UTF8RE = "^([\001-\177]|[\302-\337][\200-\277]|[\340-\357][\200-\277][\200-\277]|[\360-\364][\200-\277][\200-\277][\200-\277])*$"
-	# Okabe and Ito's colour-blind safe palette, yellow left out (too
-	# light on white); the funnel is drawn in the first colour.
-	NPAL = split("#0072B2 #E69F00 #009E73 #CC79A7 #56B4E9 #D55E00 #000000", PAL, " ")
+	# The lines and bars: Paul Tol's 12-colour qualitative scheme, safe
+	# for colour-blind readers (P. Tol, "Colour Schemes", SRON technical
+	# note SRON/EPS/TN/09-002, 2012, the scheme for 12 colours: indigo
+	# #332288, blue #6699CC, cyan #88CCEE, teal #44AA99, green #117733,
+	# olive #999933, sand #DDCC77, brown #661100, rose #CC6677, #AA4466,
+	# wine #882255, purple #AA4499), taken in an order that puts the
+	# most different first, so that a chart of 2 or 3 series gets hues
+	# far apart; after 12 the colours come round again, dashed (bars:
+	# hatched).
+	NPAL = split("#332288 #DDCC77 #117733 #CC6677 #88CCEE #882255 #44AA99 #999933 #AA4499 #661100 #6699CC #AA4466", PAL, " ")
+	# The funnel, the heatmap's scale and the waterfall keep Okabe and
+	# Ito's blue (levels), bluish green (up) and vermillion (down).
+	BLUE = "#0072B2"
+	UP = "#009E73"
+	DOWN = "#D55E00"
+	# --money PREFIX and --money-suffix SUFFIX: amounts on the y axis and
+	# the value labels as PREFIX1,234SUFFIX, a minus sign (U+2212) before.
+	MONEYP = label(ENVIRON["KP_MONEY"])
+	MONEYS = label(ENVIRON["KP_MONEY_SUFFIX"])
+	money = ENVIRON["KP_MONEY_SET"] == "1"
+	MINUS = "\342\210\222"
+	# --labels FILE: the text shown for a column name or a value.
+	if (ENVIRON["KP_LABELS"] != "")
+		labels(ENVIRON["KP_LABELS"])
 	SEP = " \302\267 "
 	# Awks that keep NUL bytes (mawk, gawk) can see them; the others cut
 	# the line there.
@@ -84,6 +105,53 @@ function trim(s) {
 function label(s) {
 	gsub(/[\001-\037\177]/, " ", s)
 	return s
+}
+
+# --labels FILE: a CSV with the header name,label, a row per column name
+# or value and the text to show for it, into LBL. A bad line is an error
+# naming FILE:LINE.
+function labels(f,    n, nr, nm) {
+	CSVFILE = f
+	nr = 0
+	while ((n = readrec(f)) > 0) {
+		CSVFILE = f
+		if (++nr == 1) {
+			if (n != 2 || trim(F[1]) != "name" || trim(F[2]) != "label")
+				fail(at(CSVLINE) "the header must be name,label")
+			continue
+		}
+		if (n != 2)
+			fail(at(CSVLINE) n " field" (n == 1 ? "" : "s") ", but a label file has 2: name,label")
+		if (F[1] !~ UTF8RE || F[2] !~ UTF8RE)
+			fail(at(CSVLINE) "invalid UTF-8; convert the file first: iconv -f WINDOWS-1252 -t UTF-8")
+		nm = trim(F[1])
+		if (nm == "")
+			fail(at(CSVLINE) "an empty name")
+		if (trim(F[2]) == "")
+			fail(at(CSVLINE) "an empty label for '" esc(nm) "'")
+		if (nm in LBL)
+			fail(at(CSVLINE) "a second label for '" esc(nm) "' (the first is on line " LBLLINE[nm] ")")
+		LBL[nm] = trim(F[2])
+		LBLLINE[nm] = CSVLINE
+	}
+	close(f)
+	if (nr == 0)
+		fail(f ": empty: a label file starts with the header name,label")
+	CSVFILE = name
+}
+
+# A column name or a value as people read it: its --labels text, else
+# with each underscore a space (paid_social -> paid social).
+function human(s,    t) {
+	t = trim(s)
+	if (t in LBL)
+		return LBL[t]
+	gsub(/_/, " ", s)
+	return s
+}
+
+function words(s) {
+	return label(human(s))
 }
 
 # Text as a gnuplot string expression, in single quotes: nothing inside
@@ -176,6 +244,120 @@ function fmtnum(v,    x, neg, ip, fp, d, s) {
 		ip = substr(ip, 1, length(ip) - 3)
 	}
 	return neg ip s fp
+}
+
+# The whole number string S with its thousands grouped: 1234567 -> 1,234,567.
+function group(s,    t) {
+	t = ""
+	while (length(s) > 3) {
+		t = "," substr(s, length(s) - 2) t
+		s = substr(s, 1, length(s) - 3)
+	}
+	return s t
+}
+
+# An amount as money: PREFIX, the amount grouped by thousands (to D
+# decimals; D < 0: cents when it has any), SUFFIX; a minus sign (U+2212)
+# before a negative amount: -1200 -> −$1,200.
+function moneyfmt(v, d,    x, s, ip, fp, i) {
+	x = v + 0
+	if (d < 0)
+		d = (v ~ /[.eE]/ && x != int(x)) ? 2 : 0
+	if (abs(x) >= 1e15)
+		return (x < 0 ? MINUS : "") MONEYP sprintf("%.3g", abs(x)) MONEYS
+	s = sprintf("%." d "f", abs(x))
+	ip = s
+	fp = ""
+	if ((i = index(s, ".")) > 0) {
+		ip = substr(s, 1, i - 1)
+		fp = substr(s, i)
+	}
+	return (x < 0 && s !~ /^[0.]*$/ ? MINUS : "") MONEYP group(ip) fp MONEYS
+}
+
+# floor and ceiling (awk has int(), which cuts towards 0).
+function floor(x,    i) {
+	i = int(x)
+	return i > x ? i - 1 : i
+}
+
+function ceil(x) {
+	return -floor(-x)
+}
+
+# The y axis of amounts (MODE "money") or percentages ("pct"), whose
+# labels gnuplot would write as 12500 or 0.05% (its %' grouping needs a
+# locale with one, which minimal systems lack): the ticks computed here,
+# at a step of 1, 2 or 5 times a power of 10, the smallest that puts no
+# more than 8 ticks over LO..HI (whole multiples of the step from the
+# one at or below LO to the one at or above HI; 4 or more follow, as the
+# step before it put 9 or more), no step below a cent or 0.1%. Sets
+# AXLO, AXHI (the range, the outer ticks) and AXTICS (the ytics list).
+function ticks(lo, hi, mode,    span, p, m, s, k, i, ilo, ihi, d, t, v, M, minstep) {
+	if (hi < lo) {
+		t = lo
+		lo = hi
+		hi = t
+	}
+	if (hi == lo) {
+		if (hi > 0)
+			lo = 0
+		else if (lo < 0)
+			hi = 0
+		else
+			hi = 1
+	}
+	span = hi - lo
+	minstep = mode == "pct" ? 0.1 : 0.01
+	# p: a power of 10 at or below span / 10, but not below the least step.
+	p = 1
+	while (p > span / 10)
+		p /= 10
+	while (p * 10 <= span / 10)
+		p *= 10
+	split("1 2 5", M, " ")
+	for (;;) {
+		for (k = 1; k <= 3; k++) {
+			s = p * M[k]
+			if (s < minstep * 0.999999)
+				continue
+			ilo = floor(lo / s + 1e-9)
+			ihi = ceil(hi / s - 1e-9)
+			if (ihi - ilo + 1 <= 8)
+				break
+		}
+		if (k <= 3)
+			break
+		p *= 10
+	}
+	if (mode == "pct")
+		d = s < 0.999999 ? 1 : 0
+	else
+		d = s < 0.999999 ? 2 : 0
+	AXLO = sprintf("%.10g", ilo * s)
+	AXHI = sprintf("%.10g", ihi * s)
+	AXTICS = ""
+	for (i = ilo; i <= ihi; i++) {
+		v = sprintf("%.10g", i * s)
+		if (v == "-0")
+			v = "0"
+		t = mode == "pct" ? pctfmt(v, d) : moneyfmt(v, d)
+		AXTICS = AXTICS (i > ilo ? ", " : "") qtic(t) " " v
+	}
+	return ilo
+}
+
+# A percentage (already times 100) to D decimals: 12%, 2.5%, −5%.
+function pctfmt(v, d,    s) {
+	s = sprintf("%." d "f", abs(v + 0))
+	return (v + 0 < 0 && s !~ /^[0.]*$/ ? MINUS : "") s "%"
+}
+
+# The y axis as ticks() computes it, for LO..HI: its range and ticks.
+function yaxis(lo, hi, mode) {
+	ticks(lo, hi, mode)
+	print "set yrange [" AXLO ":" AXHI "]"
+	print "set ytics (" AXTICS ")"
 }
 
 function pct(v) {
@@ -306,15 +488,18 @@ function groupkey(r,    k, key) {
 	GROUPMSG = ""
 	for (k = 1; k <= ng; k++) {
 		key = key SUBSEP D[r, GC[k]]
-		GROUPLABEL = GROUPLABEL (k > 1 ? SEP : "") label(D[r, GC[k]])
+		GROUPLABEL = GROUPLABEL (k > 1 ? SEP : "") words(D[r, GC[k]])
 		GROUPMSG = GROUPMSG (k > 1 ? "," : "") D[r, GC[k]]
 	}
 	return key
 }
 
+# Whether column N holds fractions drawn as percentages: conversions,
+# shares, rates, and ROI (roi(1): a profit per unit spent, 0.23 = 23%),
+# but not ROAS (revenue per unit spent, 3.2 = 3.2 times: no percentage).
 function israte(n) {
 	sub(/_(lo|hi)$/, "", n)
-	return n ~ /_to_/ || n ~ /^share_of_/ || n ~ /conversion/ || n ~ /rate$/
+	return n ~ /_to_/ || n ~ /^share_of_/ || n ~ /conversion/ || n ~ /rate$/ || n ~ /(^|_)roi$/
 }
 
 END {
@@ -349,7 +534,7 @@ function wheretext(    k, s) {
 function wheretitle(    k, s) {
 	s = ""
 	for (k = 1; k <= nw; k++)
-		s = s (k > 1 ? SEP : "") label(WV[k])
+		s = s (k > 1 ? SEP : "") words(WV[k])
 	return s != "" ? " (" s ")" : ""
 }
 
@@ -391,7 +576,7 @@ function funnel(    r, key, g, i, st, S, M, p, rows, cols, w, h, y, wn,
 			fail(at(RL[r]) "a second row for stage '" esc(st) "'" (ng ? " in group '" esc(GROUPMSG) "'" : ""))
 		SEEN[g, st] = 1
 		i = ++NS[g]
-		SN[g, i] = label(st)
+		SN[g, i] = words(st)
 		CT[g, i] = number(r, cC, 0)
 		if (CT[g, i] + 0 < 0)
 			fail(at(RL[r]) "column '" esc(HN[cC]) "': '" esc(CT[g, i]) "': a count below 0")
@@ -403,7 +588,7 @@ function funnel(    r, key, g, i, st, S, M, p, rows, cols, w, h, y, wn,
 	# top; its columns as wide as their widest entry (in characters).
 	S = 0
 	wn = 0
-	w1 = width(label(HN[cC]))
+	w1 = width(words(HN[cC]))
 	w2 = cP ? width("of previous") : 0
 	w3 = 0
 	for (g = 1; g <= npan; g++) {
@@ -471,7 +656,7 @@ function funnel(    r, key, g, i, st, S, M, p, rows, cols, w, h, y, wn,
 			print "set title " q(label(title)) " font ',14'"
 		print "set xrange [" (-M / 2 * 1.02) ":" (M / 2 * 1.02) "]"
 		y = S - 0.3
-		print "set label " q(label(HN[cC])) " at graph 1, first " y " offset character " o1 ",0 right tc rgb '" GREY "'"
+		print "set label " q(words(HN[cC])) " at graph 1, first " y " offset character " o1 ",0 right tc rgb '" GREY "'"
 		if (cP)
 			print "set label 'of previous' at graph 1, first " y " offset character " o2 ",0 right tc rgb '" GREY "'"
 		if (cT)
@@ -485,7 +670,7 @@ function funnel(    r, key, g, i, st, S, M, p, rows, cols, w, h, y, wn,
 			if (TP[g, i] != "")
 				print "set label " q(pct(TP[g, i])) " at graph 1, first " y " offset character " o3 ",0 right"
 		}
-		print "plot $funnel" g " using (0):1:($2/2):(0.38) with boxxyerror lc rgb '" PAL[1] "' notitle"
+		print "plot $funnel" g " using (0):1:($2/2):(0.38) with boxxyerror lc rgb '" BLUE "' notitle"
 	}
 	if (npan > 1)
 		print "unset multiplot"
@@ -495,14 +680,14 @@ function funnel(    r, key, g, i, st, S, M, p, rows, cols, w, h, y, wn,
 function groupnames(    k, s) {
 	s = ""
 	for (k = 1; k <= ng; k++)
-		s = s (k > 1 ? ", " : "") label(HN[GC[k]])
+		s = s (k > 1 ? ", " : "") words(HN[GC[k]])
 	return s
 }
 
 # --- series and bars -----------------------------------------------------
 
 function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
-    lblw, anyband, XK) {
+    lblw, anyband, XK, lo, hi, span) {
 	nG = 0
 	nX = 0
 	xnum = kind == "series"
@@ -534,6 +719,8 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 			}
 		}
 	}
+	if (percent == "auto" && money)
+		percent = "no"
 	if (percent == "auto") {
 		percent = "yes"
 		for (k = 1; k <= ny; k++)
@@ -541,6 +728,8 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 				percent = "no"
 	}
 	scale = percent == "yes" ? 100 : 1
+	# Amounts and percentages get ticks computed here.
+	axmode = scale == 100 ? "pct" : money ? "money" : ""
 
 	# Positions along x: numbers as they are; other values in byte order
 	# for series (periods and dates sort so), in input order for bars.
@@ -571,11 +760,11 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 			SG[ns] = g
 			SK[ns] = k
 			if (ng && ny > 1)
-				STL[ns] = GL[g] SEP label(YN[k])
+				STL[ns] = GL[g] SEP words(YN[k])
 			else if (ng)
 				STL[ns] = GL[g]
 			else
-				STL[ns] = label(YN[k])
+				STL[ns] = words(YN[k])
 			SHAS[ns] = 0
 			for (i = 1; i <= GNR[g]; i++) {
 				r = GR[g, i]
@@ -619,11 +808,11 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 	if (keyed) {
 		lblw = 0
 		for (s = 1; s <= ns; s++)
-			lblw = max(lblw, width(panels ? label(YN[SK[s]]) : STL[s]))
+			lblw = max(lblw, width(panels ? words(YN[SK[s]]) : STL[s]))
 		avail -= lblw + 6
 	}
 	if (!title_set)
-		title = ycolnames() " by " label(HN[cX]) (ng ? " and " groupnames() : "") wheretitle()
+		title = ycolnames() " by " words(HN[cX]) (ng ? " and " groupnames() : "") wheretitle()
 
 	terminal(w, h)
 	for (s = 1; s <= ns; s++)
@@ -633,14 +822,12 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 	print "set tics nomirror"
 	if (term != "dumb")
 		print "set grid ytics back lt 1 lc rgb '#e5e5e5' lw 1"
-	if (scale == 100)
-		print "set format y '%g%%'"
 	if (xnum)
 		print "set xtics"
 	else {
 		maxl = 0
 		for (i = 1; i <= nX; i++)
-			maxl = max(maxl, width(cut(label(XS[i]), XMAX)))
+			maxl = max(maxl, width(cut(words(XS[i]), XMAX)))
 		rot = nX * (maxl + 2) > avail
 		step = 1
 		if (rot && nX * 2 > avail)
@@ -648,7 +835,7 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 		printf "set xtics scale 0%s (", rot ? " rotate by 45 right" : ""
 		c = 0
 		for (i = 1; i <= nX; i += step)
-			printf "%s%s %d", (c++ ? ", " : ""), qtic(cut(label(XS[i]), XMAX)), i - 1
+			printf "%s%s %d", (c++ ? ", " : ""), qtic(cut(words(XS[i]), XMAX)), i - 1
 		print ")"
 		print "set xrange [-0.5:" (nX - 0.5) "]"
 	}
@@ -664,7 +851,10 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 		print "set label 1 " q(bandnote()) " at screen 0.995, screen 0.975 right font ',9' tc rgb '" GREY "'"
 
 	if (panels) {
-		print "set yrange [" (ymin < 0 ? -nice(-ymin) : 0) ":" nice(ymax) "]"
+		if (axmode != "")
+			yaxis(ymin < 0 ? ymin : 0, ymax, axmode)
+		else
+			print "set yrange [" (ymin < 0 ? -nice(-ymin) : 0) ":" nice(ymax) "]"
 		printf "set multiplot layout %d,%d", prows, pcols
 		if (title != "")
 			printf " title %s font ',14'", q(label(title))
@@ -677,12 +867,24 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 		}
 		print "unset multiplot"
 	} else {
-		if (ymin >= 0)
+		if (axmode != "") {
+			# Bars start at 0; their labels need room beyond the
+			# longest (the offsets gnuplot adds to an autoscaled axis).
+			lo = ymin < 0 ? ymin : 0
+			hi = kind == "bars" ? max(0, ymax) : ymax
+			span = hi - lo
+			if (kind == "bars" && barlabels) {
+				hi += span * 0.08
+				if (ymin < 0)
+					lo -= span * 0.08
+			}
+			yaxis(lo, hi, axmode)
+		} else if (ymin >= 0)
 			print "set yrange [0:*]"
 		if (title != "")
 			print "set title " q(label(title)) " font ',14'"
-		print "set xlabel " q(label(HN[cX]))
-		print "set ylabel " q(ny == 1 ? label(YN[1]) : "")
+		print "set xlabel " q(words(HN[cX]))
+		print "set ylabel " q(ny == 1 ? words(YN[1]) : "")
 		print "plot " plotcmd(0)
 	}
 	finish()
@@ -718,17 +920,18 @@ function datablock(s,    g, k, i, r) {
 	print "EOD"
 }
 
-# What the bands are: "band: Y_lo to Y_hi".
+# What the bands are: "band: lead to customer, low to high" (the
+# columns Y_lo to Y_hi).
 function bandnote(    k, s) {
 	s = ""
 	for (k = 1; k <= ny; k++)
 		if (LO[k])
-			s = s (s != "" ? "; " : "band: ") label(HN[LO[k]]) " to " label(HN[HI[k]])
+			s = s (s != "" ? "; " : "band: ") words(YN[k]) ", low to high"
 	return s
 }
 
 function valuelabel(v) {
-	return scale == 100 ? pct(v) : fmtnum(v)
+	return scale == 100 ? pct(v) : money ? moneyfmt(v, -1) : fmtnum(v)
 }
 
 # Bars: a cluster per x value, a bar per series in it, each labelled with
@@ -778,7 +981,7 @@ function plotcmd(g,    s, p, d, y, c) {
 			if (!SHAS[s] || (g && SG[s] != g))
 				continue
 			c = panels && ny == 1 ? SG[s] : panels ? SK[s] : s
-			p = p (p != "" ? ", \\\n     " : "") "$series" s " using 1:($2" mul(scale) ") with linespoints " style(c) " title " q(panels ? label(YN[SK[s]]) : STL[s])
+			p = p (p != "" ? ", \\\n     " : "") "$series" s " using 1:($2" mul(scale) ") with linespoints " style(c) " title " q(panels ? words(YN[SK[s]]) : STL[s])
 		}
 	return p
 }
@@ -825,14 +1028,14 @@ function style(s,    dt) {
 		return kind == "bars" ? "lt " s : "lt " s " pt " s
 	dt = int((s - 1) / NPAL) + 1
 	if (kind == "bars")
-		return "lc rgb '" color(s) "'"
+		return "lc rgb '" color(s) "'" (dt > 1 ? " fs pattern " (dt + 2) " border" : "")
 	return "lc rgb '" color(s) "' lw 2 pt 7 ps 0.8 dt " dt
 }
 
 function ycolnames(    k, s) {
 	s = ""
 	for (k = 1; k <= ny; k++)
-		s = s (k > 1 ? ", " : "") label(YN[k])
+		s = s (k > 1 ? ", " : "") words(YN[k])
 	return s
 }
 
@@ -939,7 +1142,7 @@ function heatmap(    r, xv, yv, v, nxv, nyv, i, w, h, lo, hi, any, c, lw,
 			lw = max(lw, width(valuelabel(HV[r])))
 	maxl = 0
 	for (i = 1; i <= nyv; i++)
-		maxl = max(maxl, width(cut(label(HYV[i]), XMAX)))
+		maxl = max(maxl, width(cut(words(HYV[i]), XMAX)))
 	if (term == "dumb") {
 		# Each cell as wide as its label and two spaces.
 		w = reqw != "" ? reqw : max(ttyw, min(1000, maxl + 10 + nxv * (lw + 2)))
@@ -949,7 +1152,7 @@ function heatmap(    r, xv, yv, v, nxv, nyv, i, w, h, lo, hi, any, c, lw,
 		h = reqh != "" ? reqh : max(600, min(20000, 140 + 36 * nyv))
 	}
 	if (!title_set)
-		title = label(HN[cV]) " by " label(HN[cY]) " and " label(HN[cX]) wheretitle()
+		title = words(HN[cV]) " by " words(HN[cY]) " and " words(HN[cX]) wheretitle()
 
 	terminal(w, h)
 	# x position, y position, the value as drawn, its label, the label's
@@ -973,23 +1176,23 @@ function heatmap(    r, xv, yv, v, nxv, nyv, i, w, h, lo, hi, any, c, lw,
 	print "set tics scale 0"
 	printf "set xtics ("
 	for (c = 1; c <= nxv; c++)
-		printf "%s%s %d", (c > 1 ? ", " : ""), qtic(cut(label(HXV[c]), XMAX)), c - 1
+		printf "%s%s %d", (c > 1 ? ", " : ""), qtic(cut(words(HXV[c]), XMAX)), c - 1
 	print ")"
 	printf "set ytics ("
 	for (i = 1; i <= nyv; i++)
-		printf "%s%s %d", (i > 1 ? ", " : ""), qtic(cut(label(HYV[i]), XMAX)), i - 1
+		printf "%s%s %d", (i > 1 ? ", " : ""), qtic(cut(words(HYV[i]), XMAX)), i - 1
 	print ")"
 	print "set xrange [-0.5:" (nxv - 0.5) "]"
 	print "set yrange [" (nyv - 0.5) ":-0.5]"
-	print "set xlabel " q(label(HN[cX]))
-	print "set ylabel " q(label(HN[cY]))
+	print "set xlabel " q(words(HN[cX]))
+	print "set ylabel " q(words(HN[cY]))
 	if (title != "")
 		print "set title " q(label(title)) " font ',14'"
 	if (term == "dumb") {
 		print "unset colorbox"
 		print "plot $heatmap using 1:2:4 with labels center notitle"
 	} else {
-		print "set palette defined (0 '#ffffff', 1 '#cfe3f2', 2 '" PAL[1] "', 3 '#003b5c')"
+		print "set palette defined (0 '#ffffff', 1 '#cfe3f2', 2 '" BLUE "', 3 '#003b5c')"
 		print "set cbrange [" lo ":" hi "]"
 		if (scale == 100)
 			print "set format cb '%g%%'"
@@ -1145,12 +1348,12 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit, 
 		tmax = max(3, min(XMAX, int(avail / ny) - 1))
 	maxl = 0
 	for (k = 1; k <= ny; k++)
-		maxl = max(maxl, width(cut(label(YN[k]), tmax)))
+		maxl = max(maxl, width(cut(words(YN[k]), tmax)))
 	# About 7 pixels a character at 11 points; the plot is the width less
 	# some 100 pixels of margins.
 	rot = term != "dumb" && ny * (maxl * 7 + 6) > int(w / cols) - 100
 	if (!title_set)
-		title = label(YN[1]) " to " label(YN[ny]) (ng ? " by " groupnames() : npan == 1 && PID[1] != "" ? ": " PID[1] : "")
+		title = words(YN[1]) " to " words(YN[ny]) (ng ? " by " groupnames() : npan == 1 && PID[1] != "" ? ": " PID[1] : "")
 
 	terminal(w, h)
 	# Each bar: its position, the level it starts from and the one it
@@ -1176,11 +1379,11 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit, 
 		print "set grid ytics back lt 1 lc rgb '#e5e5e5' lw 1"
 	printf "set xtics scale 0%s (", rot ? " rotate by 45 right" : ""
 	for (k = 1; k <= ny; k++)
-		printf "%s%s %d", (k > 1 ? ", " : ""), qtic(cut(label(YN[k]), tmax)), k - 1
+		printf "%s%s %d", (k > 1 ? ", " : ""), qtic(cut(words(YN[k]), tmax)), k - 1
 	print ")"
 	print "set xrange [-0.6:" (ny - 0.4) "]"
 	# Whole amounts from 10 up: whole tics, not 1e+06.
-	if (wd == 0 && yspan >= 10)
+	if (wd == 0 && yspan >= 10 && !money)
 		print "set format y '%.0f'"
 	print "unset key"
 	if (npan > 1) {
@@ -1194,8 +1397,15 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit, 
 			print "set title " q(PID[g]) " font ',12'"
 		else if (title != "")
 			print "set title " q(label(title)) " font ',14'"
-		print "set yrange [" (PLO[g] < 0 ? "*" : "0") ":*]"
-		print "set offsets 0, 0, graph 0.1, " (PLO[g] < 0 ? "graph 0.1" : "0")
+		if (money) {
+			# The ticks computed, the range theirs; the labels'
+			# room (the offsets of an autoscaled axis) added first.
+			delta = (PHI[g] - PLO[g]) * 0.1
+			yaxis(PLO[g] < 0 ? PLO[g] - delta : PLO[g], PHI[g] + delta, "money")
+		} else {
+			print "set yrange [" (PLO[g] < 0 ? "*" : "0") ":*]"
+			print "set offsets 0, 0, graph 0.1, " (PLO[g] < 0 ? "graph 0.1" : "0")
+		}
 		if (PLO[g] < 0)
 			print "set xzeroaxis lt -1"
 		else
@@ -1217,7 +1427,7 @@ function waterfall(    r, key, g, i, k, n, v, lvl, from, to, tol, mag, t, unit, 
 function wstyle(c) {
 	if (term == "dumb")
 		return "lt " (c == 1 ? 1 : c == 3 ? 2 : 3)
-	return "lc rgb '" PAL[c] "'"
+	return "lc rgb '" (c == 1 ? BLUE : c == 3 ? UP : DOWN) "'"
 }
 
 # Bar K of panel G's label: a level as it is, a step with the sign of its
@@ -1225,11 +1435,13 @@ function wstyle(c) {
 function barlabel(g, k,    v, neg) {
 	v = WVAL[g, k]
 	if (k == 1 || k == ny)
-		return fmtnum(v)
+		return money ? moneyfmt(v, -1) : fmtnum(v)
 	neg = v ~ /^-/
 	sub(/^[-+]/, "", v)
 	if (v + 0 == 0)
-		return fmtnum(v)
+		return money ? moneyfmt(v, -1) : fmtnum(v)
+	if (money)
+		return ((WS[k] < 0) != neg ? MINUS : "+") moneyfmt(v, -1)
 	return ((WS[k] < 0) != neg ? "-" : "+") fmtnum(v)
 }
 
@@ -1238,6 +1450,6 @@ function barlabel(g, k,    v, neg) {
 function rowname(r,    j, s) {
 	s = ""
 	for (j = 1; j <= nid; j++)
-		s = s (j > 1 ? SEP : "") label(D[r, j])
+		s = s (j > 1 ? SEP : "") words(D[r, j])
 	return s != "" ? s : "row " RN[r]
 }

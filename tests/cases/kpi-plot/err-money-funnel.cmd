@@ -1,0 +1,1 @@
+kpi-plot funnel --money '$' < funnel.csv

@@ -1,0 +1,1 @@
+kpi-plot series --x period --y roas --script < money.csv
