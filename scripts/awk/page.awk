@@ -205,39 +205,11 @@ function longday(d,    y, mo, dd) {
 	return dd " " MONTH[mo] " " y
 }
 
-# The spend table's currency, from the first row of the first spend file
-# (KR_SPEND, its column KR_SPEND_CURRENCY): a symbol for the common ones,
-# else the code; none without a spend table, or through a preset.
-function currency(    f, n, j, code, c) {
-	SYM = ""
-	SUF = ""
-	f = ENVIRON["KR_SPEND"]
-	if (f == "" || ENVIRON["KR_SPEND_SHAPED"] == "1" || (n = readrec(f)) <= 0)
-		return
-	c = 0
-	for (j = 1; j <= n; j++) {
-		sub(/^[ \t]+/, "", F[j])
-		sub(/[ \t]+$/, "", F[j])
-		if (F[j] == ENVIRON["KR_SPEND_CURRENCY"])
-			c = j
-	}
-	if (c == 0 || readrec(f) < c) {
-		close(f)
-		return
-	}
-	close(f)
-	code = F[c]
-	gsub(/[ \t]/, "", code)
-	if (code == "USD")
-		SYM = "$"
-	else if (code == "EUR")
-		SYM = "\342\202\254"
-	else if (code == "GBP")
-		SYM = "\302\243"
-	else if (code == "JPY")
-		SYM = "\302\245"
-	else if (code != "")
-		SUF = " " h(code)
+# The report's currency (currency.awk's): a prefix (a symbol) or a suffix
+# (a code), KR_MONEY_PREFIX and KR_MONEY_SUFFIX.
+function currency() {
+	SYM = h(ENVIRON["KR_MONEY_PREFIX"])
+	SUF = h(ENVIRON["KR_MONEY_SUFFIX"])
 }
 
 # name, label, kind, and which way is better (1 up, -1 down, 0 neither).
