@@ -350,12 +350,16 @@ function highlights(    f, g, n, r, c, p, i, up, upc, down, downc, cheap, cheapc
 		HL[++lines] = "Revenue of the deals won <b>" fmt("money", MVN["revenue", "total"]) "</b> " \
 		    plain("revenue", MVN["revenue", "total"], MVB["revenue", "total"], LP) \
 		    why2("revenue", "customers", "customers", "average_deal", "the average deal") "."
+	# Velocity, and each lever's effect when pipeline gave all four (a
+	# factor of 0 gives none).
 	if (("sales_velocity", "total") in MV)
 		HL[++lines] = "Sales velocity <b>" fmt("money", MVN["sales_velocity", "total"]) "</b> a day " \
 		    plain("sales_velocity", MVN["sales_velocity", "total"], MVB["sales_velocity", "total"], LP) \
+		    (MVP["sales_velocity", "open_deals"] != "" && MVP["sales_velocity", "win_rate"] != "" && \
+		     MVP["sales_velocity", "deal_size"] != "" && MVP["sales_velocity", "cycle"] != "" ? \
 		    ": each lever alone, open deals " pct(MVP["sales_velocity", "open_deals"]) ", win rate " \
 		    pct(MVP["sales_velocity", "win_rate"]) ", deal size " pct(MVP["sales_velocity", "deal_size"]) \
-		    ", the " (MVP["sales_velocity", "cycle"] + 0 >= 0 ? "shorter" : "longer") " cycle " pct(MVP["sales_velocity", "cycle"]) \
+		    ", the " (MVP["sales_velocity", "cycle"] + 0 >= 0 ? "shorter" : "longer") " cycle " pct(MVP["sales_velocity", "cycle"]) : "") \
 		    ((("win_rate", "total") in MV) ? "; the win rate, " fmt("rate", MVN["win_rate", "total"]) " against " fmt("rate", MVB["win_rate", "total"]) ", " noise("win_rate") : "") "."
 	up = down = cheap = ""
 	for (r = 1; r <= n; r++) {
