@@ -128,16 +128,25 @@ opt_positive_list(const char *name, const char *arg, double max, double **out)
 
 	for (;; p = end + 1) {
 		end = p + strcspn(p, ",");
-		if ((err = num_parse(p, (size_t)(end - p), &x)) != NULL)
+		/* The values so far are freed before a usage error exits, so
+		 * that LeakSanitizer, which may not see them on the stack,
+		 * does not count them as lost. */
+		if ((err = num_parse(p, (size_t)(end - p), &x)) != NULL) {
+			free(v);
 			usage_error("--%s: '%.*s' in '%s': %s", name,
 			    (int)(end - p), p, arg, err);
-		if (!(x > 0 && x <= max))
+		}
+		if (!(x > 0 && x <= max)) {
+			free(v);
 			usage_error("--%s: '%.*s' is not a positive number up to %.15g",
 			    name, (int)(end - p), p, max);
+		}
 		for (size_t i = 0; i < n; i++)
-			if (v[i] == x)
-				usage_error("--%s: '%.*s' is given twice in '%s'", name,
-				    (int)(end - p), p, arg);
+			if (v[i] == x) {
+				free(v);
+				usage_error("--%s: '%.*s' is given twice in '%s'",
+				    name, (int)(end - p), p, arg);
+			}
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n++] = x;
 		if (*end == '\0')
