@@ -7,6 +7,11 @@
 BEGIN {
 	PROG = "kpi-plot"
 	kind = ENVIRON["KP_KIND"]
+	# A tracking chart is a series chart whose columns come from the
+	# header of clv --validate tracking, with a line at the holdout.
+	tracking = kind == "tracking"
+	if (tracking)
+		kind = "series"
 	name = ENVIRON["KP_NAME"]
 	CSVFILE = name
 	term = ENVIRON["KP_TERM"]
@@ -450,8 +455,10 @@ function columns(    k, what) {
 		ng = 0
 		return
 	}
+	if (tracking)
+		tracking_columns()
 	cX = col(ENVIRON["KP_X"], "--x")
-	ny = split(ENVIRON["KP_Y"], YN, ",")
+	ny = split(tracking ? TRACKY : ENVIRON["KP_Y"], YN, ",")
 	for (k = 1; k <= ny; k++) {
 		YC[k] = col(YN[k], "--y")
 		LO[k] = HI[k] = 0
@@ -539,7 +546,7 @@ function wheretitle(    k, s) {
 }
 
 function terminal(w, h) {
-	print "# kpi-plot " kind ": a gnuplot 5 script written by kpikit's kpi-plot"
+	print "# kpi-plot " ENVIRON["KP_KIND"] ": a gnuplot 5 script written by kpikit's kpi-plot"
 	print "apos = sprintf('%c', 39)"
 	print "set encoding utf8"
 	if (term == "png")
@@ -849,6 +856,8 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 		bars_setup()
 	if (anyband)
 		print "set label 1 " q(bandnote()) " at screen 0.995, screen 0.975 right font ',9' tc rgb '" GREY "'"
+	if (tracking)
+		holdout_line()
 
 	if (panels) {
 		if (axmode != "")
@@ -888,6 +897,58 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 		print "plot " plotcmd(0)
 	}
 	finish()
+}
+
+# --- tracking ---------------------------------------------------------------
+
+# The columns of clv --validate tracking: along --x (default period) the
+# actual cumulative repeat purchases and every model's cumulative expected
+# ones (MODEL_cumulative), in the table's order; the holdout column marks
+# where the calibration ends.
+function tracking_columns(    j, what, y) {
+	what = "kpi-plot tracking draws the output of clv --validate tracking"
+	cH = col("holdout", what)
+	col("actual_cumulative", what)
+	y = "actual_cumulative"
+	for (j = 1; j <= nhdr; j++)
+		if (HN[j] ~ /._cumulative$/ && HN[j] != "actual_cumulative")
+			y = y "," HN[j]
+	if (y == "actual_cumulative")
+		fail(at(hdrline) "no MODEL_cumulative column: " what)
+	TRACKY = y
+	if (!title_set)
+		title = "Repeat purchases, cumulative: actual and expected"
+	title_set = 1
+}
+
+# The calibration's end: a dashed line after the last period whose holdout
+# is 0 (half way to the first holdout period), labelled on both sides; none
+# when every period is in one part. The holdout must be 0s then 1s.
+function holdout_line(    r, v, last, first, seen1, x) {
+	last = first = ""
+	seen1 = 0
+	for (r = 1; r <= nrows; r++) {
+		v = trim(D[r, cH])
+		if (v != "0" && v != "1")
+			fail(at(RL[r]) "column 'holdout': '" esc(v) "', not 0 or 1")
+		if (v == "1") {
+			seen1 = 1
+			if (first == "")
+				first = r
+		} else if (seen1)
+			fail(at(RL[r]) "a calibration period (holdout 0) after a holdout one: is the table sorted by period?")
+		else
+			last = r
+	}
+	if (last == "" || first == "")
+		return
+	if (xnum)
+		x = (trim(D[last, cX]) + trim(D[first, cX])) / 2
+	else
+		x = (POS[trim(D[last, cX])] + POS[trim(D[first, cX])]) / 2
+	print "set arrow 2 from " x ", graph 0 to " x ", graph 1 nohead dt 2 lc rgb '" GREY "'"
+	print "set label 2 " q("calibration") " at " x ", graph 0.97 right offset -1,0 font ',9' tc rgb '" GREY "'"
+	print "set label 3 " q("holdout") " at " x ", graph 0.97 left offset 1,0 font ',9' tc rgb '" GREY "'"
 }
 
 # Series S's data block: x position, y, and the band's low and high.

@@ -1,0 +1,1 @@
+kpi-plot tracking --group holdout tracking.csv

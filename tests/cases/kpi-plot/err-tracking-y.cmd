@@ -1,0 +1,1 @@
+kpi-plot tracking --y actual_cumulative tracking.csv

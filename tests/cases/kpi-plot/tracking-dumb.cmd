@@ -1,0 +1,1 @@
+kpi-plot tracking --width 78 --height 24 tracking.csv

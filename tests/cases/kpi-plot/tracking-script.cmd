@@ -1,0 +1,1 @@
+kpi-plot tracking --script tracking.csv
