@@ -905,7 +905,7 @@ function xy(    r, key, g, xv, k, i, j, t, s, v, w, h, maxl, step, c, keytitle,
 # actual cumulative repeat purchases and every model's cumulative expected
 # ones (MODEL_cumulative), in the table's order; the holdout column marks
 # where the calibration ends.
-function tracking_columns(    j, what, y) {
+function tracking_columns(    j, what, y, m, MN, MODEL) {
 	what = "kpi-plot tracking draws the output of clv --validate tracking"
 	cH = col("holdout", what)
 	col("actual_cumulative", what)
@@ -913,6 +913,18 @@ function tracking_columns(    j, what, y) {
 	for (j = 1; j <= nhdr; j++)
 		if (HN[j] ~ /._cumulative$/ && HN[j] != "actual_cumulative")
 			y = y "," HN[j]
+	# The legend says what each line is (--labels still wins): "actual",
+	# "BG/NBD expected", ...
+	split("bgnbd BG/NBD mbgnbd MBG/NBD paretonbd Pareto/NBD bgbb BG/BB", MN, " ")
+	for (j = 1; j in MN; j += 2)
+		MODEL[MN[j]] = MN[j + 1]
+	if (!("actual_cumulative" in LBL))
+		LBL["actual_cumulative"] = "actual"
+	for (j = 1; j <= nhdr; j++)
+		if (HN[j] ~ /._cumulative$/ && HN[j] != "actual_cumulative" && !(HN[j] in LBL)) {
+			m = substr(HN[j], 1, length(HN[j]) - 11)
+			LBL[HN[j]] = ((m in MODEL) ? MODEL[m] : m) " expected"
+		}
 	if (y == "actual_cumulative")
 		fail(at(hdrline) "no MODEL_cumulative column: " what)
 	TRACKY = y
