@@ -76,6 +76,8 @@ BEGIN {
 		pipeline()
 	if (ENVIRON["KR_RETENTION"] == "1")
 		retention()
+	if (ENVIRON["KR_ORDERS"] == "1")
+		lifetime()
 	if (ENVIRON["KR_SCORE"] == "1")
 		scoring()
 	if (ENVIRON["KR_CHANNELS"] == "1")
@@ -587,6 +589,36 @@ function retention(    f, b, r, i, w, lb, x, ci, name, NM, k) {
 	print "</section>"
 }
 
+# Customer lifetime value: the predicted CLV of the quarter's customers
+# (clv.csv, as the headline card has it), then the holdout check of the
+# model behind it (clv-validation.csv: clv --validate errors, BG/NBD fitted
+# on the orders up to the end of the quarter a year before) with its
+# tracking chart; every figure as the tool wrote it, rounded for the page.
+function lifetime(    p, v, n, r, a, e, pe, how) {
+	p = T "/clv.csv"
+	v = T "/clv-validation.csv"
+	print "<section id=\"clv\">"
+	print "<h2>Customer lifetime value</h2>"
+	n = load(p)
+	if (n > 0)
+		print "<p>The " fmt("count", n) " customers with an order by the end of " L " are worth <b>" fmt("money", S["n", "clv_12m"]) "</b> each on average over the next 12 months, as predicted from their orders so far: how often each bought and how recently (BG/NBD), and how much (Gamma\342\200\223Gamma), discounted at 1% a month. Each customer's prediction is in clv.csv.</p>"
+	else
+		print "<p class=\"note\">Left out: no CLV for " L " (the data-quality section says why).</p>"
+	print "<h3>Would the model have been right?</h3>"
+	if (load(v) == 0 || !(r = find(v, "model", "bgnbd"))) {
+		print "<p class=\"note\">Left out: there is no model fitted a year before, on the orders up to the end of " LA ", to check (the data-quality section says why).</p>"
+		print "</section>"
+		return
+	}
+	a = cell(v, r, "actual_total")
+	e = cell(v, r, "expected_total")
+	pe = cell(v, r, "percent_error")
+	how = pe == "" ? "" : (pe + 0 >= 0.05 ? sprintf("%.1f%% too many", pe) : pe + 0 <= -0.05 ? sprintf("%.1f%% too few", -pe) : "within 0.1%")
+	print "<p>Fitted only on the orders up to the end of " LA ", the same model expected the " fmt("count", cell(v, r, "customers")) " customers of then to make <b>" sprintf("%.1f", e) "</b> repeat purchases (days with an order) in the four quarters to the end of " L "; they made <b>" fmt("count", a) "</b>" (how != "" ? ": " how : "") ". Customer by customer it was off by " sprintf("%.2f", cell(v, r, "mae")) " purchases on average (root mean square " sprintf("%.2f", cell(v, r, "rmse")) "). The chart shows, week by week, where the prediction parts from the orders; clv-validation.csv has the figures.</p>"
+	chart("clv-tracking", "Repeat purchases week by week since the first order, cumulative: what the customers made and what BG/NBD, fitted up to the dashed line, expected")
+	print "</section>"
+}
+
 # Pipeline: the quarter's win rate, deal size, cycle, open deals and
 # velocity (summary.csv, from pipeline --period quarter), the levers of
 # the change of velocity from the quarter before (pipeline.csv, the
@@ -922,7 +954,7 @@ function definitions() {
 	if (ENVIRON["KR_ORDERS"] == "1")
 		dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
 	print "</dl>"
-	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, what-moved.csv, and each tool's output: funnel.csv, conversion.csv" (ENVIRON["KR_CYCLES"] == "1" ? ", cycle-length.csv" : "") (CHANNELS ? ", lead-convert-by-channel.csv, conversion-by-channel-4q.csv" : "") (SPENDS ? ", cac.csv" : "") (SPENDS && CHANNELS ? ", cac-by-channel.csv, cac-by-channel-4q.csv" : "") (ROI ? ", roi.csv" : "") (ROI && CHANNELS ? ", roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
+	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, what-moved.csv, and each tool's output: funnel.csv, conversion.csv" (ENVIRON["KR_CYCLES"] == "1" ? ", cycle-length.csv" : "") (CHANNELS ? ", lead-convert-by-channel.csv, conversion-by-channel-4q.csv" : "") (SPENDS ? ", cac.csv" : "") (SPENDS && CHANNELS ? ", cac-by-channel.csv, cac-by-channel-4q.csv" : "") (ROI ? ", roi.csv" : "") (ROI && CHANNELS ? ", roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" (load(T "/clv-validation.csv") > 0 ? ", clv-validation.csv, clv-tracking.csv" : "") : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
 	print "</section>"
 }
 
