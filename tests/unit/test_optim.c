@@ -62,7 +62,7 @@ check_wavy(int analytic, double x0, double y0, double tol, double bound)
 		scale = fmax(scale, fabs(want[i]));
 	CHECK("wavy hessian computes", optim_hessian(&p, x, h, err) == 0);
 	for (int i = 0; i < 4; i++) {
-		char what[100];
+		char what[160];
 
 		snprintf(what, sizeof what, "wavy hessian by %s at (%g, %g) "
 		    "[%d]", how, x0, y0, i);
