@@ -150,7 +150,7 @@ bgbb_fit(const struct bgbb_obs *d, size_t n, struct bgbb_fit *fit, char *why)
 		fit->param[j] = exp(u[j]);
 	fit->customers = pb.total;
 	fit->loglik = -res.fx * pb.total;
-	if (ok && optim_hessian(&op, u, h) == 0) {
+	if (ok && optim_hessian(&op, u, h, NULL) == 0) {
 		for (int j = 0; j < 16; j++)
 			h[j] *= pb.total;    /* the information of the sample */
 		ok = spd_inverse(h, 4) == 0;

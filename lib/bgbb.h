@@ -57,7 +57,7 @@ double bgbb_loglik(const double *p, const struct bgbb_obs *c);
 ** is a sum of log-Betas, whose derivatives are digamma differences.
 ** Standard errors: the observed information is the Hessian of -sum w ln L
 ** in the log-parameters (optim_hessian(): central differences of the
-** analytic gradient, error O(1e-8)), inverted (spd_inverse());
+** analytic gradient, Richardson-extrapolated), inverted (spd_inverse());
 ** se(theta) = theta se(ln theta), exact at the maximum. On the donations
 ** data they agree with a Richardson-extrapolated Hessian of values in the
 ** natural parameters to 1e-6 relative (tests/clv-bgbb.test).

@@ -513,7 +513,7 @@ btyd_fit(int model, const struct rfm *d, size_t n, double penalizer,
 		fit->param[j] = exp(u[j]);
 	fit->customers = pb.total;
 	fit->loglik = -(res.fx - penalty(&pb, fit->param, NULL)) * pb.total;
-	if (optim_hessian(&op, u, h) == 0)
+	if (optim_hessian(&op, u, h, NULL) == 0)
 		for (size_t j = 0; j < np * np; j++)
 			h[j] *= pb.total;    /* the information of the whole sample */
 	else
@@ -521,6 +521,25 @@ btyd_fit(int model, const struct rfm *d, size_t n, double penalizer,
 	if (pb.steps > pb.max_steps)
 		goto too_costly;
 	if (spd_inverse(h, np) < 0) {
+		size_t far = np;
+
+		/*
+		 * Far out, the likelihood is flat along a ridge (Pareto/NBD's
+		 * s -> 0 with beta -> infinity when nobody seems to drop out):
+		 * its curvature there is of the order of the Hessian's error
+		 * and its sign is noise. That is a parameter the data do not
+		 * pin down, as below, not a saddle.
+		 */
+		for (size_t j = 0; j < np; j++)
+			if (fabs(u[j]) > FAR && (far == np || fabs(u[j]) > fabs(u[far])))
+				far = j;
+		if (far < np) {
+			snprintf(why, BTYD_WHY_MAX, "the data do not pin down %s "
+			    "(%.3g, where the likelihood is flat)%s",
+			    info->param[far], fit->param[far],
+			    penalizer > 0 ? "" : "; try --penalizer, e.g. 0.001");
+			goto fail;
+		}
 		snprintf(why, BTYD_WHY_MAX, "the fit found no proper maximum: the "
 		    "information matrix at %s = %.4g ... is not positive definite "
 		    "(a flat ridge or a saddle)", info->param[0], fit->param[0]);

@@ -110,9 +110,14 @@ struct btyd_fit {
 ** (so that the penalty does not depend on the time unit).
 **
 ** Standard errors: from the observed information, the Hessian of the
-** objective (times n) in the log-parameters by central differences of the
-** gradient, inverted; se(theta) = theta se(log theta), which is exact at
-** the maximum.
+** objective (times n) in the log-parameters, inverted; se(theta) = theta
+** se(log theta), which is exact at the maximum. The Hessian is
+** optim_hessian()'s Richardson extrapolation of central differences: of
+** the analytic gradient, or, for Pareto/NBD, second differences of the
+** objective (differences of its numerical gradient had left its standard
+** errors up to 0.8% off on the full CDNOW data). On CDNOW, full and
+** sample, every model's agree with a 30-digit computation to 1e-6
+** (tests/clv.test, tests/oracle/clv_se.py).
 **
 ** Returns 0, or -1 with a reason in WHY (BTYD_WHY_MAX bytes): no
 ** customers, the likelihood not finite at the start, a parameter running
@@ -120,7 +125,9 @@ struct btyd_fit {
 ** BG/NBD's a and b do this when almost nobody drops out), no
 ** convergence in 1000 iterations, a line search that cannot descend, an
 ** information matrix that is not positive definite (a saddle or a flat
-** ridge, not a maximum), or a maximum so flat that the standard error of
+** ridge, not a maximum; when a parameter is beyond e^+-12 it is that one
+** the data do not pin down, where the likelihood is flat), or a maximum so
+** flat that the standard error of
 ** ln(parameter) exceeds 10 (Pareto/NBD's s and beta do this when nobody
 ** seems to drop out: s -> 0, beta -> infinity).
 */

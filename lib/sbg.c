@@ -186,7 +186,7 @@ sbg_fit(const struct sbg_cohort *c, size_t nc, struct sbg_fit *fit,
 	fit->beta = exp(u[1]);
 	converged = res.status == OPTIM_CONVERGED ||
 	    (res.status == OPTIM_STALLED && gmax <= 1e-6);
-	if (converged && optim_hessian(&op, u, h) == 0) {
+	if (converged && optim_hessian(&op, u, h, NULL) == 0) {
 		for (int j = 0; j < 4; j++)
 			h[j] *= pb.scale;    /* the whole sample's information */
 		pd = spd_inverse(h, 2) == 0;

@@ -96,7 +96,8 @@ struct sbg_fit {
 ** that both stay positive, with its analytic gradient, minimised as
 ** -LL / customers by BFGS (optim.h) from alpha = beta = 1. Standard
 ** errors from the observed information: the Hessian of -LL in u by
-** central differences of the gradient (optim_hessian()), inverted into
+** central differences of the gradient, Richardson-extrapolated
+** (optim_hessian()), inverted into
 ** FIT->cov; se(alpha) = alpha sqrt(cov[0][0]), exact at the maximum.
 **
 ** Returns 0 (FIT->status SBG_FIT, SBG_NO_CHURN or SBG_ALL_CHURN, see

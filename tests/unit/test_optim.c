@@ -4,6 +4,7 @@
 ** inverses are known in closed form.
 */
 #include <math.h>
+#include <stdio.h>
 
 #include "../../lib/optim.h"
 #include "check.h"
@@ -20,6 +21,59 @@ rosenbrock(void *ctx, const double *x, double *g)
 		g[1] = 200 * b;
 	}
 	return a * a + 100 * b * b;
+}
+
+/*
+** e^x + e^-y + sin(xy): not a polynomial, so that no finite difference
+** or extrapolation of it is exact. Its Hessian is
+**   [e^x - y^2 sin(xy), cos(xy) - xy sin(xy); same, e^-y - x^2 sin(xy)].
+*/
+static double
+wavy(void *ctx, const double *x, double *g)
+{
+	double s = sin(x[0] * x[1]), c = cos(x[0] * x[1]);
+
+	(void)ctx;
+	if (g != NULL) {
+		g[0] = exp(x[0]) + x[1] * c;
+		g[1] = -exp(-x[1]) + x[0] * c;
+	}
+	return exp(x[0]) + exp(-x[1]) + s;
+}
+
+/*
+** optim_hessian() of wavy() at (X0, Y0), by gradients (ANALYTIC) or by
+** values: each entry within TOL (relative to the largest entry) of the
+** closed form and within its own error estimate, and that estimate below
+** BOUND relative: the estimate is honest and not vacuous.
+*/
+static void
+check_wavy(int analytic, double x0, double y0, double tol, double bound)
+{
+	struct optim_problem p = { 2, wavy, NULL, analytic };
+	double x[2] = { x0, y0 }, h[4], err[4], want[4], s = sin(x0 * y0);
+	double scale = 0;
+	const char *how = analytic ? "gradient" : "values";
+
+	want[0] = exp(x0) - y0 * y0 * s;
+	want[1] = want[2] = cos(x0 * y0) - x0 * y0 * s;
+	want[3] = exp(-y0) - x0 * x0 * s;
+	for (int i = 0; i < 4; i++)
+		scale = fmax(scale, fabs(want[i]));
+	CHECK("wavy hessian computes", optim_hessian(&p, x, h, err) == 0);
+	for (int i = 0; i < 4; i++) {
+		char what[160];
+
+		snprintf(what, sizeof what, "wavy hessian by %s at (%g, %g) "
+		    "[%d]", how, x0, y0, i);
+		check_near(what, h[i], want[i], tol * scale);
+		snprintf(what, sizeof what, "wavy hessian by %s at (%g, %g) "
+		    "[%d] within its error estimate", how, x0, y0, i);
+		CHECK(what, fabs(h[i] - want[i]) <= err[i] + 1e-12 * scale);
+		snprintf(what, sizeof what, "wavy hessian by %s at (%g, %g) "
+		    "[%d] error estimate below %g", how, x0, y0, i, bound);
+		CHECK(what, err[i] <= bound * scale);
+	}
 }
 
 /* e^-x: no minimum, x runs off to infinity. */
@@ -64,12 +118,33 @@ main(void)
 	check_near("rosenbrock by numerical gradient x", x[0], 1, 1e-5);
 	p.analytic_gradient = 1;
 	x[0] = x[1] = 1;
-	CHECK("hessian computes", optim_hessian(&p, x, h) == 0);
-	/* Central differences, step 2e-4: error h^2/6 d3g = 1.6e-5. */
-	check_near("hessian xx", h[0], 802, 2e-5);
-	check_near("hessian xy", h[1], -400, 2e-5);
-	check_near("hessian yx", h[2], -400, 2e-5);
-	check_near("hessian yy", h[3], 200, 2e-5);
+	CHECK("hessian computes", optim_hessian(&p, x, h, NULL) == 0);
+	/*
+	 * Rosenbrock's gradient is a cubic: a central difference's error
+	 * is t^2 g'''/6 exactly, which the extrapolation removes, leaving
+	 * rounding (some 1e-16 * 800 / 0.005).
+	 */
+	check_near("hessian xx", h[0], 802, 1e-9);
+	check_near("hessian xy", h[1], -400, 1e-9);
+	check_near("hessian yx", h[2], -400, 1e-9);
+	check_near("hessian yy", h[3], 200, 1e-9);
+	p.analytic_gradient = 0;
+	CHECK("hessian by values computes", optim_hessian(&p, x, h, NULL) == 0);
+	/* f is a quartic: t^2 f''''/12 is all the error, extrapolated away;
+	 * the values' rounding, 1e-16 / 0.005^2 times a few, is left. */
+	check_near("hessian by values xx", h[0], 802, 1e-8);
+	check_near("hessian by values xy", h[1], -400, 1e-8);
+	check_near("hessian by values yy", h[3], 200, 1e-8);
+	p.analytic_gradient = 1;
+	/*
+	 * Steps 0.02 (1 + |x|) down to a quarter of that: the t^4 error of
+	 * the extrapolation is some 1e-9 of the entries here, and the
+	 * values' rounding (1e-16 / 0.005^2 = 4e-12) is below that.
+	 */
+	check_wavy(1, 0.3, -0.7, 1e-8, 1e-6);
+	check_wavy(0, 0.3, -0.7, 1e-8, 1e-6);
+	check_wavy(1, 1.5, 2, 1e-7, 1e-5);
+	check_wavy(0, 1.5, 2, 1e-7, 1e-5);
 	/* [802 -400; -400 200]^-1 = [200 400; 400 802] / 400. */
 	h[0] = 802, h[1] = h[2] = -400, h[3] = 200;
 	CHECK("inverse of the hessian", spd_inverse(h, 2) == 0);

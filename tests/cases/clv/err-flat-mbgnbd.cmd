@@ -1,0 +1,1 @@
+clv --fit mbgnbd orders.csv
