@@ -38,16 +38,24 @@ btyd_simulate(int model, const double *p, const double *gg,
 	if (!(rng_uniform(g) < palive))
 		return;
 	lambda = rng_gamma(g, p[0] + c->x, p[1] + c->T);
-	if (model == BTYD_PARETONBD)
-		life = rng_exp(g, rng_gamma(g, p[2], p[3] + c->T));
-	else
-		drop = rng_beta(g, p[2], p[3] + c->x +
-		    (model == BTYD_MBGNBD ? 1 : 0));
-	if (gg != NULL)
-		nu = rng_gamma(g, gg[0] * c->x + gg[1], gg[2] + c->x * c->m);
 	for (;;) {
 		u += rng_exp(g, lambda);
-		if (!(u <= vt->horizon) || u > life)
+		if (!(u <= vt->horizon))
+			break;
+		if (n == 0) {
+			/* The rest of the posterior matters only from the
+			 * first purchase on: drawn then, which spares most
+			 * customers (few buy again soon) two gamma variates. */
+			if (model == BTYD_PARETONBD)
+				life = rng_exp(g, rng_gamma(g, p[2], p[3] + c->T));
+			else
+				drop = rng_beta(g, p[2], p[3] + c->x +
+				    (model == BTYD_MBGNBD ? 1 : 0));
+			if (gg != NULL)
+				nu = rng_gamma(g, gg[0] * c->x + gg[1], gg[2] +
+				    c->x * c->m);
+		}
+		if (u > life)
 			break;
 		n++;
 		if (gg != NULL) {
