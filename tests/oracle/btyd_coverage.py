@@ -8,8 +8,9 @@ parameters (the CDNOW fit of Fader, Hardie and Lee 2005: r 0.24,
 alpha 4.41, a 0.79, b 2.43, in weeks): lambda ~ Gamma(r, alpha) and
 p ~ Beta(a, b) per customer, purchases a Poisson process at rate lambda,
 dropout with probability p after each; each observed for T whole weeks,
-uniform on 27..39 (a quarter's cohort at the end of the next, so that
-customers share (x, T) and clv's work stays small), and each one's
+uniform on 27..39 (a quarter's cohort at the end of the next), and t_x
+to the day (as a summary of daily orders has it; so that customers
+share (x, t_x, T) and clv's work stays small), and each one's
 purchases over the next 39 weeks drawn too (a customer alive at T goes
 on from T, the process being memoryless).
 
@@ -137,7 +138,10 @@ def main():
                 for i in range(n):
                     x, tx, T, fut = customer(rng)
                     realised += fut
-                    f.write("%d,%d,%.6f,%d\n" % (i + 1, x, tx, T))
+                    # t_x to the day, as a summary of daily orders
+                    # has it: customers then share (x, t_x, T) too.
+                    f.write("%d,%d,%.6f,%d\n" % (i + 1, x,
+                                                 round(tx * 7) / 7, T))
                 if mode == "params":
                     for name, x, tx, T in PROBES:
                         f.write("%s,%d,%g,%g\n" % (name, x, tx, T))
