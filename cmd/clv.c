@@ -12,6 +12,7 @@
 
 #include "../lib/bgbb.h"
 #include "../lib/btyd.h"
+#include "../lib/btydsim.h"
 #include "../lib/cols.h"
 #include "../lib/group.h"
 #include "../lib/num.h"
@@ -19,6 +20,8 @@
 #include "../lib/reader.h"
 #include "../lib/revenue.h"
 #include "../lib/rfm.h"
+#include "../lib/rng.h"
+#include "../lib/stats.h"
 #include "../lib/util.h"
 #include "../lib/writer.h"
 
@@ -26,7 +29,7 @@ enum {
 	OPT_SUMMARY = OPT_TOOL, OPT_FIT, OPT_PREDICT, OPT_HISTORICAL, OPT_UNIT,
 	OPT_CALENDAR, OPT_OBS_END, OPT_CAL_END, OPT_PENALIZER, OPT_HORIZON,
 	OPT_PARAMS, OPT_DISCOUNT, OPT_MARGIN, OPT_CHURN, OPT_REFUNDS, OPT_MODEL,
-	OPT_VALIDATE
+	OPT_VALIDATE, OPT_INTERVAL, OPT_DRAWS, OPT_SEED
 };
 
 /* --validate's tables, numbered from 1 in cfg.validate. */
@@ -67,6 +70,10 @@ static const struct tool_option tool_options[] = {
 	    "BG/BB on a summary of discrete opportunities" },
 	{ "validate", "TABLE", OPT_VALIDATE,
 	    "holdout checks: tracking, conditional, frequency or errors" },
+	{ "interval", "LEVEL", OPT_INTERVAL,
+	    "with --predict: intervals (e.g. 0.95) from parameter draws" },
+	{ "draws", "N", OPT_DRAWS, "with --interval: draws (default 1000)" },
+	{ "seed", "S", OPT_SEED, "with --interval: the draws' seed (default 1)" },
 	{ 0 }
 };
 
@@ -79,6 +86,9 @@ struct config {
 	int refunds;                    /* REFUNDS_* */
 	int bgbb;                       /* --model bgbb */
 	int validate;                   /* --validate: 1 + validate_tables[] */
+	double interval;                /* --interval LEVEL; NaN: none */
+	long long draws, seed;          /* --draws, --seed */
+	int given_draws, given_seed;
 };
 
 /* Everything read, and what it means. */
@@ -101,6 +111,7 @@ struct run {
 	/* Summary input: the rows, and every field for --predict to repeat. */
 	struct rfm_row *rows;
 	size_t nrows, rows_cap;
+	long customer_col;              /* the customer's field in fields */
 	struct field **fields;
 	size_t nfields;
 	struct field *header;
@@ -180,6 +191,20 @@ handle_option(void *ctx, int key, const char *arg)
 		if (cfg->validate == 0)
 			usage_error("--validate: '%s' is not tracking, conditional, "
 			    "frequency or errors", arg);
+		break;
+	case OPT_INTERVAL:
+		cfg->interval = opt_double("interval", arg, 0, 1);
+		if (!(cfg->interval > 0 && cfg->interval < 1))
+			usage_error("--interval: '%s': a level between 0 and 1 (not "
+			    "either), such as 0.95", arg);
+		break;
+	case OPT_DRAWS:
+		cfg->draws = opt_int("draws", arg, 2, 1000000);
+		cfg->given_draws = 1;
+		break;
+	case OPT_SEED:
+		cfg->seed = opt_int("seed", arg, 0, INT64_MAX);
+		cfg->given_seed = 1;
 		break;
 	case OPT_MODEL:
 		if (strcmp(arg, "bgbb") != 0)
@@ -268,6 +293,11 @@ check_options(struct run *run)
 	int modes = c->summary + c->historical + (c->fit && !c->predict &&
 	    !c->validate) + c->predict + (c->validate > 0);
 
+	if ((c->given_draws || c->given_seed) && isnan(c->interval))
+		usage_error("--draws and --seed go with --interval");
+	if (!isnan(c->interval) && (!c->predict || c->bgbb))
+		usage_error("--interval goes with --predict (of the BTYD models, "
+		    "not --model bgbb)");
 	if (c->bgbb) {
 		check_bgbb_options(run);
 		return;
@@ -284,9 +314,10 @@ check_options(struct run *run)
 	if (c->validate && (c->fit & (1u << BTYD_GGAMMA)))
 		usage_error("--validate compares purchase models; ggamma models "
 		    "spend");
-	if (!c->historical && (run->o.group.nby || run->o.group.period != PERIOD_NONE ||
-	    run->o.total))
-		usage_error("--by, --period and --total group --historical only");
+	if (!c->historical && (run->o.group.nby || run->o.group.period != PERIOD_NONE))
+		usage_error("--by and --period group --historical only");
+	if (!c->historical && !c->predict && run->o.total)
+		usage_error("--total goes with --historical or --predict");
 	if (c->historical && (c->given_unit || c->calendar || c->obs_end ||
 	    c->cal_end || c->penalizer > 0 || c->given_discount ||
 	    !isnan(c->horizon) || c->refunds != REFUNDS_ERROR))
@@ -399,6 +430,7 @@ read_summary(struct run *run, struct reader *r)
 		run->nfields = h->n;
 		run->has_money = col[SUMMARY_MONETARY] >= 0;
 		run->has_unit = col[SUMMARY_UNIT] >= 0;
+		run->customer_col = col[SUMMARY_CUSTOMER];
 	} else if (h->n != run->nfields ||
 	    (col[SUMMARY_MONETARY] >= 0) != run->has_money ||
 	    (col[SUMMARY_UNIT] >= 0) != run->has_unit) {
@@ -773,6 +805,10 @@ struct model_params {
 	double p[BTYD_MAX_PARAMS];
 	int spend;                      /* Gamma-Gamma given */
 	double g[BTYD_MAX_PARAMS];
+	/* The fits' covariances of the ln(parameters) (btyd_fit's cov),
+	 * for --interval; a --params file has none. */
+	double cov_p[BTYD_MAX_PARAMS * BTYD_MAX_PARAMS];
+	double cov_g[BTYD_MAX_PARAMS * BTYD_MAX_PARAMS];
 };
 
 /*
@@ -900,6 +936,11 @@ get_params(struct run *run, struct model_params *mp)
 	mp->purchase = -1;
 	if (run->cfg.params != NULL) {
 		read_params(run, mp);
+		if (!isnan(run->cfg.interval))
+			die(EX_DATAERR, "%s: parameters without their covariance, "
+			    "which --interval draws from: fit them in the same run "
+			    "(--predict without --params, or with --fit MODEL)",
+			    run->cfg.params);
 		if (mp->spend && !run->has_money)
 			die(EX_DATAERR, "%s has Gamma-Gamma parameters, but the "
 			    "input has no %s column", run->cfg.params,
@@ -916,14 +957,24 @@ get_params(struct run *run, struct model_params *mp)
 		fit_model(run, m, &fit);
 		if (btyd_info(m)->spend) {
 			memcpy(mp->g, fit.param, sizeof mp->g);
+			memcpy(mp->cov_g, fit.cov, sizeof mp->cov_g);
 			mp->spend = 1;
 		} else {
 			memcpy(mp->p, fit.param, sizeof mp->p);
+			memcpy(mp->cov_p, fit.cov, sizeof mp->cov_p);
 			mp->purchase = m;
 		}
 	}
 	if (mp->purchase < 0)
 		usage_error("--fit: --predict needs a purchase model too");
+}
+
+/* The time units in a month, the step of btyd_clv()'s discounting. */
+static double
+month_units(const struct run *run)
+{
+	return run->cfg.calendar && run->cfg.unit == UNIT_MONTHS ? 1 :
+	    rfm_unit_days(UNIT_MONTHS) / rfm_unit_days(run->cfg.unit);
 }
 
 /* One customer's predictions. */
@@ -941,8 +992,7 @@ struct prediction {
 static struct prediction *
 predict_all(const struct run *run, const struct model_params *mp)
 {
-	double month = run->cfg.calendar && run->cfg.unit == UNIT_MONTHS ? 1 :
-	    rfm_unit_days(UNIT_MONTHS) / rfm_unit_days(run->cfg.unit);
+	double month = month_units(run);
 	struct prediction *pr = xcalloc(run->nrows ? run->nrows : 1, sizeof *pr);
 	int spend_defined = mp->spend && mp->g[1] > 1;
 
@@ -977,9 +1027,311 @@ predict_all(const struct run *run, const struct model_params *mp)
 	return pr;
 }
 
+/* --interval's draws of the parameters, each row one draw. */
+struct param_draws {
+	size_t n;
+	double (*p)[BTYD_MAX_PARAMS];   /* the purchase model's */
+	double (*g)[BTYD_MAX_PARAMS];   /* Gamma-Gamma's, when given */
+};
+
+/* btyd_draw_params(), which fails only on a covariance that the fit
+** has already refused (one not positive definite). */
+static void
+draw_params(int model, const double *p, const double *cov, struct rng *g,
+    size_t n, double (*out)[BTYD_MAX_PARAMS])
+{
+	if (btyd_draw_params(model, p, cov, g, n, out) < 0)
+		die(EX_SOFTWARE, "internal error: %s: the covariance of the "
+		    "fit is not positive semi-definite", btyd_info(model)->name);
+}
+
+/*
+** The percentile interval of LEVEL from the N values at V (reordered):
+** the (1 - LEVEL)/2 and (1 + LEVEL)/2 quantiles by quantile7(). A value
+** that is not finite (a draw with Gamma-Gamma's q <= 1 has an infinite
+** mean spend) counts as +infinity, and a bound that falls on one is NaN:
+** an empty cell, as the point estimate is then.
+*/
+static void
+percentile_interval(double *v, size_t n, double level, double *lo, double *hi)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(v[i]))
+			v[i] = INFINITY;
+	*lo = quantile7_select(v, n, (1 - level) / 2);
+	*hi = quantile7_select(v, n, (1 + level) / 2);
+	if (!isfinite(*lo))
+		*lo = NAN;
+	if (!isfinite(*hi))
+		*hi = NAN;
+}
+
+/* A customer's interval bounds, in the output's order. */
+enum { LO_PURCHASES, HI_PURCHASES, LO_ALIVE, HI_ALIVE, LO_AOV, HI_AOV,
+	LO_CLV, HI_CLV, NBOUNDS };
+
+/* The cohort's point, and its bounds: purchases, value. */
+struct cohort {
+	double purchases, clv, bound[4];
+};
+
+/* A customer's summary and place in the output, for sorting by pattern. */
+struct pattern_key {
+	double x, tx, T;
+	size_t i;
+};
+
+/* By x, T, t_x, then place: a total order, so the work's order does not
+** depend on the C library's qsort. */
+static int
+cmp_pattern(const void *a, const void *b)
+{
+	const struct pattern_key *p = a, *q = b;
+
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	if (p->T != q->T)
+		return p->T < q->T ? -1 : 1;
+	if (p->tx != q->tx)
+		return p->tx < q->tx ? -1 : 1;
+	return (p->i > q->i) - (p->i < q->i);
+}
+
+/*
+** Under parameters P, the expected purchases over the horizon and the
+** CLV at a spend of 1 (when SPEND) of a customer alive at T with X
+** repeat purchases, into *E and *D: the customer's values divided by
+** P(alive). Every model's expectation is P(alive) times that of a
+** customer known to be alive (FHL 2005 eq. 10, note 009 eq. 41), which
+** depends on (x, T) and not on t_x: so customers who differ in t_x only
+** share this work, the costly part (a hypergeometric series per month of
+** the CLV). Taken at t_x = T (t_x = 0 for x = 0), where P(alive) is
+** largest; NaN when that P(alive) is not positive.
+*/
+static void
+alive_values(int model, const double *p, const struct rfm *c, int spend,
+    const struct btyd_value_terms *vt, double *e, double *d)
+{
+	struct rfm ref = { c->x, c->x > 0 ? c->T : 0, c->T, 0, 1 };
+	double p0 = btyd_palive(model, p, &ref);
+
+	*e = *d = NAN;
+	if (!(p0 > 0))
+		return;
+	*e = btyd_expected(model, p, vt->horizon, &ref) / p0;
+	if (spend)
+		*d = btyd_clv(model, p, &ref, 1, vt->horizon, vt->month,
+		    vt->rate) / p0;
+}
+
+/*
+** --interval: every customer's bounds into BOUND (NBOUNDS per customer)
+** and, when CO is not NULL (--total), the cohort's. The parameters are
+** drawn cfg.draws times (stream 0 of the seed for the purchase model,
+** stream 1 for Gamma-Gamma, independently: the two fits are separate);
+** under each draw the customer's expected purchases, P(alive), expected
+** spend and CLV are computed as predict_all() computes the point, and
+** the percentile intervals taken over the draws. Customers who share
+** (x, t_x, T) share the purchase model's work.
+**
+** The cohort: under each draw, every customer's future is simulated by
+** btyd_simulate() (customer i from stream 2 + i, so that the numbers do
+** not depend on the order of the work) and summed, and the percentile
+** interval taken over the draws' sums; it holds the uncertainty of the
+** parameters and the customers' own randomness.
+*/
+static void
+predict_intervals(const struct run *run, const struct model_params *mp,
+    double (*bound)[NBOUNDS], struct cohort *co)
+{
+	const struct config *cfg = &run->cfg;
+	size_t n = (size_t)cfg->draws, nr = run->nrows;
+	uint64_t seed = (uint64_t)cfg->seed;
+	struct btyd_value_terms vt = { cfg->horizon, month_units(run),
+	    cfg->discount, cfg->margin };
+	struct param_draws pd = { n, xcalloc(n, sizeof *pd.p),
+	    mp->spend ? xcalloc(n, sizeof *pd.g) : NULL };
+	struct pattern_key *key = xcalloc(nr ? nr : 1, sizeof *key);
+	double *e = xcalloc(n, sizeof *e), *pa = xcalloc(n, sizeof *pa);
+	double *dv = xcalloc(n, sizeof *dv), *aov = xcalloc(n, sizeof *aov);
+	double *ea = xcalloc(n, sizeof *ea), *da = xcalloc(n, sizeof *da);
+	double *tmp = xcalloc(n, sizeof *tmp);
+	double *tot_n = co ? xcalloc(n, sizeof *tot_n) : NULL;
+	double *tot_v = co ? xcalloc(n, sizeof *tot_v) : NULL;
+	double lo_e = NAN, hi_e = NAN, lo_p = NAN, hi_p = NAN;
+	struct rng g;
+
+	rng_seed(&g, seed, 0);
+	draw_params(mp->purchase, mp->p, mp->cov_p, &g, n, pd.p);
+	if (mp->spend) {
+		rng_seed(&g, seed, 1);
+		draw_params(BTYD_GGAMMA, mp->g, mp->cov_g, &g, n, pd.g);
+	}
+	for (size_t i = 0; i < nr; i++) {
+		const struct rfm *c = &run->rows[i].rfm;
+
+		key[i] = (struct pattern_key){ c->x, c->tx, c->T, i };
+	}
+	qsort(key, nr, sizeof *key, cmp_pattern);
+	for (size_t k = 0; k < nr; k++) {
+		size_t i = key[k].i;
+		const struct rfm *c = &run->rows[i].rfm;
+		double *b = bound[i];
+
+		if (k == 0 || key[k - 1].x != c->x || key[k - 1].T != c->T)
+			for (size_t d = 0; d < n; d++)
+				alive_values(mp->purchase, pd.p[d], c, mp->spend, &vt,
+				    &ea[d], &da[d]);
+		if (k == 0 || key[k - 1].x != c->x || key[k - 1].T != c->T ||
+		    key[k - 1].tx != c->tx) {
+			/* A new (x, t_x, T): the purchase model's values. */
+			for (size_t d = 0; d < n; d++) {
+				pa[d] = btyd_palive(mp->purchase, pd.p[d], c);
+				e[d] = pa[d] * ea[d];
+				dv[d] = pa[d] * da[d];
+				if (isnan(ea[d]) || (mp->spend && isnan(da[d]))) {
+					e[d] = btyd_expected(mp->purchase, pd.p[d],
+					    cfg->horizon, c);
+					dv[d] = mp->spend ? btyd_clv(mp->purchase,
+					    pd.p[d], c, 1, cfg->horizon, vt.month,
+					    cfg->discount) : NAN;
+				}
+			}
+			memcpy(tmp, e, n * sizeof *tmp);
+			percentile_interval(tmp, n, cfg->interval, &lo_e, &hi_e);
+			memcpy(tmp, pa, n * sizeof *tmp);
+			percentile_interval(tmp, n, cfg->interval, &lo_p, &hi_p);
+		}
+		b[LO_PURCHASES] = lo_e;
+		b[HI_PURCHASES] = hi_e;
+		b[LO_ALIVE] = lo_p;
+		b[HI_ALIVE] = hi_p;
+		b[LO_AOV] = b[HI_AOV] = b[LO_CLV] = b[HI_CLV] = NAN;
+		if (mp->spend) {
+			for (size_t d = 0; d < n; d++)
+				aov[d] = ggamma_expected_spend(pd.g[d], c->x, c->m);
+			for (size_t d = 0; d < n; d++)
+				tmp[d] = aov[d] * cfg->margin * dv[d];
+			percentile_interval(tmp, n, cfg->interval, &b[LO_CLV],
+			    &b[HI_CLV]);
+			memcpy(tmp, aov, n * sizeof *tmp);
+			percentile_interval(tmp, n, cfg->interval, &b[LO_AOV],
+			    &b[HI_AOV]);
+		}
+		if (co != NULL) {
+			rng_seed(&g, seed, 2 + (uint64_t)i);
+			for (size_t d = 0; d < n; d++) {
+				double np, nv;
+
+				btyd_simulate(mp->purchase, pd.p[d], mp->spend ?
+				    pd.g[d] : NULL, c, pa[d], &vt, &g, &np, &nv);
+				tot_n[d] += np;
+				tot_v[d] += nv;
+			}
+		}
+	}
+	if (co != NULL) {
+		percentile_interval(tot_n, n, cfg->interval, &co->bound[0],
+		    &co->bound[1]);
+		percentile_interval(tot_v, n, cfg->interval, &co->bound[2],
+		    &co->bound[3]);
+		if (!mp->spend)
+			co->bound[2] = co->bound[3] = NAN;
+	}
+	free(pd.p);
+	free(pd.g);
+	free(key);
+	free(e);
+	free(pa);
+	free(dv);
+	free(aov);
+	free(ea);
+	free(da);
+	free(tmp);
+	free(tot_n);
+	free(tot_v);
+}
+
+/* A value and, with --interval, its bounds. */
+static void
+write_with_bounds(struct writer *w, double x, int interval, double lo,
+    double hi)
+{
+	wr_num(w, x);
+	if (interval) {
+		wr_num(w, lo);
+		wr_num(w, hi);
+	}
+}
+
+/* The output's header: the input's or the summary's columns, then the
+** predictions, each followed by COL_lo and COL_hi with --interval. */
+static void
+write_prediction_header(struct writer *w, const struct run *run, int interval)
+{
+	static const char *const cols[] = { "expected_purchases", "p_alive",
+		"expected_aov", "clv" };
+
+	if (run->is_summary)
+		for (size_t i = 0; i < run->nfields; i++)
+			wr_field(w, run->header[i].s, run->header[i].len);
+	else
+		write_summary_header(w, run);
+	for (int k = 0; k < 4; k++) {
+		char h[64];
+
+		wr_str(w, cols[k]);
+		if (!interval)
+			continue;
+		snprintf(h, sizeof h, "%s_lo", cols[k]);
+		wr_str(w, h);
+		snprintf(h, sizeof h, "%s_hi", cols[k]);
+		wr_str(w, h);
+	}
+	wr_end(w);
+}
+
+/*
+** --total's row: "(all)" in the customer column and the other input
+** columns empty; the sums of the expected purchases and of the CLVs
+** (P(alive) and the mean spend are not sums: empty), and with
+** --interval the cohort's bounds.
+*/
+static void
+write_total_row(struct writer *w, const struct run *run, const
+    struct prediction *pr, const struct cohort *co, int interval)
+{
+	double purchases = 0, clv = 0;
+	size_t ncols = run->is_summary ? run->nfields : (size_t)(5 + (run->has_money ? 1 :
+	    0) + (run->cal_end != NO_TIME ? 2 + (run->has_money ? 1 : 0) : 0));
+
+	for (size_t i = 0; i < run->nrows; i++) {
+		purchases += pr[i].purchases;
+		clv += pr[i].clv;
+	}
+	for (size_t j = 0; j < ncols; j++)
+		if ((long)j == run->customer_col)
+			wr_str(w, "(all)");
+		else
+			wr_empty(w);
+	write_with_bounds(w, purchases, interval, co->bound[0], co->bound[1]);
+	write_with_bounds(w, NAN, interval, NAN, NAN);
+	write_with_bounds(w, NAN, interval, NAN, NAN);
+	write_with_bounds(w, clv, interval, co->bound[2], co->bound[3]);
+	wr_end(w);
+}
+
+/*
+** --predict: every customer's predictions (and with --interval their
+** bounds), and with --total the cohort's; each value is computed before
+** a line is written.
+*/
 static void
 print_predictions(struct run *run)
 {
+	int interval = !isnan(run->cfg.interval);
+	double (*bound)[NBOUNDS] = NULL;
+	struct cohort co = { 0, 0, { NAN, NAN, NAN, NAN } };
 	struct model_params mp;
 	struct prediction *pr;
 	struct writer w;
@@ -990,29 +1342,33 @@ print_predictions(struct run *run)
 		    "spend infinite; expected_aov and clv are left empty",
 		    mp.g[1]);
 	pr = predict_all(run, &mp);
+	if (interval) {
+		bound = xcalloc(run->nrows ? run->nrows : 1, sizeof *bound);
+		predict_intervals(run, &mp, bound, run->o.total ? &co : NULL);
+	}
 	opts_writer(&run->o, &w);
-	if (run->is_summary)
-		for (size_t i = 0; i < run->nfields; i++)
-			wr_field(&w, run->header[i].s, run->header[i].len);
-	else
-		write_summary_header(&w, run);
-	wr_str(&w, "expected_purchases");
-	wr_str(&w, "p_alive");
-	wr_str(&w, "expected_aov");
-	wr_str(&w, "clv");
-	wr_end(&w);
+	write_prediction_header(&w, run, interval);
 	for (size_t i = 0; i < run->nrows; i++) {
+		const double *b = interval ? bound[i] : NULL;
+
 		if (run->is_summary)
 			for (size_t j = 0; j < run->nfields; j++)
 				wr_field(&w, run->fields[i][j].s, run->fields[i][j].len);
 		else
 			write_summary_row(&w, run, &run->rows[i]);
-		wr_num(&w, pr[i].purchases);
-		wr_num(&w, pr[i].p_alive);
-		wr_num(&w, pr[i].aov);
-		wr_num(&w, pr[i].clv);
+		write_with_bounds(&w, pr[i].purchases, interval,
+		    b ? b[LO_PURCHASES] : 0, b ? b[HI_PURCHASES] : 0);
+		write_with_bounds(&w, pr[i].p_alive, interval,
+		    b ? b[LO_ALIVE] : 0, b ? b[HI_ALIVE] : 0);
+		write_with_bounds(&w, pr[i].aov, interval,
+		    b ? b[LO_AOV] : 0, b ? b[HI_AOV] : 0);
+		write_with_bounds(&w, pr[i].clv, interval,
+		    b ? b[LO_CLV] : 0, b ? b[HI_CLV] : 0);
 		wr_end(&w);
 	}
+	if (run->o.total)
+		write_total_row(&w, run, pr, &co, interval);
+	free(bound);
 	free(pr);
 }
 
@@ -1465,7 +1821,8 @@ main(int argc, char *argv[])
 		OPTS_TOTAL, tool_options, handle_option, "orders",
 	};
 	struct run run = { .cfg = { .unit = UNIT_DAYS, .horizon = NAN,
-	    .discount = 0.01, .margin = 1, .churn = NAN } };
+	    .discount = 0.01, .margin = 1, .churn = NAN, .interval = NAN,
+	    .draws = 1000, .seed = 1 } };
 	struct role all[NORDER_ROLES + NSUMMARY_ROLES - 1];
 	struct strbuf notes = {0};
 

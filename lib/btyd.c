@@ -545,6 +545,7 @@ btyd_fit(int model, const struct rfm *d, size_t n, double penalizer,
 		    "(a flat ridge or a saddle)", info->param[0], fit->param[0]);
 		goto fail;
 	}
+	memcpy(fit->cov, h, np * np * sizeof *h);
 	for (size_t j = 0; j < np; j++) {
 		fit->se[j] = fit->param[j] * sqrt(h[j * np + j]);
 		/*

@@ -79,6 +79,14 @@ struct btyd_fit {
 	int model;
 	double param[BTYD_MAX_PARAMS];
 	double se[BTYD_MAX_PARAMS];   /* standard errors; NaN when unknown */
+	/*
+	 * The covariance of the estimates of ln(param), row-major nparams x
+	 * nparams: the inverse of the observed information in the
+	 * log-parameters, of which se[j] = param[j] sqrt(cov[j][j]). The
+	 * asymptotic normal of the estimate is N(ln param, cov) (clv
+	 * --interval draws from it). Not filled when the fit fails.
+	 */
+	double cov[BTYD_MAX_PARAMS * BTYD_MAX_PARAMS];
 	double loglik;                /* at the estimate, without penalty */
 	double customers;             /* the weights' sum */
 	int iterations;

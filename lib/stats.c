@@ -150,6 +150,70 @@ quantile7(const double *sorted, size_t n, double p)
 	return sorted[i] + (h - fl) * (sorted[i + 1] - sorted[i]);
 }
 
+/* Move the K-th smallest of V[0..N) to V[K], the smaller before it and
+** the larger after (Hoare's FIND, median-of-three pivots). */
+static void
+select_kth(double *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, i = lo, j = hi;
+		double a = v[lo], b = v[mid], c = v[hi], pivot, t;
+
+		pivot = a < b ? (b < c ? b : a < c ? c : a) :
+		    (a < c ? a : b < c ? c : b);
+		/* Both scans stop on values equal to the pivot, so a run of
+		 * equal values (draws without variance) splits in the middle. */
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+}
+
+double
+quantile7_select(double *v, size_t n, double p)
+{
+	double h, fl, next;
+	size_t i;
+
+	if (n == 0 || !(p >= 0 && p <= 1))
+		return NAN;
+	for (size_t j = 0; j < n; j++)
+		if (isnan(v[j]))
+			return NAN;
+	h = (double)(n - 1) * p;
+	fl = floor(h);
+	i = (size_t)fl;
+	select_kth(v, n, i);
+	if (i + 1 >= n || h == fl)
+		return v[i];
+	next = v[i + 1];
+	for (size_t j = i + 2; j < n; j++)
+		next = fmin(next, v[j]);
+	if (next == v[i])
+		return v[i];
+	return v[i] + (h - fl) * (next - v[i]);
+}
+
 static int
 cmp_double(const void *a, const void *b)
 {

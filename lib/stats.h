@@ -67,6 +67,15 @@ double moments_stddev(const struct moments *m);
 double quantile7(const double *sorted, size_t n, double p);
 
 /*
+** quantile7() of the N values at V, not sorted: V is reordered (by
+** Hoare's selection, expected O(N), where a sort is O(N log N): clv
+** --interval takes two quantiles of a thousand draws per customer).
+** Values may be infinite; NaN when N is 0, P is outside [0, 1], or a
+** value is NaN.
+*/
+double quantile7_select(double *v, size_t n, double p);
+
+/*
 ** The usual summary of a sample, from its N values SORTED ascending, into
 ** OUT in the order of SUMMARY_NAMES: the mean, the median, the 0.25-, 0.75-
 ** and 0.9-quantiles (type 7, quantile7()), the minimum, the maximum, and

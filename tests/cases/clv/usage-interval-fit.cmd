@@ -1,0 +1,1 @@
+clv --fit bgnbd --interval 0.9 orders.csv

@@ -1,0 +1,1 @@
+clv --predict --horizon 52 --interval 0 orders.csv

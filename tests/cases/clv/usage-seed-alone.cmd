@@ -1,0 +1,1 @@
+clv --predict --horizon 52 --seed 7 orders.csv

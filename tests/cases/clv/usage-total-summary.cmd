@@ -1,0 +1,1 @@
+clv --summary --total orders.csv
