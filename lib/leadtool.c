@@ -567,10 +567,13 @@ print_partial(struct lead_driver *d)
 }
 
 /* The earliest and latest times a part may hold: those of the dates
-** kpikit reads (years 1 to 9999, lib/date.c), a day wider each way for
-** the offsets of time zones. */
-#define PART_TIME_MIN (-62135683200000LL)
-#define PART_TIME_MAX 253402387199999LL
+** date_parse() takes, 1900-01-01T00:00Z to the end of 2200 (UTC, offsets
+** applied; lib/date.h). A --stale lost time lies before --asof, itself
+** such a date. A time beyond them (a latest in the year 5138, which
+** would count every waiting lead as out of its --window) was written by
+** no --partial. */
+#define PART_TIME_MIN (-2208988800000LL)   /* 1900-01-01T00:00:00.000Z */
+#define PART_TIME_MAX 7289654399999LL      /* 2200-12-31T23:59:59.999Z */
 
 /* --count-col: the count after a lead row's times, " N" at *S, 1 to
 ** COUNT_MAX (a row of count 0 is never logged) into *N, moving *S past
