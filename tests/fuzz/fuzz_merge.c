@@ -18,7 +18,8 @@
 **    cut off: a cut part is always found;
 **  - a mended stream of two or more parts gives the same bytes with its
 **    first part moved to the end: parts from --jobs or GNU parallel come
-**    in any order, and the merge is a sum.
+**    in any order, and the merge is a sum. Unless an id has lead or seen
+**    rows in two parts: then the first part wins, as kpikit(7) says.
 */
 #define main funnel_main
 #include "../../cmd/funnel.c"
@@ -43,6 +44,41 @@ static const struct fuzz_set sets[] = {
 	    NULL } },
 };
 
+/* What mend() learns of the stream. */
+struct mended {
+	size_t starts[8];          /* offsets of the first parts' headers */
+	size_t nstarts;
+	size_t lastend;            /* offset of the last end row */
+	char **id;                 /* the ids of lead and seen rows */
+	size_t *part;              /* the part of each */
+	size_t nid;
+	int shared;                /* an id has rows in two parts */
+};
+
+/* Note id ID (LEN bytes) of part PART; set M->shared when another part
+** had it. Inputs are short: a linear search is enough. */
+static void
+note_id(struct mended *m, const char *id, size_t len, size_t part)
+{
+	for (size_t i = 0; i < m->nid; i++)
+		if (strlen(m->id[i]) == len && memcmp(m->id[i], id, len) == 0 &&
+		    m->part[i] != part)
+			m->shared = 1;
+	m->id = xreallocarray(m->id, m->nid + 1, sizeof *m->id);
+	m->part = xreallocarray(m->part, m->nid + 1, sizeof *m->part);
+	m->id[m->nid] = xmemdup(id, len);
+	m->part[m->nid++] = part;
+}
+
+static void
+mended_free(struct mended *m)
+{
+	for (size_t i = 0; i < m->nid; i++)
+		free(m->id[i]);
+	free(m->id);
+	free(m->part);
+}
+
 /* The checksum of a part as kpikit(7) describes it, again. */
 static void
 fold(uint64_t *s, uint64_t h)
@@ -52,20 +88,22 @@ fold(uint64_t *s, uint64_t h)
 
 /*
 ** Write ROW to W and into the checksum SUM and row count ROWS, or, for an
-** end row, write the count and checksum that fit and start again. The
-** offset of each part's header goes to STARTS (up to 8), that of the last
-** end row to *LASTEND.
+** end row, write the count and checksum that fit and start again; note
+** in M where parts begin and end, and their ids.
 */
 static void
 mend_row(struct writer *w, const struct row *row, uint64_t *sum,
-    uint64_t *rows, size_t *starts, size_t *nstarts, size_t *lastend)
+    uint64_t *rows, struct mended *m, size_t *parts)
 {
 	long at = ftell(w->fp);
 
+	if (row->n >= 3 && (strcmp(row->f[0].s, "lead") == 0 ||
+	    strcmp(row->f[0].s, "seen") == 0))
+		note_id(m, row->f[row->n - 2].s, row->f[row->n - 2].len, *parts);
 	if (row->n >= 3 && strcmp(row->f[0].s, "end") == 0) {
 		char n[32], x[32];
 
-		*lastend = (size_t)at;
+		m->lastend = (size_t)at;
 		snprintf(n, sizeof n, "%" PRIu64, *rows);
 		snprintf(x, sizeof x, "%016" PRIx64, *sum);
 		for (size_t i = 0; i + 2 < row->n; i++)
@@ -78,8 +116,9 @@ mend_row(struct writer *w, const struct row *row, uint64_t *sum,
 	if (strcmp(row->f[0].s, "part") == 0) {
 		*sum = 0x6b70696b69742d31ULL;
 		*rows = 0;
-		if (*nstarts < 8)
-			starts[(*nstarts)++] = (size_t)at;
+		(*parts)++;
+		if (m->nstarts < 8)
+			m->starts[m->nstarts++] = (size_t)at;
 	}
 	for (size_t i = 0; i < row->n; i++) {
 		fold(sum, hash_bytes(row->f[i].s, row->f[i].len));
@@ -94,18 +133,17 @@ mend_row(struct writer *w, const struct row *row, uint64_t *sum,
 ** it is no CSV to mend. */
 static int
 mend(const uint8_t *data, size_t size, char **out, size_t *len,
-    size_t *starts, size_t *nstarts, size_t *lastend)
+    struct mended *m)
 {
 	struct rd_opts ro = { .max_field = 4096 };
 	struct reader *r = rd_open_mem("fuzz", data, size, &ro);
 	const struct row *row;
 	struct writer w;
 	uint64_t sum = 0, rows = 0;
+	size_t parts = 0;
 	FILE *fp;
 	int rc = -1;
 
-	*nstarts = 0;
-	*lastend = 0;
 	if (rd_failed(r)) {
 		rd_close(r);
 		return -1;
@@ -113,9 +151,9 @@ mend(const uint8_t *data, size_t size, char **out, size_t *len,
 	if ((fp = open_memstream(out, len)) == NULL)
 		fuzz_fail("open_memstream");
 	wr_init(&w, fp, 6);
-	mend_row(&w, rd_header(r), &sum, &rows, starts, nstarts, lastend);
+	mend_row(&w, rd_header(r), &sum, &rows, m, &parts);
 	while ((rc = rd_next(r, &row)) > 0)
-		mend_row(&w, row, &sum, &rows, starts, nstarts, lastend);
+		mend_row(&w, row, &sum, &rows, m, &parts);
 	fclose(fp);
 	rd_close(r);
 	if (rc < 0) {
@@ -131,7 +169,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct config cfg = { 0 };
 	const struct fuzz_set *set;
 	char *in = NULL, *out, *again;
-	size_t inlen, outlen, againlen, starts[8], nstarts, lastend;
+	size_t inlen, outlen, againlen;
+	struct mended m = {0};
 
 	if (size < 1)
 		return 0;
@@ -147,12 +186,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(out);
 		return 0;
 	}
-	if (mend(data + 1, size - 1, &in, &inlen, starts, &nstarts,
-	    &lastend) < 0)
+	if (mend(data + 1, size - 1, &in, &inlen, &m) < 0) {
+		mended_free(&m);
 		return 0;
+	}
 	out = fuzz_lead_run(&tool, &cfg, sizeof cfg, set, NULL, 1,
 	    (const uint8_t *)in, inlen, &outlen);
 	if (out == NULL) {
+		mended_free(&m);
 		free(in);
 		return 0;
 	}
@@ -160,18 +201,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* Cut before the last end row: refused. */
 	again = fuzz_lead_run(&tool, &cfg, sizeof cfg, set, NULL, 1,
-	    (const uint8_t *)in, lastend, &againlen);
+	    (const uint8_t *)in, m.lastend, &againlen);
 	if (again != NULL)
 		fuzz_fail("a stream cut before its last end row is refused");
 
 	/* The first part moved to the end: the same bytes. */
-	if (nstarts >= 2) {
+	if (m.nstarts >= 2 && !m.shared) {
 		char *turned = xmalloc(inlen);
-		size_t first = starts[1] - starts[0];
+		size_t first = m.starts[1] - m.starts[0];
 
-		memcpy(turned, in + starts[1], inlen - starts[1]);
-		memcpy(turned + inlen - starts[1], in, first);
-		FUZZ_CHECK(starts[0] == 0);
+		memcpy(turned, in + m.starts[1], inlen - m.starts[1]);
+		memcpy(turned + inlen - m.starts[1], in, first);
+		FUZZ_CHECK(m.starts[0] == 0);
 		again = fuzz_lead_run(&tool, &cfg, sizeof cfg, set, NULL, 1,
 		    (const uint8_t *)turned, inlen, &againlen);
 		if (again == NULL || againlen != outlen ||
@@ -185,6 +226,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(again);
 		free(turned);
 	}
+	mended_free(&m);
 	free(out);
 	free(in);
 	return 0;
