@@ -24,21 +24,30 @@ struct config {
 	int lost;
 };
 
-/* Per group, for each stage. */
+/*
+** Per group, one of these for each stage: stage-major (lib/tally.h), so
+** that a group takes only as many as the run has stages, 64 bytes each,
+** not MAX_STAGES of them: a million --by values of 5 stages need 320 MB
+** less than 1 GB.
+*/
+struct step {
+	uint64_t reached;
+	uint64_t lost;             /* lost with this as the highest stage */
+	struct dvec days;          /* days from the stage before */
+	struct dvec weight;        /* --count-col: the leads each of days
+	                              stands for (its row's count, 1 to 2^53);
+	                              empty without */
+};
+
 struct tally {
-	uint64_t reached[MAX_STAGES];
-	uint64_t lost[MAX_STAGES];      /* lost with this as the highest stage */
-	struct dvec days[MAX_STAGES];   /* days from the stage before */
-	struct dvec weight[MAX_STAGES]; /* --count-col: the leads each of days
-	                                   stands for (its row's count, 1 to
-	                                   2^53); empty without */
+	struct step step[MAX_STAGES];
 };
 
 static const struct tally_field tally_fields[] = {
-	{ "reached", TALLY_STAGE_COUNTS, offsetof(struct tally, reached) },
-	{ "lost", TALLY_STAGE_COUNTS, offsetof(struct tally, lost) },
-	{ "days", TALLY_STAGE_VALUES, offsetof(struct tally, days) },
-	{ "weight", TALLY_STAGE_VALUES, offsetof(struct tally, weight) },
+	{ "reached", TALLY_STAGE_COUNTS, offsetof(struct step, reached) },
+	{ "lost", TALLY_STAGE_COUNTS, offsetof(struct step, lost) },
+	{ "days", TALLY_STAGE_VALUES, offsetof(struct step, days) },
+	{ "weight", TALLY_STAGE_VALUES, offsetof(struct step, weight) },
 	{ NULL, 0, 0 },
 };
 
@@ -77,16 +86,16 @@ add(const struct lead_run *run, void *tally, const struct lead *d, int top)
 	struct tally *t = tally;
 
 	for (int s = 0; s <= top; s++) {
-		t->reached[s] += d->count;
+		t->step[s].reached += d->count;
 		if (s > 0 && in_view(l, d, d->at[s - 1]) &&
 		    in_view(l, d, d->at[s]) && d->at[s] >= d->at[s - 1]) {
-			dvec_push(&t->days[s], days_between(d->at[s - 1], d->at[s]));
+			dvec_push(&t->step[s].days, days_between(d->at[s - 1], d->at[s]));
 			if (l->ncount)
-				dvec_push(&t->weight[s], (double)d->count);
+				dvec_push(&t->step[s].weight, (double)d->count);
 		}
 	}
 	if (d->lost != NO_TIME && (l->asof == NO_TIME || d->lost <= l->asof))
-		t->lost[top] += d->count;
+		t->step[top].lost += d->count;
 }
 
 /*
@@ -98,12 +107,12 @@ static int
 check_weights(const struct lead_run *run, const struct tally *t, size_t s,
     uint64_t *sum)
 {
-	const struct dvec *w = &t->weight[s];
+	const struct dvec *w = &t->step[s].weight;
 
-	*sum = t->days[s].n;
+	*sum = t->step[s].days.n;
 	if (!run->leads->ncount)
 		return w->n == 0 ? 0 : -1;
-	if (w->n != t->days[s].n)
+	if (w->n != t->step[s].days.n)
 		return -1;
 	*sum = 0;
 	for (size_t i = 0; i < w->n; i++) {
@@ -126,24 +135,24 @@ check(const struct lead_run *run, const void *tally, char *buf, size_t size)
 	uint64_t ndays;
 
 	for (size_t s = 0; s < st->n; s++) {
-		if (s > 0 && t->reached[s] > t->reached[s - 1])
+		if (s > 0 && t->step[s].reached > t->step[s - 1].reached)
 			snprintf(buf, size, "%llu leads reached '%s' but only %llu "
-			    "'%s' before it", (unsigned long long)t->reached[s],
-			    st->name[s], (unsigned long long)t->reached[s - 1],
+			    "'%s' before it", (unsigned long long)t->step[s].reached,
+			    st->name[s], (unsigned long long)t->step[s - 1].reached,
 			    st->name[s - 1]);
-		else if (t->lost[s] > t->reached[s])
+		else if (t->step[s].lost > t->step[s].reached)
 			snprintf(buf, size, "%llu leads were lost at '%s' but only "
-			    "%llu reached it", (unsigned long long)t->lost[s],
-			    st->name[s], (unsigned long long)t->reached[s]);
+			    "%llu reached it", (unsigned long long)t->step[s].lost,
+			    st->name[s], (unsigned long long)t->step[s].reached);
 		else if (check_weights(run, t, s, &ndays) < 0)
 			snprintf(buf, size, "the %zu durations to '%s' come with "
 			    "%zu weights: with --count-col one each, a whole "
 			    "number from 1 to 2^53, and none without",
-			    t->days[s].n, st->name[s], t->weight[s].n);
-		else if (ndays > t->reached[s])
+			    t->step[s].days.n, st->name[s], t->step[s].weight.n);
+		else if (ndays > t->step[s].reached)
 			snprintf(buf, size, "%llu durations to '%s' but only %llu "
 			    "leads reached it", (unsigned long long)ndays,
-			    st->name[s], (unsigned long long)t->reached[s]);
+			    st->name[s], (unsigned long long)t->step[s].reached);
 		else
 			continue;
 		return buf;
@@ -177,30 +186,30 @@ write_tally(const struct lead_run *run, struct writer *w, void *tally,
 	struct tally *t = tally;
 
 	for (size_t s = 0; s < run->leads->st.n; s++) {
-		struct dvec *days = &t->days[s];
+		struct dvec *days = &t->step[s].days;
 
 		lead_key_write(key, w);
 		wr_str(w, run->leads->st.name[s]);
-		wr_int(w, (int64_t)t->reached[s]);
-		wr_num(w, count_ratio(t->reached[s], t->reached[0]));
+		wr_int(w, (int64_t)t->step[s].reached);
+		wr_num(w, count_ratio(t->step[s].reached, t->step[0].reached));
 		if (s == 0) {
 			wr_empty(w);
 			wr_empty(w);
 		} else {
-			wr_num(w, count_ratio(t->reached[s], t->reached[s - 1]));
-			wr_int(w, (int64_t)t->reached[s - 1] -
-			    (int64_t)t->reached[s]);
+			wr_num(w, count_ratio(t->step[s].reached, t->step[s - 1].reached));
+			wr_int(w, (int64_t)t->step[s - 1].reached -
+			    (int64_t)t->step[s].reached);
 		}
 		if (run->leads->ncount) {
-			sort_weighted(days->v, t->weight[s].v, days->n);
-			wr_num(w, quantile7_weighted(days->v, t->weight[s].v,
+			sort_weighted(days->v, t->step[s].weight.v, days->n);
+			wr_num(w, quantile7_weighted(days->v, t->step[s].weight.v,
 			    days->n, 0.5));
 		} else {
 			sort_doubles(days->v, days->n);
 			wr_num(w, quantile7(days->v, days->n, 0.5));
 		}
 		if (cfg->lost)
-			wr_int(w, (int64_t)t->lost[s]);
+			wr_int(w, (int64_t)t->step[s].lost);
 		wr_end(w);
 	}
 }
@@ -214,7 +223,7 @@ static const struct lead_tool tool = {
 		    OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_COUNT | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
-	.tally = { sizeof(struct tally), tally_fields },
+	.tally = { sizeof(struct tally), tally_fields, sizeof(struct step) },
 	.add = add,
 	.header = header,
 	.write = write_tally,

@@ -148,7 +148,7 @@ static const struct lead_tool tool = {
 		    OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
-	.tally = { sizeof(struct tally), tally_fields },
+	.tally = { sizeof(struct tally), tally_fields, 0 },
 	.add = add,
 	.header = header,
 	.write = write_tally,

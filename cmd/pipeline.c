@@ -672,7 +672,7 @@ static const struct lead_tool tool_template = {
 		    OPTS_ANNOTATE | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},
-	.tally = { sizeof(struct pipe_tally), pipe_tally_fields },
+	.tally = { sizeof(struct pipe_tally), pipe_tally_fields, 0 },
 	.add = add,
 	.header = header,
 	.write = write_tally,

@@ -91,23 +91,32 @@ part_init(struct lead_part *p, struct lead_driver *d)
 	/* One policy for dates that go back: --skip-bad skips them. */
 	p->leads.order_bad = 1;
 	grouping_init(&p->grouping, &o->group);
-	p->groups = gt_new(d->run.tool->tally.size);
+	p->groups = gt_new(tally_size(&d->run.tool->tally, p->leads.st.n));
 	asof_init(&p->waiting, p->leads.window_ms, sizeof(struct waiting),
 	    apply_waiting, p);
 	if (d->join != NULL)
 		leads_set_join(&p->leads, join_view_new(d->join));
 }
 
-static void
-free_tally(void *layout, void *state)
+/* The stages of D's run, which size its tallies (tally_size()). */
+static size_t
+nstages(const struct lead_driver *d)
 {
-	tally_free(layout, state);
+	return d->all.leads.st.n;
+}
+
+static void
+free_tally(void *driver, void *state)
+{
+	const struct lead_driver *d = driver;
+
+	tally_free(&d->run.tool->tally, nstages(d), state);
 }
 
 static void
 part_free(struct lead_part *p)
 {
-	gt_each(p->groups, free_tally, (void *)&p->d->run.tool->tally);
+	gt_each(p->groups, free_tally, p->d);
 	gt_free(p->groups, NULL);
 	grouping_free(&p->grouping);
 	leads_free(&p->leads);
@@ -306,10 +315,12 @@ chunk_free(void *state)
 }
 
 static void
-merge_tally(void *ctx, void *into, const void *from)
+merge_tally(void *driver, void *into, const void *from)
 {
+	const struct lead_driver *d = driver;
+
 	/* Counts of rows read in memory cannot pass 2^63. */
-	(void)tally_merge(ctx, into, from);
+	(void)tally_merge(&d->run.tool->tally, nstages(d), into, from);
 }
 
 /*
@@ -384,26 +395,24 @@ read_input(struct lead_driver *d)
 
 		asof_finish(&p->waiting, latest);
 		leads_merge_notes(&d->all.leads, &p->leads);
-		gt_merge(d->all.groups, p->groups, merge_tally,
-		    (void *)&d->run.tool->tally);
+		gt_merge(d->all.groups, p->groups, merge_tally, d);
 		chunk_free(p);
 	}
 	asof_see(&d->all.waiting, latest);
 	free(parts);
 }
 
-/* Whether tally T holds nothing at all. */
+/* Whether tally T (NSTAGES stages) holds nothing at all. */
 static int
-tally_is_empty(const struct tally_layout *l, void *t)
+tally_is_empty(const struct tally_layout *l, size_t nstages, void *t)
 {
 	for (const struct tally_field *f = l->field; f->name != NULL; f++)
-		for (size_t s = 0; s < MAX_STAGES; s++) {
-			if (s > 0 && f->kind != TALLY_STAGE_COUNTS &&
-			    f->kind != TALLY_STAGE_VALUES)
+		for (size_t s = 0; s < nstages; s++) {
+			if (s > 0 && !tally_staged(f))
 				break;
 			if (f->kind == TALLY_COUNT || f->kind == TALLY_STAGE_COUNTS
-			    ? *tally_count(f, t, s) != 0
-			    : tally_values(f, t, s)->n != 0)
+			    ? *tally_count(l, f, t, s) != 0
+			    : tally_values(l, f, t, s)->n != 0)
 				return 0;
 		}
 	return 1;
@@ -416,20 +425,20 @@ print_groups(struct lead_driver *d)
 	const struct lead_run *run = &d->run;
 	struct group **v = gt_sorted(d->all.groups);
 	size_t n = gt_count(d->all.groups), shown = 0;
-	void *total = xcalloc(1, t->tally.size);
+	void *total = xcalloc(1, tally_size(&t->tally, nstages(d)));
 	struct lead_key key = { &d->all.grouping, NULL, 0 };
 	struct writer w;
 
 	/* The total first: merged parts may hold counts no row can print,
 	 * and then nothing is printed. */
 	for (size_t i = 0; d->o.total && i < n; i++)
-		if (tally_merge(&t->tally, total, v[i]->state) < 0)
+		if (tally_merge(&t->tally, nstages(d), total, v[i]->state) < 0)
 			die(EX_DATAERR, "the counts of the --total row add up past "
 			    "2^63 - 1");
 	/* A group whose leads were all too young shows no row, nor has a
 	 * say in the order (a --merge of parts never sees it). */
 	for (size_t i = 0; i < n; i++)
-		if (!tally_is_empty(&t->tally, v[i]->state))
+		if (!tally_is_empty(&t->tally, nstages(d), v[i]->state))
 			v[shown++] = v[i];
 	groups_order(v, shown, 0, d->all.grouping.nby);
 	opts_writer(&d->o, &w);
@@ -446,7 +455,7 @@ print_groups(struct lead_driver *d)
 		key.total = 1;
 		t->write(run, &w, total, &key);
 	}
-	tally_free(&t->tally, total);
+	tally_free(&t->tally, nstages(d), total);
 	free(total);
 	free(v);
 }
@@ -539,7 +548,7 @@ print_partial(struct lead_driver *d)
 
 	part_write_begin(&pw, stdout, &d->all.grouping, &d->popts);
 	for (size_t i = 0; i < n; i++)
-		if (!tally_is_empty(&t->tally, v[i]->state))
+		if (!tally_is_empty(&t->tally, nstages(d), v[i]->state))
 			part_write_tally(&pw, v[i], &t->tally, &d->all.leads.st,
 			    v[i]->state);
 	write_log(d, &pw);
@@ -558,10 +567,13 @@ print_partial(struct lead_driver *d)
 }
 
 /* The earliest and latest times a part may hold: those of the dates
-** kpikit reads (years 1 to 9999, lib/date.c), a day wider each way for
-** the offsets of time zones. */
-#define PART_TIME_MIN (-62135683200000LL)
-#define PART_TIME_MAX 253402387199999LL
+** date_parse() takes, 1900-01-01T00:00Z to the end of 2200 (UTC, offsets
+** applied; lib/date.h). A --stale lost time lies before --asof, itself
+** such a date. A time beyond them (a latest in the year 5138, which
+** would count every waiting lead as out of its --window) was written by
+** no --partial. */
+#define PART_TIME_MIN (-2208988800000LL)   /* 1900-01-01T00:00:00.000Z */
+#define PART_TIME_MAX 7289654399999LL      /* 2200-12-31T23:59:59.999Z */
 
 /* --count-col: the count after a lead row's times, " N" at *S, 1 to
 ** COUNT_MAX (a row of count 0 is never logged) into *N, moving *S past
@@ -692,21 +704,21 @@ merge_record(struct lead_driver *d, struct part_reader *pr,
 }
 
 /*
-** Whether every count of tally T (layout L) is within INT64_MAX. Parts'
-** tallies are merged within it, and their leads' counts add up within it
-** (leads_count_add()), so a merged count never wraps; but the two
-** together may pass it.
+** Whether every count of tally T (layout L, NSTAGES stages) is within
+** INT64_MAX. Parts' tallies are merged within it, and their leads' counts
+** add up within it (leads_count_add()), so a merged count never wraps;
+** but the two together may pass it.
 */
 static int
-counts_in_range(const struct tally_layout *l, void *t)
+counts_in_range(const struct tally_layout *l, size_t nstages, void *t)
 {
 	for (const struct tally_field *f = l->field; f->name != NULL; f++)
-		for (size_t s = 0; s < MAX_STAGES; s++) {
+		for (size_t s = 0; s < nstages; s++) {
 			if (f->kind != TALLY_COUNT && f->kind != TALLY_STAGE_COUNTS)
 				break;
 			if (s > 0 && f->kind == TALLY_COUNT)
 				break;
-			if (*tally_count(f, t, s) > (uint64_t)INT64_MAX)
+			if (*tally_count(l, f, t, s) > (uint64_t)INT64_MAX)
 				return 0;
 		}
 	return 1;
@@ -732,7 +744,7 @@ check_merged(struct lead_driver *d, char *buf, size_t size)
 		char name[4 * ESCAPED_MAX], esc[ESCAPED_MAX];
 		size_t used = 0;
 
-		if (!counts_in_range(&t->tally, v[i]->state))
+		if (!counts_in_range(&t->tally, nstages(d), v[i]->state))
 			snprintf(why, sizeof why, "its counts add up past 2^63 - 1");
 		else if (t->check(&d->run, v[i]->state, why, sizeof why) == NULL)
 			continue;

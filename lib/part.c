@@ -140,15 +140,15 @@ part_write_tally(struct part_writer *p, const struct group *grp,
 			slot_name(name, sizeof name, f, st, s);
 			if (f->kind == TALLY_COUNT || f->kind == TALLY_STAGE_COUNTS) {
 				snprintf(value, sizeof value, "%" PRIu64,
-				    *tally_count(f, tally, s));
+				    *tally_count(l, f, tally, s));
 				part_write(p, "count", grp, name, value);
 				continue;
 			}
 			/* %.17g gives back the same double (the program runs in
 			 * the C locale: '.' is the decimal point). */
-			for (size_t i = 0; i < tally_values(f, tally, s)->n; i++) {
+			for (size_t i = 0; i < tally_values(l, f, tally, s)->n; i++) {
 				snprintf(value, sizeof value, "%.17g",
-				    tally_values(f, tally, s)->v[i]);
+				    tally_values(l, f, tally, s)->v[i]);
 				part_write(p, "value", grp, name, value);
 			}
 		}
@@ -499,7 +499,7 @@ part_read_tally(struct part_reader *p, const struct part_record *rec,
 		    "tally", escape_text(esc, sizeof esc, name->s, name->len),
 		    rec->kind == PART_COUNT ? "count" : "value", tool_name());
 	if (rec->kind == PART_COUNT) {
-		uint64_t *c = tally_count(f, t, (size_t)s);
+		uint64_t *c = tally_count(l, f, t, (size_t)s);
 		long long n;
 
 		if (part_int(p, rec, rec->value, 0, LLONG_MAX, &n) < 0)
@@ -517,7 +517,7 @@ part_read_tally(struct part_reader *p, const struct part_record *rec,
 			return rd_bad(p->r, rec->row, col + 1, "'%s': %s",
 			    escape_text(esc, sizeof esc, rec->value->s,
 			    rec->value->len), why);
-		dvec_push(tally_values(f, t, (size_t)s), x);
+		dvec_push(tally_values(l, f, t, (size_t)s), x);
 	}
 	return 0;
 }

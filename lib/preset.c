@@ -315,23 +315,31 @@ parse_column(struct parser *ps, struct preset *p, const char *s, size_t len)
 	return parse_list(ps, s + i + 1, len - i - 1, &c->col);
 }
 
+/*
+** A condition joins its column only whole: one whose column list failed
+** to parse ("when = Result = Won") would name no column, and the
+** description of the column (--explain, a missing column's message) reads
+** its first alias. presets_parse() leaves the presets before an error
+** usable.
+*/
 static int
 parse_cond(struct parser *ps, struct column *c, const char *s, size_t len)
 {
 	const char *right;
 	size_t leftlen;
-	struct cond *k;
-	int negate;
+	struct cond k = {0};
 
-	if (split_eq(s, len, &right, &leftlen, &negate) < 0)
+	if (split_eq(s, len, &right, &leftlen, &k.negate) < 0)
 		return parse_error(ps, "write 'when COLUMN = VALUE | ...'");
-	c->cond = xreallocarray(c->cond, c->ncond + 1, sizeof *c->cond);
-	k = &c->cond[c->ncond++];
-	memset(k, 0, sizeof *k);
-	k->negate = negate;
-	if (parse_list(ps, s, leftlen, &k->col) < 0)
+	if (parse_list(ps, s, leftlen, &k.col) < 0 ||
+	    parse_list(ps, right, (size_t)(s + len - right), &k.values) < 0) {
+		list_free(&k.col);
+		list_free(&k.values);
 		return -1;
-	return parse_list(ps, right, (size_t)(s + len - right), &k->values);
+	}
+	c->cond = xreallocarray(c->cond, c->ncond + 1, sizeof *c->cond);
+	c->cond[c->ncond++] = k;
+	return 0;
 }
 
 static int

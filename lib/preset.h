@@ -62,7 +62,8 @@ struct preset_set {
 ** Parse TEXT (LEN bytes, from NAME, for messages) and add its presets to
 ** SET. Returns NULL, or a message "NAME:LINE: what is wrong" (the caller
 ** frees it): a line longer than PRESET_LINE_MAX bytes is one. A preset
-** named as one already in SET replaces it.
+** named as one already in SET replaces it. After an error SET holds what
+** the lines before it made, every part of it whole (the fuzzer uses it).
 */
 char *presets_parse(struct preset_set *set, const char *name, const char *text,
     size_t len);

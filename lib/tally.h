@@ -30,28 +30,49 @@ struct tally_field {
 	size_t offset;         /* offsetof() the field in the tally */
 };
 
+/*
+** Two shapes. Field-major: each staged field is an array of MAX_STAGES
+** slots (stage_size 0), and every tally takes SIZE bytes. Stage-major:
+** the tally is an array of MAX_STAGES structs of STAGE_SIZE bytes, one
+** per stage, holding the staged fields (offsets within the first), and
+** nothing else; a run of N stages then allocates and touches only the
+** first N (tally_size()). A funnel of 5 stages so needs 5/16 of the
+** memory a group: what matters with a million --by values.
+*/
 struct tally_layout {
 	size_t size;                       /* sizeof the tally */
 	const struct tally_field *field;   /* ends with a NULL name */
+	size_t stage_size;                 /* stage-major: sizeof a stage's */
 };
 
-/*
-** Fold FROM into INTO (two tallies of layout L): counts add, values
-** append. Returns 0, or -1 when a count would pass INT64_MAX (only parts
-** read from files can make that happen); INTO is then partly merged.
-*/
-int tally_merge(const struct tally_layout *l, void *into, const void *from);
+/* The bytes of one tally of layout L for a run of NSTAGES stages. */
+size_t tally_size(const struct tally_layout *l, size_t nstages);
 
-/* Free what tally T of layout L owns (the values); T itself stays. */
-void tally_free(const struct tally_layout *l, void *t);
+/*
+** Fold FROM into INTO (two tallies of layout L, for NSTAGES stages):
+** counts add, values append. Returns 0, or -1 when a count would pass
+** INT64_MAX (only parts read from files can make that happen); INTO is
+** then partly merged.
+*/
+int tally_merge(const struct tally_layout *l, size_t nstages, void *into,
+    const void *from);
+
+/* Free what tally T of layout L (NSTAGES stages) owns (the values); T
+** itself stays. */
+void tally_free(const struct tally_layout *l, size_t nstages, void *t);
 
 /* The field of L named NAME (LEN bytes), or NULL. */
 const struct tally_field *tally_find(const struct tally_layout *l,
     const char *name, size_t len);
 
-/* Where field F of tally T keeps stage S's count or values (S is 0 for
-** the kinds that are not per stage). */
-uint64_t *tally_count(const struct tally_field *f, void *t, size_t s);
-struct dvec *tally_values(const struct tally_field *f, void *t, size_t s);
+/* Where field F of tally T (layout L) keeps stage S's count or values (S
+** is 0 for the kinds that are not per stage). */
+uint64_t *tally_count(const struct tally_layout *l,
+    const struct tally_field *f, void *t, size_t s);
+struct dvec *tally_values(const struct tally_layout *l,
+    const struct tally_field *f, void *t, size_t s);
+
+/* Whether field F has one slot per stage. */
+int tally_staged(const struct tally_field *f);
 
 #endif

@@ -1,0 +1,1 @@
+lead-convert --partial --period month small.csv | lead-convert --merge --period quarter
