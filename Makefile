@@ -153,11 +153,14 @@ fuzz-afl:
 # tools (revenue, clv --summary, retention and its --cohorts and --rates)
 # on an order log of as many orders (tests/gen/clv-gen), beside the same
 # libcsv floor; then attribute on a touch log of as many touches
-# (tests/bench/touch-gen.py).  The files and the report (bench.md) stay in BENCHDIR.  A
-# quick run: make bench SIZES=1000000.
+# (tests/bench/touch-gen.py); then clv on CLV_CUSTOMERS generated customers
+# (tests/bench/bench-clv: the summary, --validate, the fits, --predict and
+# its intervals).  The files and the report (bench.md, bench-clv.txt) stay
+# in BENCHDIR.  A quick run: make bench SIZES=1000000.
 # Debian's npm conflicts with NodeSource's nodejs, which has npm in it: it
 # is installed only when there is no npm.
 SIZES    = 1000000 10000000
+CLV_CUSTOMERS = 1000000
 ROUNDS   = 3
 BENCHDIR = build/bench
 bench: deps
@@ -165,6 +168,7 @@ bench: deps
 	@command -v npm >/dev/null 2>&1 || sh scripts/install-deps --if-missing npm
 	$(MAKE) all tests/bench/csvfloor
 	sh tests/bench/bench --sizes "$(SIZES)" --rounds $(ROUNDS) --dir $(BENCHDIR)
+	sh tests/bench/bench-clv $(CLV_CUSTOMERS) >$(BENCHDIR)/bench-clv.txt && cat $(BENCHDIR)/bench-clv.txt
 
 demo: deps
 	$(MAKE) all
