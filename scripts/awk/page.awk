@@ -321,7 +321,7 @@ function headlines(    ci) {
 	card("revenue", "Revenue won", "the deals won in the quarter")
 	card("spend", "Spend", "marketing " fmt("money", S["n", "marketing_spend"]) ", sales " fmt("money", S["n", "sales_spend"]))
 	card("order_revenue", "Revenue from orders", "")
-	card("clv_12m", "CLV, next 12 months", "per customer, predicted")
+	card("clv_12m", "CLV, next 12 months", "per customer, predicted" clv_range())
 	print "</div>"
 	print "<p class=\"legend\">\342\226\262 \342\226\274 the change against " LP " and against " LA ": <span class=\"chg good\"><b>better</b></span>, <span class=\"chg bad\"><b>worse</b></span> (underlined), <span class=\"chg flat\"><b>neither</b></span>.</p>"
 	print "</section>"
@@ -589,20 +589,34 @@ function retention(    f, b, r, i, w, lb, x, ci, name, NM, k) {
 	print "</section>"
 }
 
+# The 95% interval of the quarter's CLV a customer, for its card: the
+# bounds of the customers' total (clv-interval.csv's (all) row) over the
+# customers; "" without them.
+function clv_range(    ci, n, r) {
+	ci = T "/clv-interval.csv"
+	n = load(T "/clv.csv")
+	if (n == 0 || !(r = find(ci, "customer_id", "(all)")) || cell(ci, r, "clv_lo") == "" || cell(ci, r, "clv_hi") == "")
+		return ""
+	return "; 95% interval " fmt("money", cell(ci, r, "clv_lo") / n) " to " fmt("money", cell(ci, r, "clv_hi") / n)
+}
+
 # Customer lifetime value: the predicted CLV of the quarter's customers
 # (clv.csv, as the headline card has it), then the holdout check of the
 # model behind it (clv-validation.csv: clv --validate errors, BG/NBD fitted
 # on the orders up to the end of the quarter a year before) with its
 # tracking chart; every figure as the tool wrote it, rounded for the page.
-function lifetime(    p, v, n, r, a, e, pe, how) {
+function lifetime(    p, v, ci, n, r, a, e, pe, how) {
 	p = T "/clv.csv"
+	ci = T "/clv-interval.csv"
 	v = T "/clv-validation.csv"
 	print "<section id=\"clv\">"
 	print "<h2>Customer lifetime value</h2>"
 	n = load(p)
-	if (n > 0)
+	if (n > 0) {
 		print "<p>The " fmt("count", n) " customers with an order by the end of " L " are worth <b>" fmt("money", S["n", "clv_12m"]) "</b> each on average over the next 12 months, as predicted from their orders so far: how often each bought and how recently (BG/NBD), and how much (Gamma\342\200\223Gamma), discounted at 1% a month. Each customer's prediction is in clv.csv.</p>"
-	else
+		if ((r = find(ci, "customer_id", "(all)")) && cell(ci, r, "clv_lo") != "" && cell(ci, r, "clv_hi") != "")
+			print "<p>Together they are worth <b>" fmt("money", cell(ci, r, "clv")) "</b> over those 12 months, and with 95% confidence between " fmt("money", cell(ci, r, "clv_lo")) " and " fmt("money", cell(ci, r, "clv_hi")) " (" fmt("money", cell(ci, r, "clv_lo") / n) " to " fmt("money", cell(ci, r, "clv_hi") / n) " a customer): the range holds both what the model does not know (its parameters, drawn 1,000 times from their fit) and chance (each customer's purchases simulated under each draw). Each customer's own interval is in clv-interval.csv.</p>"
+	} else
 		print "<p class=\"note\">Left out: no CLV for " L " (the data-quality section says why).</p>"
 	print "<h3>Would the model have been right?</h3>"
 	if (load(v) == 0 || !(r = find(v, "model", "bgnbd"))) {
@@ -954,7 +968,7 @@ function definitions() {
 	if (ENVIRON["KR_ORDERS"] == "1")
 		dd("CLV", "The average, over the customers with an order by the quarter's end, of the revenue each is expected to bring in the next 12 months, discounted at 1% a month: BG/NBD and Gamma-Gamma fitted to the orders up to the quarter's end.")
 	print "</dl>"
-	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, what-moved.csv, and each tool's output: funnel.csv, conversion.csv" (ENVIRON["KR_CYCLES"] == "1" ? ", cycle-length.csv" : "") (CHANNELS ? ", lead-convert-by-channel.csv, conversion-by-channel-4q.csv" : "") (SPENDS ? ", cac.csv" : "") (SPENDS && CHANNELS ? ", cac-by-channel.csv, cac-by-channel-4q.csv" : "") (ROI ? ", roi.csv" : "") (ROI && CHANNELS ? ", roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" (load(T "/clv-validation.csv") > 0 ? ", clv-validation.csv, clv-tracking.csv" : "") : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
+	print "<p class=\"note\">The full definitions are in kpi-report(1). Files beside this page: summary.csv, quality.csv, what-moved.csv, and each tool's output: funnel.csv, conversion.csv" (ENVIRON["KR_CYCLES"] == "1" ? ", cycle-length.csv" : "") (CHANNELS ? ", lead-convert-by-channel.csv, conversion-by-channel-4q.csv" : "") (SPENDS ? ", cac.csv" : "") (SPENDS && CHANNELS ? ", cac-by-channel.csv, cac-by-channel-4q.csv" : "") (ROI ? ", roi.csv" : "") (ROI && CHANNELS ? ", roi-by-channel.csv" : "") (ENVIRON["KR_ORDERS"] == "1" ? ", clv-historical.csv, clv-fit.csv, clv.csv" (load(T "/clv-interval.csv") > 0 ? ", clv-interval.csv" : "") (load(T "/clv-validation.csv") > 0 ? ", clv-validation.csv, clv-tracking.csv" : "") : "") (ENVIRON["KR_PIPELINE"] == "1" ? ", pipeline.csv, pipeline-waterfall.csv" : "") (ENVIRON["KR_RETENTION"] == "1" ? ", retention.csv, retention-bridge.csv, retention-cohorts.csv" : "") "; the charts as SVG and PNG.</p>"
 	print "</section>"
 }
 
