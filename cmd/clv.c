@@ -91,6 +91,12 @@ struct config {
 	int given_draws, given_seed;
 };
 
+/* The defaults, one place for main() and tests/fuzz/fuzz_clv.c: a
+** horizon, a churn rate and an interval level of NaN are not given. */
+#define CONFIG_DEFAULTS { .unit = UNIT_DAYS, .horizon = NAN, \
+	.discount = 0.01, .margin = 1, .churn = NAN, .interval = NAN, \
+	.draws = 1000, .seed = 1 }
+
 /* Everything read, and what it means. */
 struct run {
 	struct kpi_opts o;
@@ -1820,9 +1826,7 @@ main(int argc, char *argv[])
 		"predictions.",
 		OPTS_TOTAL, tool_options, handle_option, "orders",
 	};
-	struct run run = { .cfg = { .unit = UNIT_DAYS, .horizon = NAN,
-	    .discount = 0.01, .margin = 1, .churn = NAN, .interval = NAN,
-	    .draws = 1000, .seed = 1 } };
+	struct run run = { .cfg = CONFIG_DEFAULTS };
 	struct role all[NORDER_ROLES + NSUMMARY_ROLES - 1];
 	struct strbuf notes = {0};
 

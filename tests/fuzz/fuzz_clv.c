@@ -195,8 +195,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		"[file ...]", "fuzz", OPTS_TOTAL, tool_options, handle_option,
 		"orders",
 	};
-	struct run run = { .cfg = { .unit = UNIT_DAYS, .horizon = NAN,
-	    .discount = 0.01, .margin = 1, .churn = NAN } };
+	struct run run = { .cfg = CONFIG_DEFAULTS };
 	char path[64], params[64] = "";
 	char *saved_files;
 	const char *wanted_params = NULL;
