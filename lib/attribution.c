@@ -6,7 +6,7 @@
 
 #include "attribution.h"
 #include "idmap.h"
-#include "retention.h"
+#include "rng.h"
 #include "util.h"
 
 const char *const attr_model_names[AM_NMODELS] = {
@@ -393,7 +393,7 @@ attr_credit(enum attr_model m, const struct attr_path *p, size_t np,
 static double
 unif(uint64_t *state)
 {
-	return (double)(ret_rand(state) >> 11) * 0x1p-53;
+	return (double)(splitmix64(state) >> 11) * 0x1p-53;
 }
 
 double

@@ -149,7 +149,7 @@ void attr_shapley(const struct attr_path *p, size_t np, size_t nch,
 
 /*
 ** A Poisson(LAMBDA) variate (LAMBDA >= 0) from the splitmix64 stream
-** STATE (ret_rand()): by multiplying uniforms below 10 (Knuth), by
+** STATE (rng.h): by multiplying uniforms below 10 (Knuth), by
 ** W. Hoermann's PTRS transformed rejection (1993) from 10 up. The
 ** bootstrap draws each path's count of journeys from it (a Poisson
 ** bootstrap, Hanley and MacGibbon 2006).

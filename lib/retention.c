@@ -8,6 +8,7 @@
 #include "cols.h"
 #include "retention.h"
 #include "rfm.h"
+#include "rng.h"
 #include "sbg.h"
 #include "stats.h"
 
@@ -99,22 +100,6 @@ ret_classify(money prev, money cur, int64_t gap, long long window)
 		return MOVE_CHURN;
 	return cur > prev ? MOVE_EXPANSION : cur < prev ? MOVE_CONTRACTION :
 	    MOVE_STAY;
-}
-
-uint64_t
-ret_rand(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-uint64_t
-ret_rand_below(uint64_t *state, uint64_t n)
-{
-	return (uint64_t)(((unsigned __int128)ret_rand(state) * n) >> 64);
 }
 
 void
@@ -919,7 +904,7 @@ bootstrap(struct ret_out *out, struct contribs *cs, double lo[NBS],
 			/* The block's draws first, their parts fetched side by
 			** side; then the sums, in the order drawn. */
 			for (size_t i = 0; i < m; i++) {
-				idx[i] = (uint32_t)ret_rand_below(&rng, n);
+				idx[i] = (uint32_t)splitmix64_below(&rng, n);
 				__builtin_prefetch(&part[idx[i]]);
 			}
 			for (size_t i = 0; i < m; i++) {

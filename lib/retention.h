@@ -229,13 +229,4 @@ void retention_free(struct retention *rt);
 void ret_project(struct retention *rt, struct writer *w,
     struct strbuf *notes);
 
-/*
-** A splitmix64 generator (S. Vigna's constants): the state advances by
-** 0x9e3779b97f4a7c15 and is mixed into each output. ret_rand_below(N)
-** is a uniform integer in [0, N) by the multiply-high method (bias below
-** N / 2^64).
-*/
-uint64_t ret_rand(uint64_t *state);
-uint64_t ret_rand_below(uint64_t *state, uint64_t n);
-
 #endif

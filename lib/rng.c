@@ -14,6 +14,12 @@ splitmix64(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
+uint64_t
+splitmix64_below(uint64_t *state, uint64_t n)
+{
+	return (uint64_t)(((unsigned __int128)splitmix64(state) * n) >> 64);
+}
+
 void
 rng_seed(struct rng *g, uint64_t seed, uint64_t stream)
 {

@@ -29,8 +29,16 @@ struct rng {
 	int has_spare;
 };
 
-/* The next output of splitmix64 from *STATE (advanced), for seeding. */
+/*
+** The next output of splitmix64 from *STATE (advanced): the state advances
+** by 0x9e3779b97f4a7c15 and is mixed into each output (S. Vigna's
+** constants). It seeds xoshiro256** here, and is the whole generator of
+** retention's and attribute's bootstraps (one uint64_t of state).
+** splitmix64_below(N) is a uniform integer in [0, N) by the
+** multiply-high method (bias below N / 2^64).
+*/
 uint64_t splitmix64(uint64_t *state);
+uint64_t splitmix64_below(uint64_t *state, uint64_t n);
 
 /*
 ** Seed G for stream STREAM of SEED: splitmix64 started at

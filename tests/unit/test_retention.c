@@ -8,6 +8,7 @@
 
 #include "../../lib/date.h"
 #include "../../lib/retention.h"
+#include "../../lib/rng.h"
 #include "check.h"
 
 static kpi_time
@@ -106,16 +107,16 @@ main(void)
 	/* splitmix64 from seed 0: the first output of the reference
 	** generator is 0xe220a8397b1dcdaf. */
 	s = 0;
-	check_int("ret_rand splitmix64 first output",
-	    (long long)(ret_rand(&s) == 0xe220a8397b1dcdafULL), 1);
+	check_int("splitmix64 first output",
+	    (long long)(splitmix64(&s) == 0xe220a8397b1dcdafULL), 1);
 	s = t = 7;
 	for (int i = 0; i < 1000; i++) {
-		uint64_t a = ret_rand_below(&s, 10), b = ret_rand_below(&t, 10);
+		uint64_t a = splitmix64_below(&s, 10), b = splitmix64_below(&t, 10);
 
 		same &= a == b;
 		inrange &= a < 10;
 	}
-	CHECK("ret_rand_below: one seed, one sequence", same);
-	CHECK("ret_rand_below: below n", inrange);
+	CHECK("splitmix64_below: one seed, one sequence", same);
+	CHECK("splitmix64_below: below n", inrange);
 	return finish();
 }
