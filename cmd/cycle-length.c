@@ -453,7 +453,7 @@ static const struct lead_tool tool = {
 		"[file ...]",
 		"How long rows take from one stage to another, open ones "
 		"counted.",
-		OPTS_STAGES | OPTS_ASOF | OPTS_STALE | OPTS_ANNOTATE |
+		OPTS_STAGES | OPTS_ASOFS | OPTS_STALE | OPTS_ANNOTATE |
 		    OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},

@@ -219,7 +219,7 @@ static const struct lead_tool tool = {
 		"[file ...]",
 		"The funnel: leads at each stage, conversion and drop-off between "
 		"stages, and the days each step takes.",
-		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_STALE | OPTS_TOTAL |
+		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOFS | OPTS_STALE | OPTS_TOTAL |
 		    OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_COUNT | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},

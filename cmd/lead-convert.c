@@ -143,7 +143,7 @@ static const struct lead_tool tool = {
 	.spec = {
 		"[file ...]",
 		"Leads that reached each stage, and the conversion between stages.",
-		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOF | OPTS_ANNOTATE |
+		OPTS_STAGES | OPTS_WINDOW | OPTS_ASOFS | OPTS_ANNOTATE |
 		    OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS | OPTS_PARTS | OPTS_COUNT |
 		    OPTS_JOIN,
 		tool_options, handle_option, "leads",

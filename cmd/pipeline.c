@@ -76,6 +76,7 @@ struct config {
 	 * the deals open at the period's end, the velocity factors. */
 	struct strbuf by;           /* the --by part of the last row's key */
 	struct pipe_carry carry;
+	const char *carry_asof;     /* and the --asof of its rows (several) */
 	uint64_t unpriced;          /* won deals without an amount, counted
 	                               over the rows written */
 	int unpriced_deals;         /* some row's open or lost deals are not
@@ -154,6 +155,9 @@ setup_waterfall(struct lead_run *run)
 	if (cfg->from_date_arg == NULL || asof == NO_TIME)
 		usage_error("--waterfall runs from --from-date to --asof: give "
 		    "both");
+	if (run->o->nasof > 1)
+		usage_error("--waterfall runs from --from-date to one --asof: "
+		    "give one");
 	cfg->from_date = opt_date("from-date", cfg->from_date_arg,
 	    &run->o->dates);
 	if (strlen(cfg->from_date_arg) == 10 && cfg->from_date % MS_PER_DAY == 0)
@@ -389,7 +393,7 @@ past_range(void)
 
 /*
 ** Whether the row of KEY carries on from the row before (the same --by
-** group, --period given, not the total row). When it starts a new group,
+** group as of the same --asof, --period given, not the total row). When it starts a new group,
 ** CFG's carry is reset to it.
 */
 static int
@@ -407,8 +411,9 @@ carries(const struct lead_run *run, const struct lead_key *key)
 	for (size_t i = 0; i < run->grouping->nby; i++)
 		p = key_next(p, end);
 	len = (size_t)(p - key->group->key);
-	if (len != cfg->by.len ||
+	if (key->asof != cfg->carry_asof || len != cfg->by.len ||
 	    (len > 0 && memcmp(cfg->by.s, key->group->key, len) != 0)) {
+		cfg->carry_asof = key->asof;
 		cfg->by.len = 0;
 		sb_add(&cfg->by, key->group->key, len);
 		memset(&cfg->carry, 0, sizeof cfg->carry);
@@ -668,7 +673,7 @@ static const struct lead_tool tool_template = {
 	.spec = {
 		"[file ...]",
 		"Win rate, deal size, cycle, open deals and sales velocity.",
-		OPTS_STAGES | OPTS_ASOF | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS |
+		OPTS_STAGES | OPTS_ASOFS | OPTS_TOTAL | OPTS_DEDUP | OPTS_JOBS |
 		    OPTS_ANNOTATE | OPTS_JOIN,
 		tool_options, handle_option, "leads",
 	},

@@ -14,6 +14,9 @@
 #include "part.h"
 #include "util.h"
 
+/* The most --asof dates one pass takes (OPTS_ASOFS). */
+#define MAX_VIEWS 16
+
 /*
 ** What reading rows builds: from all the input, or from one chunk of it
 ** on its own thread (--jobs).
@@ -22,14 +25,28 @@ struct lead_part {
 	struct lead_driver *d;
 	struct leads leads;
 	struct grouping grouping;
-	struct group_table *groups;     /* of the tool's tallies */
+	struct group_table *groups[MAX_VIEWS];  /* of the tool's tallies, a
+	                                           table per view */
 	struct asof_queue waiting;      /* of struct waiting */
 	struct strbuf log;              /* --partial: leads --merge counts */
 	size_t logged;
 };
 
+/*
+** The figures as of one of several --asof dates (OPTS_ASOFS): the tool's
+** functions see RUN, whose leads are the driver's with that as-of time.
+** With one date or none there is one view, whose run is the driver's.
+*/
+struct lead_view {
+	struct leads leads;             /* a copy of the settings, read only */
+	struct lead_run run;
+	const char *label;              /* the date as given: the asof column */
+};
+
 struct lead_driver {
 	struct lead_run run;
+	struct lead_view view[MAX_VIEWS];
+	size_t nview;
 	struct kpi_opts o;
 	struct strbuf notes;            /* printed once the result is formed */
 	struct part_options popts;      /* what a part must have been made with */
@@ -57,12 +74,16 @@ struct logged {
 void
 lead_key_header(const struct lead_run *run, struct writer *w)
 {
+	if (run->o->nasof > 1)
+		wr_str(w, "asof");
 	grouping_write_header(run->grouping, w);
 }
 
 void
 lead_key_write(const struct lead_key *key, struct writer *w)
 {
+	if (key->asof != NULL)
+		wr_str(w, key->asof);
 	if (key->total)
 		grouping_write_total(key->grouping, w);
 	else if (key->group != NULL)
@@ -91,7 +112,9 @@ part_init(struct lead_part *p, struct lead_driver *d)
 	/* One policy for dates that go back: --skip-bad skips them. */
 	p->leads.order_bad = 1;
 	grouping_init(&p->grouping, &o->group);
-	p->groups = gt_new(tally_size(&d->run.tool->tally, p->leads.st.n));
+	for (size_t v = 0; v < d->nview; v++)
+		p->groups[v] = gt_new(tally_size(&d->run.tool->tally,
+		    p->leads.st.n));
 	asof_init(&p->waiting, p->leads.window_ms, sizeof(struct waiting),
 	    apply_waiting, p);
 	if (d->join != NULL)
@@ -116,8 +139,10 @@ free_tally(void *driver, void *state)
 static void
 part_free(struct lead_part *p)
 {
-	gt_each(p->groups, free_tally, p->d);
-	gt_free(p->groups, NULL);
+	for (size_t v = 0; v < p->d->nview; v++) {
+		gt_each(p->groups[v], free_tally, p->d);
+		gt_free(p->groups[v], NULL);
+	}
 	grouping_free(&p->grouping);
 	leads_free(&p->leads);
 	asof_free(&p->waiting);
@@ -125,26 +150,30 @@ part_free(struct lead_part *p)
 }
 
 /*
-** Count lead D, of the group with key KEY: now, or once the as-of time is
-** known, or never (see leads_admit()).
+** Count lead D into view V, in the group with key KEY: now, or once the
+** as-of time is known, or never (see leads_admit()).
 */
 static void
-count_lead(struct lead_part *p, const struct strbuf *key, const struct lead *d)
+count_lead(struct lead_part *p, size_t v, const struct strbuf *key,
+    const struct lead *d)
 {
-	const struct lead_run *run = &p->d->run;
+	const struct lead_run *run = &p->d->view[v].run;
+	/* One view: the part's own leads, bound to what it reads. */
+	const struct leads *l = p->d->nview > 1 ? run->leads : &p->leads;
 	struct waiting w;
 	struct group *g;
 	int top;
 
-	switch (leads_admit(&p->leads, d, &top)) {
+	switch (leads_admit(l, d, &top)) {
 	case ADMIT_NEVER:
 		return;
 	case ADMIT_NOW:
-		g = gt_get(p->groups, key->s, key->len, NULL);
+		g = gt_get(p->groups[v], key->s, key->len, NULL);
 		run->tool->add(run, g->state, d, top);
 		return;
 	case ADMIT_LATER:
-		w.group = gt_get(p->groups, key->s, key->len, NULL);
+		/* Only without --asof: one view. */
+		w.group = gt_get(p->groups[v], key->s, key->len, NULL);
 		w.top = top;
 		w.lead = *d;
 		w.lead.id = NULL;       /* it points into a row long gone */
@@ -174,6 +203,64 @@ has_id(const struct lead_part *p, const struct lead *d)
 	return p->leads.dedup && d->id != NULL && d->idlen > 0;
 }
 
+/*
+** read_row() with several --asof dates: lead D, decoded by the leads
+** library, into each view. The tool decodes and places it once per view
+** (both may depend on the as-of time); a row one of them finds bad is a
+** bad row. The id and the joined rows are the row's, once. No --partial,
+** no waiting leads (every as-of time is known), no --annotate.
+*/
+static int
+read_row_views(struct lead_part *p, struct reader *r, const struct row *row,
+    const struct lead *decoded)
+{
+	const struct lead_driver *dr = p->d;
+	const struct lead_tool *t = dr->run.tool;
+	const struct strbuf *key;
+	struct lead d[MAX_VIEWS];
+	kpi_time when[MAX_VIEWS];
+	int placed[MAX_VIEWS];
+
+	for (size_t v = 0; v < dr->nview; v++) {
+		const struct lead_run *run = &dr->view[v].run;
+
+		d[v] = *decoded;
+		if (t->decode != NULL && t->decode(run, r, row,
+		    p->leads.col_extra, &d[v]) < 0)
+			return -1;
+		when[v] = d[v].created;
+		placed[v] = 1;
+		if (t->place != NULL &&
+		    (placed[v] = t->place(run, r, row, &d[v], &when[v])) < 0)
+			return -1;
+	}
+	if (decoded->count == 0)
+		return 0;
+	if (p->leads.join != NULL)
+		join_keep(p->leads.join);
+	if (leads_duplicate(&p->leads, r, row, &d[0]))
+		return 0;
+	asof_see(&p->waiting, decoded->latest);
+	for (size_t v = 0; v < dr->nview; v++) {
+		if (!placed[v])
+			continue;
+		key = p->leads.join != NULL ? grouping_key_fields(&p->grouping,
+		    join_by(p->leads.join), when[v]) :
+		    grouping_key(&p->grouping, row, when[v]);
+		count_lead(p, v, key, &d[v]);
+		if (t->place_again != NULL &&
+		    t->place_again(&dr->view[v].run, &d[v], &when[v])) {
+			d[v].placing = 1;
+			key = p->leads.join != NULL ?
+			    grouping_key_fields(&p->grouping,
+			    join_by(p->leads.join), when[v]) :
+			    grouping_key(&p->grouping, row, when[v]);
+			count_lead(p, v, key, &d[v]);
+		}
+	}
+	return 0;
+}
+
 /* One row of the leads table into part P; -1 after rd_bad(). */
 static int
 read_row(void *state, struct reader *r, const struct row *row)
@@ -190,6 +277,8 @@ read_row(void *state, struct reader *r, const struct row *row)
 		return -1;
 	d.value[0] = d.value[1] = 0;
 	d.placing = 0;
+	if (p->d->nview > 1)
+		return read_row_views(p, r, row, &d);
 	if (t->decode != NULL && t->decode(run, r, row, p->leads.col_extra,
 	    &d) < 0)
 		return -1;
@@ -209,7 +298,7 @@ read_row(void *state, struct reader *r, const struct row *row)
 	    grouping_key(&p->grouping, row, when);
 	if (run->partial && has_id(p, &d)) {
 		/* Only --merge knows whether another part had it first. */
-		log_lead(p, key != NULL ? gt_get(p->groups, key->s, key->len,
+		log_lead(p, key != NULL ? gt_get(p->groups[0], key->s, key->len,
 		    NULL) : NULL, &d);
 		return 0;
 	}
@@ -218,15 +307,15 @@ read_row(void *state, struct reader *r, const struct row *row)
 		return 0;
 	if (run->partial && leads_admit(&p->leads, &d, &top) == ADMIT_LATER) {
 		/* The as-of time is that of all the parts. */
-		log_lead(p, gt_get(p->groups, key->s, key->len, NULL), &d);
+		log_lead(p, gt_get(p->groups[0], key->s, key->len, NULL), &d);
 		return 0;
 	}
-	count_lead(p, key, &d);
+	count_lead(p, 0, key, &d);
 	if (t->place_again != NULL && t->place_again(run, &d, &when)) {
 		d.placing = 1;
 		/* Grouped by the same --by values as the first time: with
 		 * --join, those a joined file filled in. */
-		count_lead(p, p->leads.join != NULL ?
+		count_lead(p, 0, p->leads.join != NULL ?
 		    grouping_key_fields(&p->grouping, join_by(p->leads.join),
 		    when) : grouping_key(&p->grouping, row, when), &d);
 	}
@@ -395,7 +484,8 @@ read_input(struct lead_driver *d)
 
 		asof_finish(&p->waiting, latest);
 		leads_merge_notes(&d->all.leads, &p->leads);
-		gt_merge(d->all.groups, p->groups, merge_tally, d);
+		for (size_t v = 0; v < d->nview; v++)
+			gt_merge(d->all.groups[v], p->groups[v], merge_tally, d);
 		chunk_free(p);
 	}
 	asof_see(&d->all.waiting, latest);
@@ -418,16 +508,17 @@ tally_is_empty(const struct tally_layout *l, size_t nstages, void *t)
 	return 1;
 }
 
+/* The rows of view V (the whole output with one view) to W. */
 static void
-print_groups(struct lead_driver *d)
+print_view(struct lead_driver *d, size_t view, struct writer *w)
 {
 	const struct lead_tool *t = d->run.tool;
-	const struct lead_run *run = &d->run;
-	struct group **v = gt_sorted(d->all.groups);
-	size_t n = gt_count(d->all.groups), shown = 0;
+	const struct lead_run *run = &d->view[view].run;
+	struct group **v = gt_sorted(d->all.groups[view]);
+	size_t n = gt_count(d->all.groups[view]), shown = 0;
 	void *total = xcalloc(1, tally_size(&t->tally, nstages(d)));
-	struct lead_key key = { &d->all.grouping, NULL, 0 };
-	struct writer w;
+	struct lead_key key = { &d->all.grouping, NULL, 0,
+	    d->nview > 1 ? d->view[view].label : NULL };
 
 	/* The total first: merged parts may hold counts no row can print,
 	 * and then nothing is printed. */
@@ -441,23 +532,36 @@ print_groups(struct lead_driver *d)
 		if (!tally_is_empty(&t->tally, nstages(d), v[i]->state))
 			v[shown++] = v[i];
 	groups_order(v, shown, 0, d->all.grouping.nby);
-	opts_writer(&d->o, &w);
-	t->header(run, &w);
 	for (size_t i = 0; i < shown; i++) {
 		key.group = v[i];
-		t->write(run, &w, v[i]->state, &key);
+		t->write(run, w, v[i]->state, &key);
 	}
 	/* Without groups there is always the one row, zeros and all. */
 	key.group = NULL;
 	if (!grouping_active(&d->all.grouping) && shown == 0)
-		t->write(run, &w, total, &key);
+		t->write(run, w, total, &key);
 	if (d->o.total) {
 		key.total = 1;
-		t->write(run, &w, total, &key);
+		t->write(run, w, total, &key);
 	}
 	tally_free(&t->tally, nstages(d), total);
 	free(total);
 	free(v);
+}
+
+/* The result: the header, then each view's rows, in the order of the
+** --asof dates, once the latest time of the input is known. */
+static void
+print_groups(struct lead_driver *d)
+{
+	struct writer w;
+
+	for (size_t v = 0; v < d->nview; v++)
+		d->view[v].run.latest = d->run.latest;
+	opts_writer(&d->o, &w);
+	d->run.tool->header(&d->run, &w);
+	for (size_t v = 0; v < d->nview; v++)
+		print_view(d, v, &w);
 }
 
 /*
@@ -541,8 +645,8 @@ static void
 print_partial(struct lead_driver *d)
 {
 	const struct lead_tool *t = d->run.tool;
-	struct group **v = gt_sorted(d->all.groups);
-	size_t n = gt_count(d->all.groups);
+	struct group **v = gt_sorted(d->all.groups[0]);
+	size_t n = gt_count(d->all.groups[0]);
 	struct part_writer pw;
 	char num[32];
 
@@ -666,7 +770,7 @@ merge_record(struct lead_driver *d, struct part_reader *pr,
 	case PART_COUNT:
 	case PART_VALUE:
 		part_read_tally(pr, rec, &t->tally, &l->st,
-		    gt_get(a->groups, rec->key->s, rec->key->len, NULL)->state);
+		    gt_get(a->groups[0], rec->key->s, rec->key->len, NULL)->state);
 		break;
 	case PART_LEAD:
 	case PART_SEEN:
@@ -680,7 +784,7 @@ merge_record(struct lead_driver *d, struct part_reader *pr,
 			break;
 		asof_see(&a->waiting, lead.latest);
 		if (rec->kind == PART_LEAD)
-			count_lead(a, rec->key, &lead);
+			count_lead(a, 0, rec->key, &lead);
 		break;
 	case PART_LATEST:
 		if (part_int(pr, rec, rec->value, PART_TIME_MIN, PART_TIME_MAX,
@@ -733,13 +837,13 @@ check_merged(struct lead_driver *d, char *buf, size_t size)
 {
 	const struct lead_tool *t = d->run.tool;
 	struct group **v;
-	size_t n = gt_count(d->all.groups);
+	size_t n = gt_count(d->all.groups[0]);
 	const char *bad = NULL;
 	char why[512];
 
 	if (t->check == NULL)
 		return NULL;
-	v = gt_sorted(d->all.groups);
+	v = gt_sorted(d->all.groups[0]);
 	for (size_t i = 0; i < n && bad == NULL; i++) {
 		char name[4 * ESCAPED_MAX], esc[ESCAPED_MAX];
 		size_t used = 0;
@@ -998,6 +1102,16 @@ lead_tool_open(const struct lead_tool *tool, void *cfg, int argc, char **argv)
 	    o->total))
 		usage_error("--annotate writes rows, not groups: --by, --period "
 		    "and --total do not apply");
+	if (o->nasof > MAX_VIEWS)
+		usage_error("--asof given %zu times: one pass takes at most %d "
+		    "dates", o->nasof, MAX_VIEWS);
+	if (o->nasof > 1 && (o->partial || o->merge || o->annotate))
+		usage_error("several --asof dates give a table for each: "
+		    "--partial, --merge and --annotate take one");
+	if (o->nasof > 1 && o->leads.stale_days >= 0)
+		usage_error("--stale counts leads as lost as of --asof: give one "
+		    "--asof with it");
+	d->nview = o->nasof > 1 ? o->nasof : 1;
 	d->run.tool = tool;
 	d->run.cfg = cfg;
 	d->run.o = o;
@@ -1012,6 +1126,19 @@ lead_tool_open(const struct lead_tool *tool, void *cfg, int argc, char **argv)
 	part_options(d);
 	if (o->njoin > 0)
 		open_join(d);
+	for (size_t v = 0; v < d->nview; v++) {
+		struct lead_view *w = &d->view[v];
+
+		w->run = d->run;
+		if (d->nview == 1)
+			continue;
+		/* The settings alone: the tool's functions read the stages,
+		 * --window and --asof of run->leads, never what it binds. */
+		w->leads = d->all.leads;
+		w->leads.asof = o->asof_at[v];
+		w->run.leads = &w->leads;
+		w->label = o->asof_arg[v];
+	}
 	return d;
 }
 

@@ -115,10 +115,13 @@ struct lead_key {
 	const struct grouping *grouping;
 	const struct group *group;    /* NULL: the total row (or no groups) */
 	int total;
+	const char *asof;             /* with several --asof dates, the row's,
+	                                 as given: the first column; else NULL */
 };
 
-/* Write the names of the key columns (the --by columns, then "period"),
-** and the key columns of KEY (nothing when the tool does not group). */
+/* Write the names of the key columns ("asof" with several --asof dates,
+** the --by columns, then "period"), and the key columns of KEY (nothing
+** when the tool does not group and has one --asof or none). */
 void lead_key_header(const struct lead_run *run, struct writer *w);
 void lead_key_write(const struct lead_key *key, struct writer *w);
 

@@ -40,6 +40,8 @@ static const struct shared_option shared[] = {
 	    "count a stage only if reached within DAYS of creation" } },
 	{ OPTS_ASOF, { "asof", "DATE", OPT_ASOF,
 	    "the moment the figures are as of (default: latest timestamp)" } },
+	{ OPTS_ASOFS, { "asof", "DATE", OPT_ASOF | OPT_REPEAT,
+	    "the moment the figures are as of (default: latest timestamp; repeatable)" } },
 	{ OPTS_STALE, { "stale", "DAYS", OPT_STALE,
 	    "an open lead quiet more than DAYS at --asof counts as lost" } },
 	{ OPTS_ANNOTATE, { "annotate", NULL, OPT_ANNOTATE,
@@ -427,7 +429,6 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 	const char **given;
 	size_t n = 0, ntool = 0;
 	enum progress_mode progress = PROGRESS_AUTO;
-	const char *asof = NULL;
 	int c;
 
 	memset(o, 0, sizeof *o);
@@ -526,7 +527,9 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			o->leads.window_days = opt_int("window", optarg, 0, 36500);
 			break;
 		case OPT_ASOF:
-			asof = optarg;
+			o->asof_arg = xreallocarray(o->asof_arg, o->nasof + 1,
+			    sizeof *o->asof_arg);
+			o->asof_arg[o->nasof++] = optarg;
 			break;
 		case OPT_STALE:
 			o->leads.stale_days = opt_double("stale", optarg, 0, 36500);
@@ -615,8 +618,13 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 		if (o->leads.stages == NULL)
 			o->leads.stages = preset_stages(p);
 	}
-	if (asof != NULL)
-		o->leads.asof = parse_asof(asof, &o->dates);
+	if (o->nasof > 0) {
+		/* After the loop: a --date-format given later reads them too. */
+		o->asof_at = xcalloc(o->nasof, sizeof *o->asof_at);
+		for (size_t i = 0; i < o->nasof; i++)
+			o->asof_at[i] = parse_asof(o->asof_arg[i], &o->dates);
+		o->leads.asof = o->asof_at[0];
+	}
 
 	o->nfiles = (size_t)(argc - optind);
 	o->files = xcalloc(o->nfiles + 1, sizeof *o->files);
@@ -655,6 +663,8 @@ opts_free(struct kpi_opts *o)
 	free(o->dates.fmt);
 	free(o->files);
 	free(o->leads.stage_map);
+	free(o->asof_arg);
+	free(o->asof_at);
 	for (size_t i = 0; o->header != NULL && o->header[i] != NULL; i++)
 		free(o->header[i]);
 	free(o->header);

@@ -35,7 +35,11 @@ enum {
 	OPTS_COUNT    = 1 << 9,   /* --count-col COL: how many leads a row
 	                             stands for (lib/leads.h) */
 	OPTS_JOIN     = 1 << 10,  /* --join FILE */
-	OPTS_STALE    = 1 << 11   /* --stale DAYS (needs OPTS_ASOF) */
+	OPTS_STALE    = 1 << 11,  /* --stale DAYS (needs OPTS_ASOF) */
+	OPTS_ASOFS    = 1 << 12   /* --asof DATE as OPTS_ASOF, and it may
+	                             come again: the figures as of each date
+	                             in one pass (lib/leadtool.h); not with
+	                             OPTS_ASOF */
 };
 
 /* Keys of a tool's own options start here. */
@@ -64,6 +68,9 @@ struct kpi_opts {
 	/* The families. */
 	struct leads_opts leads;     /* --stages, --stage-col, --window, --asof,
 	                                --no-dedup */
+	const char **asof_arg;       /* each --asof as given, in order, and */
+	kpi_time *asof_at;           /* its time (leads.asof is the first) */
+	size_t nasof;
 	int annotate;                /* --annotate */
 	int total;                   /* --total */
 	int partial, merge;          /* --partial, --merge */
