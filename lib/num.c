@@ -1,6 +1,5 @@
 /* See LICENSE file for copyright and license details. */
 #include <errno.h>
-#include <fenv.h>
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
@@ -153,6 +152,22 @@ static const uint64_t pow10_u64[] = {
 #define FIXED_MAXPREC 19
 
 /*
+** Whether the current rounding mode is to nearest: 1 + 0.75 ulp rounds up
+** to 1 + 1 ulp only to nearest or upward, 1 + 2^-60 stays 1 only to
+** nearest, toward zero or downward. (Two additions: fegetround() costs a
+** call into libm and a read of the x87 control word on every number.)
+** The volatile operands keep the compiler from folding them, as it would
+** assuming the default mode.
+*/
+static int
+rounds_to_nearest(void)
+{
+	static const volatile double three_quarter_ulp = 0x1.8p-53, tiny = 0x1p-60;
+
+	return 1.0 + three_quarter_ulp == 1.0 + 0x1p-52 && 1.0 + tiny == 1.0;
+}
+
+/*
 ** X rounded to PREC (0..19) decimals, exactly as printf's %f rounds (the
 ** exact binary value, to nearest, ties to even), as the whole part *IP and
 ** the PREC decimals *FRAC (an integer below 10^PREC); *NEG is X's sign bit.
@@ -175,7 +190,7 @@ fixed_exact(double x, int prec, int *neg, uint64_t *ip, uint64_t *frac)
 	uint64_t bits, m;
 	int bexp, k;
 
-	if (prec < 0 || prec > FIXED_MAXPREC || fegetround() != FE_TONEAREST)
+	if (prec < 0 || prec > FIXED_MAXPREC || !rounds_to_nearest())
 		return 0;
 	memcpy(&bits, &x, sizeof bits);
 	*neg = (int)(bits >> 63);

@@ -231,12 +231,24 @@ main(void)
 	report(&t);
 
 	/* Another rounding mode goes to printf, which honours it. */
-	t = (struct tally){"rounding upward", 0, 0};
-	if (fesetround(FE_UPWARD) == 0) {
-		for (i = 0; i < 20000; i++)
-			compare(&t, (double)(next64() >> 11) / 9007199254740992.0);
-		compare_around(&t, 0.125);
-		fesetround(FE_TONEAREST);
+	t = (struct tally){"other rounding modes", 0, 0};
+	{
+		static const int modes[] = { FE_UPWARD, FE_DOWNWARD,
+		    FE_TOWARDZERO };
+
+		for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
+			if (fesetround(modes[m]) != 0)
+				continue;
+			for (i = 0; i < 10000; i++) {
+				uint64_t b = next64();
+
+				compare(&t, (double)(b >> 11) / 9007199254740992.0);
+				compare(&t, -(double)(b >> 30) / 1024.0);
+			}
+			compare_around(&t, 0.125);
+			compare_around(&t, 2.5);
+			fesetround(FE_TONEAREST);
+		}
 	}
 	report(&t);
 
