@@ -318,8 +318,8 @@ num_fixed(char *buf, double x, int prec)
 	return fixed_slow(buf, x, prec);
 }
 
-char *
-num_format(char *buf, double x, int prec)
+size_t
+num_format_len(char *buf, double x, int prec)
 {
 	uint64_t ip, frac;
 	size_t o;
@@ -327,7 +327,7 @@ num_format(char *buf, double x, int prec)
 
 	if (!isfinite(x)) {
 		buf[0] = '\0';
-		return buf;
+		return 0;
 	}
 	if (prec < 0)
 		prec = 0;
@@ -340,8 +340,8 @@ num_format(char *buf, double x, int prec)
 			prec--;
 		}
 		/* A value that rounds to zero prints as "0", never "-0". */
-		put_fixed(buf, neg && (ip != 0 || frac != 0), ip, frac, prec);
-		return buf;
+		return put_fixed(buf, neg && (ip != 0 || frac != 0), ip, frac,
+		    prec);
 	}
 	o = fixed_slow(buf, x, prec);
 	if (memchr(buf, '.', o) != NULL) {
@@ -353,8 +353,15 @@ num_format(char *buf, double x, int prec)
 	/* A value that rounds to zero prints as "0", never "-0". */
 	for (size_t i = 0; buf[i] != '\0'; i++)
 		if (buf[i] != '-' && buf[i] != '0')
-			return buf;
+			return o;
 	strcpy(buf, "0");
+	return 1;
+}
+
+char *
+num_format(char *buf, double x, int prec)
+{
+	num_format_len(buf, x, prec);
 	return buf;
 }
 

@@ -38,6 +38,9 @@ const char *num_parse(const char *s, size_t len, double *out);
 */
 char *num_format(char *buf, double x, int prec);
 
+/* num_format(), returning the length of the text it wrote. */
+size_t num_format_len(char *buf, double x, int prec);
+
 /*
 ** Write X into BUF (NUM_BUFSIZE bytes) as snprintf(BUF, NUM_BUFSIZE,
 ** "%.*f", PREC, X) does in the C locale, byte for byte, for PREC 0..40

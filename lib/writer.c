@@ -158,7 +158,9 @@ wr_num(struct writer *w, double x)
 {
 	char buf[NUM_BUFSIZE];
 
-	wr_str(w, num_format(buf, x, w->precision));
+	size_t len = num_format_len(buf, x, w->precision);
+
+	wr_field(w, buf, len);
 }
 
 void

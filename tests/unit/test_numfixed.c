@@ -86,9 +86,10 @@ compare(struct tally *t, double x)
 		if (p > 17)
 			continue;
 		old_format(want, x, p);
-		num_format(got, x, p);
+		len = num_format_len(got, x, p);
 		t->compared++;
-		if (strcmp(got, want) != 0 && t->failed++ < 10)
+		if ((strcmp(got, want) != 0 || len != strlen(want)) &&
+		    t->failed++ < 10)
 			printf("# %s: %a at %d: num_format '%s', old '%s'\n",
 			    t->name, x, p, got, want);
 	}
