@@ -21,6 +21,7 @@
 
 #include "../lib/date.h"
 #include "../lib/leadtool.h"
+#include "../lib/litre.h"
 #include "../lib/logit.h"
 #include "../lib/num.h"
 #include "../lib/scoreeval.h"
@@ -89,10 +90,16 @@ struct rule {
 	                               in; else -1 */
 	enum op op;
 	char *text;                 /* =, !=: the value, trimmed */
+	size_t textlen;
 	char **items;               /* in: the values between '|', trimmed */
+	size_t *itemlen;
 	size_t nitems;
 	double lo, hi;              /* <, <=, >, >=: lo; between: lo..hi */
 	regex_t re;                 /* matches */
+	struct litre lit;           /* matches: the pattern, when it is only
+	                               words (lib/litre.h), else empty */
+	int use_lit;
+	int empty_holds;            /* matches: whether it holds on "" */
 	double half_life;           /* decay: in days; 0: --half-life's */
 	double points;
 };
@@ -378,6 +385,9 @@ split_items(struct rule *r, const char *s)
 
 		r->items = xreallocarray(r->items, r->nitems + 1,
 		    sizeof *r->items);
+		r->itemlen = xreallocarray(r->itemlen, r->nitems + 1,
+		    sizeof *r->itemlen);
+		r->itemlen[r->nitems] = len;
 		r->items[r->nitems++] = xmemdup(t, len);
 		if (bar == NULL)
 			break;
@@ -397,6 +407,7 @@ rule_value(struct config *cfg, struct rule *r, const char *value)
 	case OP_EQ:
 	case OP_NE:
 		r->text = xstrdup(value);
+		r->textlen = strlen(value);
 		break;
 	case OP_IN:
 		split_items(r, value);
@@ -445,6 +456,13 @@ rule_value(struct config *cfg, struct rule *r, const char *value)
 			    r->line, escape_text(esc, sizeof esc, value,
 			    strlen(value)), why);
 		}
+		/*
+		 * Answers worked out once: the empty field's (most notes are
+		 * empty), and, for a pattern of plain words, a substring test
+		 * in place of regexec()'s set-up on every row.
+		 */
+		r->empty_holds = regexec(&r->re, "", 0, NULL, 0) == 0;
+		r->use_lit = litre_compile(&r->lit, value);
 		break;
 	case OP_DECAY:
 		if (*value != '\0') {
@@ -744,13 +762,13 @@ rule_points(const struct lead_run *run, struct reader *r,
 	switch (ru->op) {
 	case OP_EQ:
 	case OP_NE:
-		hold = strlen(ru->text) == len && memcmp(ru->text, s, len) == 0;
+		hold = ru->textlen == len && memcmp(ru->text, s, len) == 0;
 		if (ru->op == OP_NE)
 			hold = !hold;
 		break;
 	case OP_IN:
 		for (size_t i = 0; i < ru->nitems && !hold; i++)
-			hold = strlen(ru->items[i]) == len &&
+			hold = ru->itemlen[i] == len &&
 			    memcmp(ru->items[i], s, len) == 0;
 		break;
 	case OP_LT:
@@ -767,6 +785,14 @@ rule_points(const struct lead_run *run, struct reader *r,
 		    x >= ru->lo : x >= ru->lo && x <= ru->hi;
 		break;
 	case OP_MATCHES:
+		if (len == 0) {
+			hold = ru->empty_holds;
+			break;
+		}
+		if (ru->use_lit) {
+			hold = litre_match(&ru->lit, s, len);
+			break;
+		}
 		sb_reset(&cfg->text);
 		sb_add(&cfg->text, s, len);
 		sb_addc(&cfg->text, '\0');
@@ -895,8 +921,11 @@ free_config(struct config *cfg)
 		for (size_t k = 0; k < ru->nitems; k++)
 			free(ru->items[k]);
 		free(ru->items);
-		if (ru->op == OP_MATCHES)
+		free(ru->itemlen);
+		if (ru->op == OP_MATCHES) {
 			regfree(&ru->re);
+			litre_free(&ru->lit);
+		}
 	}
 	free(cfg->rules);
 	for (size_t g = 0; g < cfg->ngroups; g++) {

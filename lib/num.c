@@ -138,31 +138,160 @@ num_parse(const char *s, size_t len, double *out)
 	return NULL;
 }
 
-char *
-num_format(char *buf, double x, int prec)
+/* 10^0 .. 10^19: the scales of the exact fixed-point path. */
+static const uint64_t pow10_u64[] = {
+	UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000),
+	UINT64_C(10000), UINT64_C(100000), UINT64_C(1000000),
+	UINT64_C(10000000), UINT64_C(100000000), UINT64_C(1000000000),
+	UINT64_C(10000000000), UINT64_C(100000000000),
+	UINT64_C(1000000000000), UINT64_C(10000000000000),
+	UINT64_C(100000000000000), UINT64_C(1000000000000000),
+	UINT64_C(10000000000000000), UINT64_C(100000000000000000),
+	UINT64_C(1000000000000000000), UINT64_C(10000000000000000000),
+};
+#define FIXED_MAXPREC 19
+
+/*
+** Whether the current rounding mode is to nearest: 1 + 0.75 ulp rounds up
+** to 1 + 1 ulp only to nearest or upward, 1 + 2^-60 stays 1 only to
+** nearest, toward zero or downward. (Two additions: fegetround() costs a
+** call into libm and a read of the x87 control word on every number.)
+** The volatile operands keep the compiler from folding them, as it would
+** assuming the default mode.
+*/
+static int
+rounds_to_nearest(void)
+{
+	static const volatile double three_quarter_ulp = 0x1.8p-53, tiny = 0x1p-60;
+
+	return 1.0 + three_quarter_ulp == 1.0 + 0x1p-52 && 1.0 + tiny == 1.0;
+}
+
+/*
+** X rounded to PREC (0..19) decimals, exactly as printf's %f rounds (the
+** exact binary value, to nearest, ties to even), as the whole part *IP and
+** the PREC decimals *FRAC (an integer below 10^PREC); *NEG is X's sign bit.
+**
+** Method: a finite double is m * 2^e with m < 2^53 an integer. For e >= 0
+** the value is the integer m << e (taken only while it fits 64 bits). For
+** e < 0 the decimals are m * 10^PREC / 2^-e: the product is below
+** 2^53 * 10^19 < 2^117, so it is exact in 128 bits, and the quotient is
+** rounded on the exact remainder. With -e >= 128 the product is below half
+** of 2^-e and the value rounds to zero.
+**
+** Returns 0, leaving the outputs unspecified, for what this path does not
+** take: NaN, infinities, integers of 2^64 and more, PREC above 19, and a
+** rounding mode other than to-nearest (which printf would honour).
+*/
+static int
+fixed_exact(double x, int prec, int *neg, uint64_t *ip, uint64_t *frac)
+{
+	unsigned __int128 n, q, r, half;
+	uint64_t bits, m;
+	int bexp, k;
+
+	if (prec < 0 || prec > FIXED_MAXPREC || !rounds_to_nearest())
+		return 0;
+	memcpy(&bits, &x, sizeof bits);
+	*neg = (int)(bits >> 63);
+	bexp = (int)(bits >> 52 & 0x7ff);
+	m = bits & ((UINT64_C(1) << 52) - 1);
+	if (bexp == 0x7ff)
+		return 0;
+	if (bexp == 0) {
+		k = 1074;                       /* zero and subnormals */
+	} else {
+		m |= UINT64_C(1) << 52;
+		k = 1075 - bexp;
+	}
+	if (k <= 0) {
+		if (k < -11)                    /* m << -k would pass 2^64 */
+			return 0;
+		*ip = m << -k;
+		*frac = 0;
+		return 1;
+	}
+	*ip = k < 64 ? m >> k : 0;
+	if (k >= 128) {
+		*frac = 0;
+		return 1;
+	}
+	n = (unsigned __int128)m * pow10_u64[prec];
+	q = n >> k;
+	r = n & (((unsigned __int128)1 << k) - 1);
+	half = (unsigned __int128)1 << (k - 1);
+	if (r > half || (r == half && (q & 1)))
+		q++;
+	/* q lies in [ip * 10^prec, (ip + 1) * 10^prec]: the top is a carry. */
+	q -= (unsigned __int128)*ip * pow10_u64[prec];
+	if (q == pow10_u64[prec]) {
+		++*ip;
+		q = 0;
+	}
+	*frac = (uint64_t)q;
+	return 1;
+}
+
+/* Write V's decimal digits ending just before END; returns where they start. */
+static char *
+digits_before(char *end, uint64_t v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	return end;
+}
+
+/*
+** Write NEG, IP and the WIDTH decimals FRAC (zero-padded on the left) at
+** BUF: "-12.0500" for 1, 12, 500, 4. WIDTH 0 writes no point. Returns the
+** length.
+*/
+static size_t
+put_fixed(char *buf, int neg, uint64_t ip, uint64_t frac, int width)
+{
+	char tmp[48], *end = tmp + sizeof tmp, *p = end;
+	size_t len;
+
+	if (width > 0) {
+		for (int i = 0; i < width; i++) {
+			*--p = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--p = '.';
+	}
+	p = digits_before(p, ip);
+	if (neg)
+		*--p = '-';
+	len = (size_t)(end - p);
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+	return len;
+}
+
+/*
+** snprintf's %.*f into BUF with the locale's decimal point (which may be
+** ',' or several bytes) written as '.'. Returns the length.
+*/
+static size_t
+fixed_slow(char *buf, double x, int prec)
 {
 	char tmp[NUM_BUFSIZE];
-	size_t i, o = 0;
+	size_t o = 0;
 	int n, seen_point = 0;
 
-	if (!isfinite(x)) {
-		buf[0] = '\0';
-		return buf;
-	}
-	if (prec < 0)
-		prec = 0;
-	if (prec > 15)
-		prec = 15;
 	n = snprintf(tmp, sizeof tmp, "%.*f", prec, x);
 	if (n < 0 || (size_t)n >= sizeof tmp) {
 		buf[0] = '\0';
-		return buf;
+		return 0;
 	}
-	/*
-	 * %f writes only a sign, digits and the locale's decimal point (which
-	 * may be ',' or several bytes): keep the digits, write '.' for it.
-	 */
-	for (i = 0; tmp[i] != '\0'; i++) {
+	if (!isfinite(x)) {
+		memcpy(buf, tmp, (size_t)n + 1);
+		return (size_t)n;
+	}
+	/* %f writes only a sign, digits and the point: keep the digits. */
+	for (size_t i = 0; tmp[i] != '\0'; i++) {
 		char c = tmp[i];
 
 		if (is_digit(c) || (c == '-' && o == 0)) {
@@ -173,17 +302,66 @@ num_format(char *buf, double x, int prec)
 		}
 	}
 	buf[o] = '\0';
-	if (seen_point) {
+	return o;
+}
+
+size_t
+num_fixed(char *buf, double x, int prec)
+{
+	uint64_t ip, frac;
+	int neg;
+
+	if (prec < 0)
+		prec = 0;
+	if (fixed_exact(x, prec, &neg, &ip, &frac))
+		return put_fixed(buf, neg, ip, frac, prec);
+	return fixed_slow(buf, x, prec);
+}
+
+size_t
+num_format_len(char *buf, double x, int prec)
+{
+	uint64_t ip, frac;
+	size_t o;
+	int neg;
+
+	if (!isfinite(x)) {
+		buf[0] = '\0';
+		return 0;
+	}
+	if (prec < 0)
+		prec = 0;
+	if (prec > 15)
+		prec = 15;
+	if (fixed_exact(x, prec, &neg, &ip, &frac)) {
+		/* Drop the trailing zeros before writing any digit. */
+		while (prec > 0 && frac % 10 == 0) {
+			frac /= 10;
+			prec--;
+		}
+		/* A value that rounds to zero prints as "0", never "-0". */
+		return put_fixed(buf, neg && (ip != 0 || frac != 0), ip, frac,
+		    prec);
+	}
+	o = fixed_slow(buf, x, prec);
+	if (memchr(buf, '.', o) != NULL) {
 		while (o > 0 && buf[o - 1] == '0')
 			buf[--o] = '\0';
 		if (o > 0 && buf[o - 1] == '.')
 			buf[--o] = '\0';
 	}
 	/* A value that rounds to zero prints as "0", never "-0". */
-	for (i = 0; buf[i] != '\0'; i++)
+	for (size_t i = 0; buf[i] != '\0'; i++)
 		if (buf[i] != '-' && buf[i] != '0')
-			return buf;
+			return o;
 	strcpy(buf, "0");
+	return 1;
+}
+
+char *
+num_format(char *buf, double x, int prec)
+{
+	num_format_len(buf, x, prec);
 	return buf;
 }
 

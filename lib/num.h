@@ -34,8 +34,26 @@ const char *num_parse(const char *s, size_t len, double *out);
 ** The decimal point is '.' whatever the locale; "-0" is written "0"; a
 ** NaN or an infinity is written as the empty string, the form of an
 ** undefined value in every kpikit output. Returns BUF.
+** Method: num_fixed()'s digits (so exactly printf's rounding), trimmed.
 */
 char *num_format(char *buf, double x, int prec);
+
+/* num_format(), returning the length of the text it wrote. */
+size_t num_format_len(char *buf, double x, int prec);
+
+/*
+** Write X into BUF (NUM_BUFSIZE bytes) as snprintf(BUF, NUM_BUFSIZE,
+** "%.*f", PREC, X) does in the C locale, byte for byte, for PREC 0..40
+** (a negative PREC is 0): "-0.000" for -0.0 or -1e-9 at 3, "nan", "-inf".
+** The decimal point is '.' whatever the locale. Returns the length.
+**
+** Method: for PREC up to 19 and values below 2^64, the exact binary value
+** scaled by 10^PREC in 128-bit integers and rounded to nearest, ties to
+** even, on the exact remainder (what glibc does, several times faster);
+** anything else, and a rounding mode other than to-nearest, goes to
+** snprintf.
+*/
+size_t num_fixed(char *buf, double x, int prec);
 
 /*
 ** Parse S as a whole decimal integer in [MIN, MAX] into *OUT (for option

@@ -1,6 +1,7 @@
 /* See LICENSE file for copyright and license details. */
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio_ext.h>
 #include <string.h>
 
@@ -71,6 +72,36 @@ tsv_field(struct writer *w, const char *s, size_t len)
 	fwrite_unlocked(s + from, 1, len - from, w->fp);
 }
 
+/*
+** Whether any of the LEN bytes at S is at or below the highest of OFS,
+** '"', LF and CR: a field without one needs no quotes, and the exact test
+** runs only on the few fields this lets through (bytes of 0x80 and up are
+** above any ASCII separator). Eight bytes at a time: (x - 0x01..01 * n) &
+** ~x & 0x80..80 is nonzero exactly when a byte of x is below n, for n up
+** to 128 (the lowest such byte borrows into its own top bit; a byte of
+** 0x80 or more has its top bit cleared by ~x).
+*/
+static int
+may_need_quotes(const char *s, size_t len, int ofs)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	unsigned top = (unsigned char)ofs > '"' ? (unsigned char)ofs : '"';
+	size_t i = 0;
+
+	if (top < 128)
+		for (; i + 8 <= len; i += 8) {
+			uint64_t x;
+
+			memcpy(&x, s + i, sizeof x);
+			if (((x - ones * (top + 1)) & ~x & ones * 0x80) != 0)
+				return 1;
+		}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] <= top)
+			return 1;
+	return 0;
+}
+
 void
 wr_field(struct writer *w, const char *s, size_t len)
 {
@@ -83,12 +114,13 @@ wr_field(struct writer *w, const char *s, size_t len)
 		return;
 	}
 	separate(w, len);
-	for (size_t i = 0; i < len && !quote; i++)
-		if (s[i] == w->ofs || s[i] == '"' || s[i] == '\n' ||
-		    s[i] == '\r') {
-			quote = 1;
-			break;
-		}
+	if (!quote && may_need_quotes(s, len, w->ofs))
+		for (size_t i = 0; i < len; i++)
+			if (s[i] == w->ofs || s[i] == '"' || s[i] == '\n' ||
+			    s[i] == '\r') {
+				quote = 1;
+				break;
+			}
 	if (!quote) {
 		fwrite_unlocked(s, 1, len, w->fp);
 		return;
@@ -126,7 +158,9 @@ wr_num(struct writer *w, double x)
 {
 	char buf[NUM_BUFSIZE];
 
-	wr_str(w, num_format(buf, x, w->precision));
+	size_t len = num_format_len(buf, x, w->precision);
+
+	wr_field(w, buf, len);
 }
 
 void
