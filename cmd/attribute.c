@@ -175,15 +175,6 @@ struct touch {
 	unsigned long line;
 };
 
-/* The bits of the slots of the cache of paths met lately (32 KiB). */
-#define PCACHE_BITS 12
-
-/* A path's state in the table of distinct paths. */
-struct pstate {
-	struct attr_path p;
-	uint64_t number;               /* order of creation */
-};
-
 /*
 ** The journey being read when a touch log streams (rows grouped by
 ** lead): the current lead's id and conversion, and its touches.
@@ -218,10 +209,7 @@ struct run {
 	kpi_time *convt;               /* by id: conversion time or NO_TIME */
 	double *convv;                 /* by id: its value */
 	size_t capid;
-	struct group_table *paths;     /* channel numbers -> struct pstate */
-	struct arena pmem;             /* their channels and time-decay sums */
-	struct pstate *pcache[1 << PCACHE_BITS];  /* paths met lately */
-	size_t npaths;
+	struct attr_table paths;       /* the distinct paths */
 	char **files;                  /* names of the files read */
 	size_t nfiles;
 	/* What was left out, and the first of each. */
@@ -470,62 +458,25 @@ read_touches(struct run *rn, struct reader *r, uint32_t file)
 		rd_die(r);
 }
 
-/* The slot of the path of channels CH (N of them) in the run's cache of
-** paths met lately: a cheap hash, as a clash only costs a lookup in the
-** table of paths. */
-static size_t
-pcache_slot(const uint32_t *ch, size_t n)
-{
-	uint64_t h = n;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ ch[i]) * UINT64_C(0x9e3779b97f4a7c15);
-	return (size_t)(h >> (64 - PCACHE_BITS));
-}
-
 /* The path of channels CH (N of them) with journeys added: CONV (0 or
 ** more), NUL, VALUE; and with TD (may be NULL) the time-decay shares of
 ** one converting journey, summed (made means by finish_paths()). A path
-** of a touch log has the sums whenever time_decay is asked for. A few
-** paths make up most journeys: a small cache of the paths met lately
-** finds them without the table's cache misses. */
-static struct pstate *
+** of a touch log has the sums whenever time_decay is asked for. */
+static void
 add_path(struct run *rn, const uint32_t *ch, size_t n, double conv,
     double nul, double value, const double *td)
 {
-	size_t slot = pcache_slot(ch, n);
-	struct pstate *ps = rn->pcache[slot];
+	struct attr_path *p = attr_table_get(&rn->paths, ch, n,
+	    rn->cfg->use[AM_TIME_DECAY] && !rn->cfg->paths);
 
-	if (ps == NULL || ps->p.n != n ||
-	    memcmp(ps->p.ch, ch, n * sizeof *ch) != 0) {
-		int created;
-		struct group *g = gt_get(rn->paths, (const char *)ch,
-		    n * sizeof *ch, &created);
-
-		ps = g->state;
-		if (created) {
-			ps->p.ch = arena_alloc(&rn->pmem, n * sizeof *ch + 1);
-			memcpy(ps->p.ch, ch, n * sizeof *ch);
-			ps->p.n = n;
-			ps->number = rn->npaths++;
-			if (rn->cfg->use[AM_TIME_DECAY] && !rn->cfg->paths) {
-				ps->p.td = arena_alloc(&rn->pmem,
-				    2 * n * sizeof *ps->p.td);
-				ps->p.tdv = ps->p.td + n;
-				memset(ps->p.td, 0, 2 * n * sizeof *ps->p.td);
-			}
-		}
-		rn->pcache[slot] = ps;
-	}
-	ps->p.conv += conv;
-	ps->p.nul += nul;
-	ps->p.value += value;
+	p->conv += conv;
+	p->nul += nul;
+	p->value += value;
 	if (td != NULL)
 		for (size_t i = 0; i < n; i++) {
-			ps->p.td[i] += td[i];
-			ps->p.tdv[i] += td[i] * value;
+			p->td[i] += td[i];
+			p->tdv[i] += td[i] * value;
 		}
-	return ps;
 }
 
 static int
@@ -901,26 +852,6 @@ read_paths(struct run *rn, struct reader *r)
 	free(want);
 }
 
-static int
-path_cmp(const void *a, const void *b)
-{
-	const struct attr_path *x = a, *y = b;
-
-	for (size_t i = 0; i < x->n && i < y->n; i++)
-		if (x->ch[i] != y->ch[i])
-			return x->ch[i] < y->ch[i] ? -1 : 1;
-	return x->n < y->n ? -1 : x->n > y->n;
-}
-
-/* Put path state S at its number in the array CTX. */
-static void
-place_path(void *ctx, void *s)
-{
-	struct pstate *ps = s;
-
-	((struct attr_path *)ctx)[ps->number] = ps->p;
-}
-
 /*
 ** The distinct paths, their channels renumbered by RANK (the place of a
 ** channel's name in byte order) and sorted by those, so that nothing
@@ -929,10 +860,9 @@ place_path(void *ctx, void *s)
 static struct attr_path *
 finish_paths(struct run *rn, const size_t *rank)
 {
-	struct attr_path *p = xcalloc(rn->npaths + 1, sizeof *p);
+	struct attr_path *p = rn->paths.p;
 
-	gt_each(rn->paths, place_path, p);
-	for (size_t i = 0; i < rn->npaths; i++) {
+	for (size_t i = 0; i < rn->paths.n; i++) {
 		struct attr_path *q = &p[i];
 
 		for (size_t k = 0; k < q->n; k++)
@@ -946,8 +876,8 @@ finish_paths(struct run *rn, const size_t *rank)
 				q->td[k] = td;
 			}
 	}
-	qsort(p, rn->npaths, sizeof *p, path_cmp);
-	return p;
+	attr_table_sort(&rn->paths);
+	return rn->paths.p;
 }
 
 static const char *
@@ -1000,7 +930,7 @@ credit_and_write(struct run *rn, struct writer *w)
 {
 	struct config *cfg = rn->cfg;
 	struct attr_path *p, *q;
-	size_t np = rn->npaths, nch = idmap_count(&rn->chans);
+	size_t np = rn->paths.n, nch = idmap_count(&rn->chans);
 	size_t *order = xcalloc(nch + 1, sizeof *order);
 	size_t *rank = xcalloc(nch + 1, sizeof *rank);
 	struct attr_params par = { nch, UINT32_MAX, cfg->korder, MAX_STATES };
@@ -1086,7 +1016,6 @@ credit_and_write(struct run *rn, struct writer *w)
 			}
 			wr_end(w);
 		}
-	free(p);
 	free(q);
 	free(order);
 	free(rank);
@@ -1159,11 +1088,7 @@ stream_all(struct run *rn)
 static void
 restart(struct run *rn, struct strbuf *notes, size_t mark)
 {
-	gt_free(rn->paths, NULL);
-	rn->paths = gt_new(sizeof(struct pstate));
-	arena_free(&rn->pmem);
-	memset(rn->pcache, 0, sizeof rn->pcache);
-	rn->npaths = 0;
+	attr_table_free(&rn->paths);
 	idmap_free(&rn->chans);
 	for (size_t i = 0; i < rn->nfiles; i++)
 		free(rn->files[i]);
@@ -1243,7 +1168,6 @@ main(int argc, char *argv[])
 	rn.cfg = &cfg;
 	rn.o = &o;
 	rn.notes = &notes;
-	rn.paths = gt_new(sizeof(struct pstate));
 	rn.files = xcalloc(o.nfiles + 1, sizeof *rn.files);
 	if (cfg.leads != NULL)
 		read_leads(&rn, strcmp(cfg.leads, "-") == 0 ? NULL : cfg.leads);
@@ -1287,8 +1211,7 @@ main(int argc, char *argv[])
 		    "out; the first: id '%s'", (unsigned long long)rn.empty,
 		    rn.empty_id);
 
-	gt_free(rn.paths, NULL);
-	arena_free(&rn.pmem);
+	attr_table_free(&rn.paths);
 	idmap_free(&rn.ids);
 	idmap_free(&rn.chans);
 	free(rn.tv);

@@ -434,3 +434,226 @@ attr_poisson(uint64_t *state, double lambda)
 			return k;
 	}
 }
+
+/* The bits of the cache of recent paths: 8192 slots of 4 bytes. */
+#define RECENT_BITS 13
+/* The table's memory for channels comes in blocks of this many bytes. */
+#define TABLE_BLOCK (64 * 1024)
+
+struct attr_block {
+	struct attr_block *next;
+};
+
+/* SIZE bytes, aligned for doubles, from T's blocks. */
+static void *
+table_mem(struct attr_table *t, size_t size)
+{
+	void *p;
+
+	size = (size + 7) & ~(size_t)7;
+	if (size > t->memleft) {
+		size_t block = size + sizeof(double) > TABLE_BLOCK ?
+		    size + sizeof(double) : TABLE_BLOCK;
+		struct attr_block *b = xmalloc(block);
+
+		b->next = t->mem;
+		t->mem = b;
+		t->memnext = (char *)b + sizeof(double);
+		t->memleft = block - sizeof(double);
+	}
+	p = t->memnext;
+	t->memnext += size;
+	t->memleft -= size;
+	return p;
+}
+
+static int
+same_path(const struct attr_path *p, const uint32_t *ch, size_t n)
+{
+	if (p->n != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (p->ch[i] != ch[i])
+			return 0;
+	return 1;
+}
+
+/* The slot of T where the path of hash H and channels CH (N) is, or
+** the empty one where it goes. */
+static size_t
+table_probe(const struct attr_table *t, uint64_t h, const uint32_t *ch,
+    size_t n)
+{
+	size_t mask = t->nslots - 1, i = (size_t)h & mask;
+	uint64_t tag = h >> 32;
+
+	for (;; i = (i + 1) & mask) {
+		uint64_t s = t->slot[i];
+
+		if (s == 0)
+			return i;
+		if (s >> 32 == tag && ch != NULL &&
+		    same_path(&t->p[(uint32_t)s - 1], ch, n))
+			return i;
+	}
+}
+
+static void
+table_grow(struct attr_table *t)
+{
+	uint64_t *old = t->slot;
+	size_t nold = t->nslots;
+
+	t->nslots = nold ? 2 * nold : 1024;
+	t->slot = xcalloc(t->nslots, sizeof *t->slot);
+	for (size_t i = 0; i < nold; i++)
+		if (old[i] != 0) {
+			uint64_t h = old[i] >> 32;
+			size_t mask = t->nslots - 1, j;
+
+			/* Probe by the 32 bits kept: the low bits of the
+			** hash are its high bits' copy (see attr_table_get()). */
+			for (j = (size_t)h & mask; t->slot[j] != 0;
+			    j = (j + 1) & mask)
+				;
+			t->slot[j] = old[i];
+		}
+	free(old);
+}
+
+struct attr_path *
+attr_table_get(struct attr_table *t, const uint32_t *ch, size_t n,
+    int with_td)
+{
+	uint64_t r = n, h, key = 0;
+	int packed = 1;
+	size_t rs, i;
+	uint32_t k;
+	struct attr_path *p;
+
+	/* The cache: a multiply-xor hash, as a clash costs only a probe;
+	** a short path is its own key there, packed a byte a channel after
+	** its length, so that a hit reads no channels. */
+	for (size_t j = 0; j < n; j++) {
+		r = (r ^ ch[j]) * UINT64_C(0x9e3779b97f4a7c15);
+		if (j < 7 && ch[j] < 256)
+			key |= (uint64_t)ch[j] << (8 * (j + 1));
+		else
+			key = 0, packed = 0;
+	}
+	if (packed)
+		key |= n;
+	rs = (size_t)(r >> (64 - RECENT_BITS));
+	if (t->recent == NULL) {
+		t->recent = xcalloc((size_t)1 << RECENT_BITS,
+		    sizeof *t->recent);
+		t->recent_key = xcalloc((size_t)1 << RECENT_BITS,
+		    sizeof *t->recent_key);
+	} else if ((k = t->recent[rs]) != 0 && (packed ?
+	    t->recent_key[rs] == key : same_path(&t->p[k - 1], ch, n))) {
+		return &t->p[k - 1];
+	}
+	if (2 * (t->n + 1) > t->nslots)
+		table_grow(t);
+	/* The slot index and the tag both come from the top 32 bits, so
+	** that a slot's tag is all that table_grow() needs. */
+	h = hash_keyed(ch, n * sizeof *ch) >> 32;
+	h |= h << 32;
+	i = table_probe(t, h, ch, n);
+	if (t->slot[i] != 0) {
+		k = (uint32_t)t->slot[i];
+		t->recent[rs] = k;
+		t->recent_key[rs] = key;
+		return &t->p[k - 1];
+	}
+	if (t->n == UINT32_MAX - 1)
+		die(EX_SOFTWARE, "more than %u distinct paths", UINT32_MAX - 2);
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 1024;
+		t->p = xreallocarray(t->p, t->cap, sizeof *t->p);
+	}
+	p = &t->p[t->n];
+	memset(p, 0, sizeof *p);
+	p->ch = table_mem(t, n * sizeof *ch);
+	memcpy(p->ch, ch, n * sizeof *ch);
+	p->n = n;
+	if (with_td) {
+		p->td = table_mem(t, 2 * n * sizeof *p->td);
+		p->tdv = p->td + n;
+		memset(p->td, 0, 2 * n * sizeof *p->td);
+	}
+	k = (uint32_t)++t->n;
+	t->slot[i] = (h & ~(uint64_t)UINT32_MAX) | k;
+	t->recent[rs] = k;
+	t->recent_key[rs] = key;
+	return p;
+}
+
+static int
+path_order(const void *a, const void *b, void *ctx)
+{
+	const struct attr_path *p = ctx;
+	const struct attr_path *x = &p[*(const uint32_t *)a];
+	const struct attr_path *y = &p[*(const uint32_t *)b];
+
+	for (size_t i = 0; i < x->n && i < y->n; i++)
+		if (x->ch[i] != y->ch[i])
+			return x->ch[i] < y->ch[i] ? -1 : 1;
+	return x->n < y->n ? -1 : x->n > y->n;
+}
+
+void
+attr_table_sort(struct attr_table *t)
+{
+	uint32_t *ord = xcalloc(t->n + 1, sizeof *ord);
+
+	for (size_t i = 0; i < t->n; i++)
+		ord[i] = (uint32_t)i;
+	qsort_r(ord, t->n, sizeof *ord, path_order, t->p);
+	/* Apply the permutation in place, cycle by cycle: position i takes
+	** the path ord[i]; a done position is marked UINT32_MAX. */
+	for (size_t i = 0; i < t->n; i++) {
+		struct attr_path keep;
+		size_t j = i;
+
+		if (ord[i] == UINT32_MAX || ord[i] == i) {
+			ord[i] = UINT32_MAX;
+			continue;
+		}
+		keep = t->p[i];
+		while (ord[j] != i) {
+			size_t from = ord[j];
+
+			t->p[j] = t->p[from];
+			ord[j] = UINT32_MAX;
+			j = from;
+		}
+		t->p[j] = keep;
+		ord[j] = UINT32_MAX;
+	}
+	free(ord);
+	/* The slots and the cache hold numbers no more valid. */
+	free(t->slot);
+	t->slot = NULL;
+	t->nslots = 0;
+	free(t->recent);
+	free(t->recent_key);
+	t->recent = NULL;
+	t->recent_key = NULL;
+}
+
+void
+attr_table_free(struct attr_table *t)
+{
+	while (t->mem != NULL) {
+		struct attr_block *b = t->mem;
+
+		t->mem = b->next;
+		free(b);
+	}
+	free(t->p);
+	free(t->slot);
+	free(t->recent);
+	free(t->recent_key);
+	memset(t, 0, sizeof *t);
+}

@@ -88,6 +88,50 @@ struct attr_path {
 	double *td, *tdv;
 };
 
+/*
+** The distinct paths of a stream of journeys (attribute(1) reads its
+** input into one): memory per distinct path, never per journey: its
+** struct attr_path (56 bytes), 4 bytes a channel, 16 more a channel with
+** time-decay sums, and 8 bytes of slots (at most half full). A slot holds
+** the path's number and 32 bits of its hash (hash_keyed(), so that no
+** input can make paths collide on purpose), so that a probe rarely reads
+** a path that is not the one sought; a small cache of the slots of paths
+** met lately (96 KiB) finds the few paths that make up most journeys
+** without touching the table. Initialise with {0}.
+*/
+struct attr_block;
+
+struct attr_table {
+	struct attr_path *p;   /* the paths, in order of creation */
+	size_t n, cap;
+	uint64_t *slot;        /* hash << 32 | number + 1; 0: empty */
+	size_t nslots;
+	uint32_t *recent;      /* number + 1 of a path met lately, by a
+	                          cheap hash of its channels; 0: none */
+	uint64_t *recent_key;  /* its channels packed, for up to 7 channels
+	                          below 256; else 0 */
+	struct attr_block *mem;   /* channels and time-decay sums */
+	size_t memleft;
+	char *memnext;
+};
+
+/*
+** The path of channels CH[0..N-1] (N >= 1) in T, added with zero counts
+** when new, with TD and TDV (N doubles each, zeroed) when WITH_TD, else
+** NULL. The pointer is valid until the next call.
+*/
+struct attr_path *attr_table_get(struct attr_table *t, const uint32_t *ch,
+    size_t n, int with_td);
+
+/*
+** Sort T's paths by their channels (shorter first on a common prefix),
+** in place, so that the order of the input changes nothing downstream.
+*/
+void attr_table_sort(struct attr_table *t);
+
+/* Free T's memory; T is then empty. */
+void attr_table_free(struct attr_table *t);
+
 /* Parameters of the models. */
 struct attr_params {
 	size_t nch;            /* channels, numbered 0 .. NCH - 1 */
