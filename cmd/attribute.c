@@ -933,7 +933,8 @@ credit_and_write(struct run *rn, struct writer *w)
 	size_t np = rn->paths.n, nch = idmap_count(&rn->chans);
 	size_t *order = xcalloc(nch + 1, sizeof *order);
 	size_t *rank = xcalloc(nch + 1, sizeof *rank);
-	struct attr_params par = { nch, UINT32_MAX, cfg->korder, MAX_STATES };
+	struct attr_params par = { nch, UINT32_MAX, cfg->korder, MAX_STATES,
+	    NULL };
 	double tconv = 0, tval = 0;
 	double *conv = xcalloc((size_t)cfg->nmodels * nch + 1, sizeof *conv);
 	double *val = xcalloc((size_t)cfg->nmodels * nch + 1, sizeof *val);
@@ -943,6 +944,7 @@ credit_and_write(struct run *rn, struct writer *w)
 	    sizeof *bv), *col = xcalloc((size_t)cfg->bootstrap + 1,
 	    sizeof *col);
 	uint64_t state = cfg->seed;
+	struct attr_states states = {0};
 
 	for (size_t c = 0; c < nch; c++)
 		order[c] = c;
@@ -969,6 +971,11 @@ credit_and_write(struct run *rn, struct writer *w)
 		check_sums(m, conv + k * nch, val + k * nch, nch, tconv, tval);
 	}
 	q = xcalloc(np + 1, sizeof *q);
+	/* The resamples' chains have the same states, numbered once. */
+	if (cfg->bootstrap > 0 && cfg->use[AM_MARKOV] &&
+	    attr_markov_states(&states, p, np, nch, cfg->korder,
+	    MAX_STATES) == 0)
+		par.states = &states;
 	for (long long b = 0; b < cfg->bootstrap; b++) {
 		for (size_t j = 0; j < np; j++) {
 			q[j] = p[j];
@@ -1016,6 +1023,7 @@ credit_and_write(struct run *rn, struct writer *w)
 			}
 			wr_end(w);
 		}
+	attr_states_free(&states);
 	free(q);
 	free(order);
 	free(rank);

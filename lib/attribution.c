@@ -150,16 +150,111 @@ struct chain {
 	unsigned char *has;  /* ns x nch: state holds channel */
 };
 
-/* Build C of order K; 0, or -1 past MAX_STATES. */
+int
+attr_markov_states(struct attr_states *st, const struct attr_path *p,
+    size_t np, size_t nch, int k, size_t max_states)
+{
+	struct idmap states = {0};
+	size_t total = 0;
+
+	memset(st, 0, sizeof *st);
+	for (size_t j = 0; j < np; j++)
+		total += p[j].n;
+	st->of = xcalloc(total + 1, sizeof *st->of);
+	total = 0;
+	for (size_t j = 0; j < np; j++) {
+		for (size_t i = 0; i < p[j].n; i++) {
+			size_t from = i + 1 > (size_t)k ? i + 1 - (size_t)k : 0;
+			int created;
+			size_t s = idmap_get(&states, (const char *)(p[j].ch +
+			    from), (i + 1 - from) * sizeof *p[j].ch, &created);
+
+			st->of[total++] = (uint32_t)s;
+			if (created && s >= max_states) {
+				idmap_free(&states);
+				attr_states_free(st);
+				return -1;
+			}
+			if (created) {
+				st->has = xreallocarray(st->has, (s + 1) *
+				    (nch ? nch : 1), 1);
+				memset(st->has + s * nch, 0, nch);
+				for (size_t q = from; q <= i; q++)
+					st->has[s * nch + p[j].ch[q]] = 1;
+			}
+		}
+	}
+	st->ns = idmap_count(&states);
+	st->nch = nch;
+	idmap_free(&states);
+	return 0;
+}
+
+void
+attr_states_free(struct attr_states *st)
+{
+	free(st->of);
+	free(st->has);
+	memset(st, 0, sizeof *st);
+}
+
+/* Build C of order K from the states numbered in ST: numbered again in
+** the order they first appear in the paths that count, as
+** chain_build() numbers them. */
+static size_t *
+chain_number(struct chain *c, const struct attr_states *st,
+    const struct attr_path *p, size_t np, size_t nch)
+{
+	uint32_t *local = xcalloc(st->ns + 1, sizeof *local);
+	size_t total = 0, pos = 0, ns = 0;
+	size_t *path_state;
+
+	for (size_t j = 0; j < np; j++)
+		if (p[j].conv + p[j].nul != 0)
+			total += p[j].n;
+	path_state = xcalloc(total + 1, sizeof *path_state);
+	total = 0;
+	for (size_t j = 0; j < np; pos += p[j].n, j++) {
+		if (p[j].conv + p[j].nul == 0)
+			continue;
+		for (size_t i = 0; i < p[j].n; i++) {
+			uint32_t g = st->of[pos + i];
+
+			if (local[g] == 0)
+				local[g] = (uint32_t)++ns;
+			path_state[total++] = local[g] - 1;
+		}
+	}
+	c->ns = ns;
+	c->has = xcalloc(ns * nch + 1, 1);
+	for (size_t g = 0; g < st->ns; g++)
+		if (local[g] != 0)
+			memcpy(c->has + (local[g] - 1) * nch, st->has + g * nch,
+			    nch);
+	free(local);
+	return path_state;
+}
+
+/* Build C of order K (with ST, from its states); 0, or -1 past
+** MAX_STATES. */
 static int
 chain_build(struct chain *c, const struct attr_path *p, size_t np,
-    size_t nch, int k, size_t max_states)
+    size_t nch, int k, size_t max_states, const struct attr_states *st)
 {
 	struct idmap states = {0};
 	size_t *path_state = NULL, cap = 0, total = 0;
 	size_t ns;
 
 	memset(c, 0, sizeof *c);
+	if (st != NULL) {
+		path_state = chain_number(c, st, p, np, nch);
+		ns = c->ns;
+		c->q = xcalloc(ns * ns + 1, sizeof *c->q);
+		c->conv = xcalloc(ns + 1, sizeof *c->conv);
+		c->out = xcalloc(ns + 1, sizeof *c->out);
+		c->start = xcalloc(ns + 1, sizeof *c->start);
+		goto count;
+	}
 	/* Number the states first, so the matrix is allocated once. */
 	for (size_t j = 0; j < np; j++) {
 		if (p[j].conv + p[j].nul == 0)
@@ -205,6 +300,7 @@ chain_build(struct chain *c, const struct attr_path *p, size_t np,
 				c->has[s * nch + ch[i]] = 1;
 		}
 	}
+count:
 	total = 0;
 	for (size_t j = 0; j < np; j++) {
 		double w = p[j].conv + p[j].nul;
@@ -303,15 +399,17 @@ chain_solve(const struct chain *c, size_t nch, size_t removed, double *a,
 	return pc / startsum;
 }
 
-size_t
-attr_markov(const struct attr_path *p, size_t np, size_t nch, int k,
-    size_t max_states, double *pconv, double *re)
+/* attr_markov(), with the states of ST when not NULL. */
+static size_t
+markov(const struct attr_path *p, size_t np, size_t nch, int k,
+    size_t max_states, const struct attr_states *st, double *pconv,
+    double *re)
 {
 	struct chain c;
 	double *a, *b, pall;
 	size_t *idx;
 
-	if (chain_build(&c, p, np, nch, k, max_states) < 0)
+	if (chain_build(&c, p, np, nch, k, max_states, st) < 0)
 		return 0;
 	a = xcalloc(c.ns * c.ns + 1, sizeof *a);
 	b = xcalloc(c.ns + 1, sizeof *b);
@@ -327,6 +425,13 @@ attr_markov(const struct attr_path *p, size_t np, size_t nch, int k,
 	free(idx);
 	chain_free(&c);
 	return c.ns ? c.ns : 1;
+}
+
+size_t
+attr_markov(const struct attr_path *p, size_t np, size_t nch, int k,
+    size_t max_states, double *pconv, double *re)
+{
+	return markov(p, np, nch, k, max_states, NULL, pconv, re);
 }
 
 int
@@ -345,8 +450,9 @@ attr_credit(enum attr_model m, const struct attr_path *p, size_t np,
 	if (m == AM_MARKOV) {
 		double *re = xcalloc(nch + 1, sizeof *re);
 
-		if (attr_markov(p, np, nch, par->order, par->max_states, NULL,
-		    re) == 0) {
+		if (markov(p, np, nch, par->order, par->max_states,
+		    par->states != NULL && par->states->nch == nch ?
+		    par->states : NULL, NULL, re) == 0) {
 			free(re);
 			return -1;
 		}
@@ -589,13 +695,24 @@ attr_table_get(struct attr_table *t, const uint32_t *ch, size_t n,
 	return p;
 }
 
+/* A path's place in the sort: its number, and its channels packed a
+** byte each plus 1 from the top (0 past its end, so that a prefix comes
+** first), when it has at most 8 channels below 255; else KEY is 0. */
+struct sort_item {
+	uint64_t key;
+	uint32_t i;
+};
+
 static int
 path_order(const void *a, const void *b, void *ctx)
 {
-	const struct attr_path *p = ctx;
-	const struct attr_path *x = &p[*(const uint32_t *)a];
-	const struct attr_path *y = &p[*(const uint32_t *)b];
+	const struct sort_item *u = a, *v = b;
+	const struct attr_path *p = ctx, *x, *y;
 
+	if (u->key != 0 && v->key != 0)
+		return u->key < v->key ? -1 : u->key > v->key;
+	x = &p[u->i];
+	y = &p[v->i];
 	for (size_t i = 0; i < x->n && i < y->n; i++)
 		if (x->ch[i] != y->ch[i])
 			return x->ch[i] < y->ch[i] ? -1 : 1;
@@ -605,11 +722,28 @@ path_order(const void *a, const void *b, void *ctx)
 void
 attr_table_sort(struct attr_table *t)
 {
+	struct sort_item *it = xcalloc(t->n + 1, sizeof *it);
 	uint32_t *ord = xcalloc(t->n + 1, sizeof *ord);
 
+	for (size_t i = 0; i < t->n; i++) {
+		const struct attr_path *p = &t->p[i];
+
+		it[i].i = (uint32_t)i;
+		it[i].key = 0;
+		if (p->n > 8)
+			continue;
+		for (size_t j = 0; j < p->n; j++) {
+			if (p->ch[j] >= 255) {
+				it[i].key = 0;
+				break;
+			}
+			it[i].key |= (uint64_t)(p->ch[j] + 1) << (56 - 8 * j);
+		}
+	}
+	qsort_r(it, t->n, sizeof *it, path_order, t->p);
 	for (size_t i = 0; i < t->n; i++)
-		ord[i] = (uint32_t)i;
-	qsort_r(ord, t->n, sizeof *ord, path_order, t->p);
+		ord[i] = it[i].i;
+	free(it);
 	/* Apply the permutation in place, cycle by cycle: position i takes
 	** the path ord[i]; a done position is marked UINT32_MAX. */
 	for (size_t i = 0; i < t->n; i++) {

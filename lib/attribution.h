@@ -132,13 +132,35 @@ void attr_table_sort(struct attr_table *t);
 /* Free T's memory; T is then empty. */
 void attr_table_free(struct attr_table *t);
 
+/*
+** The states of the Markov chain of order K over paths, numbered once
+** (attr_markov_states()) for many chains over the same paths with other
+** counts (the bootstrap): OF holds the state after each touch of each
+** path, paths in order; HAS[s * NCH + c] whether state s holds channel c.
+*/
+struct attr_states {
+	uint32_t *of;
+	size_t ns, nch;
+	unsigned char *has;
+};
+
 /* Parameters of the models. */
 struct attr_params {
 	size_t nch;            /* channels, numbered 0 .. NCH - 1 */
 	uint32_t direct;       /* the direct channel, or UINT32_MAX */
 	int order;             /* Markov order, >= 1 */
 	size_t max_states;     /* most transient states of the Markov chain */
+	const struct attr_states *states;  /* of these paths, or NULL */
 };
+
+/*
+** Number the states of the chain of order K over the NP paths P (NCH
+** channels) into ST, for attr_params.states. Returns 0, or -1 with ST
+** empty when there are more than MAX_STATES.
+*/
+int attr_markov_states(struct attr_states *st, const struct attr_path *p,
+    size_t np, size_t nch, int k, size_t max_states);
+void attr_states_free(struct attr_states *st);
 
 /*
 ** Credit the conversions and value of the NP paths P under model M: into
@@ -172,6 +194,8 @@ int attr_credit(enum attr_model m, const struct attr_path *p, size_t np,
 ** removal effects (0 for all when P = 0). Returns the number of transient
 ** states, or 0 when there are more than MAX_STATES (RE untouched).
 ** Cost: (NCH + 1) solves of O(S^3) for S states, S^2 doubles of memory.
+** attr_credit() with PAR->STATES numbers the same states without a
+** lookup a touch: the same chain, bit for bit.
 ** Example (order 1): a -> conv twice, b -> conv, a > b -> conv, a ->
 ** null: P = 0.8, RE(a) = 0.75, RE(b) = 0.5.
 */

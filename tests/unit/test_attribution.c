@@ -111,7 +111,7 @@ markov(void)
 	** = 1.6. */
 	struct attr_path p[3] = { path("a", 2, 1, 20), path("b", 1, 0, 10),
 	    path("ab", 1, 0, 10) };
-	struct attr_params par = { 2, UINT32_MAX, 1, 100 };
+	struct attr_params par = { 2, UINT32_MAX, 1, 100, NULL };
 	double pc, re[2], conv[2], val[2];
 
 	attr_markov(p, 3, 2, 1, 100, &pc, re);
