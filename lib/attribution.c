@@ -584,6 +584,11 @@ same_path(const struct attr_path *p, const uint32_t *ch, size_t n)
 	return 1;
 }
 
+/* A slot: the top 24 bits of the path's hash over its number + 1 (40
+** bits: the paths' array runs out of memory long before 2^40 paths). */
+#define SLOT_NUM(s) ((s) & ((UINT64_C(1) << 40) - 1))
+#define SLOT_TAG(h) ((h) >> 40 << 40)
+
 /* The slot of T where the path of hash H and channels CH (N) is, or
 ** the empty one where it goes. */
 static size_t
@@ -591,40 +596,39 @@ table_probe(const struct attr_table *t, uint64_t h, const uint32_t *ch,
     size_t n)
 {
 	size_t mask = t->nslots - 1, i = (size_t)h & mask;
-	uint64_t tag = h >> 32;
 
 	for (;; i = (i + 1) & mask) {
 		uint64_t s = t->slot[i];
 
 		if (s == 0)
 			return i;
-		if (s >> 32 == tag && ch != NULL &&
-		    same_path(&t->p[(uint32_t)s - 1], ch, n))
+		if (SLOT_TAG(s) == SLOT_TAG(h) &&
+		    same_path(&t->p[SLOT_NUM(s) - 1], ch, n))
 			return i;
 	}
 }
 
+static uint64_t
+path_hash(const uint32_t *ch, size_t n)
+{
+	return hash_keyed(ch, n * sizeof *ch);
+}
+
+/* Double T's slots, every path put again by its hash, computed anew. */
 static void
 table_grow(struct attr_table *t)
 {
-	uint64_t *old = t->slot;
-	size_t nold = t->nslots;
-
-	t->nslots = nold ? 2 * nold : 1024;
+	t->nslots = t->nslots ? 2 * t->nslots : 1024;
+	free(t->slot);
 	t->slot = xcalloc(t->nslots, sizeof *t->slot);
-	for (size_t i = 0; i < nold; i++)
-		if (old[i] != 0) {
-			uint64_t h = old[i] >> 32;
-			size_t mask = t->nslots - 1, j;
+	for (size_t k = 0; k < t->n; k++) {
+		uint64_t h = path_hash(t->p[k].ch, t->p[k].n);
+		size_t mask = t->nslots - 1, j;
 
-			/* Probe by the 32 bits kept: the low bits of the
-			** hash are its high bits' copy (see attr_table_get()). */
-			for (j = (size_t)h & mask; t->slot[j] != 0;
-			    j = (j + 1) & mask)
-				;
-			t->slot[j] = old[i];
-		}
-	free(old);
+		for (j = (size_t)h & mask; t->slot[j] != 0; j = (j + 1) & mask)
+			;
+		t->slot[j] = SLOT_TAG(h) | (k + 1);
+	}
 }
 
 struct attr_path *
@@ -633,8 +637,7 @@ attr_table_get(struct attr_table *t, const uint32_t *ch, size_t n,
 {
 	uint64_t r = n, h, key = 0;
 	int packed = 1;
-	size_t rs, i;
-	uint32_t k;
+	size_t rs, i, k;
 	struct attr_path *p;
 
 	/* The cache: a multiply-xor hash, as a clash costs only a probe;
@@ -661,19 +664,14 @@ attr_table_get(struct attr_table *t, const uint32_t *ch, size_t n,
 	}
 	if (2 * (t->n + 1) > t->nslots)
 		table_grow(t);
-	/* The slot index and the tag both come from the top 32 bits, so
-	** that a slot's tag is all that table_grow() needs. */
-	h = hash_keyed(ch, n * sizeof *ch) >> 32;
-	h |= h << 32;
+	h = path_hash(ch, n);
 	i = table_probe(t, h, ch, n);
 	if (t->slot[i] != 0) {
-		k = (uint32_t)t->slot[i];
+		k = (size_t)SLOT_NUM(t->slot[i]);
 		t->recent[rs] = k;
 		t->recent_key[rs] = key;
 		return &t->p[k - 1];
 	}
-	if (t->n == UINT32_MAX - 1)
-		die(EX_SOFTWARE, "more than %u distinct paths", UINT32_MAX - 2);
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 1024;
 		t->p = xreallocarray(t->p, t->cap, sizeof *t->p);
@@ -688,8 +686,8 @@ attr_table_get(struct attr_table *t, const uint32_t *ch, size_t n,
 		p->tdv = p->td + n;
 		memset(p->td, 0, 2 * n * sizeof *p->td);
 	}
-	k = (uint32_t)++t->n;
-	t->slot[i] = (h & ~(uint64_t)UINT32_MAX) | k;
+	k = ++t->n;
+	t->slot[i] = SLOT_TAG(h) | k;
 	t->recent[rs] = k;
 	t->recent_key[rs] = key;
 	return p;
@@ -700,7 +698,7 @@ attr_table_get(struct attr_table *t, const uint32_t *ch, size_t n,
 ** first), when it has at most 8 channels below 255; else KEY is 0. */
 struct sort_item {
 	uint64_t key;
-	uint32_t i;
+	size_t i;
 };
 
 static int
@@ -723,12 +721,12 @@ void
 attr_table_sort(struct attr_table *t)
 {
 	struct sort_item *it = xcalloc(t->n + 1, sizeof *it);
-	uint32_t *ord = xcalloc(t->n + 1, sizeof *ord);
+	size_t *ord = xcalloc(t->n + 1, sizeof *ord);
 
 	for (size_t i = 0; i < t->n; i++) {
 		const struct attr_path *p = &t->p[i];
 
-		it[i].i = (uint32_t)i;
+		it[i].i = i;
 		it[i].key = 0;
 		if (p->n > 8)
 			continue;
@@ -745,13 +743,13 @@ attr_table_sort(struct attr_table *t)
 		ord[i] = it[i].i;
 	free(it);
 	/* Apply the permutation in place, cycle by cycle: position i takes
-	** the path ord[i]; a done position is marked UINT32_MAX. */
+	** the path ord[i]; a done position is marked SIZE_MAX. */
 	for (size_t i = 0; i < t->n; i++) {
 		struct attr_path keep;
 		size_t j = i;
 
-		if (ord[i] == UINT32_MAX || ord[i] == i) {
-			ord[i] = UINT32_MAX;
+		if (ord[i] == SIZE_MAX || ord[i] == i) {
+			ord[i] = SIZE_MAX;
 			continue;
 		}
 		keep = t->p[i];
@@ -759,11 +757,11 @@ attr_table_sort(struct attr_table *t)
 			size_t from = ord[j];
 
 			t->p[j] = t->p[from];
-			ord[j] = UINT32_MAX;
+			ord[j] = SIZE_MAX;
 			j = from;
 		}
 		t->p[j] = keep;
-		ord[j] = UINT32_MAX;
+		ord[j] = SIZE_MAX;
 	}
 	free(ord);
 	/* The slots and the cache hold numbers no more valid. */

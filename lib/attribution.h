@@ -93,10 +93,10 @@ struct attr_path {
 ** input into one): memory per distinct path, never per journey: its
 ** struct attr_path (56 bytes), 4 bytes a channel, 16 more a channel with
 ** time-decay sums, and 8 bytes of slots (at most half full). A slot holds
-** the path's number and 32 bits of its hash (hash_keyed(), so that no
+** the path's number and 24 bits of its hash (hash_keyed(), so that no
 ** input can make paths collide on purpose), so that a probe rarely reads
 ** a path that is not the one sought; a small cache of the slots of paths
-** met lately (96 KiB) finds the few paths that make up most journeys
+** met lately (128 KiB) finds the few paths that make up most journeys
 ** without touching the table. Initialise with {0}.
 */
 struct attr_block;
@@ -104,9 +104,9 @@ struct attr_block;
 struct attr_table {
 	struct attr_path *p;   /* the paths, in order of creation */
 	size_t n, cap;
-	uint64_t *slot;        /* hash << 32 | number + 1; 0: empty */
+	uint64_t *slot;        /* 24 bits of hash, number + 1; 0: empty */
 	size_t nslots;
-	uint32_t *recent;      /* number + 1 of a path met lately, by a
+	size_t *recent;        /* number + 1 of a path met lately, by a
 	                          cheap hash of its channels; 0: none */
 	uint64_t *recent_key;  /* its channels packed, for up to 7 channels
 	                          below 256; else 0 */
