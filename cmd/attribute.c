@@ -192,6 +192,13 @@ struct journey {
 	                                  natural order */
 };
 
+/* A channel's name and number, met lately (see chan_number()). */
+struct chan_slot {
+	unsigned char len;             /* 0: empty */
+	char name[23];
+	uint32_t number;
+};
+
 struct run {
 	struct config *cfg;
 	struct kpi_opts *o;
@@ -204,6 +211,7 @@ struct run {
 	kpi_time *jtt;                 /* times */
 	double *jw;                    /* and time-decay weights */
 	size_t capj;
+	struct chan_slot chan_cache[64];
 	struct touch *tv;
 	size_t nt, captv;
 	kpi_time *convt;               /* by id: conversion time or NO_TIME */
@@ -220,6 +228,8 @@ struct run {
 	uint64_t empty_key;            /* the order of the first's lead */
 	struct strbuf *notes;
 };
+
+static uint32_t chan_number(struct run *rn, const char *s, size_t len);
 
 /* Room for id number K in the per-id arrays; a new id has no conversion. */
 static void
@@ -446,7 +456,7 @@ read_touches(struct run *rn, struct reader *r, uint32_t file)
 			rn->convv[k] = v;
 		}
 		field(row, col[T_CHANNEL], &s, &len);
-		c = idmap_get(&rn->chans, s, len, NULL);
+		c = chan_number(rn, s, len);
 		if (rn->nt == rn->captv) {
 			rn->captv = rn->captv ? 2 * rn->captv : 4096;
 			rn->tv = xreallocarray(rn->tv, rn->captv, sizeof *rn->tv);
@@ -491,6 +501,27 @@ touch_cmp(const void *a, const void *b)
 	if (x->file != y->file)
 		return x->file < y->file ? -1 : 1;
 	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* The number of channel S (LEN >= 1 bytes). A touch log names a few
+** channels over and over: a small cache of the names met lately, by
+** their length and end bytes, saves hashing each. */
+static uint32_t
+chan_number(struct run *rn, const char *s, size_t len)
+{
+	struct chan_slot *c = &rn->chan_cache[(len * 131 +
+	    (unsigned char)s[0] * 7 + (unsigned char)s[len - 1]) & 63];
+	uint32_t k;
+
+	if (c->len == len && memcmp(c->name, s, len) == 0)
+		return c->number;
+	k = (uint32_t)idmap_get(&rn->chans, s, len, NULL);
+	if (len <= sizeof c->name) {
+		c->len = (unsigned char)len;
+		memcpy(c->name, s, len);
+		c->number = k;
+	}
+	return k;
 }
 
 /* Room for a journey of N touches in the buffers of finish_journey(). */
@@ -765,7 +796,7 @@ stream_touches(struct run *rn, struct reader *r, uint32_t file)
 			j->value = v;
 		}
 		field(row, col[T_CHANNEL], &s, &len);
-		c = idmap_get(&rn->chans, s, len, NULL);
+		c = chan_number(rn, s, len);
 		if (j->nt == j->captv) {
 			j->captv = j->captv ? 2 * j->captv : 64;
 			j->tv = xreallocarray(j->tv, j->captv, sizeof *j->tv);
@@ -1098,6 +1129,7 @@ restart(struct run *rn, struct strbuf *notes, size_t mark)
 {
 	attr_table_free(&rn->paths);
 	idmap_free(&rn->chans);
+	memset(rn->chan_cache, 0, sizeof rn->chan_cache);
 	for (size_t i = 0; i < rn->nfiles; i++)
 		free(rn->files[i]);
 	rn->nfiles = 0;
