@@ -7,11 +7,13 @@
 ** aggregate (--paths). See attribute(1); the arithmetic is in
 ** lib/attribution.c.
 */
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <sys/stat.h>
 
 #include "../lib/attribution.h"
 #include "../lib/cols.h"
@@ -173,23 +175,49 @@ struct touch {
 	unsigned long line;
 };
 
-/* A path's state in the table of distinct paths. */
-struct pstate {
-	struct attr_path p;
-	uint64_t number;               /* order of creation */
+/*
+** The journey being read when a touch log streams (rows grouped by
+** lead): the current lead's id and conversion, and its touches.
+*/
+struct journey {
+	struct strbuf id;              /* the lead's id (trimmed) */
+	size_t k;                      /* with --leads: its id number */
+	uint64_t seq;                  /* the number of the journey */
+	kpi_time conv;                 /* its conversion, or NO_TIME */
+	double value;
+	struct touch *tv;              /* its touches, in input order */
+	size_t nt, captv;
+	int open;                      /* a lead is being read */
+	int bytes_up, natural_up;      /* ids so far ascend in byte order, in
+	                                  natural order */
+};
+
+/* A channel's name and number, met lately (see chan_number()). */
+struct chan_slot {
+	unsigned char len;             /* 0: empty */
+	char name[23];
+	uint32_t number;
 };
 
 struct run {
 	struct config *cfg;
 	struct kpi_opts *o;
 	struct idmap ids, chans;
+	int streamed;                  /* the touch log was streamed */
+	size_t nleads;                 /* ids of --leads */
+	unsigned char *touched;        /* with --leads streaming: by id */
+	struct journey cur;
+	uint32_t *jch;                 /* room for one journey's channels, */
+	kpi_time *jtt;                 /* times */
+	double *jw;                    /* and time-decay weights */
+	size_t capj;
+	struct chan_slot chan_cache[64];
 	struct touch *tv;
 	size_t nt, captv;
 	kpi_time *convt;               /* by id: conversion time or NO_TIME */
 	double *convv;                 /* by id: its value */
 	size_t capid;
-	struct group_table *paths;     /* channel numbers -> struct pstate */
-	size_t npaths;
+	struct attr_table paths;       /* the distinct paths */
 	char **files;                  /* names of the files read */
 	size_t nfiles;
 	/* What was left out, and the first of each. */
@@ -197,8 +225,11 @@ struct run {
 	uint32_t after_file;
 	unsigned long after_line;
 	char *empty_id, *dup_where;
+	uint64_t empty_key;            /* the order of the first's lead */
 	struct strbuf *notes;
 };
+
+static uint32_t chan_number(struct run *rn, const char *s, size_t len);
 
 /* Room for id number K in the per-id arrays; a new id has no conversion. */
 static void
@@ -343,15 +374,12 @@ read_leads(struct run *rn, const char *path)
 	rd_close(r);
 }
 
-/* Read touch log R (file number FILE). */
+/* Bind touch log R's columns into COL and read only those. */
 static void
-read_touches(struct run *rn, struct reader *r, uint32_t file)
+bind_touches(struct run *rn, struct reader *r, long *col)
 {
-	long col[NT_ROLES];
 	struct role roles[NT_ROLES];
 	unsigned char *want = xcalloc(rd_header(r)->n, 1);
-	const struct row *row;
-	int rc;
 
 	memcpy(roles, all_roles, sizeof roles);
 	if (rn->cfg->leads == NULL)
@@ -364,32 +392,54 @@ read_touches(struct run *rn, struct reader *r, uint32_t file)
 		if (col[k] >= 0)
 			want[col[k]] = 1;
 	rd_want(r, want);
+	free(want);
+}
+
+/* The touch of ROW (columns COL): its time *T, and its conversion *CT
+** (NO_TIME when none, or with --leads) and value *V. -1 when bad. */
+static int
+decode_touch(struct run *rn, struct reader *r, const struct row *row,
+    const long *col, kpi_time *t, kpi_time *ct, double *v)
+{
+	const char *s, *why;
+	size_t len;
+
+	*ct = NO_TIME;
+	*v = 0;
+	field(row, col[T_ID], &s, &len);
+	if (len == 0)
+		return rd_bad(r, row, col[T_ID], "empty: every touch needs "
+		    "the id of its lead");
+	field(row, col[T_TIME], &s, &len);
+	if ((why = date_parse(s, len, &rn->o->dates, t)) != NULL)
+		return rd_bad_date(r, row, col[T_TIME], s, len, why);
+	field(row, col[T_CHANNEL], &s, &len);
+	if (len == 0)
+		return rd_bad(r, row, col[T_CHANNEL], "empty: a touch needs "
+		    "its channel");
+	if (col[T_CONV] >= 0)
+		return decode_conv(rn, r, row, col[T_CONV], col[T_VALUE], ct,
+		    v);
+	return 0;
+}
+
+/* Read touch log R (file number FILE), every touch kept to the end. */
+static void
+read_touches(struct run *rn, struct reader *r, uint32_t file)
+{
+	long col[NT_ROLES];
+	const struct row *row;
+	int rc;
+
+	bind_touches(rn, r, col);
 	while ((rc = rd_next(r, &row)) > 0) {
-		const char *s, *why;
+		const char *s;
 		size_t len, k, c;
 		int created;
 		kpi_time t, ct;
 		double v;
 
-		field(row, col[T_ID], &s, &len);
-		if (len == 0) {
-			rd_bad(r, row, col[T_ID], "empty: every touch needs "
-			    "the id of its lead");
-			continue;
-		}
-		field(row, col[T_TIME], &s, &len);
-		if ((why = date_parse(s, len, &rn->o->dates, &t)) != NULL) {
-			rd_bad_date(r, row, col[T_TIME], s, len, why);
-			continue;
-		}
-		field(row, col[T_CHANNEL], &s, &len);
-		if (len == 0) {
-			rd_bad(r, row, col[T_CHANNEL], "empty: a touch needs "
-			    "its channel");
-			continue;
-		}
-		if (col[T_CONV] >= 0 && decode_conv(rn, r, row, col[T_CONV],
-		    col[T_VALUE], &ct, &v) < 0)
+		if (decode_touch(rn, r, row, col, &t, &ct, &v) < 0)
 			continue;
 		field(row, col[T_ID], &s, &len);
 		k = idmap_get(&rn->ids, s, len, &created);
@@ -406,7 +456,7 @@ read_touches(struct run *rn, struct reader *r, uint32_t file)
 			rn->convv[k] = v;
 		}
 		field(row, col[T_CHANNEL], &s, &len);
-		c = idmap_get(&rn->chans, s, len, NULL);
+		c = chan_number(rn, s, len);
 		if (rn->nt == rn->captv) {
 			rn->captv = rn->captv ? 2 * rn->captv : 4096;
 			rn->tv = xreallocarray(rn->tv, rn->captv, sizeof *rn->tv);
@@ -416,40 +466,27 @@ read_touches(struct run *rn, struct reader *r, uint32_t file)
 	}
 	if (rc < 0)
 		rd_die(r);
-	free(want);
 }
 
 /* The path of channels CH (N of them) with journeys added: CONV (0 or
 ** more), NUL, VALUE; and with TD (may be NULL) the time-decay shares of
 ** one converting journey, summed (made means by finish_paths()). A path
 ** of a touch log has the sums whenever time_decay is asked for. */
-static struct pstate *
+static void
 add_path(struct run *rn, const uint32_t *ch, size_t n, double conv,
     double nul, double value, const double *td)
 {
-	int created;
-	struct group *g = gt_get(rn->paths, (const char *)ch, n * sizeof *ch,
-	    &created);
-	struct pstate *ps = g->state;
+	struct attr_path *p = attr_table_get(&rn->paths, ch, n,
+	    rn->cfg->use[AM_TIME_DECAY] && !rn->cfg->paths);
 
-	if (created) {
-		ps->p.ch = (uint32_t *)(void *)xmemdup(ch, n * sizeof *ch);
-		ps->p.n = n;
-		ps->number = rn->npaths++;
-		if (rn->cfg->use[AM_TIME_DECAY] && !rn->cfg->paths) {
-			ps->p.td = xcalloc(n, sizeof *ps->p.td);
-			ps->p.tdv = xcalloc(n, sizeof *ps->p.tdv);
-		}
-	}
-	ps->p.conv += conv;
-	ps->p.nul += nul;
-	ps->p.value += value;
+	p->conv += conv;
+	p->nul += nul;
+	p->value += value;
 	if (td != NULL)
 		for (size_t i = 0; i < n; i++) {
-			ps->p.td[i] += td[i];
-			ps->p.tdv[i] += td[i] * value;
+			p->td[i] += td[i];
+			p->tdv[i] += td[i] * value;
 		}
-	return ps;
 }
 
 static int
@@ -466,92 +503,310 @@ touch_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* Make the journeys of the touches, id by id, into paths. */
+/* The number of channel S (LEN >= 1 bytes). A touch log names a few
+** channels over and over: a small cache of the names met lately, by
+** their length and end bytes, saves hashing each. */
+static uint32_t
+chan_number(struct run *rn, const char *s, size_t len)
+{
+	struct chan_slot *c = &rn->chan_cache[(len * 131 +
+	    (unsigned char)s[0] * 7 + (unsigned char)s[len - 1]) & 63];
+	uint32_t k;
+
+	if (c->len == len && memcmp(c->name, s, len) == 0)
+		return c->number;
+	k = (uint32_t)idmap_get(&rn->chans, s, len, NULL);
+	if (len <= sizeof c->name) {
+		c->len = (unsigned char)len;
+		memcpy(c->name, s, len);
+		c->number = k;
+	}
+	return k;
+}
+
+/* Room for a journey of N touches in the buffers of finish_journey(). */
+static void
+journey_room(struct run *rn, size_t n)
+{
+	size_t cap = rn->capj ? rn->capj : 64;
+
+	if (n <= rn->capj)
+		return;
+	while (cap < n)
+		cap *= 2;
+	rn->jch = xreallocarray(rn->jch, cap, sizeof *rn->jch);
+	rn->jtt = xreallocarray(rn->jtt, cap, sizeof *rn->jtt);
+	rn->jw = xreallocarray(rn->jw, cap, sizeof *rn->jw);
+	rn->capj = cap;
+}
+
+/* Count a conversion without a touch to credit, of the lead ID (LEN
+** bytes); the note names the one of the lowest KEY (the first of the
+** leads in the order the keyed reading takes them), the first one on a
+** tie. */
+static void
+count_empty(struct run *rn, const char *id, size_t len, uint64_t key)
+{
+	if (rn->empty++ > 0 && key >= rn->empty_key)
+		return;
+	free(rn->empty_id);
+	rn->empty_id = xmemdup(id, len);
+	rn->empty_key = key;
+}
+
+/*
+** The journey of one lead, ID (LEN bytes, KEY its order for
+** count_empty()): its NT touches TV sorted by time (ties in input
+** order), converting at CONV (NO_TIME: not) with VALUE. Touches after the
+** conversion and before the lookback are counted and left out; the rest
+** are added to the lead's path. Costs only the journey's own touches:
+** the same for a lead whose rows were kept to the end of the input and
+** for one finished as soon as its rows ended.
+*/
+static void
+finish_journey(struct run *rn, const struct touch *tv, size_t nt,
+    kpi_time conv, double value, const char *id, size_t len, uint64_t key)
+{
+	kpi_time back = rn->cfg->lookback > 0 ?
+	    (kpi_time)llround(rn->cfg->lookback * MS_PER_DAY) : 0;
+	kpi_time end = conv != NO_TIME ? conv : tv[nt - 1].t;
+	size_t n = 0;
+
+	journey_room(rn, nt);
+	for (size_t q = 0; q < nt; q++) {
+		const struct touch *t = &tv[q];
+
+		if (t->t > end) {
+			/* The first in the input's order is named. */
+			if (rn->after++ == 0 || t->file < rn->after_file ||
+			    (t->file == rn->after_file &&
+			    t->line < rn->after_line)) {
+				rn->after_file = t->file;
+				rn->after_line = t->line;
+			}
+			continue;
+		}
+		if (back > 0 && t->t < end - back) {
+			rn->old++;
+			continue;
+		}
+		rn->jch[n] = t->ch;
+		rn->jtt[n++] = t->t;
+	}
+	if (n == 0) {
+		count_empty(rn, id, len, key);
+	} else if (conv != NO_TIME) {
+		if (rn->cfg->use[AM_TIME_DECAY])
+			attr_decay_weights(rn->jtt, n, conv, rn->cfg->half_life,
+			    rn->jw);
+		add_path(rn, rn->jch, n, 1, 0, value,
+		    rn->cfg->use[AM_TIME_DECAY] ? rn->jw : NULL);
+	} else {
+		add_path(rn, rn->jch, n, 0, 1, 0, NULL);
+	}
+}
+
+/* Make the journeys of the touches kept to the end of the input, id by
+** id, into paths. */
 static void
 build_journeys(struct run *rn)
 {
-	size_t nids = idmap_count(&rn->ids), i = 0, maxn = 0, run;
+	size_t nids = idmap_count(&rn->ids), i = 0;
 	unsigned char *touched = xcalloc(nids + 1, 1);
-	uint32_t *ch;
-	kpi_time *tt;
-	double *w;
-	kpi_time back = rn->cfg->lookback > 0 ?
-	    (kpi_time)llround(rn->cfg->lookback * MS_PER_DAY) : 0;
 
 	qsort(rn->tv, rn->nt, sizeof *rn->tv, touch_cmp);
-	for (size_t j = 0; j < rn->nt; j = run) {
-		for (run = j; run < rn->nt && rn->tv[run].id == rn->tv[j].id; )
-			run++;
-		if (run - j > maxn)
-			maxn = run - j;
-	}
-	ch = xcalloc(maxn + 1, sizeof *ch);
-	tt = xcalloc(maxn + 1, sizeof *tt);
-	w = xcalloc(maxn + 1, sizeof *w);
 	while (i < rn->nt) {
 		uint32_t id = rn->tv[i].id;
-		kpi_time conv = rn->convt[id], end;
-		size_t n = 0, j;
+		size_t j, len;
+		const char *s = idmap_id(&rn->ids, id, &len);
 
 		for (j = i; j < rn->nt && rn->tv[j].id == id; j++)
 			;
 		touched[id] = 1;
-		end = conv != NO_TIME ? conv : rn->tv[j - 1].t;
-		for (size_t q = i; q < j; q++) {
-			const struct touch *t = &rn->tv[q];
-
-			if (t->t > end) {
-				/* The first in the input's order is named. */
-				if (rn->after++ == 0 || t->file < rn->after_file ||
-				    (t->file == rn->after_file &&
-				    t->line < rn->after_line)) {
-					rn->after_file = t->file;
-					rn->after_line = t->line;
-				}
-				continue;
-			}
-			if (back > 0 && t->t < end - back) {
-				rn->old++;
-				continue;
-			}
-			ch[n] = t->ch;
-			tt[n++] = t->t;
-		}
-		if (n == 0) {
-			if (rn->empty++ == 0) {
-				size_t len;
-				const char *s = idmap_id(&rn->ids, id, &len);
-
-				rn->empty_id = xmemdup(s, len);
-				rn->empty_id = xreallocarray(rn->empty_id, len + 1, 1);
-				rn->empty_id[len] = '\0';
-			}
-		} else if (conv != NO_TIME) {
-			if (rn->cfg->use[AM_TIME_DECAY])
-				attr_decay_weights(tt, n, conv,
-				    rn->cfg->half_life, w);
-			add_path(rn, ch, n, 1, 0, rn->convv[id],
-			    rn->cfg->use[AM_TIME_DECAY] ? w : NULL);
-		} else {
-			add_path(rn, ch, n, 0, 1, 0, NULL);
-		}
+		finish_journey(rn, rn->tv + i, j - i, rn->convt[id],
+		    rn->convv[id], s, len, id);
 		i = j;
 	}
-	/* Conversions of leads without a touch. */
+	/* Conversions of leads without a touch, after all the others. */
 	for (size_t k = 0; k < nids; k++)
-		if (!touched[k] && rn->convt[k] != NO_TIME &&
-		    rn->empty++ == 0) {
+		if (!touched[k] && rn->convt[k] != NO_TIME) {
 			size_t len;
 			const char *s = idmap_id(&rn->ids, k, &len);
 
-			rn->empty_id = xmemdup(s, len);
-			rn->empty_id = xreallocarray(rn->empty_id, len + 1, 1);
-			rn->empty_id[len] = '\0';
+			count_empty(rn, s, len, UINT64_MAX);
 		}
 	free(touched);
-	free(ch);
-	free(tt);
-	free(w);
+}
+
+/*
+** Whether id A (LA bytes) comes strictly before id B in natural order:
+** runs of digits compare as the numbers they write (leading zeros aside;
+** "L9" before "L10"), other bytes as bytes. Ids equal but for leading
+** zeros do not. A total order, since every digit run sorts where its
+** first byte does among the other bytes.
+*/
+static int
+natural_before(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0, j = 0;
+
+	while (i < la && j < lb) {
+		if (isdigit((unsigned char)a[i]) && isdigit((unsigned char)b[j])) {
+			size_t ea, eb;
+
+			while (i < la && a[i] == '0')
+				i++;
+			while (j < lb && b[j] == '0')
+				j++;
+			for (ea = i; ea < la && isdigit((unsigned char)a[ea]); )
+				ea++;
+			for (eb = j; eb < lb && isdigit((unsigned char)b[eb]); )
+				eb++;
+			if (ea - i != eb - j)
+				return ea - i < eb - j;
+			for (; i < ea; i++, j++)
+				if (a[i] != b[j])
+					return a[i] < b[j];
+			continue;
+		}
+		if (a[i] != b[j])
+			return (unsigned char)a[i] < (unsigned char)b[j];
+		i++, j++;
+	}
+	return i == la && j < lb;
+}
+
+/* Whether id A (LA bytes) comes strictly before B in byte order. */
+static int
+bytes_before(const char *a, size_t la, const char *b, size_t lb)
+{
+	int c = memcmp(a, b, la < lb ? la : lb);
+
+	return c != 0 ? c < 0 : la < lb;
+}
+
+/* Finish the journey being streamed, if any. */
+static void
+stream_finish(struct run *rn)
+{
+	struct journey *j = &rn->cur;
+	kpi_time conv = j->conv;
+	double value = j->value;
+	uint64_t key = j->seq;
+
+	if (!j->open)
+		return;
+	/* By time, ties in input order: insertion sort, as a lead's
+	** touches are few and often sorted already. */
+	if (j->nt > 64) {
+		qsort(j->tv, j->nt, sizeof *j->tv, touch_cmp);
+	} else {
+		for (size_t a = 1; a < j->nt; a++) {
+			struct touch t = j->tv[a];
+			size_t b = a;
+
+			for (; b > 0 && j->tv[b - 1].t > t.t; b--)
+				j->tv[b] = j->tv[b - 1];
+			j->tv[b] = t;
+		}
+	}
+	if (rn->cfg->leads != NULL) {
+		conv = rn->convt[j->k];
+		value = rn->convv[j->k];
+		key = j->k;
+		if (j->k < rn->nleads)
+			rn->touched[j->k] = 1;
+	}
+	finish_journey(rn, j->tv, j->nt, conv, value, j->id.s, j->id.len, key);
+	j->open = 0;
+	j->nt = 0;
+}
+
+/* Start the journey of lead S (LEN bytes) in the stream. */
+static void
+stream_start(struct run *rn, const char *s, size_t len)
+{
+	struct journey *j = &rn->cur;
+
+	j->id.len = 0;
+	sb_add(&j->id, s, len);
+	j->open = 1;
+	j->seq++;
+	j->conv = NO_TIME;
+	j->value = 0;
+	if (rn->cfg->leads != NULL) {
+		int created;
+
+		j->k = idmap_get(&rn->ids, s, len, &created);
+		id_room(rn, j->k, created);
+	}
+}
+
+/*
+** Stream touch log R (file number FILE) whose rows are grouped by lead:
+** each lead's journey is finished when its id changes, so that nothing
+** is held per touch or per lead (with --leads, the leads table's ids and
+** any others the log holds). Grouping is known for sure only when the
+** ids ascend, in byte order or in natural order (as exports sorted by
+** lead are); returns -1 at the first id that does neither (the paths
+** then hold a part of the journeys), else 0.
+*/
+static int
+stream_touches(struct run *rn, struct reader *r, uint32_t file)
+{
+	struct journey *j = &rn->cur;
+	long col[NT_ROLES];
+	const struct row *row;
+	int rc;
+
+	bind_touches(rn, r, col);
+	while ((rc = rd_next(r, &row)) > 0) {
+		const char *s;
+		size_t len, c;
+		kpi_time t, ct = NO_TIME;
+		double v = 0;
+
+		if (decode_touch(rn, r, row, col, &t, &ct, &v) < 0)
+			continue;
+		field(row, col[T_ID], &s, &len);
+		if (!j->open || len != j->id.len ||
+		    memcmp(s, j->id.s, len) != 0) {
+			if (j->open) {
+				if (j->bytes_up)
+					j->bytes_up = bytes_before(j->id.s,
+					    j->id.len, s, len);
+				if (j->natural_up)
+					j->natural_up = natural_before(j->id.s,
+					    j->id.len, s, len);
+				if (!j->bytes_up && !j->natural_up)
+					return -1;
+			}
+			stream_finish(rn);
+			stream_start(rn, s, len);
+		}
+		if (col[T_CONV] >= 0 && ct != NO_TIME) {
+			if (j->conv != NO_TIME && (j->conv != ct ||
+			    j->value != v)) {
+				rd_bad(r, row, col[T_CONV], "id '%s' has another "
+				    "conversion (time or value) on an earlier "
+				    "row", row->f[col[T_ID]].s);
+				continue;
+			}
+			j->conv = ct;
+			j->value = v;
+		}
+		field(row, col[T_CHANNEL], &s, &len);
+		c = chan_number(rn, s, len);
+		if (j->nt == j->captv) {
+			j->captv = j->captv ? 2 * j->captv : 64;
+			j->tv = xreallocarray(j->tv, j->captv, sizeof *j->tv);
+		}
+		j->tv[j->nt++] = (struct touch){ t, 0, (uint32_t)c, file,
+		    row->line };
+	}
+	if (rc < 0)
+		rd_die(r);
+	return 0;
 }
 
 /* Read path aggregate R. */
@@ -628,17 +883,6 @@ read_paths(struct run *rn, struct reader *r)
 	free(want);
 }
 
-static int
-path_cmp(const void *a, const void *b)
-{
-	const struct attr_path *x = a, *y = b;
-
-	for (size_t i = 0; i < x->n && i < y->n; i++)
-		if (x->ch[i] != y->ch[i])
-			return x->ch[i] < y->ch[i] ? -1 : 1;
-	return x->n < y->n ? -1 : x->n > y->n;
-}
-
 /*
 ** The distinct paths, their channels renumbered by RANK (the place of a
 ** channel's name in byte order) and sorted by those, so that nothing
@@ -647,14 +891,11 @@ path_cmp(const void *a, const void *b)
 static struct attr_path *
 finish_paths(struct run *rn, const size_t *rank)
 {
-	struct group **v = gt_sorted(rn->paths);
-	struct attr_path *p = xcalloc(rn->npaths + 1, sizeof *p);
+	struct attr_path *p = rn->paths.p;
 
-	for (size_t i = 0; i < rn->npaths; i++) {
-		struct pstate *ps = v[i]->state;
-		struct attr_path *q = &p[ps->number];
+	for (size_t i = 0; i < rn->paths.n; i++) {
+		struct attr_path *q = &p[i];
 
-		*q = ps->p;
 		for (size_t k = 0; k < q->n; k++)
 			q->ch[k] = (uint32_t)rank[q->ch[k]];
 		if (q->td != NULL)
@@ -666,9 +907,8 @@ finish_paths(struct run *rn, const size_t *rank)
 				q->td[k] = td;
 			}
 	}
-	free(v);
-	qsort(p, rn->npaths, sizeof *p, path_cmp);
-	return p;
+	attr_table_sort(&rn->paths);
+	return rn->paths.p;
 }
 
 static const char *
@@ -721,10 +961,11 @@ credit_and_write(struct run *rn, struct writer *w)
 {
 	struct config *cfg = rn->cfg;
 	struct attr_path *p, *q;
-	size_t np = rn->npaths, nch = idmap_count(&rn->chans);
+	size_t np = rn->paths.n, nch = idmap_count(&rn->chans);
 	size_t *order = xcalloc(nch + 1, sizeof *order);
 	size_t *rank = xcalloc(nch + 1, sizeof *rank);
-	struct attr_params par = { nch, UINT32_MAX, cfg->korder, MAX_STATES };
+	struct attr_params par = { nch, UINT32_MAX, cfg->korder, MAX_STATES,
+	    NULL };
 	double tconv = 0, tval = 0;
 	double *conv = xcalloc((size_t)cfg->nmodels * nch + 1, sizeof *conv);
 	double *val = xcalloc((size_t)cfg->nmodels * nch + 1, sizeof *val);
@@ -734,6 +975,7 @@ credit_and_write(struct run *rn, struct writer *w)
 	    sizeof *bv), *col = xcalloc((size_t)cfg->bootstrap + 1,
 	    sizeof *col);
 	uint64_t state = cfg->seed;
+	struct attr_states states = {0};
 
 	for (size_t c = 0; c < nch; c++)
 		order[c] = c;
@@ -760,6 +1002,11 @@ credit_and_write(struct run *rn, struct writer *w)
 		check_sums(m, conv + k * nch, val + k * nch, nch, tconv, tval);
 	}
 	q = xcalloc(np + 1, sizeof *q);
+	/* The resamples' chains have the same states, numbered once. */
+	if (cfg->bootstrap > 0 && cfg->use[AM_MARKOV] &&
+	    attr_markov_states(&states, p, np, nch, cfg->korder,
+	    MAX_STATES) == 0)
+		par.states = &states;
 	for (long long b = 0; b < cfg->bootstrap; b++) {
 		for (size_t j = 0; j < np; j++) {
 			q[j] = p[j];
@@ -807,7 +1054,7 @@ credit_and_write(struct run *rn, struct writer *w)
 			}
 			wr_end(w);
 		}
-	free(p);
+	attr_states_free(&states);
 	free(q);
 	free(order);
 	free(rank);
@@ -819,15 +1066,82 @@ credit_and_write(struct run *rn, struct writer *w)
 	free(col);
 }
 
-/* Free what path state S holds. */
-static void
-free_pstate(void *s)
+/*
+** Whether the inputs can be read a second time, should they turn out not
+** grouped by lead: they are all regular files. Standard input and pipes
+** are read once, every touch kept (attribute(1), Memory).
+*/
+static int
+rereadable(const struct kpi_opts *o)
 {
-	struct pstate *ps = s;
+	struct stat st;
 
-	free(ps->p.ch);
-	free(ps->p.td);
-	free(ps->p.tdv);
+	for (size_t i = 0; i < o->nfiles; i++)
+		if (o->files[i] == NULL || strcmp(o->files[i], "-") == 0 ||
+		    stat(o->files[i], &st) < 0 || !S_ISREG(st.st_mode))
+			return 0;
+	return o->nfiles > 0;
+}
+
+/* Stream every touch log (stream_touches()); -1 when one is not grouped
+** by lead, at the first id that shows it. */
+static int
+stream_all(struct run *rn)
+{
+	struct kpi_opts *o = rn->o;
+
+	rn->cur.bytes_up = rn->cur.natural_up = 1;
+	if (rn->cfg->leads != NULL) {
+		rn->nleads = idmap_count(&rn->ids);
+		rn->touched = xcalloc(rn->nleads + 1, 1);
+	}
+	for (size_t i = 0; i < o->nfiles; i++) {
+		struct reader *r = rd_open_or_die(o->files[i], &o->rd);
+		int rc;
+
+		rn->files[rn->nfiles++] = xstrdup(rd_name(r));
+		rc = stream_touches(rn, r, (uint32_t)i);
+		rd_close(r);
+		if (rc < 0)
+			return -1;
+	}
+	stream_finish(rn);
+	/* Conversions of leads without a touch, after all the others. */
+	for (size_t k = 0; k < rn->nleads; k++)
+		if (!rn->touched[k] && rn->convt[k] != NO_TIME) {
+			size_t len;
+			const char *s = idmap_id(&rn->ids, k, &len);
+
+			count_empty(rn, s, len, UINT64_MAX);
+		}
+	rn->streamed = 1;
+	return 0;
+}
+
+/*
+** Forget a stream that met a lead out of order, so that the inputs are
+** read again, every touch kept: the paths, the counts, the channels, the
+** notes of the reading (NOTES back to its length before it; --leads was
+** read before and stays).
+*/
+static void
+restart(struct run *rn, struct strbuf *notes, size_t mark)
+{
+	attr_table_free(&rn->paths);
+	idmap_free(&rn->chans);
+	memset(rn->chan_cache, 0, sizeof rn->chan_cache);
+	for (size_t i = 0; i < rn->nfiles; i++)
+		free(rn->files[i]);
+	rn->nfiles = 0;
+	rn->after = rn->old = rn->empty = 0;
+	free(rn->empty_id);
+	rn->empty_id = NULL;
+	rn->cur.open = 0;
+	rn->cur.nt = 0;
+	if (notes->len > mark) {
+		notes->len = mark;
+		notes->s[mark] = '\0';
+	}
 }
 
 /* Usage errors of option combinations; defaults filled in. */
@@ -878,6 +1192,7 @@ main(int argc, char *argv[])
 	struct config cfg = { .half_life = 7, .direct = "direct",
 	    .korder = 1, .bootstrap = 200, .seed = 1, .sep = " > " };
 	struct strbuf notes = {0};
+	size_t mark;
 	struct kpi_opts o;
 	struct writer w;
 	struct run rn;
@@ -893,22 +1208,26 @@ main(int argc, char *argv[])
 	rn.cfg = &cfg;
 	rn.o = &o;
 	rn.notes = &notes;
-	rn.paths = gt_new(sizeof(struct pstate));
 	rn.files = xcalloc(o.nfiles + 1, sizeof *rn.files);
 	if (cfg.leads != NULL)
 		read_leads(&rn, strcmp(cfg.leads, "-") == 0 ? NULL : cfg.leads);
-	for (size_t i = 0; i < o.nfiles; i++) {
-		struct reader *r = rd_open_or_die(o.files[i], &o.rd);
+	mark = notes.len;
+	if (!cfg.paths && rereadable(&o) && stream_all(&rn) < 0)
+		restart(&rn, &notes, mark);
+	if (!rn.streamed) {
+		for (size_t i = 0; i < o.nfiles; i++) {
+			struct reader *r = rd_open_or_die(o.files[i], &o.rd);
 
-		rn.files[rn.nfiles++] = xstrdup(rd_name(r));
-		if (cfg.paths)
-			read_paths(&rn, r);
-		else
-			read_touches(&rn, r, (uint32_t)i);
-		rd_close(r);
+			rn.files[rn.nfiles++] = xstrdup(rd_name(r));
+			if (cfg.paths)
+				read_paths(&rn, r);
+			else
+				read_touches(&rn, r, (uint32_t)i);
+			rd_close(r);
+		}
+		if (!cfg.paths)
+			build_journeys(&rn);
 	}
-	if (!cfg.paths)
-		build_journeys(&rn);
 	progress_done(&o.progress);
 	opts_writer(&o, &w);
 	credit_and_write(&rn, &w);
@@ -932,10 +1251,16 @@ main(int argc, char *argv[])
 		    "out; the first: id '%s'", (unsigned long long)rn.empty,
 		    rn.empty_id);
 
-	gt_free(rn.paths, free_pstate);
+	attr_table_free(&rn.paths);
 	idmap_free(&rn.ids);
 	idmap_free(&rn.chans);
 	free(rn.tv);
+	free(rn.cur.tv);
+	sb_free(&rn.cur.id);
+	free(rn.jch);
+	free(rn.jtt);
+	free(rn.jw);
+	free(rn.touched);
 	free(rn.convt);
 	free(rn.convv);
 	for (size_t i = 0; i < rn.nfiles; i++)

@@ -150,16 +150,111 @@ struct chain {
 	unsigned char *has;  /* ns x nch: state holds channel */
 };
 
-/* Build C of order K; 0, or -1 past MAX_STATES. */
+int
+attr_markov_states(struct attr_states *st, const struct attr_path *p,
+    size_t np, size_t nch, int k, size_t max_states)
+{
+	struct idmap states = {0};
+	size_t total = 0;
+
+	memset(st, 0, sizeof *st);
+	for (size_t j = 0; j < np; j++)
+		total += p[j].n;
+	st->of = xcalloc(total + 1, sizeof *st->of);
+	total = 0;
+	for (size_t j = 0; j < np; j++) {
+		for (size_t i = 0; i < p[j].n; i++) {
+			size_t from = i + 1 > (size_t)k ? i + 1 - (size_t)k : 0;
+			int created;
+			size_t s = idmap_get(&states, (const char *)(p[j].ch +
+			    from), (i + 1 - from) * sizeof *p[j].ch, &created);
+
+			st->of[total++] = (uint32_t)s;
+			if (created && s >= max_states) {
+				idmap_free(&states);
+				attr_states_free(st);
+				return -1;
+			}
+			if (created) {
+				st->has = xreallocarray(st->has, (s + 1) *
+				    (nch ? nch : 1), 1);
+				memset(st->has + s * nch, 0, nch);
+				for (size_t q = from; q <= i; q++)
+					st->has[s * nch + p[j].ch[q]] = 1;
+			}
+		}
+	}
+	st->ns = idmap_count(&states);
+	st->nch = nch;
+	idmap_free(&states);
+	return 0;
+}
+
+void
+attr_states_free(struct attr_states *st)
+{
+	free(st->of);
+	free(st->has);
+	memset(st, 0, sizeof *st);
+}
+
+/* Build C of order K from the states numbered in ST: numbered again in
+** the order they first appear in the paths that count, as
+** chain_build() numbers them. */
+static size_t *
+chain_number(struct chain *c, const struct attr_states *st,
+    const struct attr_path *p, size_t np, size_t nch)
+{
+	uint32_t *local = xcalloc(st->ns + 1, sizeof *local);
+	size_t total = 0, pos = 0, ns = 0;
+	size_t *path_state;
+
+	for (size_t j = 0; j < np; j++)
+		if (p[j].conv + p[j].nul != 0)
+			total += p[j].n;
+	path_state = xcalloc(total + 1, sizeof *path_state);
+	total = 0;
+	for (size_t j = 0; j < np; pos += p[j].n, j++) {
+		if (p[j].conv + p[j].nul == 0)
+			continue;
+		for (size_t i = 0; i < p[j].n; i++) {
+			uint32_t g = st->of[pos + i];
+
+			if (local[g] == 0)
+				local[g] = (uint32_t)++ns;
+			path_state[total++] = local[g] - 1;
+		}
+	}
+	c->ns = ns;
+	c->has = xcalloc(ns * nch + 1, 1);
+	for (size_t g = 0; g < st->ns; g++)
+		if (local[g] != 0)
+			memcpy(c->has + (local[g] - 1) * nch, st->has + g * nch,
+			    nch);
+	free(local);
+	return path_state;
+}
+
+/* Build C of order K (with ST, from its states); 0, or -1 past
+** MAX_STATES. */
 static int
 chain_build(struct chain *c, const struct attr_path *p, size_t np,
-    size_t nch, int k, size_t max_states)
+    size_t nch, int k, size_t max_states, const struct attr_states *st)
 {
 	struct idmap states = {0};
 	size_t *path_state = NULL, cap = 0, total = 0;
 	size_t ns;
 
 	memset(c, 0, sizeof *c);
+	if (st != NULL) {
+		path_state = chain_number(c, st, p, np, nch);
+		ns = c->ns;
+		c->q = xcalloc(ns * ns + 1, sizeof *c->q);
+		c->conv = xcalloc(ns + 1, sizeof *c->conv);
+		c->out = xcalloc(ns + 1, sizeof *c->out);
+		c->start = xcalloc(ns + 1, sizeof *c->start);
+		goto count;
+	}
 	/* Number the states first, so the matrix is allocated once. */
 	for (size_t j = 0; j < np; j++) {
 		if (p[j].conv + p[j].nul == 0)
@@ -205,6 +300,7 @@ chain_build(struct chain *c, const struct attr_path *p, size_t np,
 				c->has[s * nch + ch[i]] = 1;
 		}
 	}
+count:
 	total = 0;
 	for (size_t j = 0; j < np; j++) {
 		double w = p[j].conv + p[j].nul;
@@ -303,15 +399,17 @@ chain_solve(const struct chain *c, size_t nch, size_t removed, double *a,
 	return pc / startsum;
 }
 
-size_t
-attr_markov(const struct attr_path *p, size_t np, size_t nch, int k,
-    size_t max_states, double *pconv, double *re)
+/* attr_markov(), with the states of ST when not NULL. */
+static size_t
+markov(const struct attr_path *p, size_t np, size_t nch, int k,
+    size_t max_states, const struct attr_states *st, double *pconv,
+    double *re)
 {
 	struct chain c;
 	double *a, *b, pall;
 	size_t *idx;
 
-	if (chain_build(&c, p, np, nch, k, max_states) < 0)
+	if (chain_build(&c, p, np, nch, k, max_states, st) < 0)
 		return 0;
 	a = xcalloc(c.ns * c.ns + 1, sizeof *a);
 	b = xcalloc(c.ns + 1, sizeof *b);
@@ -327,6 +425,13 @@ attr_markov(const struct attr_path *p, size_t np, size_t nch, int k,
 	free(idx);
 	chain_free(&c);
 	return c.ns ? c.ns : 1;
+}
+
+size_t
+attr_markov(const struct attr_path *p, size_t np, size_t nch, int k,
+    size_t max_states, double *pconv, double *re)
+{
+	return markov(p, np, nch, k, max_states, NULL, pconv, re);
 }
 
 int
@@ -345,8 +450,9 @@ attr_credit(enum attr_model m, const struct attr_path *p, size_t np,
 	if (m == AM_MARKOV) {
 		double *re = xcalloc(nch + 1, sizeof *re);
 
-		if (attr_markov(p, np, nch, par->order, par->max_states, NULL,
-		    re) == 0) {
+		if (markov(p, np, nch, par->order, par->max_states,
+		    par->states != NULL && par->states->nch == nch ?
+		    par->states : NULL, NULL, re) == 0) {
 			free(re);
 			return -1;
 		}
@@ -433,4 +539,253 @@ attr_poisson(uint64_t *state, double lambda)
 		    -lambda + k * loglam - lgamma(k + 1))
 			return k;
 	}
+}
+
+/* The bits of the cache of recent paths: 8192 slots of 4 bytes. */
+#define RECENT_BITS 13
+/* The table's memory for channels comes in blocks of this many bytes. */
+#define TABLE_BLOCK (64 * 1024)
+
+struct attr_block {
+	struct attr_block *next;
+};
+
+/* SIZE bytes, aligned for doubles, from T's blocks. */
+static void *
+table_mem(struct attr_table *t, size_t size)
+{
+	void *p;
+
+	size = (size + 7) & ~(size_t)7;
+	if (size > t->memleft) {
+		size_t block = size + sizeof(double) > TABLE_BLOCK ?
+		    size + sizeof(double) : TABLE_BLOCK;
+		struct attr_block *b = xmalloc(block);
+
+		b->next = t->mem;
+		t->mem = b;
+		t->memnext = (char *)b + sizeof(double);
+		t->memleft = block - sizeof(double);
+	}
+	p = t->memnext;
+	t->memnext += size;
+	t->memleft -= size;
+	return p;
+}
+
+static int
+same_path(const struct attr_path *p, const uint32_t *ch, size_t n)
+{
+	if (p->n != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (p->ch[i] != ch[i])
+			return 0;
+	return 1;
+}
+
+/* A slot: the top 24 bits of the path's hash over its number + 1 (40
+** bits: the paths' array runs out of memory long before 2^40 paths). */
+#define SLOT_NUM(s) ((s) & ((UINT64_C(1) << 40) - 1))
+#define SLOT_TAG(h) ((h) >> 40 << 40)
+
+/* The slot of T where the path of hash H and channels CH (N) is, or
+** the empty one where it goes. */
+static size_t
+table_probe(const struct attr_table *t, uint64_t h, const uint32_t *ch,
+    size_t n)
+{
+	size_t mask = t->nslots - 1, i = (size_t)h & mask;
+
+	for (;; i = (i + 1) & mask) {
+		uint64_t s = t->slot[i];
+
+		if (s == 0)
+			return i;
+		if (SLOT_TAG(s) == SLOT_TAG(h) &&
+		    same_path(&t->p[SLOT_NUM(s) - 1], ch, n))
+			return i;
+	}
+}
+
+static uint64_t
+path_hash(const uint32_t *ch, size_t n)
+{
+	return hash_keyed(ch, n * sizeof *ch);
+}
+
+/* Double T's slots, every path put again by its hash, computed anew. */
+static void
+table_grow(struct attr_table *t)
+{
+	t->nslots = t->nslots ? 2 * t->nslots : 1024;
+	free(t->slot);
+	t->slot = xcalloc(t->nslots, sizeof *t->slot);
+	for (size_t k = 0; k < t->n; k++) {
+		uint64_t h = path_hash(t->p[k].ch, t->p[k].n);
+		size_t mask = t->nslots - 1, j;
+
+		for (j = (size_t)h & mask; t->slot[j] != 0; j = (j + 1) & mask)
+			;
+		t->slot[j] = SLOT_TAG(h) | (k + 1);
+	}
+}
+
+struct attr_path *
+attr_table_get(struct attr_table *t, const uint32_t *ch, size_t n,
+    int with_td)
+{
+	uint64_t r = n, h, key = 0;
+	int packed = 1;
+	size_t rs, i, k;
+	struct attr_path *p;
+
+	/* The cache: a multiply-xor hash, as a clash costs only a probe;
+	** a short path is its own key there, packed a byte a channel after
+	** its length, so that a hit reads no channels. */
+	for (size_t j = 0; j < n; j++) {
+		r = (r ^ ch[j]) * UINT64_C(0x9e3779b97f4a7c15);
+		if (j < 7 && ch[j] < 256)
+			key |= (uint64_t)ch[j] << (8 * (j + 1));
+		else
+			key = 0, packed = 0;
+	}
+	if (packed)
+		key |= n;
+	rs = (size_t)(r >> (64 - RECENT_BITS));
+	if (t->recent == NULL) {
+		t->recent = xcalloc((size_t)1 << RECENT_BITS,
+		    sizeof *t->recent);
+		t->recent_key = xcalloc((size_t)1 << RECENT_BITS,
+		    sizeof *t->recent_key);
+	} else if ((k = t->recent[rs]) != 0 && (packed ?
+	    t->recent_key[rs] == key : same_path(&t->p[k - 1], ch, n))) {
+		return &t->p[k - 1];
+	}
+	if (2 * (t->n + 1) > t->nslots)
+		table_grow(t);
+	h = path_hash(ch, n);
+	i = table_probe(t, h, ch, n);
+	if (t->slot[i] != 0) {
+		k = (size_t)SLOT_NUM(t->slot[i]);
+		t->recent[rs] = k;
+		t->recent_key[rs] = key;
+		return &t->p[k - 1];
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 1024;
+		t->p = xreallocarray(t->p, t->cap, sizeof *t->p);
+	}
+	p = &t->p[t->n];
+	memset(p, 0, sizeof *p);
+	p->ch = table_mem(t, n * sizeof *ch);
+	memcpy(p->ch, ch, n * sizeof *ch);
+	p->n = n;
+	if (with_td) {
+		p->td = table_mem(t, 2 * n * sizeof *p->td);
+		p->tdv = p->td + n;
+		memset(p->td, 0, 2 * n * sizeof *p->td);
+	}
+	k = ++t->n;
+	t->slot[i] = SLOT_TAG(h) | k;
+	t->recent[rs] = k;
+	t->recent_key[rs] = key;
+	return p;
+}
+
+/* A path's place in the sort: its number, and its channels packed a
+** byte each plus 1 from the top (0 past its end, so that a prefix comes
+** first), when it has at most 8 channels below 255; else KEY is 0. */
+struct sort_item {
+	uint64_t key;
+	size_t i;
+};
+
+static int
+path_order(const void *a, const void *b, void *ctx)
+{
+	const struct sort_item *u = a, *v = b;
+	const struct attr_path *p = ctx, *x, *y;
+
+	if (u->key != 0 && v->key != 0)
+		return u->key < v->key ? -1 : u->key > v->key;
+	x = &p[u->i];
+	y = &p[v->i];
+	for (size_t i = 0; i < x->n && i < y->n; i++)
+		if (x->ch[i] != y->ch[i])
+			return x->ch[i] < y->ch[i] ? -1 : 1;
+	return x->n < y->n ? -1 : x->n > y->n;
+}
+
+void
+attr_table_sort(struct attr_table *t)
+{
+	struct sort_item *it = xcalloc(t->n + 1, sizeof *it);
+	size_t *ord = xcalloc(t->n + 1, sizeof *ord);
+
+	for (size_t i = 0; i < t->n; i++) {
+		const struct attr_path *p = &t->p[i];
+
+		it[i].i = i;
+		it[i].key = 0;
+		if (p->n > 8)
+			continue;
+		for (size_t j = 0; j < p->n; j++) {
+			if (p->ch[j] >= 255) {
+				it[i].key = 0;
+				break;
+			}
+			it[i].key |= (uint64_t)(p->ch[j] + 1) << (56 - 8 * j);
+		}
+	}
+	qsort_r(it, t->n, sizeof *it, path_order, t->p);
+	for (size_t i = 0; i < t->n; i++)
+		ord[i] = it[i].i;
+	free(it);
+	/* Apply the permutation in place, cycle by cycle: position i takes
+	** the path ord[i]; a done position is marked SIZE_MAX. */
+	for (size_t i = 0; i < t->n; i++) {
+		struct attr_path keep;
+		size_t j = i;
+
+		if (ord[i] == SIZE_MAX || ord[i] == i) {
+			ord[i] = SIZE_MAX;
+			continue;
+		}
+		keep = t->p[i];
+		while (ord[j] != i) {
+			size_t from = ord[j];
+
+			t->p[j] = t->p[from];
+			ord[j] = SIZE_MAX;
+			j = from;
+		}
+		t->p[j] = keep;
+		ord[j] = SIZE_MAX;
+	}
+	free(ord);
+	/* The slots and the cache hold numbers no more valid. */
+	free(t->slot);
+	t->slot = NULL;
+	t->nslots = 0;
+	free(t->recent);
+	free(t->recent_key);
+	t->recent = NULL;
+	t->recent_key = NULL;
+}
+
+void
+attr_table_free(struct attr_table *t)
+{
+	while (t->mem != NULL) {
+		struct attr_block *b = t->mem;
+
+		t->mem = b->next;
+		free(b);
+	}
+	free(t->p);
+	free(t->slot);
+	free(t->recent);
+	free(t->recent_key);
+	memset(t, 0, sizeof *t);
 }

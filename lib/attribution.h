@@ -88,13 +88,79 @@ struct attr_path {
 	double *td, *tdv;
 };
 
+/*
+** The distinct paths of a stream of journeys (attribute(1) reads its
+** input into one): memory per distinct path, never per journey: its
+** struct attr_path (56 bytes), 4 bytes a channel, 16 more a channel with
+** time-decay sums, and 8 bytes of slots (at most half full). A slot holds
+** the path's number and 24 bits of its hash (hash_keyed(), so that no
+** input can make paths collide on purpose), so that a probe rarely reads
+** a path that is not the one sought; a small cache of the slots of paths
+** met lately (128 KiB) finds the few paths that make up most journeys
+** without touching the table. Initialise with {0}.
+*/
+struct attr_block;
+
+struct attr_table {
+	struct attr_path *p;   /* the paths, in order of creation */
+	size_t n, cap;
+	uint64_t *slot;        /* 24 bits of hash, number + 1; 0: empty */
+	size_t nslots;
+	size_t *recent;        /* number + 1 of a path met lately, by a
+	                          cheap hash of its channels; 0: none */
+	uint64_t *recent_key;  /* its channels packed, for up to 7 channels
+	                          below 256; else 0 */
+	struct attr_block *mem;   /* channels and time-decay sums */
+	size_t memleft;
+	char *memnext;
+};
+
+/*
+** The path of channels CH[0..N-1] (N >= 1) in T, added with zero counts
+** when new, with TD and TDV (N doubles each, zeroed) when WITH_TD, else
+** NULL. The pointer is valid until the next call.
+*/
+struct attr_path *attr_table_get(struct attr_table *t, const uint32_t *ch,
+    size_t n, int with_td);
+
+/*
+** Sort T's paths by their channels (shorter first on a common prefix),
+** in place, so that the order of the input changes nothing downstream.
+*/
+void attr_table_sort(struct attr_table *t);
+
+/* Free T's memory; T is then empty. */
+void attr_table_free(struct attr_table *t);
+
+/*
+** The states of the Markov chain of order K over paths, numbered once
+** (attr_markov_states()) for many chains over the same paths with other
+** counts (the bootstrap): OF holds the state after each touch of each
+** path, paths in order; HAS[s * NCH + c] whether state s holds channel c.
+*/
+struct attr_states {
+	uint32_t *of;
+	size_t ns, nch;
+	unsigned char *has;
+};
+
 /* Parameters of the models. */
 struct attr_params {
 	size_t nch;            /* channels, numbered 0 .. NCH - 1 */
 	uint32_t direct;       /* the direct channel, or UINT32_MAX */
 	int order;             /* Markov order, >= 1 */
 	size_t max_states;     /* most transient states of the Markov chain */
+	const struct attr_states *states;  /* of these paths, or NULL */
 };
+
+/*
+** Number the states of the chain of order K over the NP paths P (NCH
+** channels) into ST, for attr_params.states. Returns 0, or -1 with ST
+** empty when there are more than MAX_STATES.
+*/
+int attr_markov_states(struct attr_states *st, const struct attr_path *p,
+    size_t np, size_t nch, int k, size_t max_states);
+void attr_states_free(struct attr_states *st);
 
 /*
 ** Credit the conversions and value of the NP paths P under model M: into
@@ -128,6 +194,8 @@ int attr_credit(enum attr_model m, const struct attr_path *p, size_t np,
 ** removal effects (0 for all when P = 0). Returns the number of transient
 ** states, or 0 when there are more than MAX_STATES (RE untouched).
 ** Cost: (NCH + 1) solves of O(S^3) for S states, S^2 doubles of memory.
+** attr_credit() with PAR->STATES numbers the same states without a
+** lookup a touch: the same chain, bit for bit.
 ** Example (order 1): a -> conv twice, b -> conv, a > b -> conv, a ->
 ** null: P = 0.8, RE(a) = 0.75, RE(b) = 0.5.
 */

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""touch-gen.py N SEED: a touch log of about N touches for attribute's
-benchmark (tests/bench/bench), on stdout: id,touched_at,channel,
-customer_at,amount. Leads of 1 to 8 touches (geometric, mean about 2.5)
+"""touch-gen.py N SEED [MAXLEN]: a touch log of about N touches for
+attribute's benchmark (tests/bench/bench), on stdout: id,touched_at,channel,
+customer_at,amount. Leads of 1 to MAXLEN (default 8) touches (geometric,
+mean about 2.5; MAXLEN 3 keeps the distinct paths to at most
+8 + 64 + 512 = 584, all of them met long before 1,000,000 touches, so that
+memory per distinct path shows as memory that stays put)
 over 8 channels of skewed popularity, an hour to a few days apart; 20%
 convert, 1 to 72 hours after their last touch, the conversion and its
 amount written on the lead's last row. Rows sorted by lead, as a CRM
@@ -10,6 +13,7 @@ import random
 import sys
 
 n, seed = int(sys.argv[1]), int(sys.argv[2])
+maxlen = int(sys.argv[3]) if len(sys.argv) > 3 else 8
 rnd = random.Random(seed)
 chans = ["paid_search", "organic_search", "paid_social", "email", "direct",
          "referral", "events", "display"]
@@ -25,7 +29,7 @@ buf = []
 while written < n:
     lead += 1
     k = 1
-    while k < 8 and rnd.random() < 0.6:
+    while k < maxlen and rnd.random() < 0.6:
         k += 1
     t = base + rnd.randrange(0, 365 * 86400)
     cs = rnd.choices(chans, weights, k=k)

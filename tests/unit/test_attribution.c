@@ -8,8 +8,10 @@
 */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../lib/attribution.h"
+#include "../../lib/rng.h"
 #include "check.h"
 
 static void
@@ -111,7 +113,7 @@ markov(void)
 	** = 1.6. */
 	struct attr_path p[3] = { path("a", 2, 1, 20), path("b", 1, 0, 10),
 	    path("ab", 1, 0, 10) };
-	struct attr_params par = { 2, UINT32_MAX, 1, 100 };
+	struct attr_params par = { 2, UINT32_MAX, 1, 100, NULL };
 	double pc, re[2], conv[2], val[2];
 
 	attr_markov(p, 3, 2, 1, 100, &pc, re);
@@ -215,6 +217,135 @@ poisson(void)
 	}
 }
 
+/*
+** The table of distinct paths: 20000 pseudo-random paths of 1 to 12
+** channels out of 300 (some past what the cache packs: more than 7
+** channels, or a channel past 255), each met a few times, counted against
+** a plain list searched linearly; then sorted: the order of their
+** channels, each once, counts kept.
+*/
+static void
+table(void)
+{
+	enum { NP = 20000, MAXN = 12 };
+	static uint32_t ch[NP][MAXN];
+	static size_t len[NP];
+	static double want[NP];
+	struct attr_table t = {0};
+	uint64_t st = 7;
+	size_t distinct = 0, ok = 1, sorted = 1;
+	double total = 0;
+
+	for (size_t i = 0; i < NP; i++) {
+		/* Short paths over few channels repeat, long ones do not. */
+		len[i] = 1 + splitmix64(&st) % MAXN;
+		for (size_t j = 0; j < len[i]; j++)
+			ch[i][j] = (uint32_t)(splitmix64(&st) %
+			    (len[i] <= 2 ? 4 : 300));
+	}
+	for (int round = 0; round < 3; round++)
+		for (size_t i = 0; i < NP; i++) {
+			struct attr_path *p = attr_table_get(&t, ch[i], len[i],
+			    i % 2);
+
+			p->conv += 1;
+			if (p->n != len[i] || memcmp(p->ch, ch[i],
+			    len[i] * sizeof **ch) != 0 || (i % 2 == 0 &&
+			    p->conv == 1 && p->td != NULL))
+				ok = 0;
+		}
+	for (size_t i = 0; i < NP; i++) {
+		size_t k;
+
+		for (k = 0; k < i; k++)
+			if (len[k] == len[i] && memcmp(ch[k], ch[i],
+			    len[i] * sizeof **ch) == 0)
+				break;
+		want[k] += 3;
+		distinct += k == i;
+	}
+	CHECK("table: the path of each lookup", ok);
+	check_int("table: distinct paths", (long long)t.n, (long long)distinct);
+	attr_table_sort(&t);
+	for (size_t i = 0; i < t.n; i++) {
+		total += t.p[i].conv;
+		if (i > 0) {
+			const struct attr_path *a = &t.p[i - 1], *b = &t.p[i];
+			size_t j = 0;
+
+			while (j < a->n && j < b->n && a->ch[j] == b->ch[j])
+				j++;
+			if (j < a->n && j < b->n ? a->ch[j] > b->ch[j] :
+			    a->n >= b->n)
+				sorted = 0;
+		}
+	}
+	CHECK("table: sorted by channels, each path once", sorted);
+	check_near("table: every journey counted", total, 3 * NP, 0);
+	ok = 1;
+	for (size_t i = 0; i < NP; i++) {
+		size_t lo = 0, hi = t.n;
+
+		if (want[i] == 0)
+			continue;
+		/* Find path i by a linear search: the table's index is gone. */
+		for (; lo < hi; lo++)
+			if (t.p[lo].n == len[i] && memcmp(t.p[lo].ch, ch[i],
+			    len[i] * sizeof **ch) == 0)
+				break;
+		if (lo == hi || t.p[lo].conv != want[i])
+			ok = 0;
+	}
+	CHECK("table: each path's count", ok);
+	attr_table_free(&t);
+}
+
+/*
+** The Markov chain with its states numbered once (the bootstrap's way)
+** against the chain numbered afresh, on resamples where some paths drop
+** out (counts 0), to the bit.
+*/
+static void
+markov_states(void)
+{
+	struct attr_path p[5] = { path("ab", 3, 1, 30), path("bca", 1, 2, 5),
+	    path("c", 0, 4, 0), path("acab", 2, 0, 7), path("bb", 1, 1, 1) };
+	struct attr_path q[5];
+	struct attr_states st;
+	uint64_t rs = 3;
+	int same = 1;
+
+	for (int k = 1; k <= 3; k++) {
+		struct attr_params par = { 3, UINT32_MAX, k, 100, NULL },
+		    pst = par;
+
+		if (attr_markov_states(&st, p, 5, 3, k, 100) < 0) {
+			CHECK("markov states numbered", 0);
+			return;
+		}
+		pst.states = &st;
+		for (int b = 0; b < 50; b++) {
+			double c1[3], v1[3], c2[3], v2[3];
+
+			for (size_t j = 0; j < 5; j++) {
+				q[j] = p[j];
+				q[j].conv = attr_poisson(&rs, p[j].conv);
+				q[j].nul = attr_poisson(&rs, p[j].nul);
+			}
+			attr_credit(AM_MARKOV, q, 5, &par, c1, v1);
+			attr_credit(AM_MARKOV, q, 5, &pst, c2, v2);
+			if (memcmp(c1, c2, sizeof c1) != 0 ||
+			    memcmp(v1, v2, sizeof v1) != 0)
+				same = 0;
+		}
+		attr_states_free(&st);
+	}
+	CHECK("markov: states numbered once, the same credits to the bit",
+	    same);
+	check_int("markov states past the limit",
+	    attr_markov_states(&st, p, 5, 3, 3, 4), -1);
+}
+
 int
 main(void)
 {
@@ -223,6 +354,8 @@ main(void)
 	markov();
 	shapley();
 	poisson();
+	table();
+	markov_states();
 	check_int("model names", attr_model_find("w_shaped", 8), AM_W_SHAPED);
 	check_int("unknown model", attr_model_find("u_shaped", 8), -1);
 	return check_failures > 0;
