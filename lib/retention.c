@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sysexits.h>
 
 #include "cols.h"
@@ -193,34 +194,265 @@ by_number(struct retention *rt, const char *k, size_t keylen)
 	return *n;
 }
 
-/* The customer ID (LEN bytes) of ROW dated WHEN: created with ROW's --by
-** values, which an earlier-dated row of it replaces; HASH is the id's
-** idmap_hash(), or NULL. The pointer is good until the next call. */
+/* Customer number K's state. */
 static struct ret_customer *
-customer(struct retention *rt, const struct row *row, const char *id,
-    size_t len, kpi_time when, const uint64_t *hash)
+cust_at(const struct retention *rt, size_t k)
 {
-	int created;
-	size_t k = hash != NULL ? idmap_get_hashed(&rt->ids, *hash, id, len,
-	    &created) : idmap_get(&rt->ids, id, len, &created);
+	return &rt->seg[k >> RET_SEG_BITS][k & (((size_t)1 << RET_SEG_BITS) -
+	    1)];
+}
+
+static const char *
+cust_id(const struct ret_customer *c)
+{
+	return c->idlen <= RET_ID_INLINE ? c->id.in : c->id.p;
+}
+
+/* C's cells, sorted by period. */
+static const struct ret_cell *
+cust_cells(const struct ret_customer *c)
+{
+	return c->ncells <= RET_CELLS_INLINE ? c->cells.in : c->cells.p;
+}
+
+/* A huge page, as the kernel maps one. */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/*
+** SIZE bytes of zeros, SIZE a multiple of HUGE_PAGE, on a boundary of
+** HUGE_PAGE and asked for huge pages: the customer states and the slots
+** are touched at random, and with 4 kB pages nearly every new page costs
+** a page fault and nearly every lookup a TLB miss.
+*/
+static void *
+huge_alloc(size_t size)
+{
+	char *p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), *at;
+
+	if (p == MAP_FAILED)
+		die(EX_OSERR, "out of memory");
+	at = p + (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+	if (at > p)
+		munmap(p, (size_t)(at - p));
+	munmap(at + size, (size_t)(p + HUGE_PAGE - at));
+#ifdef MADV_HUGEPAGE
+	(void)madvise(at, size, MADV_HUGEPAGE);  /* a hint: fine if refused */
+#endif
+	return at;
+}
+
+/* Room for N slots (a power of two), zeroed: a small table from
+** calloc(), a large one in huge pages. */
+static uint64_t *
+slots_alloc(size_t n)
+{
+	size_t size = n * sizeof(uint64_t);
+
+	return size < HUGE_PAGE ? xcalloc(n, sizeof(uint64_t)) :
+	    huge_alloc(size);
+}
+
+static void
+slots_free(uint64_t *v, unsigned bits)
+{
+	size_t size = ((size_t)1 << bits) * sizeof *v;
+
+	if (size < HUGE_PAGE)
+		free(v);
+	else if (v != NULL)
+		munmap(v, size);
+}
+
+/* Put number K of tag TAG in RT's slots (K is not there). */
+static void
+slot_put(uint64_t *slot, unsigned bits, uint32_t tag, size_t k)
+{
+	size_t mask = ((size_t)1 << bits) - 1;
+	size_t i = (size_t)(tag >> (32 - bits));
+
+	while (slot[i] != 0)
+		i = (i + 1) & mask;
+	slot[i] = (uint64_t)tag << 32 | (uint64_t)(k + 1);
+}
+
+/* Twice the slots (or the first 2^10 when there are none), every number
+** placed again from its tag: no id is hashed again. */
+static void
+slots_grow(struct retention *rt)
+{
+	unsigned bits = rt->slot != NULL ? rt->bits + 1 : 10;
+	uint64_t *v = slots_alloc((size_t)1 << bits);
+
+	for (size_t i = 0; rt->slot != NULL && i < (size_t)1 << rt->bits; i++)
+		if (rt->slot[i] != 0)
+			slot_put(v, bits, (uint32_t)(rt->slot[i] >> 32),
+			    (size_t)(uint32_t)rt->slot[i] - 1);
+	slots_free(rt->slot, rt->bits);
+	rt->slot = v;
+	rt->bits = bits;
+}
+
+/* The first ID out of order: hash every id so far and keep slots from
+** now on. */
+static void
+slots_start(struct retention *rt)
+{
+	for (rt->bits = 10; ((size_t)1 << rt->bits) < 2 * (rt->ncust + 1);
+	    rt->bits++)
+		;
+	rt->slot = slots_alloc((size_t)1 << rt->bits);
+	for (size_t k = 0; k < rt->ncust; k++) {
+		struct ret_customer *c = cust_at(rt, k);
+
+		c->tag = (uint32_t)(hash_keyed(cust_id(c), c->idlen) >> 32);
+		slot_put(rt->slot, rt->bits, c->tag, k);
+	}
+}
+
+/* Bring the first slot of the id of hash HASH into the cache. */
+static void
+slot_prefetch(const struct retention *rt, uint64_t hash)
+{
+	if (rt->slot != NULL)
+		__builtin_prefetch(&rt->slot[hash >> (64 - rt->bits)]);
+}
+
+/* Bring the state of the id of hash HASH, if its slot is in the cache by
+** now, into the cache too. */
+static void
+cust_prefetch(const struct retention *rt, uint64_t hash)
+{
+	size_t mask, i;
+
+	if (rt->slot == NULL)
+		return;
+	mask = ((size_t)1 << rt->bits) - 1;
+	for (i = (size_t)(hash >> (64 - rt->bits)); rt->slot[i] != 0;
+	    i = (i + 1) & mask)
+		if (rt->slot[i] >> 32 == hash >> 32) {
+			__builtin_prefetch(cust_at(rt, (size_t)(uint32_t)
+			    rt->slot[i] - 1));
+			return;
+		}
+}
+
+/* A new customer ID (LEN bytes), of tag TAG, numbered next. */
+static size_t
+cust_add(struct retention *rt, const char *id, size_t len, uint32_t tag)
+{
+	size_t k = rt->ncust;
 	struct ret_customer *c;
 
-	if (created) {
-		if (k == rt->capcust) {
-			rt->capcust = rt->capcust ? 2 * rt->capcust : 1024;
-			rt->cust = xreallocarray(rt->cust, rt->capcust,
-			    sizeof *rt->cust);
+	/* A slot's index is its tag's top bits: 2^31 customers at most, a
+	** table of 2^32 slots. (An id is at most RD_MAX_FIELD bytes.) */
+	if (k >= 0x7fffffffU)
+		die(EX_SOFTWARE, "more than %u distinct ids", 0x7fffffffU);
+	if (k >> RET_SEG_BITS == rt->nseg) {
+		if (rt->nseg == rt->capseg) {
+			rt->capseg = rt->capseg ? 2 * rt->capseg : 16;
+			rt->seg = xreallocarray(rt->seg, rt->capseg,
+			    sizeof *rt->seg);
 		}
-		memset(&rt->cust[k], 0, sizeof rt->cust[k]);
+		rt->seg[rt->nseg++] = huge_alloc(sizeof(struct ret_customer) <<
+		    RET_SEG_BITS);
 	}
-	c = &rt->cust[k];
-	if (created || when < c->first_when) {
-		const struct strbuf *g = grouping_key(&rt->grouping, row, when);
+	c = cust_at(rt, k);
+	c->idlen = (uint32_t)len;
+	if (len <= RET_ID_INLINE)
+		memcpy(c->id.in, id, len);
+	else
+		c->id.p = arena_memdup(&rt->idmem, id, len);
+	c->tag = tag;
+	rt->ncust++;
+	if (rt->slot != NULL) {
+		if (2 * rt->ncust > (size_t)1 << rt->bits)
+			slots_grow(rt);
+		slot_put(rt->slot, rt->bits, tag, k);
+	}
+	return k;
+}
 
-		c->by = by_number(rt, g->s, g->len);
-		c->first_when = when;
+/*
+** The number of customer ID (LEN bytes), *CREATED 1 when it is new (then
+** its state is zero but for its id). HASH is the id's hash_keyed(), or
+** NULL when not yet known.
+*/
+static size_t
+cust_find(struct retention *rt, const char *id, size_t len,
+    const uint64_t *hash, int *created)
+{
+	const struct ret_customer *c;
+	uint64_t h;
+	size_t mask, i;
+
+	*created = 0;
+	/* The last customer again: every row of an export sorted by
+	** customer after its first. */
+	if (rt->ncust > 0) {
+		c = cust_at(rt, rt->found);
+		if (c->idlen == len && memcmp(cust_id(c), id, len) == 0)
+			return rt->found;
 	}
-	return c;
+	if (rt->slot == NULL) {
+		int cmp = 0;
+
+		if (rt->ncust > 0) {
+			size_t n;
+
+			c = cust_at(rt, rt->ncust - 1);
+			n = c->idlen < len ? c->idlen : len;
+			cmp = memcmp(id, cust_id(c), n);
+			if (cmp == 0)
+				cmp = len < c->idlen ? -1 : len > c->idlen;
+		}
+		if (rt->ncust == 0 || cmp > 0) {
+			*created = 1;
+			return rt->found = cust_add(rt, id, len, 0);
+		}
+		slots_start(rt);
+	}
+	h = hash != NULL ? *hash : hash_keyed(id, len);
+	mask = ((size_t)1 << rt->bits) - 1;
+	for (i = (size_t)(h >> (64 - rt->bits)); rt->slot[i] != 0;
+	    i = (i + 1) & mask)
+		if (rt->slot[i] >> 32 == h >> 32) {
+			size_t k = (size_t)(uint32_t)rt->slot[i] - 1;
+
+			c = cust_at(rt, k);
+			if (c->idlen == len && memcmp(cust_id(c), id, len) == 0)
+				return rt->found = k;
+		}
+	*created = 1;
+	return rt->found = cust_add(rt, id, len, (uint32_t)(h >> 32));
+}
+
+/* Give customer K, new or dated WHEN before its first row so far, the
+** --by values of ROW. */
+static void
+cust_by(struct retention *rt, size_t k, int created, const struct row *row,
+    kpi_time when)
+{
+	const struct strbuf *g;
+
+	if (rt->grouping.nby == 0) {
+		/* One key for every customer: the first's. */
+		if (created)
+			cust_at(rt, k)->by = 0;
+		return;
+	}
+	if (created) {
+		if (k == rt->capwhen) {
+			rt->capwhen = rt->capwhen ? 2 * rt->capwhen : 1024;
+			rt->first_when = xreallocarray(rt->first_when,
+			    rt->capwhen, sizeof *rt->first_when);
+		}
+	} else if (when >= rt->first_when[k]) {
+		return;
+	}
+	g = grouping_key(&rt->grouping, row, when);
+	cust_at(rt, k)->by = by_number(rt, g->s, g->len);
+	rt->first_when[k] = when;
 }
 
 /* The period index of T, as ret_period_index() gives it; remembered for
@@ -295,37 +527,107 @@ static int
 add_cell(struct retention *rt, struct ret_customer *c, int64_t p,
     money amount)
 {
-	size_t lo = 0, hi = c->ncells;
+	struct ret_cell *v = c->ncells <= RET_CELLS_INLINE ? c->cells.in :
+	    c->cells.p;
+	size_t n = c->ncells, lo = 0, hi = n;
 
 	/* Orders mostly come in time order: try the end first. */
-	if (hi > 0 && c->cells[hi - 1].period < p)
+	if (hi > 0 && v[hi - 1].period < p)
 		lo = hi;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (c->cells[mid].period < p)
+		if (v[mid].period < p)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < c->ncells && c->cells[lo].period == p)
-		return money_add(&c->cells[lo].amount, amount);
-	/* Full at a power of two (or empty): move to twice the room. */
-	if ((c->ncells & (c->ncells - 1)) == 0) {
-		unsigned k = c->ncells ? cell_class(c->ncells) : 0;
-		struct ret_cell *v = cells_take(rt, c->ncells ? k + 1 : 0);
+	if (lo < n && v[lo].period == p)
+		return money_add(&v[lo].amount, amount);
+	/* Full: the line's cells move to the pool, and an array of the pool,
+	** full at a power of two, to one twice as large. */
+	if (n == RET_CELLS_INLINE || (n > RET_CELLS_INLINE &&
+	    (n & (n - 1)) == 0)) {
+		unsigned k = cell_class(n + 1);
+		struct ret_cell *w = cells_take(rt, k);
 
-		if (c->ncells > 0) {
-			memcpy(v, c->cells, c->ncells * sizeof *v);
-			cells_give(rt, c->cells, k);
-		}
-		c->cells = v;
+		memcpy(w, v, n * sizeof *v);
+		if (n > RET_CELLS_INLINE)
+			cells_give(rt, v, k - 1);
+		c->cells.p = v = w;
 	}
-	memmove(c->cells + lo + 1, c->cells + lo, (c->ncells - lo) *
-	    sizeof *c->cells);
-	c->cells[lo] = (struct ret_cell){ p, amount };
+	if (lo < n)
+		memmove(v + lo + 1, v + lo, (n - lo) * sizeof *v);
+	v[lo] = (struct ret_cell){ p, amount };
 	c->ncells++;
+	/* The data's first period: the earliest cell of any customer. */
+	if (p < rt->first)
+		rt->first = p;
 	return 0;
+}
+
+/*
+** An order read but not yet added to its customer: rows are taken a batch
+** at a time, so that the slots and states of the batch's customers,
+** scattered over a large table when the rows come in date order, are
+** fetched from memory side by side rather than one after the other.
+*/
+struct pending {
+	uint64_t hash;          /* of the id, when HASHED */
+	size_t idoff, idlen;    /* in the batch's IDS */
+	int64_t period;
+	money amount;
+	int hashed;
+};
+
+/* Orders in a batch; a customer's state is fetched RET_AHEAD orders before
+** its own turn. */
+#define RET_BATCH 32
+#define RET_AHEAD 8
+
+struct batch {
+	struct pending v[RET_BATCH];
+	size_t n;
+	struct strbuf ids;      /* the ids, one after another */
+};
+
+/* Hash B's order I, if not yet, and fetch its state. */
+static void
+batch_fetch(struct retention *rt, struct pending *o, const char *id)
+{
+	if (rt->slot == NULL)
+		return;
+	if (!o->hashed) {
+		o->hash = hash_keyed(id, o->idlen);
+		o->hashed = 1;
+	}
+	cust_prefetch(rt, o->hash);
+}
+
+/* Add B's orders to their customers, in the order read. An order's sum
+** cannot leave money's range here (see struct retention's TOTAL). */
+static void
+batch_flush(struct retention *rt, struct batch *b)
+{
+	for (size_t i = 0; i < b->n && i < RET_AHEAD; i++)
+		batch_fetch(rt, &b->v[i], b->ids.s + b->v[i].idoff);
+	for (size_t i = 0; i < b->n; i++) {
+		struct pending *o = &b->v[i];
+		int created;
+		size_t k;
+
+		if (i + RET_AHEAD < b->n)
+			batch_fetch(rt, &b->v[i + RET_AHEAD], b->ids.s +
+			    b->v[i + RET_AHEAD].idoff);
+		k = cust_find(rt, b->ids.s + o->idoff, o->idlen, o->hashed ?
+		    &o->hash : NULL, &created);
+		if (created)
+			cust_at(rt, k)->by = 0;
+		if (o->amount > 0)
+			(void)add_cell(rt, cust_at(rt, k), o->period, o->amount);
+	}
+	b->n = 0;
+	sb_reset(&b->ids);
 }
 
 static void
@@ -334,6 +636,7 @@ read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 	struct role roles[NORD_ROLES];
 	long col[NORD_ROLES], nocol[NORD_ROLES];
 	const struct row *row;
+	struct batch b = { .n = 0 };
 	struct order ord;
 	money amount;
 	int rc;
@@ -353,33 +656,49 @@ read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 	memcpy(nocol, col, sizeof col);
 	nocol[ORDER_AMOUNT] = -1;
 	while ((rc = rd_next(r, &row)) > 0) {
-		const struct field *id = &row->f[col[ORDER_CUSTOMER]];
-		uint64_t hash = 0;
-		int sorted = idmap_sorted(&rt->ids);
-		struct ret_customer *c;
+		struct pending *o;
+		int created;
+		size_t k;
 
-		/* The customer's slot comes into the cache while the row's
-		** date and amount are read (sorted ids need no slot). */
-		if (!sorted) {
-			hash = idmap_hash(id->s, id->len);
-			idmap_prefetch(&rt->ids, hash);
-		}
 		if (order_decode(r, row, nocol, &rt->o->dates, rt->now,
 		    &ord) < 0 || get_amount(r, row, col[ORDER_AMOUNT],
 		    &amount) < 0 || check_currency(rt, r, row,
 		    col[ORD_CURRENCY]) < 0)
 			continue;
 		saw_date(rt, ord.when);
-		c = customer(rt, row, ord.id, ord.idlen, ord.when, sorted ? NULL :
-		    &hash);
-		if (amount > 0 && add_cell(rt, c, period_of(rt, ord.when),
-		    amount) < 0)
+		/* A batch while no sum can leave money's range and no --by
+		** key is read from the row. */
+		if (rt->grouping.nby == 0 && !rt->total_over &&
+		    money_add(&rt->total, amount) == 0) {
+			o = &b.v[b.n++];
+			o->idoff = b.ids.len;
+			o->idlen = ord.idlen;
+			o->period = period_of(rt, ord.when);
+			o->amount = amount;
+			o->hashed = rt->slot != NULL;
+			if (o->hashed) {
+				o->hash = hash_keyed(ord.id, ord.idlen);
+				slot_prefetch(rt, o->hash);
+			}
+			sb_add(&b.ids, ord.id, ord.idlen);
+			if (b.n == RET_BATCH)
+				batch_flush(rt, &b);
+			continue;
+		}
+		rt->total_over = 1;
+		batch_flush(rt, &b);
+		k = cust_find(rt, ord.id, ord.idlen, NULL, &created);
+		cust_by(rt, k, created, row, ord.when);
+		if (amount > 0 && add_cell(rt, cust_at(rt, k), period_of(rt,
+		    ord.when), amount) < 0)
 			rd_bad(r, row, col[ORDER_AMOUNT], "the customer's sum in "
 			    "the period is out of range of exact money (up to "
 			    "9223372036854.775807)");
 	}
 	if (rc < 0)
 		rd_die(r);
+	batch_flush(rt, &b);
+	sb_free(&b.ids);
 }
 
 /* The date in column COL of ROW into *T; rd_bad() and -1 when bad. */
@@ -405,10 +724,11 @@ add_subscription(struct retention *rt, struct reader *r,
 	const struct field *iv = &row->f[col[SUB_INTERVAL]];
 	char esc[ESCAPED_MAX], esc2[ESCAPED_MAX];
 	kpi_time start, stop = 0;
-	struct ret_customer *c;
+	struct ret_subs *c;
 	struct ret_sub s;
 	money amount, sum;
-	int yearly;
+	int yearly, created;
+	size_t k;
 
 	if (id->len == 0)
 		return rd_bad(r, row, col[SUB_CUSTOMER], "empty customer id");
@@ -439,22 +759,30 @@ add_subscription(struct retention *rt, struct reader *r,
 	s.from = ret_period_index(start, rt->cfg.period, rt->cfg.fy_start);
 	s.to = end->len > 0 ? ret_period_index(stop, rt->cfg.period,
 	    rt->cfg.fy_start) : INT64_MAX;
-	c = customer(rt, row, id->s, id->len, start, NULL);
+	k = cust_find(rt, id->s, id->len, NULL, &created);
+	cust_by(rt, k, created, row, start);
+	if (k == rt->capsubs) {
+		rt->capsubs = rt->capsubs ? 2 * rt->capsubs : 1024;
+		rt->subs = xreallocarray(rt->subs, rt->capsubs, sizeof *rt->subs);
+	}
+	c = &rt->subs[k];
+	if (created)
+		*c = (struct ret_subs){ NULL, 0, 0 };
 	/* Any period's MRR is at most the sum of all its subscriptions'. */
 	sum = s.monthly;
-	for (size_t i = 0; i < c->nsubs; i++)
-		if (money_add(&sum, c->subs[i].monthly) < 0)
+	for (size_t i = 0; i < c->n; i++)
+		if (money_add(&sum, c->v[i].monthly) < 0)
 			return rd_bad(r, row, col[SUB_AMOUNT], "the sum of the "
 			    "customer's monthly amounts is out of range of exact "
 			    "money (up to 9223372036854.775807)");
 	saw_date(rt, start);
 	if (end->len > 0)
 		saw_date(rt, stop);
-	if (c->nsubs == c->capsubs) {
-		c->capsubs = c->capsubs ? 2 * c->capsubs : 2;
-		c->subs = xreallocarray(c->subs, c->capsubs, sizeof *c->subs);
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 2;
+		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
 	}
-	c->subs[c->nsubs++] = s;
+	c->v[c->n++] = s;
 	return 0;
 }
 
@@ -498,6 +826,13 @@ retention_read(struct retention *rt, struct reader *r)
 {
 	unsigned char *want = xcalloc(rd_header(r)->n, 1);
 
+	/* Without --by every customer's key is the one, number 0. */
+	if (rt->grouping.nby == 0) {
+		const struct strbuf *g = grouping_key_fields(&rt->grouping,
+		    NULL, 0);
+
+		by_number(rt, g->s, g->len);
+	}
 	if (rt->cfg.subscriptions)
 		read_subscriptions(rt, r, want);
 	else
@@ -519,20 +854,21 @@ cmp_event(const void *a, const void *b)
 	return (x->p > y->p) - (x->p < y->p);
 }
 
-/* Turn C's subscriptions into cells, up to period LAST. */
+/* Turn customer K's subscriptions into cells, up to period LAST. */
 static void
-expand_subs(struct retention *rt, struct ret_customer *c, int64_t last)
+expand_subs(struct retention *rt, size_t k, int64_t last)
 {
-	struct sub_event *ev = xreallocarray(NULL, 2 * c->nsubs + 1,
+	struct ret_subs *c = &rt->subs[k];
+	struct sub_event *ev = xreallocarray(NULL, 2 * c->n + 1,
 	    sizeof *ev);
 	size_t n = 0;
 	money mrr = 0;
 
-	for (size_t i = 0; i < c->nsubs; i++) {
-		ev[n++] = (struct sub_event){ c->subs[i].from, c->subs[i].monthly };
-		if (c->subs[i].to != INT64_MAX)
-			ev[n++] = (struct sub_event){ c->subs[i].to,
-			    -c->subs[i].monthly };
+	for (size_t i = 0; i < c->n; i++) {
+		ev[n++] = (struct sub_event){ c->v[i].from, c->v[i].monthly };
+		if (c->v[i].to != INT64_MAX)
+			ev[n++] = (struct sub_event){ c->v[i].to,
+			    -c->v[i].monthly };
 	}
 	qsort(ev, n, sizeof *ev, cmp_event);
 	/* The MRR is constant from one event's period to the next's. The
@@ -546,12 +882,12 @@ expand_subs(struct retention *rt, struct ret_customer *c, int64_t last)
 		if (next > last + 1)
 			next = last + 1;
 		for (int64_t q = p; mrr > 0 && q < next; q++)
-			add_cell(rt, c, q, mrr);
+			add_cell(rt, cust_at(rt, k), q, mrr);
 	}
 	free(ev);
-	free(c->subs);
-	c->subs = NULL;
-	c->nsubs = c->capsubs = 0;
+	free(c->v);
+	c->v = NULL;
+	c->n = c->cap = 0;
 }
 
 /* One row of the bridge. */
@@ -639,14 +975,15 @@ add_customer(struct ret_out *out, struct ret_group *g,
     const struct ret_customer *c)
 {
 	const struct retention *rt = out->rt;
+	const struct ret_cell *cells = cust_cells(c);
 	int64_t first = rt->first;
 
 	group_setup(out, g);
-	if (c->cells[0].period < g->first)
-		g->first = c->cells[0].period;
+	if (cells[0].period < g->first)
+		g->first = cells[0].period;
 	if (g->cohorts != NULL) {
-		size_t k = (size_t)(c->cells[0].period - first);
-		size_t ages = (size_t)(rt->last - c->cells[0].period + 1);
+		size_t k = (size_t)(cells[0].period - first);
+		size_t ages = (size_t)(rt->last - cells[0].period + 1);
 		struct cohort *h = g->cohorts[k];
 
 		if (h == NULL) {
@@ -656,24 +993,24 @@ add_customer(struct ret_out *out, struct ret_group *g,
 		}
 		h->size++;
 		for (size_t i = 0; i < c->ncells; i++) {
-			size_t a = (size_t)(c->cells[i].period - c->cells[0].period);
+			size_t a = (size_t)(cells[i].period - cells[0].period);
 
 			h->retained[a]++;
-			sum_or_die(out, &h->revenue[a], c->cells[i].amount,
-			    c->cells[i].period);
+			sum_or_die(out, &h->revenue[a], cells[i].amount,
+			    cells[i].period);
 		}
 	}
 	for (size_t i = 0; i < c->ncells; i++) {
-		int64_t p = c->cells[i].period;
-		money cur = c->cells[i].amount, prev = 0;
+		int64_t p = cells[i].period;
+		money cur = cells[i].amount, prev = 0;
 		int64_t gap = -1;
 		struct ret_row *row = &g->rows[p - first];
 		struct contrib ct = {0};
 
 		if (i > 0) {
-			gap = p - c->cells[i - 1].period - 1;
+			gap = p - cells[i - 1].period - 1;
 			if (gap == 0)
-				prev = c->cells[i - 1].amount;
+				prev = cells[i - 1].amount;
 		}
 		ct.start = (double)prev / MICROS_PER_UNIT;
 		sum_or_die(out, &row->end, cur, p);
@@ -704,7 +1041,7 @@ add_customer(struct ret_out *out, struct ret_group *g,
 			add_contrib(g, (size_t)(p - first), ct);
 		/* It stops paying in the next period: churn there. */
 		if (p < rt->last && (i + 1 == c->ncells ||
-		    c->cells[i + 1].period > p + 1)) {
+		    cells[i + 1].period > p + 1)) {
 			row = &g->rows[p + 1 - first];
 			sum_or_die(out, &row->churn, cur, p + 1);
 			row->churned_customers++;
@@ -1083,23 +1420,14 @@ group_state(struct retention *rt, struct group_table *groups, void ***cache,
 	return (*cache)[by];
 }
 
-/* Expand the subscriptions of every customer; set the data's first
-** period. */
+/* Expand the subscriptions of every customer (an order makes its cell
+** as it is read; add_cell() keeps the data's first period). */
 static void
 finish_customers(struct retention *rt)
 {
-	size_t n = idmap_count(&rt->ids);
-
-	for (size_t i = 0; i < n; i++) {
-		struct ret_customer *c = &rt->cust[i];
-
-		if (c->subs != NULL && rt->last != INT64_MIN)
-			expand_subs(rt, c, rt->last);
-		/* Cells past the data's end (a running subscription) were
-		** never made; an order is never later than the last date. */
-		if (c->ncells > 0 && c->cells[0].period < rt->first)
-			rt->first = c->cells[0].period;
-	}
+	for (size_t k = 0; rt->subs != NULL && k < rt->ncust; k++)
+		if (rt->subs[k].v != NULL && rt->last != INT64_MIN)
+			expand_subs(rt, k, rt->last);
 }
 
 static void
@@ -1143,8 +1471,8 @@ retention_write(struct retention *rt, struct writer *w)
 		return;
 	}
 	out.n = rt->last - rt->first + 1;
-	for (size_t i = 0; i < idmap_count(&rt->ids); i++)
-		count_customer(&e, &rt->cust[i]);
+	for (size_t k = 0; k < rt->ncust; k++)
+		count_customer(&e, cust_at(rt, k));
 	free(e.state);
 	v = gt_ordered(e.groups, 0, rt->grouping.nby);
 	n = gt_count(e.groups);
@@ -1170,12 +1498,17 @@ retention_write(struct retention *rt, struct writer *w)
 void
 retention_free(struct retention *rt)
 {
-	/* Cells are the pool's; only unexpanded subscriptions are malloc()'s. */
-	for (size_t i = 0; rt->cfg.subscriptions && i < idmap_count(&rt->ids);
-	    i++)
-		free(rt->cust[i].subs);
-	free(rt->cust);
-	idmap_free(&rt->ids);
+	/* Cells are the pool's, long ids the arena's; only unexpanded
+	** subscriptions are malloc()'s. */
+	for (size_t k = 0; rt->subs != NULL && k < rt->ncust; k++)
+		free(rt->subs[k].v);
+	free(rt->subs);
+	for (size_t i = 0; i < rt->nseg; i++)
+		munmap(rt->seg[i], sizeof(struct ret_customer) << RET_SEG_BITS);
+	free(rt->seg);
+	slots_free(rt->slot, rt->bits);
+	arena_free(&rt->idmem);
+	free(rt->first_when);
 	arena_free(&rt->cellmem);
 	gt_free(rt->bykeys, NULL);
 	free(rt->byv);
@@ -1211,7 +1544,8 @@ static void
 proj_add(const struct ret_out *out, struct proj_group *g,
     const struct ret_customer *c)
 {
-	int64_t c0 = c->cells[0].period;
+	const struct ret_cell *cells = cust_cells(c);
+	int64_t c0 = cells[0].period;
 	size_t k = (size_t)(c0 - out->rt->first), life = 1;
 
 	if (g->alive == NULL)
@@ -1219,7 +1553,7 @@ proj_add(const struct ret_out *out, struct proj_group *g,
 	if (g->alive[k] == NULL)
 		g->alive[k] = xcalloc((size_t)(out->rt->last - c0 + 1),
 		    sizeof **g->alive);
-	while (life < c->ncells && c->cells[life].period == c0 +
+	while (life < c->ncells && cells[life].period == c0 +
 	    (int64_t)life)
 		life++;
 	for (size_t a = 0; a < life; a++)
@@ -1367,8 +1701,8 @@ ret_project(struct retention *rt, struct writer *w, struct strbuf *notes)
 	finish_customers(rt);
 	if (rt->first <= rt->last) {
 		out.n = rt->last - rt->first + 1;
-		for (size_t i = 0; i < idmap_count(&rt->ids); i++)
-			proj_customer(&e, &rt->cust[i]);
+		for (size_t k = 0; k < rt->ncust; k++)
+			proj_customer(&e, cust_at(rt, k));
 		free(e.state);
 		v = gt_ordered(e.groups, 0, rt->grouping.nby);
 		n = gt_count(e.groups);

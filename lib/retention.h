@@ -7,7 +7,6 @@
 
 #include "date.h"
 #include "group.h"
-#include "idmap.h"
 #include "money.h"
 #include "opts.h"
 #include "reader.h"
@@ -69,24 +68,51 @@ struct ret_sub {
 	money monthly;
 };
 
+/* Bytes of an id kept in its customer's line; a longer id lives in the
+** run's arena. */
+#define RET_ID_INLINE 16
+
+/* Cells kept in a customer's line; more move to the cell pool. */
+#define RET_CELLS_INLINE 2
+
 /*
-** Per customer: the --by key of its first row, its periods. Customers are
-** numbered by an idmap (lib/idmap.h) and their states kept in one array,
-** so that a run's memory is per customer (some 50 bytes, the id, and 16
-** bytes a paying period), not per row, and the states are walked in
-** order, without a pointer to follow or a free() each.
+** Per customer: its id, the --by key of its first row, its periods. The
+** states lie in segments of one array, numbered in the order the ids
+** were first seen, 64 bytes each (one cache line): an order log's row
+** finds its customer in one slot of the id table and one line, which
+** holds the id (up to RET_ID_INLINE bytes) and its first
+** RET_CELLS_INLINE periods, so that a customer of a few months costs no
+** allocation of its own and no other cache miss. A run's memory is per
+** customer (64 bytes, 16 to 32 of slots, a longer id, 16 bytes a paying
+** period past the first two), not per row.
 */
 struct ret_customer {
-	kpi_time first_when;    /* the date of the row BY came from */
-	struct ret_cell *cells; /* sorted by period, one per period; from
-	                           the run's cell pool, room for the power
-	                           of two at or above NCELLS */
-	struct ret_sub *subs;   /* subscriptions, until ret_finish() */
-	size_t nsubs, capsubs;
+	union {
+		char in[RET_ID_INLINE];
+		char *p;                /* in the run's IDMEM */
+	} id;
+	uint32_t idlen;
+	uint32_t tag;           /* the high 32 bits of the id's hash, once
+	                           the ids are hashed (see struct retention) */
 	uint32_t by;            /* the --by part of the key (group.h form):
 	                           its number in struct retention's BYKEYS */
 	uint32_t ncells;
+	union {
+		struct ret_cell in[RET_CELLS_INLINE];
+		struct ret_cell *p;     /* NCELLS > RET_CELLS_INLINE: from
+		                           the run's cell pool, room for the power
+		                           of two at or above NCELLS */
+	} cells;                /* sorted by period, one per period */
 };
+
+/* A customer's subscriptions, until the output expands them. */
+struct ret_subs {
+	struct ret_sub *v;
+	size_t n, cap;
+};
+
+/* Customers in a segment of the customer array (2 MB of states). */
+#define RET_SEG_BITS 15
 
 /* Days whose period index a run remembers. */
 #define RET_MEMO 1024
@@ -94,15 +120,38 @@ struct ret_customer {
 /* Free lists of the cell pool: one per power-of-two capacity. */
 #define RET_CELL_CLASSES 33
 
+/*
+** The customer table: states by number in segments (SEG), and while the
+** ids do not come sorted, an open-addressing table of their numbers
+** (SLOT: linear probing, at most half full, 8 bytes a slot: the id's
+** 32-bit tag and its number plus one, 0 free; an id's first slot is the
+** top BITS of its tag). While every new id comes bytewise after the one
+** before (an export sorted by customer), a new id cannot have been seen
+** and no slot is kept: the first id out of order makes them.
+*/
 struct retention {
 	struct ret_config cfg;
 	const struct kpi_opts *o;       /* --col, dates, --total, --by */
 	struct grouping_opts gopts;     /* O's, without the period */
 	struct grouping grouping;       /* the --by values alone */
 	kpi_time now;                   /* later order dates are errors */
-	struct idmap ids;               /* customer id -> its number */
-	struct ret_customer *cust;      /* by number, idmap_count() of them */
-	size_t capcust;
+	struct ret_customer **seg;      /* 2^RET_SEG_BITS states each */
+	size_t nseg, capseg;
+	size_t ncust;                   /* customers so far */
+	size_t found;                   /* the number found last */
+	uint64_t *slot;                 /* see above; NULL while sorted */
+	unsigned bits;
+	struct arena idmem;             /* ids longer than RET_ID_INLINE */
+	kpi_time *first_when;           /* with --by: by number, the date
+	                                   of the row BY came from */
+	size_t capwhen;
+	struct ret_subs *subs;          /* with cfg.subscriptions: by
+	                                   number */
+	size_t capsubs;
+	money total;                    /* every amount read, while it fits:
+	                                   no sum of a customer's can leave
+	                                   money's range before it does */
+	int total_over;                 /* it did not fit */
 	struct group_table *bykeys;     /* --by key -> uint32_t number */
 	struct group **byv;             /* by number */
 	size_t nbyv, capbyv;
