@@ -1,12 +1,10 @@
 /* See LICENSE file for copyright and license details. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "idset.h"
 
 enum {
-	HUGE_PAGE = 2 << 20,
 	MEAN_ID = 16            /* bytes an id takes, before any is seen */
 };
 
@@ -62,49 +60,6 @@ static int
 same_tag(uint64_t e, uint64_t hash)
 {
 	return (e >> 32) == (hash >> 32);
-}
-
-/*
-** SIZE bytes of zeros. A block of 2 MB or more is mapped on its own and
-** asked for huge pages: each lookup lands on a random slot, and with 4 kB
-** pages nearly each one would first miss the TLB (a 16 MB table spans
-** 4096 pages; the TLB holds about 1500), and every 4 kB page touched
-** first costs a page fault.
-*/
-static void *
-big_alloc(size_t size)
-{
-	char *p, *at;
-
-	if (size < HUGE_PAGE)
-		return xcalloc(size, 1);
-	/* A huge page must start on a multiple of its size: map one more
-	 * and give back the ends. */
-	p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		die(EX_OSERR, "out of memory");
-	at = p + (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
-	if (at > p)
-		munmap(p, (size_t)(at - p));
-	if (at + size < p + size + HUGE_PAGE)
-		munmap(at + size, (size_t)(p + size + HUGE_PAGE - (at + size)));
-#ifdef MADV_HUGEPAGE
-	(void)madvise(at, size, MADV_HUGEPAGE);  /* a hint: fine if refused */
-#endif
-	return at;
-}
-
-/* Free P, of SIZE bytes from big_alloc(). */
-static void
-big_free(void *p, size_t size)
-{
-	if (p == NULL)
-		return;
-	if (size < HUGE_PAGE)
-		free(p);
-	else
-		munmap(p, size);
 }
 
 /* Take N slots (a power of two, more than now) and place every id again,

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <sysexits.h>
 
 #include "cols.h"
@@ -215,53 +214,17 @@ cust_cells(const struct ret_customer *c)
 	return c->ncells <= RET_CELLS_INLINE ? c->cells.in : c->cells.p;
 }
 
-/* A huge page, as the kernel maps one. */
-#define HUGE_PAGE ((size_t)2 << 20)
-
-/*
-** SIZE bytes of zeros, SIZE a multiple of HUGE_PAGE, on a boundary of
-** HUGE_PAGE and asked for huge pages: the customer states and the slots
-** are touched at random, and with 4 kB pages nearly every new page costs
-** a page fault and nearly every lookup a TLB miss.
-*/
-static void *
-huge_alloc(size_t size)
-{
-	char *p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), *at;
-
-	if (p == MAP_FAILED)
-		die(EX_OSERR, "out of memory");
-	at = p + (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
-	if (at > p)
-		munmap(p, (size_t)(at - p));
-	munmap(at + size, (size_t)(p + HUGE_PAGE - at));
-#ifdef MADV_HUGEPAGE
-	(void)madvise(at, size, MADV_HUGEPAGE);  /* a hint: fine if refused */
-#endif
-	return at;
-}
-
-/* Room for N slots (a power of two), zeroed: a small table from
-** calloc(), a large one in huge pages. */
+/* Room for N slots (a power of two), zeroed (big_alloc()). */
 static uint64_t *
 slots_alloc(size_t n)
 {
-	size_t size = n * sizeof(uint64_t);
-
-	return size < HUGE_PAGE ? xcalloc(n, sizeof(uint64_t)) :
-	    huge_alloc(size);
+	return big_alloc(n * sizeof(uint64_t));
 }
 
 static void
 slots_free(uint64_t *v, unsigned bits)
 {
-	size_t size = ((size_t)1 << bits) * sizeof *v;
-
-	if (size < HUGE_PAGE)
-		free(v);
-	else if (v != NULL)
-		munmap(v, size);
+	big_free(v, ((size_t)1 << bits) * sizeof *v);
 }
 
 /* Put number K of tag TAG in RT's slots (K is not there). */
@@ -354,7 +317,7 @@ cust_add(struct retention *rt, const char *id, size_t len, uint32_t tag)
 			rt->seg = xreallocarray(rt->seg, rt->capseg,
 			    sizeof *rt->seg);
 		}
-		rt->seg[rt->nseg++] = huge_alloc(sizeof(struct ret_customer) <<
+		rt->seg[rt->nseg++] = big_alloc(sizeof(struct ret_customer) <<
 		    RET_SEG_BITS);
 	}
 	c = cust_at(rt, k);
@@ -1504,7 +1467,7 @@ retention_free(struct retention *rt)
 		free(rt->subs[k].v);
 	free(rt->subs);
 	for (size_t i = 0; i < rt->nseg; i++)
-		munmap(rt->seg[i], sizeof(struct ret_customer) << RET_SEG_BITS);
+		big_free(rt->seg[i], sizeof(struct ret_customer) << RET_SEG_BITS);
 	free(rt->seg);
 	slots_free(rt->slot, rt->bits);
 	arena_free(&rt->idmem);

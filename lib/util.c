@@ -6,6 +6,7 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
@@ -131,6 +132,41 @@ xmemdup(const void *s, size_t len)
 	memcpy(d, s, len);
 	d[len] = '\0';
 	return d;
+}
+
+void *
+big_alloc(size_t size)
+{
+	char *p, *at;
+
+	if (size < BIG_PAGE)
+		return xcalloc(size, 1);
+	/* A huge page must start on a multiple of its size: map one more
+	 * and give back the ends. */
+	p = mmap(NULL, size + BIG_PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		die(EX_OSERR, "out of memory");
+	at = p + (BIG_PAGE - (uintptr_t)p % BIG_PAGE) % BIG_PAGE;
+	if (at > p)
+		munmap(p, (size_t)(at - p));
+	if (at + size < p + size + BIG_PAGE)
+		munmap(at + size, (size_t)(p + size + BIG_PAGE - (at + size)));
+#ifdef MADV_HUGEPAGE
+	(void)madvise(at, size, MADV_HUGEPAGE);  /* a hint: fine if refused */
+#endif
+	return at;
+}
+
+void
+big_free(void *p, size_t size)
+{
+	if (p == NULL)
+		return;
+	if (size < BIG_PAGE)
+		free(p);
+	else
+		munmap(p, size);
 }
 
 char *

@@ -70,6 +70,20 @@ char *xstrdup(const char *s);
 char *xmemdup(const void *s, size_t len);
 
 /*
+** SIZE bytes of zeros for a table touched at random (a hash table's
+** slots, a store of records). Below BIG_PAGE bytes it is xcalloc()'s;
+** from BIG_PAGE on, mapped on its own, on a multiple of BIG_PAGE, and
+** asked for huge pages (a hint the kernel may refuse): with 4 kB pages
+** nearly every lookup would first miss the TLB (a 16 MB table spans 4096
+** pages; the TLB holds about 1500), and every page touched first costs a
+** page fault. Out of memory exits (EX_OSERR). big_free() frees P, of
+** SIZE bytes from big_alloc() (NULL: nothing).
+*/
+#define BIG_PAGE ((size_t)2 << 20)
+void *big_alloc(size_t size);
+void big_free(void *p, size_t size);
+
+/*
 ** Write S (LEN bytes, may contain NUL) into DST (DSTSIZE bytes, always
 ** NUL-terminated) in a form fit for one line of an error message: control
 ** bytes become \n, \r, \t, \0 or \xNN, a backslash becomes \\, and text

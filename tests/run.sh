@@ -13,10 +13,11 @@
 #
 # Tools are found on PATH as bare names (cmd/ and scripts/ first), so
 # messages read "lead-convert: ...". Everything runs with LC_ALL=C and
-# TZ=UTC unless a test sets otherwise. ONLY=PATTERN runs the golden cases
-# and script tests whose path contains PATTERN. BLESS=1 rewrites the
-# expected output, stderr and exit status of each golden case that
-# differs, and says so: review them with git diff before committing.
+# TZ=UTC unless a test sets otherwise. ONLY=PATTERN runs the golden cases,
+# unit tests and script tests whose path contains PATTERN (ONLY=unit: every
+# unit test). BLESS=1 rewrites the expected output, stderr and exit status
+# of each golden case that differs, and says so: review them with git diff
+# before committing.
 set -u
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,20 +76,19 @@ for cmd in "$ROOT"/tests/cases/*/*.cmd; do
 	run_case "$cmd"
 done
 
-if [ -z "${ONLY:-}" ]; then
-	for t in "$ROOT"/tests/unit/test_*; do
-		case $t in *.c|*.h) continue ;; esac
-		[ -x "$t" ] || continue
-		"$t" 2>"$TMP/unit.err" >"$TMP/unit.out"
-		rc=$?
-		tally <"$TMP/unit.out"
-		if [ "$rc" -ne 0 ] && ! grep -q '^FAIL ' "$TMP/unit.out"; then
-			fail=$((fail + 1))
-			echo "FAIL $(basename "$t") exited $rc"
-			sed 's/^/  /' "$TMP/unit.err"
-		fi
-	done
-fi
+for t in "$ROOT"/tests/unit/test_*; do
+	case $t in *.c|*.h) continue ;; esac
+	[ -x "$t" ] || continue
+	case $t in *"${ONLY:-}"*) ;; *) continue ;; esac
+	"$t" 2>"$TMP/unit.err" >"$TMP/unit.out"
+	rc=$?
+	tally <"$TMP/unit.out"
+	if [ "$rc" -ne 0 ] && ! grep -q '^FAIL ' "$TMP/unit.out"; then
+		fail=$((fail + 1))
+		echo "FAIL $(basename "$t") exited $rc"
+		sed 's/^/  /' "$TMP/unit.err"
+	fi
+done
 
 for t in "$ROOT"/tests/*.test; do
 	[ -f "$t" ] || continue
