@@ -29,7 +29,10 @@
 **
 ** and lead_tool_main() does the rest: the options shared by every leads
 ** tool, reading the files (on --jobs threads when it can), duplicate ids,
-** --window and --asof, grouping, --total, --partial and --merge (in the
+** --window and --asof (with OPTS_ASOFS, several dates: the tool's
+** functions run once per date on a run whose leads carry that date, and
+** the tables follow each other under one header, a column asof first),
+** grouping, --total, --partial and --merge (in the
 ** one part format of lib/part.h), --annotate, --join (lib/join.h, for a
 ** tool whose families include OPTS_JOIN), the notes on stderr, the
 ** order of the output and the exit status. mblaze's blaze822_loop() is
