@@ -597,11 +597,9 @@ leads_set_id(const struct leads *l, struct lead *d, const char *id,
 {
 	d->id = id;
 	d->idlen = len;
-	if (l->ids != NULL && len > 0) {
-		/* Parsing the rest of the row hides the wait for memory. */
-		d->idhash = idset_hash(id, len);
-		idset_prefetch(l->ids, d->idhash);
-	}
+	/* Parsing the rest of the row hides the wait for memory. */
+	if (l->ids != NULL && len > 0)
+		idset_probe(l->ids, id, len, &d->idprobe);
 }
 
 /*
@@ -636,7 +634,7 @@ leads_duplicate(struct leads *l, const struct reader *r, const struct row *row,
 	if (l->ids == NULL || d->id == NULL || d->idlen == 0)
 		return 0;
 	reserve_ids(l, r);
-	if (idset_add_hashed(l->ids, d->idhash, d->id, d->idlen))
+	if (idset_add_probed(l->ids, &d->idprobe, d->id, d->idlen))
 		return 0;
 	if (l->duplicates++ == 0) {
 		sb_printf(&msg, ": id '%s'",

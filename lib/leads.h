@@ -44,7 +44,7 @@ struct lead {
 	kpi_time latest;               /* the latest timestamp in the row */
 	const char *id;                /* NULL without an id column */
 	size_t idlen;
-	uint64_t idhash;               /* set with the id by leads_set_id() */
+	struct idset_probe idprobe;    /* set with the id by leads_set_id() */
 	uint64_t count;                /* how many leads the row stands for:
 	                                  its count column, 0 to COUNT_MAX;
 	                                  1 without one */
@@ -226,8 +226,10 @@ long leads_reach_col(const struct leads *l, const struct lead *d, int s,
 int leads_top(const struct leads *l, const struct lead *d, kpi_time asof);
 
 /*
-** Give D the id of LEN bytes at ID. Under duplicate detection, also its
-** hash, and start fetching where leads_duplicate() will look for it.
+** Give D the id of LEN bytes at ID. Under duplicate detection, also
+** probe the id set for it (idset_probe()): leads_duplicate() then needs
+** no lookup for an id after every one so far, as in a file sorted by id,
+** and finds the others' slot in the cache.
 */
 void leads_set_id(const struct leads *l, struct lead *d, const char *id,
     size_t len);
