@@ -266,11 +266,21 @@ block_first(const struct idset *s, size_t b, size_t *len)
 }
 
 /* The last block of S's run, from block LO on, whose first id comes at
-** or before ID (LEN bytes); LO - 1 when there is none. */
+** or before ID (LEN bytes); LO - 1 when there is none. The last block is
+** tried first: a repeated row most often follows the first closely. */
 static size_t
 find_block(const struct idset *s, size_t lo, const char *id, size_t len)
 {
 	size_t hi = s->nblocks;            /* blocks [lo, hi) not yet ruled */
+
+	if (hi > lo) {
+		size_t flen;
+		const unsigned char *first = block_first(s, hi - 1, &flen);
+
+		if (idset_order((const char *)first, flen, id, len) <= 0)
+			return hi - 1;
+		hi--;
+	}
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2, flen;
@@ -367,8 +377,14 @@ run_append(struct idset *s, const char *id, size_t len)
 		s->run_cap = need > 2 * s->run_cap ? need : 2 * s->run_cap;
 		s->run = xrealloc(s->run, s->run_cap);
 	}
-	s->run_len += put_len(s->run + s->run_len, shared);
-	s->run_len += put_len(s->run + s->run_len, len - shared);
+	if (shared < 0x80 && len - shared < 0x80) {
+		/* The common case, two one-byte lengths. */
+		s->run[s->run_len++] = (unsigned char)shared;
+		s->run[s->run_len++] = (unsigned char)(len - shared);
+	} else {
+		s->run_len += put_len(s->run + s->run_len, shared);
+		s->run_len += put_len(s->run + s->run_len, len - shared);
+	}
 	memcpy(s->run + s->run_len, id + shared, len - shared);
 	s->run_len += len - shared;
 
@@ -555,6 +571,7 @@ static int
 add(struct idset *s, int hashed, uint64_t hash, const char *id, size_t len)
 {
 	size_t after;
+	int order;
 
 	if (s->no_run)
 		return table_add(s, hashed ? hash : hash_keyed(id, len), id, len);
@@ -564,12 +581,13 @@ add(struct idset *s, int hashed, uint64_t hash, const char *id, size_t len)
 		if (table_has(s, hash, id, len))
 			return 0;
 	}
-	if (run_beyond(s, id, len)) {
+	if (s->run_count == 0 ||
+	    (order = idset_order((const char *)s->last, s->last_len, id, len)) < 0) {
 		run_append(s, id, len);
 		return 1;
 	}
-	if (run_find(s, id, len, &after))
-		return 0;
+	if (order == 0 || run_find(s, id, len, &after))
+		return 0;       /* most often the last: a row exported twice */
 	if (after <= MAX_CUT) {
 		/* It belongs among the run's last few: they came early
 		 * (one id far ahead of the rest, or two swapped). */

@@ -495,11 +495,68 @@ cr_at_end_error(struct reader *r)
 ** the physical line of every record and error.
 */
 /*
-** A whole line with no quote, and no CR but one before its LF, that
-** starts a record: RFC 4180 reads it by splitting at the separators, as
-** libcsv would, only much faster than libcsv's byte loop. Hand the fields
-** and the record end straight to the callbacks. Returns 0, or -1 when the
-** line does not qualify (libcsv then reads it).
+** split_plain_line() of a line with quotes in it, [S, END) without its
+** line end: each field either has no quote, or is quoted whole, its
+** closing quote followed by the separator or the line end, with no quote
+** doubled inside ("Harbor Health, Inc."). Any other line (a field that
+** goes on past the line, "" inside one, a stray quote, which strict
+** RFC 4180 refuses) is left to libcsv, which reads it or names the fault.
+** The fields are found first and handed on only when the whole line
+** qualifies, so that a line left to libcsv has changed nothing. Returns
+** as split_plain_line().
+*/
+static int
+split_quoted_line(struct reader *r, const unsigned char *s,
+    const unsigned char *end, int cr)
+{
+	enum { MOST = 64 };              /* fields a line taken this way */
+	struct { const unsigned char *at; size_t len; } f[MOST];
+	const unsigned char *p = s;
+	size_t n = 0;
+	unsigned long quotes = 0;
+
+	for (;; n++) {
+		const unsigned char *d, *stop;
+
+		if (n == MOST)
+			return -1;
+		if (p < end && *p == '"') {
+			d = memchr(p + 1, '"', (size_t)(end - p - 1));
+			if (d == NULL || (d + 1 < end && d[1] != r->delim))
+				return -1;
+			f[n].at = p + 1;
+			f[n].len = (size_t)(d - p - 1);
+			quotes += 2;
+			if (d + 1 == end)
+				break;
+			p = d + 2;
+			continue;
+		}
+		d = memchr(p, r->delim, (size_t)(end - p));
+		stop = d != NULL ? d : end;
+		if (memchr(p, '"', (size_t)(stop - p)) != NULL)
+			return -1;
+		f[n].at = p;
+		f[n].len = (size_t)(stop - p);
+		if (d == NULL)
+			break;
+		p = d + 1;
+	}
+	r->in_record = 1;
+	r->rec_line = r->line;
+	for (size_t i = 0; i <= n; i++)
+		on_field((void *)f[i].at, f[i].len, r);
+	on_record(cr ? '\r' : '\n', r);
+	r->quotes += quotes;
+	return 0;
+}
+
+/*
+** A whole line with no CR but one before its LF, that starts a record:
+** RFC 4180 reads it by splitting at the separators, as libcsv would, only
+** much faster than libcsv's byte loop (split_quoted_line() when it has
+** quotes). Hand the fields and the record end straight to the callbacks.
+** Returns 0, or -1 when the line does not qualify (libcsv then reads it).
 */
 static int
 split_plain_line(struct reader *r, const unsigned char *s, size_t len)
@@ -507,7 +564,7 @@ split_plain_line(struct reader *r, const unsigned char *s, size_t len)
 	const unsigned char *end = s + len - 1, *p = s;   /* end: the LF */
 	int cr = 0;
 
-	if (r->in_record || r->col != 0 || memchr(s, '"', len) != NULL)
+	if (r->in_record || r->col != 0)
 		return -1;
 	if (end > s && end[-1] == '\r') {
 		end--;
@@ -517,6 +574,8 @@ split_plain_line(struct reader *r, const unsigned char *s, size_t len)
 		return -1;
 	if (end == s)
 		return 0;        /* a blank line: no record, as libcsv */
+	if (memchr(s, '"', (size_t)(end - s)) != NULL)
+		return split_quoted_line(r, s, end, cr);
 	r->in_record = 1;
 	r->rec_line = r->line;
 	for (;;) {
