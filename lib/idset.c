@@ -281,7 +281,6 @@ find_block(const struct idset *s, size_t lo, const char *id, size_t len)
 			return hi - 1;
 		hi--;
 	}
-
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2, flen;
 		const unsigned char *first = block_first(s, mid, &flen);
