@@ -7,7 +7,6 @@
 ** aggregate (--paths). See attribute(1); the arithmetic is in
 ** lib/attribution.c.
 */
-#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 #include "../lib/attribution.h"
 #include "../lib/cols.h"
 #include "../lib/idmap.h"
+#include "../lib/idset.h"
 #include "../lib/num.h"
 #include "../lib/opts.h"
 #include "../lib/reader.h"
@@ -638,44 +638,6 @@ build_journeys(struct run *rn)
 	free(touched);
 }
 
-/*
-** Whether id A (LA bytes) comes strictly before id B in natural order:
-** runs of digits compare as the numbers they write (leading zeros aside;
-** "L9" before "L10"), other bytes as bytes. Ids equal but for leading
-** zeros do not. A total order, since every digit run sorts where its
-** first byte does among the other bytes.
-*/
-static int
-natural_before(const char *a, size_t la, const char *b, size_t lb)
-{
-	size_t i = 0, j = 0;
-
-	while (i < la && j < lb) {
-		if (isdigit((unsigned char)a[i]) && isdigit((unsigned char)b[j])) {
-			size_t ea, eb;
-
-			while (i < la && a[i] == '0')
-				i++;
-			while (j < lb && b[j] == '0')
-				j++;
-			for (ea = i; ea < la && isdigit((unsigned char)a[ea]); )
-				ea++;
-			for (eb = j; eb < lb && isdigit((unsigned char)b[eb]); )
-				eb++;
-			if (ea - i != eb - j)
-				return ea - i < eb - j;
-			for (; i < ea; i++, j++)
-				if (a[i] != b[j])
-					return a[i] < b[j];
-			continue;
-		}
-		if (a[i] != b[j])
-			return (unsigned char)a[i] < (unsigned char)b[j];
-		i++, j++;
-	}
-	return i == la && j < lb;
-}
-
 /* Whether id A (LA bytes) comes strictly before B in byte order. */
 static int
 bytes_before(const char *a, size_t la, const char *b, size_t lb)
@@ -776,8 +738,8 @@ stream_touches(struct run *rn, struct reader *r, uint32_t file)
 					j->bytes_up = bytes_before(j->id.s,
 					    j->id.len, s, len);
 				if (j->natural_up)
-					j->natural_up = natural_before(j->id.s,
-					    j->id.len, s, len);
+					j->natural_up = idset_order(j->id.s,
+					    j->id.len, s, len) < 0;
 				if (!j->bytes_up && !j->natural_up)
 					return -1;
 			}
