@@ -393,8 +393,8 @@ past_range(void)
 
 /*
 ** Whether the row of KEY carries on from the row before (the same --by
-** group as of the same --asof, --period given, not the total row). When it starts a new group,
-** CFG's carry is reset to it.
+** group as of the same --asof, --period given, not the total row). When
+** it starts a new group, CFG's carry is reset to it.
 */
 static int
 carries(const struct lead_run *run, const struct lead_key *key)

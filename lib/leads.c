@@ -605,9 +605,11 @@ leads_set_id(const struct leads *l, struct lead *d, const char *id,
 /*
 ** Size the id set for the rest of R's input once the first rows of it are
 ** read: so many rows to come, by the bytes left and the bytes a row so
-** far (and a sixteenth more), each perhaps a new id. The set then never
-** grows while reading a file of rows alike, which saves placing every id
-** again and the memory of two tables at once. A pipe has no known end.
+** far (and a sixteenth more), each perhaps a new id. Once the ids go to
+** the set's table (they come in no order: lib/idset.h), the table then
+** never grows while reading a file of rows alike, which saves placing
+** every id again and the memory of two tables at once; ids in order go
+** on its run, which grows by doubling. A pipe has no known end.
 */
 static void
 reserve_ids(struct leads *l, const struct reader *r)

@@ -35,7 +35,8 @@ enum {
 	OPTS_COUNT    = 1 << 9,   /* --count-col COL: how many leads a row
 	                             stands for (lib/leads.h) */
 	OPTS_JOIN     = 1 << 10,  /* --join FILE */
-	OPTS_STALE    = 1 << 11,  /* --stale DAYS (needs OPTS_ASOF) */
+	OPTS_STALE    = 1 << 11,  /* --stale DAYS (needs OPTS_ASOF or
+	                             OPTS_ASOFS) */
 	OPTS_ASOFS    = 1 << 12   /* --asof DATE as OPTS_ASOF, and it may
 	                             come again: the figures as of each date
 	                             in one pass (lib/leadtool.h); not with
