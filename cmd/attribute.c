@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <sys/stat.h>
 
 #include "../lib/attribution.h"
 #include "../lib/cols.h"
@@ -1028,23 +1027,6 @@ credit_and_write(struct run *rn, struct writer *w)
 	free(col);
 }
 
-/*
-** Whether the inputs can be read a second time, should they turn out not
-** grouped by lead: they are all regular files. Standard input and pipes
-** are read once, every touch kept (attribute(1), Memory).
-*/
-static int
-rereadable(const struct kpi_opts *o)
-{
-	struct stat st;
-
-	for (size_t i = 0; i < o->nfiles; i++)
-		if (o->files[i] == NULL || strcmp(o->files[i], "-") == 0 ||
-		    stat(o->files[i], &st) < 0 || !S_ISREG(st.st_mode))
-			return 0;
-	return o->nfiles > 0;
-}
-
 /* Stream every touch log (stream_touches()); -1 when one is not grouped
 ** by lead, at the first id that shows it. */
 static int
@@ -1084,7 +1066,7 @@ stream_all(struct run *rn)
 ** Forget a stream that met a lead out of order, so that the inputs are
 ** read again, every touch kept: the paths, the counts, the channels, the
 ** notes of the reading (NOTES back to its length before it; --leads was
-** read before and stays).
+** read before and stays), the progress counts.
 */
 static void
 restart(struct run *rn, struct strbuf *notes, size_t mark)
@@ -1104,6 +1086,8 @@ restart(struct run *rn, struct strbuf *notes, size_t mark)
 		notes->len = mark;
 		notes->s[mark] = '\0';
 	}
+	if (rn->o->rd.progress != NULL)
+		progress_rewind(rn->o->rd.progress);  /* read again, counted again */
 }
 
 /* Usage errors of option combinations; defaults filled in. */
@@ -1174,7 +1158,7 @@ main(int argc, char *argv[])
 	if (cfg.leads != NULL)
 		read_leads(&rn, strcmp(cfg.leads, "-") == 0 ? NULL : cfg.leads);
 	mark = notes.len;
-	if (!cfg.paths && rereadable(&o) && stream_all(&rn) < 0)
+	if (!cfg.paths && opts_rereadable(&o) && stream_all(&rn) < 0)
 		restart(&rn, &notes, mark);
 	if (!rn.streamed) {
 		for (size_t i = 0; i < o.nfiles; i++) {

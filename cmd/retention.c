@@ -156,12 +156,7 @@ main(int argc, char *argv[])
 	retention_check_cols(&o, cfg.ret.subscriptions);
 
 	retention_init(&rt, &o, &cfg.ret, order_date_limit());
-	for (size_t i = 0; i < o.nfiles; i++) {
-		struct reader *r = rd_open_or_die(o.files[i], &o.rd);
-
-		retention_read(&rt, r);
-		rd_close(r);
-	}
+	retention_read_all(&rt);
 	progress_done(&o.progress);
 	opts_writer(&o, &w);
 	if (cfg.ret.mode == RET_PROJECT)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "num.h"
@@ -642,6 +643,18 @@ opts_parse(struct kpi_opts *o, const struct tool_spec *spec, void *ctx,
 			progress_expect(&o->progress, o->files[i]);
 		o->rd.progress = &o->progress;
 	}
+}
+
+int
+opts_rereadable(const struct kpi_opts *o)
+{
+	struct stat st;
+
+	for (size_t i = 0; i < o->nfiles; i++)
+		if (o->files[i] == NULL || strcmp(o->files[i], "-") == 0 ||
+		    stat(o->files[i], &st) < 0 || !S_ISREG(st.st_mode))
+			return 0;
+	return o->nfiles > 0;
 }
 
 void

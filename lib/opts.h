@@ -159,6 +159,15 @@ const struct preset *opts_preset(struct kpi_opts *o, const char *name,
 */
 void opts_writer(const struct kpi_opts *o, struct writer *w);
 
+/*
+** Whether every input file of O can be read a second time: 1 when there
+** is at least one and each is a regular file, 0 when one is standard
+** input ("-"), a pipe, a device, or cannot be stat()ed. A tool that reads
+** in a cheaper way until the data prove it cannot (rows not grouped as it
+** hoped) asks this first, since its fallback reads the inputs again.
+*/
+int opts_rereadable(const struct kpi_opts *o);
+
 /* Free what opts_parse() allocated. */
 void opts_free(struct kpi_opts *o);
 

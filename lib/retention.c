@@ -27,6 +27,8 @@ static const struct role sub_roles[NSUB_ROLES] = {
 /* The orders table's roles, the currency after them. */
 enum { ORD_CURRENCY = NORDER_ROLES, NORD_ROLES };
 
+static void ret_fold(struct retention *rt, const struct ret_customer *c);
+
 int64_t
 ret_period_index(kpi_time t, int p, int fy_start)
 {
@@ -390,32 +392,39 @@ cust_find(struct retention *rt, const char *id, size_t len,
 	return rt->found = cust_add(rt, id, len, (uint32_t)(h >> 32));
 }
 
-/* Give customer K, new or dated WHEN before its first row so far, the
-** --by values of ROW. */
+/* Give customer C, new (CREATED) or dated WHEN before its first row so
+** far (*FIRST_WHEN, kept with --by), the --by values of ROW. */
 static void
-cust_by(struct retention *rt, size_t k, int created, const struct row *row,
-    kpi_time when)
+set_by(struct retention *rt, struct ret_customer *c, kpi_time *first_when,
+    int created, const struct row *row, kpi_time when)
 {
 	const struct strbuf *g;
 
 	if (rt->grouping.nby == 0) {
 		/* One key for every customer: the first's. */
 		if (created)
-			cust_at(rt, k)->by = 0;
+			c->by = 0;
 		return;
 	}
-	if (created) {
-		if (k == rt->capwhen) {
-			rt->capwhen = rt->capwhen ? 2 * rt->capwhen : 1024;
-			rt->first_when = xreallocarray(rt->first_when,
-			    rt->capwhen, sizeof *rt->first_when);
-		}
-	} else if (when >= rt->first_when[k]) {
+	if (!created && when >= *first_when)
 		return;
-	}
 	g = grouping_key(&rt->grouping, row, when);
-	cust_at(rt, k)->by = by_number(rt, g->s, g->len);
-	rt->first_when[k] = when;
+	c->by = by_number(rt, g->s, g->len);
+	*first_when = when;
+}
+
+/* set_by() for customer number K. */
+static void
+cust_by(struct retention *rt, size_t k, int created, const struct row *row,
+    kpi_time when)
+{
+	if (rt->grouping.nby > 0 && created && k == rt->capwhen) {
+		rt->capwhen = rt->capwhen ? 2 * rt->capwhen : 1024;
+		rt->first_when = xreallocarray(rt->first_when, rt->capwhen,
+		    sizeof *rt->first_when);
+	}
+	set_by(rt, cust_at(rt, k), rt->grouping.nby > 0 ? &rt->first_when[k] :
+	    NULL, created, row, when);
 }
 
 /* The period index of T, as ret_period_index() gives it; remembered for
@@ -593,6 +602,77 @@ batch_flush(struct retention *rt, struct batch *b)
 	sb_reset(&b->ids);
 }
 
+/* ROW's amount in column COL took its customer's sum in the period out of
+** money's range. */
+static void
+bad_sum(struct reader *r, const struct row *row, long col)
+{
+	rd_bad(r, row, col, "the customer's sum in the period is out of range "
+	    "of exact money (up to 9223372036854.775807)");
+}
+
+/* Streaming: count the customer being read into the sums, and forget it
+** (its cells back to the pool). */
+static void
+stream_fold(struct retention *rt)
+{
+	struct ret_customer *c = &rt->cur;
+
+	ret_fold(rt, c);
+	if (c->ncells > RET_CELLS_INLINE)
+		cells_give(rt, c->cells.p, cell_class(c->ncells));
+	c->ncells = 0;
+	rt->streamed++;
+}
+
+/*
+** Streaming: add the order ORD (AMOUNT in column COL) of ROW to the
+** customer being read, or when ORD's id comes after that customer's,
+** count that one in and start ORD's. -1 (RT broken, nothing changed) when
+** ORD's id comes before it: the rows are not sorted by customer.
+*/
+static int
+stream_order(struct retention *rt, struct reader *r, const struct row *row,
+    const struct order *ord, money amount, long col)
+{
+	struct ret_customer *c = &rt->cur;
+	int created = 0;
+
+	if (!rt->stream_open || rt->curid.len != ord->idlen ||
+	    memcmp(rt->curid.s, ord->id, ord->idlen) != 0) {
+		if (rt->stream_open) {
+			size_t n = rt->curid.len < ord->idlen ? rt->curid.len :
+			    ord->idlen;
+			int cmp = memcmp(ord->id, rt->curid.s, n);
+
+			if (cmp < 0 || (cmp == 0 && ord->idlen < rt->curid.len)) {
+				rt->broken = 1;
+				sb_printf(&rt->broken_at, "%s:%lu", rd_name(r),
+				    row->line);
+				return -1;
+			}
+			stream_fold(rt);
+		}
+		sb_reset(&rt->curid);
+		sb_add(&rt->curid, ord->id, ord->idlen);
+		rt->stream_open = 1;
+		created = 1;
+	}
+	set_by(rt, c, &rt->cur_when, created, row, ord->when);
+	if (amount > 0 && add_cell(rt, c, period_of(rt, ord->when), amount) < 0)
+		bad_sum(r, row, col);
+	return 0;
+}
+
+/* Streaming, once every row is read: count the last customer in. */
+static void
+stream_end(struct retention *rt)
+{
+	if (rt->stream_open)
+		stream_fold(rt);
+	rt->stream_open = 0;
+}
+
 static void
 read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 {
@@ -629,6 +709,12 @@ read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 		    col[ORD_CURRENCY]) < 0)
 			continue;
 		saw_date(rt, ord.when);
+		if (rt->stream) {
+			if (stream_order(rt, r, row, &ord, amount,
+			    col[ORDER_AMOUNT]) < 0)
+				break;
+			continue;
+		}
 		/* A batch while no sum can leave money's range and no --by
 		** key is read from the row. */
 		if (rt->grouping.nby == 0 && !rt->total_over &&
@@ -654,9 +740,7 @@ read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 		cust_by(rt, k, created, row, ord.when);
 		if (amount > 0 && add_cell(rt, cust_at(rt, k), period_of(rt,
 		    ord.when), amount) < 0)
-			rd_bad(r, row, col[ORDER_AMOUNT], "the customer's sum in "
-			    "the period is out of range of exact money (up to "
-			    "9223372036854.775807)");
+			bad_sum(r, row, col[ORDER_AMOUNT]);
 	}
 	if (rc < 0)
 		rd_die(r);
@@ -803,6 +887,68 @@ retention_read(struct retention *rt, struct reader *r)
 	free(want);
 }
 
+/* Read every input of RT's options into RT, as RO says, until the
+** stream breaks. */
+static void
+read_inputs(struct retention *rt, const struct rd_opts *ro)
+{
+	const struct kpi_opts *o = rt->o;
+
+	for (size_t i = 0; i < o->nfiles && !rt->broken; i++) {
+		struct reader *r = rd_open_or_die(o->files[i], ro);
+
+		retention_read(rt, r);
+		rd_close(r);
+	}
+}
+
+void
+retention_read_all(struct retention *rt)
+{
+	const struct kpi_opts *o = rt->o;
+	struct strbuf *notes = o->rd.notes;
+	size_t mark = notes != NULL ? notes->len : 0;
+	struct ret_config cfg = rt->cfg;
+	kpi_time now = rt->now;
+
+	struct strbuf at = {0};
+	struct rd_opts ro;
+	int can = !cfg.subscriptions && cfg.mode != RET_PROJECT;
+
+	rt->stream = can && opts_rereadable(o);
+	read_inputs(rt, &o->rd);
+	if (!rt->broken) {
+		if (o->explain && rt->stream)
+			note(notes, "the rows came sorted by customer: each "
+			    "customer was counted as its rows ended, none kept");
+		else if (o->explain && can)
+			note(notes, "every customer kept until the end: standard "
+			    "input and pipes cannot be read again, should their "
+			    "rows not come sorted by customer");
+		return;
+	}
+	/* Not sorted by customer: again from the start, every customer
+	** kept. */
+	sb_adds(&at, rt->broken_at.s);
+	retention_free(rt);
+	retention_init(rt, o, &cfg, now);
+	if (notes != NULL && notes->len > mark) {
+		notes->len = mark;
+		notes->s[mark] = '\0';
+	}
+	if (o->rd.progress != NULL)
+		progress_rewind(o->rd.progress);        /* counted again */
+	/* The columns were told on the first read. */
+	ro = o->rd;
+	ro.explain = 0;
+	read_inputs(rt, &ro);
+	if (o->explain)
+		note(notes, "%s: an id before the one above it: the rows are "
+		    "not sorted by customer, so they were read again from the "
+		    "start, every customer kept", at.s);
+	sb_free(&at);
+}
+
 /* An event of a customer's MRR: DELTA from period P on. */
 struct sub_event {
 	int64_t p;
@@ -871,20 +1017,42 @@ struct contribs {
 };
 
 /* One cohort of a group: its size, and per age the customers paying
-** and their amounts. */
+** and their amounts (NAGES ages held, from 0). */
 struct cohort {
 	uint64_t size;
+	size_t nages;
 	uint64_t *retained;
 	money *revenue;
 };
 
-/* One group (a --by key, or the total): periods from FIRST to the
-** data's last, indexed from the data's first. */
+/*
+** One group (a --by key, or the total): its sums per period. While the
+** customers are counted in, the periods held run from LO, N of them,
+** and grow as customers bring others (a customer folded while the data
+** are read cannot know the data's periods yet); group_fit() then puts
+** them on the data's periods, index 0 the data's first.
+*/
 struct ret_group {
 	int64_t first;          /* the group's first paying period */
+	int64_t lo;             /* the period of index 0 */
+	size_t n;               /* periods held */
+	int64_t over;           /* the earliest period with a sum out of
+	                           money's range; INT64_MAX: none */
 	struct ret_row *rows;
 	struct contribs *contribs;      /* --rates */
 	struct cohort **cohorts;        /* --cohorts */
+};
+
+/*
+** The groups' sums: the customers are counted into them one by one
+** (ret_fold()), while reading when the rows come sorted by customer,
+** else once every row is read.
+*/
+struct ret_sums {
+	struct group_table *groups;     /* --by key -> struct ret_group */
+	struct ret_group total;         /* with --total */
+	void **cache;                   /* by --by key number: its group */
+	size_t ncache;
 };
 
 /* The run's state while writing. */
@@ -895,35 +1063,69 @@ struct ret_out {
 	uint64_t rng;
 };
 
+/* Add X to *SUM, the sum of G in period P; out of money's range, G
+** remembers P (group_fit() dies then, if P is one of the data's). */
 static void
-sum_or_die(const struct ret_out *out, money *sum, money x, int64_t p)
+sum_to(struct ret_group *g, money *sum, money x, int64_t p)
 {
-	char buf[PERIOD_BUFSIZE];
-
-	if (money_add(sum, x) < 0)
-		die(EX_DATAERR, "the sum of the amounts in %s is out of range of "
-		    "exact money (up to 9223372036854.775807)",
-		    ret_period_label(buf, p, out->rt->cfg.period,
-		    out->rt->cfg.fy_start));
+	if (money_add(sum, x) < 0 && p < g->over)
+		g->over = p;
 }
 
-static void
-group_setup(const struct ret_out *out, struct ret_group *g)
+/* A new array of N elements of SIZE bytes, zero but for the M of OLD
+** (freed) put at index AT. */
+static void *
+regrow(void *old, size_t m, size_t at, size_t n, size_t size)
 {
-	if (g->rows != NULL)
+	char *v = xcalloc(n, size);
+
+	if (m > 0)
+		memcpy(v + at * size, old, m * size);
+	free(old);
+	return v;
+}
+
+/*
+** Make G hold periods FROM to TO (FROM <= TO), its arrays grown with
+** room to spare on the side that grew (twice what it held), so that
+** customers met in any order of their periods cost amortized O(1) each.
+*/
+static void
+group_reach(const struct retention *rt, struct ret_group *g, int64_t from,
+    int64_t to)
+{
+	int64_t lo, hi, spare;
+	size_t n, at;
+
+	if (g->n > 0 && from >= g->lo && to < g->lo + (int64_t)g->n)
 		return;
-	g->first = INT64_MAX;
-	g->rows = xcalloc((size_t)out->n, sizeof *g->rows);
-	if (out->rt->cfg.mode == RET_RATES)
-		g->contribs = xcalloc((size_t)out->n, sizeof *g->contribs);
-	if (out->rt->cfg.mode == RET_COHORTS)
-		g->cohorts = xcalloc((size_t)out->n, sizeof *g->cohorts);
+	if (g->n == 0) {
+		g->first = g->over = INT64_MAX;
+		lo = from;
+		hi = to + 1;
+	} else {
+		spare = (int64_t)g->n;
+		lo = from < g->lo ? from - spare : g->lo;
+		hi = to >= g->lo + (int64_t)g->n ? to + 1 + spare :
+		    g->lo + (int64_t)g->n;
+	}
+	n = (size_t)(hi - lo);
+	at = g->n > 0 ? (size_t)(g->lo - lo) : 0;
+	g->rows = regrow(g->rows, g->n, at, n, sizeof *g->rows);
+	if (rt->cfg.mode == RET_RATES)
+		g->contribs = regrow(g->contribs, g->n, at, n,
+		    sizeof *g->contribs);
+	if (rt->cfg.mode == RET_COHORTS)
+		g->cohorts = regrow(g->cohorts, g->n, at, n,
+		    sizeof *g->cohorts);
+	g->lo = lo;
+	g->n = n;
 }
 
 static void
-add_contrib(struct ret_group *g, size_t k, struct contrib c)
+add_contrib(struct ret_group *g, int64_t p, struct contrib c)
 {
-	struct contribs *cs = &g->contribs[k];
+	struct contribs *cs = &g->contribs[p - g->lo];
 
 	if (cs->n == cs->cap) {
 		cs->cap = cs->cap ? 2 * cs->cap : 8;
@@ -932,34 +1134,55 @@ add_contrib(struct ret_group *g, size_t k, struct contrib c)
 	cs->v[cs->n++] = c;
 }
 
-/* Count customer C into group G. */
+/* The cohort of G first paying in period C0, with room for ages up to
+** AGE at least. */
+static struct cohort *
+cohort_at(struct ret_group *g, int64_t c0, size_t age)
+{
+	struct cohort **hp = &g->cohorts[c0 - g->lo], *h = *hp;
+	size_t n;
+
+	if (h == NULL)
+		h = *hp = xcalloc(1, sizeof *h);
+	if (age >= h->nages) {
+		n = h->nages ? 2 * h->nages : 4;
+		if (n <= age)
+			n = age + 1;
+		h->retained = regrow(h->retained, h->nages, 0, n,
+		    sizeof *h->retained);
+		h->revenue = regrow(h->revenue, h->nages, 0, n,
+		    sizeof *h->revenue);
+		h->nages = n;
+	}
+	return h;
+}
+
+/*
+** Count customer C into group G: its moves in each period it paid in,
+** and its churn in the period after each run of them. A churn past the
+** data's last period is counted here too (the last is not known while
+** reading) and left out by group_fit().
+*/
 static void
-add_customer(struct ret_out *out, struct ret_group *g,
+add_customer(const struct retention *rt, struct ret_group *g,
     const struct ret_customer *c)
 {
-	const struct retention *rt = out->rt;
 	const struct ret_cell *cells = cust_cells(c);
-	int64_t first = rt->first;
+	int64_t c0 = cells[0].period;
 
-	group_setup(out, g);
-	if (cells[0].period < g->first)
-		g->first = cells[0].period;
+	group_reach(rt, g, c0, cells[c->ncells - 1].period + 1);
+	if (c0 < g->first)
+		g->first = c0;
 	if (g->cohorts != NULL) {
-		size_t k = (size_t)(cells[0].period - first);
-		size_t ages = (size_t)(rt->last - cells[0].period + 1);
-		struct cohort *h = g->cohorts[k];
+		struct cohort *h = cohort_at(g, c0, (size_t)(cells[c->ncells -
+		    1].period - c0));
 
-		if (h == NULL) {
-			h = g->cohorts[k] = xcalloc(1, sizeof *h);
-			h->retained = xcalloc(ages, sizeof *h->retained);
-			h->revenue = xcalloc(ages, sizeof *h->revenue);
-		}
 		h->size++;
 		for (size_t i = 0; i < c->ncells; i++) {
-			size_t a = (size_t)(cells[i].period - cells[0].period);
+			size_t a = (size_t)(cells[i].period - c0);
 
 			h->retained[a]++;
-			sum_or_die(out, &h->revenue[a], cells[i].amount,
+			sum_to(g, &h->revenue[a], cells[i].amount,
 			    cells[i].period);
 		}
 	}
@@ -967,7 +1190,7 @@ add_customer(struct ret_out *out, struct ret_group *g,
 		int64_t p = cells[i].period;
 		money cur = cells[i].amount, prev = 0;
 		int64_t gap = -1;
-		struct ret_row *row = &g->rows[p - first];
+		struct ret_row *row = &g->rows[p - g->lo];
 		struct contrib ct = {0};
 
 		if (i > 0) {
@@ -976,45 +1199,95 @@ add_customer(struct ret_out *out, struct ret_group *g,
 				prev = cells[i - 1].amount;
 		}
 		ct.start = (double)prev / MICROS_PER_UNIT;
-		sum_or_die(out, &row->end, cur, p);
+		sum_to(g, &row->end, cur, p);
 		row->customers_end++;
 		switch (ret_classify(prev, cur, gap, rt->cfg.window)) {
 		case MOVE_NEW:
-			sum_or_die(out, &row->new_, cur, p);
+			sum_to(g, &row->new_, cur, p);
 			row->new_customers++;
 			ct.new_ = (double)cur / MICROS_PER_UNIT;
 			break;
 		case MOVE_REACTIVATION:
-			sum_or_die(out, &row->reactivation, cur, p);
+			sum_to(g, &row->reactivation, cur, p);
 			row->reactivated_customers++;
 			ct.reactivation = (double)cur / MICROS_PER_UNIT;
 			break;
 		case MOVE_EXPANSION:
-			sum_or_die(out, &row->expansion, cur - prev, p);
+			sum_to(g, &row->expansion, cur - prev, p);
 			ct.expansion = (double)(cur - prev) / MICROS_PER_UNIT;
 			break;
 		case MOVE_CONTRACTION:
-			sum_or_die(out, &row->contraction, prev - cur, p);
+			sum_to(g, &row->contraction, prev - cur, p);
 			ct.contraction = (double)(prev - cur) / MICROS_PER_UNIT;
 			break;
 		default:
 			break;
 		}
 		if (g->contribs != NULL)
-			add_contrib(g, (size_t)(p - first), ct);
+			add_contrib(g, p, ct);
 		/* It stops paying in the next period: churn there. */
-		if (p < rt->last && (i + 1 == c->ncells ||
-		    cells[i + 1].period > p + 1)) {
-			row = &g->rows[p + 1 - first];
-			sum_or_die(out, &row->churn, cur, p + 1);
+		if (i + 1 == c->ncells || cells[i + 1].period > p + 1) {
+			row = &g->rows[p + 1 - g->lo];
+			sum_to(g, &row->churn, cur, p + 1);
 			row->churned_customers++;
 			if (g->contribs != NULL)
-				add_contrib(g, (size_t)(p + 1 - first),
-				    (struct contrib){ .start = (double)cur /
-				    MICROS_PER_UNIT, .churn = (double)cur /
-				    MICROS_PER_UNIT });
+				add_contrib(g, p + 1, (struct contrib){ .start =
+				    (double)cur / MICROS_PER_UNIT, .churn =
+				    (double)cur / MICROS_PER_UNIT });
 		}
 	}
+}
+
+/*
+** Put G's sums on the data's OUT->n periods from the data's first (index
+** 0), those past its last left out; then die (exit 65) if a sum there is
+** out of money's range, naming the earliest such period.
+*/
+static void
+group_fit(const struct ret_out *out, struct ret_group *g)
+{
+	const struct retention *rt = out->rt;
+	size_t n = (size_t)out->n;
+	struct ret_row *rows = xcalloc(n, sizeof *rows);
+	struct contribs *cs = NULL;
+	struct cohort **hs = NULL;
+	char buf[PERIOD_BUFSIZE];
+
+	if (g->n > 0 && g->over <= rt->last)
+		die(EX_DATAERR, "the sum of the amounts in %s is out of range of "
+		    "exact money (up to 9223372036854.775807)",
+		    ret_period_label(buf, g->over, rt->cfg.period,
+		    rt->cfg.fy_start));
+	if (rt->cfg.mode == RET_RATES)
+		cs = xcalloc(n, sizeof *cs);
+	if (rt->cfg.mode == RET_COHORTS)
+		hs = xcalloc(n, sizeof *hs);
+	for (size_t i = 0; i < g->n; i++) {
+		int64_t p = g->lo + (int64_t)i;
+		int in = p >= rt->first && p <= rt->last;
+		size_t k = (size_t)(p - rt->first);
+
+		if (in)
+			rows[k] = g->rows[i];
+		if (cs != NULL && in)
+			cs[k] = g->contribs[i];
+		else if (cs != NULL)
+			free(g->contribs[i].v);
+		/* A cohort's period is one of the data's (its first
+		** payment's); every age to the data's last is written. */
+		if (hs != NULL && g->cohorts[i] != NULL && in)
+			hs[k] = cohort_at(g, p, (size_t)(rt->last - p));
+	}
+	if (g->n == 0)
+		g->first = INT64_MAX;
+	free(g->rows);
+	free(g->contribs);
+	free(g->cohorts);
+	g->rows = rows;
+	g->contribs = cs;
+	g->cohorts = hs;
+	g->lo = rt->first;
+	g->n = n;
 }
 
 /* Each period's start is the end of the one before; then check that the
@@ -1341,11 +1614,11 @@ static const char *const cohort_cols[] = { "age", "customers", "retained",
 	"rate", "rate_lo", "rate_hi", "revenue", "revenue_retained", NULL };
 
 static void
-free_group(const struct ret_out *out, struct ret_group *g)
+free_group(struct ret_group *g)
 {
 	if (g->rows == NULL)
 		return;
-	for (int64_t k = 0; k < out->n; k++) {
+	for (size_t k = 0; k < g->n; k++) {
 		if (g->contribs != NULL)
 			free(g->contribs[k].v);
 		if (g->cohorts != NULL && g->cohorts[k] != NULL) {
@@ -1359,23 +1632,21 @@ free_group(const struct ret_out *out, struct ret_group *g)
 	free(g->rows);
 }
 
-struct each_ctx {
-	struct ret_out *out;
-	struct group_table *groups;
-	struct ret_group *total;
-	void **state;           /* by --by key number: its state in GROUPS */
-};
-
-/* The state in E's GROUPS of the --by key number BY, created there when
-** first asked for (a group has a customer who paid). */
+/* The state in GROUPS of the --by key number BY, created there when
+** first asked for (a group has a customer who paid); *CACHE (*NCACHE
+** long) keeps it by number. */
 static void *
-group_state(struct retention *rt, struct group_table *groups, void ***cache,
-    uint32_t by)
+group_state(const struct retention *rt, struct group_table *groups,
+    void ***cache, size_t *ncache, uint32_t by)
 {
 	const struct group *k;
 
-	if (*cache == NULL)
-		*cache = xcalloc(rt->nbyv ? rt->nbyv : 1, sizeof **cache);
+	if (by >= *ncache) {
+		size_t n = rt->nbyv > by ? rt->nbyv : (size_t)by + 1;
+
+		*cache = regrow(*cache, *ncache, 0, n, sizeof **cache);
+		*ncache = n;
+	}
 	if ((*cache)[by] == NULL) {
 		k = rt->byv[by];
 		(*cache)[by] = gt_get(groups, k->key, k->keylen, NULL)->state;
@@ -1393,15 +1664,44 @@ finish_customers(struct retention *rt)
 			expand_subs(rt, k, rt->last);
 }
 
+/* Count customer C into RT's sums: its group's and the total's. */
 static void
-count_customer(struct each_ctx *e, const struct ret_customer *c)
+ret_fold(struct retention *rt, const struct ret_customer *c)
 {
+	struct ret_sums *s = rt->sums;
+
 	if (c->ncells == 0)
 		return;
-	add_customer(e->out, group_state(e->out->rt, e->groups, &e->state,
+	if (s == NULL) {
+		s = rt->sums = xcalloc(1, sizeof *s);
+		s->groups = gt_new(sizeof(struct ret_group));
+	}
+	add_customer(rt, group_state(rt, s->groups, &s->cache, &s->ncache,
 	    c->by), c);
-	if (e->total != NULL)
-		add_customer(e->out, e->total, c);
+	if (rt->o->total)
+		add_customer(rt, &s->total, c);
+}
+
+/* Free RT's sums, if any. */
+static void
+sums_free(struct retention *rt)
+{
+	struct ret_sums *s = rt->sums;
+	struct group **v;
+	size_t n;
+
+	if (s == NULL)
+		return;
+	v = gt_sorted(s->groups);
+	n = gt_count(s->groups);
+	for (size_t i = 0; i < n; i++)
+		free_group(v[i]->state);
+	free(v);
+	free_group(&s->total);
+	gt_free(s->groups, NULL);
+	free(s->cache);
+	free(s);
+	rt->sums = NULL;
 }
 
 static void
@@ -1421,41 +1721,40 @@ void
 retention_write(struct retention *rt, struct writer *w)
 {
 	struct ret_out out = { rt, 0, w, rt->cfg.seed };
-	struct ret_group total = {0};
-	struct each_ctx e = { &out, gt_new(sizeof(struct ret_group)),
-	    rt->o->total ? &total : NULL, NULL };
+	struct ret_sums *s;
 	struct group **v;
 	size_t n;
 
 	finish_customers(rt);
-	if (rt->first > rt->last) {
+	stream_end(rt);
+	for (size_t k = 0; k < rt->ncust; k++)
+		ret_fold(rt, cust_at(rt, k));
+	if (rt->first > rt->last || (s = rt->sums) == NULL) {
 		write_header(&out);
-		gt_free(e.groups, NULL);
+		sums_free(rt);
 		return;
 	}
 	out.n = rt->last - rt->first + 1;
-	for (size_t k = 0; k < rt->ncust; k++)
-		count_customer(&e, cust_at(rt, k));
-	free(e.state);
-	v = gt_ordered(e.groups, 0, rt->grouping.nby);
-	n = gt_count(e.groups);
+	v = gt_ordered(s->groups, 0, rt->grouping.nby);
+	n = gt_count(s->groups);
 	/* Every check before the first byte. */
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		group_fit(&out, v[i]->state);
 		close_group(&out, v[i]->state);
-	if (e.total != NULL)
-		close_group(&out, &total);
+	}
+	if (rt->o->total) {
+		group_fit(&out, &s->total);
+		close_group(&out, &s->total);
+	}
 	write_header(&out);
 	/* As every tool's: group by group, each by period; the total last. */
 	for (size_t i = 0; i < n; i++)
 		for (int64_t k = 0; k < out.n; k++)
 			write_row(&out, v[i], v[i]->state, k);
-	for (int64_t k = 0; e.total != NULL && k < out.n; k++)
-		write_row(&out, NULL, &total, k);
-	for (size_t i = 0; i < n; i++)
-		free_group(&out, v[i]->state);
-	free_group(&out, &total);
+	for (int64_t k = 0; rt->o->total && k < out.n; k++)
+		write_row(&out, NULL, &s->total, k);
 	free(v);
-	gt_free(e.groups, NULL);
+	sums_free(rt);
 }
 
 void
@@ -1478,6 +1777,11 @@ retention_free(struct retention *rt)
 	grouping_free(&rt->grouping);
 	free(rt->currency);
 	free(rt->currency_where);
+	if (rt->stream_open && rt->cur.ncells > RET_CELLS_INLINE)
+		cells_give(rt, rt->cur.cells.p, cell_class(rt->cur.ncells));
+	sb_free(&rt->curid);
+	sb_free(&rt->broken_at);
+	sums_free(rt);
 }
 
 /*
@@ -1499,6 +1803,7 @@ struct proj_ctx {
 	struct group_table *groups;
 	struct proj_group *total;
 	void **state;           /* by --by key number: its state in GROUPS */
+	size_t nstate;
 };
 
 /* Count customer C into G: the periods it paid in without a break from
@@ -1528,8 +1833,8 @@ proj_customer(struct proj_ctx *e, const struct ret_customer *c)
 {
 	if (c->ncells == 0)
 		return;
-	proj_add(e->out, group_state(e->out->rt, e->groups, &e->state, c->by),
-	    c);
+	proj_add(e->out, group_state(e->out->rt, e->groups, &e->state,
+	    &e->nstate, c->by), c);
 	if (e->total != NULL)
 		proj_add(e->out, e->total, c);
 }
@@ -1657,7 +1962,7 @@ ret_project(struct retention *rt, struct writer *w, struct strbuf *notes)
 	struct ret_out out = { rt, 0, w, 0 };
 	struct proj_group total = {0};
 	struct proj_ctx e = { &out, gt_new(sizeof(struct proj_group)),
-	    rt->o->total ? &total : NULL, NULL };
+	    rt->o->total ? &total : NULL, NULL, 0 };
 	struct group **v = NULL;
 	size_t n = 0;
 

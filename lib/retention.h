@@ -120,6 +120,8 @@ struct ret_subs {
 /* Free lists of the cell pool: one per power-of-two capacity. */
 #define RET_CELL_CLASSES 33
 
+struct ret_sums;
+
 /*
 ** The customer table: states by number in segments (SEG), and while the
 ** ids do not come sorted, an open-addressing table of their numbers
@@ -166,6 +168,18 @@ struct retention {
 	                                   last before any */
 	char *currency;                 /* the code seen first, or NULL */
 	char *currency_where;           /* "FILE:LINE" of it */
+	/* Streaming (retention_read_all()): an order log sorted by
+	** customer, each customer counted into SUMS when its rows end. */
+	int stream;                     /* streaming */
+	int stream_open;                /* CUR holds a customer */
+	int broken;                     /* the stream met an id out of order */
+	struct strbuf broken_at;        /* "FILE:LINE" of that id */
+	struct ret_customer cur;        /* the customer being read (its id
+	                                   in CURID: no arena a customer) */
+	struct strbuf curid;
+	kpi_time cur_when;              /* with --by: the date of CUR's key */
+	unsigned long long streamed;    /* customers counted in */
+	struct ret_sums *sums;          /* the groups' sums so far */
 };
 
 /*
@@ -235,6 +249,22 @@ void retention_check_cols(const struct kpi_opts *o, int subscriptions);
 ** missing column, or any error R holds at its end, dies with rd_die().
 */
 void retention_read(struct retention *rt, struct reader *r);
+
+/*
+** Read every input of the options RT was set up with (retention_read(),
+** each opened with rd_open_or_die()), into RT. When the table is an
+** order log, the mode one of the bridge, the rates and the cohorts, and
+** every input a regular file (opts_rereadable()), the rows are first
+** streamed: while each id comes after the one before (bytewise; an
+** export sorted by customer), a customer is counted into the groups' sums
+** as soon as its rows end, and no state is kept for it. At the first id
+** out of order, what was read is forgotten (the sums, the customers, the
+** notes added to the options' notes since, the progress counts) and the
+** inputs are read again from the start, every customer kept until the
+** end. Either way the output is the same, byte for byte; an error in a
+** row is met, and told, at the same row.
+*/
+void retention_read_all(struct retention *rt);
 
 /*
 ** Write the table of cfg.mode (retention(1) defines every column), sorted
