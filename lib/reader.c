@@ -45,6 +45,10 @@ struct reader {
 	unsigned char *buf;      /* owned read buffer, or NULL */
 	const unsigned char *mem, *mem_end;   /* memory input not yet taken */
 	const unsigned char *pos, *end;
+	const unsigned char *plain_end;  /* [pos, plain_end) has no CR, NUL
+	                            or byte above 0x7f (see plain_span()) */
+	const unsigned char *quote_at;   /* the first quote at or after pos
+	                            (or after it), or END: none */
 	int eof;                 /* the source has no more bytes */
 	int finished;            /* csv_fini() has run */
 
@@ -381,6 +385,16 @@ tell_progress(struct reader *r)
 	r->told_rows = r->rows;
 }
 
+/* The bytes at [POS, END) are new: what was known of the old ones goes. */
+static void
+set_window(struct reader *r, const unsigned char *pos,
+    const unsigned char *end)
+{
+	r->pos = pos;
+	r->end = end;
+	r->plain_end = r->quote_at = pos;
+}
+
 /* Make bytes available at r->pos. Returns 1, 0 at the end, -1 on error. */
 static int
 fill(struct reader *r)
@@ -399,8 +413,8 @@ fill(struct reader *r)
 		}
 		if (take > r->read_size)
 			take = r->read_size;
-		r->pos = r->mem;
-		r->end = r->mem += take;
+		r->mem += take;
+		set_window(r, r->mem - take, r->mem);
 		return 1;
 	}
 	if (r->eof)
@@ -421,8 +435,7 @@ fill(struct reader *r)
 		r->eof = 1;
 		return 0;
 	}
-	r->pos = r->buf;
-	r->end = r->buf + n;
+	set_window(r, r->buf, r->buf + n);
 	return 1;
 }
 
@@ -526,6 +539,40 @@ find_sep(const unsigned char *p, const unsigned char *end, unsigned char c)
 }
 
 /*
+** The first byte in [P, END) that the checks of a line must look at: a CR
+** that a LF does not follow in [P, END) (lone_cr()), a NUL or a byte above
+** 0x7f (check_text()); END when there is none. Sixteen bytes at a time in
+** the compiler's vector types (SSE2 on x86-64, NEON on arm64), each beside
+** the byte after it, so that a CRLF line end is no stop: as fast per byte
+** as the memchr() it saves, without the cost of a call a line.
+*/
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+static const unsigned char *
+plain_span(const unsigned char *p, const unsigned char *end)
+{
+	for (; end - p > 16; p += 16) {
+		bytes16 v, next, hit;
+		uint64_t half[2];
+
+		memcpy(&v, p, 16);
+		memcpy(&next, p + 1, 16);
+		hit = (bytes16)(((v == '\r') & (next != '\n')) | (v == 0) |
+		    (v >= 0x80));
+		memcpy(half, &hit, 16);
+		if ((half[0] | half[1]) != 0)
+			break;
+	}
+	for (; p < end; p++) {
+		if (*p == '\r' && p + 1 < end && p[1] == '\n')
+			continue;
+		if (*p == '\r' || *p == 0 || *p >= 0x80)
+			return p;
+	}
+	return end;
+}
+
+/*
 ** split_plain_line() of a line with quotes in it, [S, END) without its
 ** line end: each field either has no quote, or is quoted whole, its
 ** closing quote followed by the separator or the line end, with no quote
@@ -591,7 +638,8 @@ split_quoted_line(struct reader *r, const unsigned char *s,
 ** Returns 0, or -1 when the line does not qualify (libcsv then reads it).
 */
 static int
-split_plain_line(struct reader *r, const unsigned char *s, size_t len)
+split_plain_line(struct reader *r, const unsigned char *s, size_t len,
+    int quoted)
 {
 	const unsigned char *end = s + len - 1, *p = s;   /* end: the LF */
 	int cr = 0;
@@ -604,7 +652,7 @@ split_plain_line(struct reader *r, const unsigned char *s, size_t len)
 	}
 	if (end == s)
 		return 0;        /* a blank line: no record, as libcsv */
-	if (memchr(s, '"', (size_t)(end - s)) != NULL)
+	if (quoted)
 		return split_quoted_line(r, s, end, cr);
 	r->in_record = 1;
 	r->rec_line = r->line;
@@ -645,23 +693,38 @@ feed_segment(struct reader *r)
 	size_t avail = (size_t)(r->end - r->pos), len, good, used, cut;
 	const unsigned char *nl = memchr(s, '\n', avail);
 	unsigned char before_lf;
+	int plain;
 
 	len = nl != NULL ? (size_t)(nl - s) + 1 : avail;
 	if (r->cr_pending && s[0] != '\n')
 		return bare_cr_error(r);
 	r->cr_pending = 0;
 	/*
+	 * A whole line with no CR, NUL or high byte needs neither search
+	 * below, and where the next quote is tells whether the line has
+	 * one: each is looked for once over the buffer, not once a line,
+	 * which for short lines costs more than the search. (At a line
+	 * start no UTF-8 sequence is open: a LF ends any.)
+	 */
+	if (s >= r->plain_end)
+		r->plain_end = plain_span(s, r->end);
+	if (s >= r->quote_at && (r->quote_at = memchr(s, '"', avail)) == NULL)
+		r->quote_at = r->end;
+	plain = nl != NULL && s + len <= r->plain_end && r->u8_need == 0;
+	/*
 	 * A CR with a byte after it that is not a LF ends the segment: if
 	 * libcsv ends a record or an empty line there, the CR is bare, and
 	 * that is known at once, whatever follows it (a bad byte, a quote,
 	 * another record) and wherever the buffer ends.
 	 */
-	if ((cut = lone_cr(s, len)) != 0) {
+	cut = 0;
+	if (!plain && (cut = lone_cr(s, len)) != 0) {
 		len = cut;
 		nl = NULL;
 	}
-	good = check_text(r, s, len);
-	if (nl != NULL && good == len && split_plain_line(r, s, len) == 0) {
+	good = plain ? len : check_text(r, s, len);
+	if (nl != NULL && good == len && split_plain_line(r, s, len,
+	    r->quote_at < s + len) == 0) {
 		if (r->too_long)
 			return too_long_error(r);
 		if (r->too_many)
@@ -1341,8 +1404,7 @@ read_start(struct reader *r, size_t bufsize)
 		got += (size_t)n;
 	}
 	r->file_pos += (off_t)got;
-	r->pos = r->buf;
-	r->end = r->buf + got;
+	set_window(r, r->buf, r->buf + got);
 	return 0;
 }
 
@@ -1445,7 +1507,7 @@ rd_open_range(const char *path, off_t start, off_t end,
 			return r;
 		}
 		r->file_pos = r->told_pos = start;
-		r->pos = r->end = r->buf;
+		set_window(r, r->buf, r->buf);
 		r->eof = 0;
 	} else if (r->file_pos > end) {
 		/* Reading the header read past the range: keep only its part. */
@@ -1470,7 +1532,7 @@ rd_open_mem(const char *name, const void *buf, size_t len,
 	if ((skip = check_start(r, r->mem, len)) < 0)
 		return r;
 	r->mem += skip;
-	r->pos = r->end = r->mem;
+	set_window(r, r->mem, r->mem);
 	read_header(r);
 	return r;
 }

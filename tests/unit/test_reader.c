@@ -308,7 +308,10 @@ static const struct rd_filter_ops toy_ops = {
 ** small read size). Random documents of such fields and of the ones
 ** libcsv must take (a doubled quote, a stray one, a field over two lines,
 ** a blank before a quote, a bare quote) must read the same at every read
-** size: the same records, or the same error at the same place.
+** size: the same records, or the same error at the same place. So must
+** lines with the bytes whole lines are searched for at once
+** (plain_span(): a lone CR, a NUL, a byte that is not UTF-8), which a read
+** size below the line's length sends the one line at a time way.
 */
 static void
 check_quoted_lines(void)
@@ -319,6 +322,10 @@ check_quoted_lines(void)
 		"\"", "\"cr\r\nlf\"", "\"\xc3\xa9t\xc3\xa9\"", "12",
 		/* Around the eight bytes the separator is looked for at once. */
 		"abcdefg", "abcdefgh", "abcdefghi", "2026-04-09T14:05:29Z",
+		/* What plain_span() stops at, sixteen bytes or more into a
+		 * line: a lone CR, a byte that is not UTF-8, a NUL (written
+		 * for the \001), a CR that a LF follows only inside quotes. */
+		"x\ry", "\xff", "0123456789abcdefghij", "n\001l", "\"\r\"",
 	};
 	enum { NPIECES = sizeof pieces / sizeof pieces[0] };
 	static const size_t sizes[] = { 1, 2, 3, 5, 7, 64 };
@@ -342,7 +349,8 @@ check_quoted_lines(void)
 
 				if (f > 0)
 					sb_addc(&doc, ',');
-				sb_adds(&doc, pieces[pick]);
+				for (const char *c = pieces[pick]; *c; c++)
+					sb_addc(&doc, *c == '\001' ? '\0' : *c);
 			}
 			sb_adds(&doc, rnd_next(&x) % 2 ? "\r\n" : "\n");
 		}
