@@ -102,6 +102,7 @@ struct run {
 	struct kpi_opts o;
 	struct config cfg;
 	kpi_time now_limit;             /* later dates are in the future */
+	struct date_memo dmemo;         /* the orders' dates, read once each */
 	kpi_time obs_end, cal_end;
 
 	int is_summary;                 /* the input is a summary table */
@@ -485,7 +486,7 @@ read_refunds(struct run *run, struct reader *r, const long *col)
 	    rd_label(r, col[ORDER_AMOUNT]));
 	while ((rc = rd_next(r, &row)) > 0) {
 		if (order_decode_signed(r, row, col, &run->o.dates,
-		    run->now_limit, &ord, net ? &micros : NULL) < 0)
+		    &run->dmemo, run->now_limit, &ord, net ? &micros : NULL) < 0)
 			continue;
 		if (!net && ord.amount < 0) {
 			if (dropped++ == 0)
@@ -564,8 +565,9 @@ read_orders(struct run *run, struct reader *r)
 		read_refunds(run, r, col);
 	else
 		while ((rc = rd_next(r, &row)) > 0)
-			if (order_decode(r, row, col, &run->o.dates, run->now_limit,
-			    &ord) == 0 && summariser_add(&run->sum, &ord) < 0)
+			if (order_decode(r, row, col, &run->o.dates, &run->dmemo,
+			    run->now_limit, &ord) == 0 &&
+			    summariser_add(&run->sum, &ord) < 0)
 				rd_bad(r, row, col[ORDER_AMOUNT], "the sum of this "
 				    "customer's amounts is out of range");
 	if (rc < 0)

@@ -322,6 +322,57 @@ date_parse(const char *s, size_t len, const struct date_formats *fmts,
 }
 
 /*
+** The date S (LEN bytes, 1 to DATE_MEMO_KEY) as three words W that are
+** equal for two texts of one length only when their bytes are: its first
+** eight bytes, its next eight or its last eight, its last eight past 16
+** (each zero when the text is shorter). So a lookup compares words, not
+** bytes.
+*/
+static void
+memo_words(const char *s, size_t len, uint64_t w[3])
+{
+	w[0] = w[1] = w[2] = 0;
+	if (len <= 8) {
+		memcpy(&w[0], s, len);
+		return;
+	}
+	memcpy(&w[0], s, 8);
+	if (len <= 16) {
+		memcpy(&w[1], s + len - 8, 8);
+		return;
+	}
+	memcpy(&w[1], s + 8, 8);
+	memcpy(&w[2], s + len - 8, 8);
+}
+
+const char *
+date_parse_memo(struct date_memo *memo, const char *s, size_t len,
+    const struct date_formats *fmts, kpi_time *out)
+{
+	struct date_memo_slot *m;
+	uint64_t w[3], h;
+	const char *err;
+
+	if (memo == NULL || len == 0 || len > DATE_MEMO_KEY)
+		return date_parse(s, len, fmts, out);
+	memo_words(s, len, w);
+	h = (w[0] ^ (w[1] << 29 | w[1] >> 35) ^ (w[2] << 47 | w[2] >> 17) ^
+	    len) * 0x9e3779b97f4a7c15ULL;
+	m = &memo->slot[h >> 52 & (DATE_MEMO_SLOTS - 1)];
+	if (m->len == len && m->w[0] == w[0] && m->w[1] == w[1] &&
+	    m->w[2] == w[2]) {
+		*out = m->t;
+		return NULL;
+	}
+	if ((err = date_parse(s, len, fmts, out)) != NULL)
+		return err;
+	memcpy(m->w, w, sizeof w);
+	m->t = *out;
+	m->len = len;
+	return NULL;
+}
+
+/*
 ** The layouts date_suggest() knows, each with the times it may carry:
 ** none, H:M, H:M:S, and the same on a 12-hour clock with AM/PM. A comma
 ** may come between the date and the time (Salesforce writes one).

@@ -45,6 +45,31 @@ struct date_formats {
 const char *date_parse(const char *s, size_t len, const struct date_formats *fmts,
     kpi_time *out);
 
+/* Bytes of a date a memo keeps (longer ones are always parsed), and its
+** slots. */
+#define DATE_MEMO_KEY 24
+#define DATE_MEMO_SLOTS 4096
+
+/*
+** A memo of date_parse()'s readings for one run and one FMTS: an order
+** log repeats its dates, and parsing one costs more than finding it.
+** Direct-mapped by a hash of the bytes, which a slot keeps as three words
+** (date_parse_memo()); only readings that succeeded are kept, so a bad
+** date is told as date_parse() tells it. 160 KB; zero it before its first
+** use.
+*/
+struct date_memo {
+	struct date_memo_slot {
+		uint64_t w[3];
+		kpi_time t;
+		uint64_t len;           /* 0: empty */
+	} slot[DATE_MEMO_SLOTS];
+};
+
+/* date_parse() through MEMO (NULL: none): the same result, each time. */
+const char *date_parse_memo(struct date_memo *memo, const char *s,
+    size_t len, const struct date_formats *fmts, kpi_time *out);
+
 /*
 ** The --date-format that would read S (LEN bytes, as date_parse() takes
 ** it) when it is in one of the common layouts ISO 8601 is not: month/day/

@@ -626,14 +626,14 @@ stream_fold(struct retention *rt)
 }
 
 /*
-** Streaming: add the order ORD (AMOUNT in column COL) of ROW to the
-** customer being read, or when ORD's id comes after that customer's,
-** count that one in and start ORD's. -1 (RT broken, nothing changed) when
+** Streaming: add the order ORD of ROW (of period P, AMOUNT in column COL)
+** to the customer being read, or when ORD's id comes after that
+** customer's, count that one in and start ORD's. -1 (RT broken, nothing changed) when
 ** ORD's id comes before it: the rows are not sorted by customer.
 */
 static int
 stream_order(struct retention *rt, struct reader *r, const struct row *row,
-    const struct order *ord, money amount, long col)
+    const struct order *ord, int64_t p, money amount, long col)
 {
 	struct ret_customer *c = &rt->cur;
 	int created = 0;
@@ -659,7 +659,7 @@ stream_order(struct retention *rt, struct reader *r, const struct row *row,
 		created = 1;
 	}
 	set_by(rt, c, &rt->cur_when, created, row, ord->when);
-	if (amount > 0 && add_cell(rt, c, period_of(rt, ord->when), amount) < 0)
+	if (amount > 0 && add_cell(rt, c, p, amount) < 0)
 		bad_sum(r, row, col);
 	return 0;
 }
@@ -701,16 +701,19 @@ read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 	while ((rc = rd_next(r, &row)) > 0) {
 		struct pending *o;
 		int created;
+		int64_t p;
 		size_t k;
 
-		if (order_decode(r, row, nocol, &rt->o->dates, rt->now,
-		    &ord) < 0 || get_amount(r, row, col[ORDER_AMOUNT],
+		if (order_decode(r, row, nocol, &rt->o->dates, &rt->dmemo,
+		    rt->now, &ord) < 0 || get_amount(r, row, col[ORDER_AMOUNT],
 		    &amount) < 0 || check_currency(rt, r, row,
 		    col[ORD_CURRENCY]) < 0)
 			continue;
-		saw_date(rt, ord.when);
+		/* saw_date(), once: order_decode() passes no date after NOW. */
+		if ((p = period_of(rt, ord.when)) > rt->last)
+			rt->last = p;
 		if (rt->stream) {
-			if (stream_order(rt, r, row, &ord, amount,
+			if (stream_order(rt, r, row, &ord, p, amount,
 			    col[ORDER_AMOUNT]) < 0)
 				break;
 			continue;
@@ -722,7 +725,7 @@ read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 			o = &b.v[b.n++];
 			o->idoff = b.ids.len;
 			o->idlen = ord.idlen;
-			o->period = period_of(rt, ord.when);
+			o->period = p;
 			o->amount = amount;
 			o->hashed = rt->slot != NULL;
 			if (o->hashed) {
@@ -738,8 +741,7 @@ read_orders(struct retention *rt, struct reader *r, unsigned char *want)
 		batch_flush(rt, &b);
 		k = cust_find(rt, ord.id, ord.idlen, NULL, &created);
 		cust_by(rt, k, created, row, ord.when);
-		if (amount > 0 && add_cell(rt, cust_at(rt, k), period_of(rt,
-		    ord.when), amount) < 0)
+		if (amount > 0 && add_cell(rt, cust_at(rt, k), p, amount) < 0)
 			bad_sum(r, row, col[ORDER_AMOUNT]);
 	}
 	if (rc < 0)

@@ -166,6 +166,7 @@ struct retention {
 	} memo[RET_MEMO];
 	int64_t first, last;            /* the data's periods; first >
 	                                   last before any */
+	struct date_memo dmemo;         /* the orders' dates, read once each */
 	char *currency;                 /* the code seen first, or NULL */
 	char *currency_where;           /* "FILE:LINE" of it */
 	/* Streaming (retention_read_all()): an order log sorted by

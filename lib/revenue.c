@@ -130,7 +130,8 @@ revenue_read(struct revenue *rv, struct reader *r)
 			want[ccol[k]] = 1;
 	rd_want(r, want);
 	while ((rc = rd_next(r, &row)) > 0) {
-		if (order_decode(r, row, col, &rv->o->dates, rv->now, &ord) < 0 ||
+		if (order_decode(r, row, col, &rv->o->dates, &rv->dmemo, rv->now,
+		    &ord) < 0 ||
 		    check_currency(rv, r, row, ccol[0], 0) < 0 ||
 		    check_currency(rv, r, row, ccol[1], 1) < 0)
 			continue;

@@ -44,6 +44,7 @@ struct revenue {
 	double margin;                  /* of revenue, for clv */
 	double churn;                   /* per period; NAN: no clv column */
 	kpi_time now;                   /* later order dates are errors */
+	struct date_memo dmemo;         /* the orders' dates, read once each */
 	const struct kpi_opts *o;       /* --col, dates, --total */
 	struct grouping grouping;
 	struct group_table *groups;     /* key -> struct revenue_tally */

@@ -47,8 +47,8 @@ get_number(struct reader *r, const struct row *row, long col, double *x)
 ** amount through, MICROS (when not NULL) gets it exactly. */
 static int
 decode(struct reader *r, const struct row *row, const long *col,
-    const struct date_formats *dates, kpi_time now, struct order *o,
-    int refunds, money *micros)
+    const struct date_formats *dates, struct date_memo *memo, kpi_time now,
+    struct order *o, int refunds, money *micros)
 {
 	const struct field *id = &row->f[col[ORDER_CUSTOMER]];
 	const struct field *date = &row->f[col[ORDER_DATE]];
@@ -62,7 +62,8 @@ decode(struct reader *r, const struct row *row, const long *col,
 	if (date->len == 0)
 		return rd_bad(r, row, col[ORDER_DATE], "empty; every order needs "
 		    "a date");
-	if ((err = date_parse(date->s, date->len, dates, &o->when)) != NULL)
+	if ((err = date_parse_memo(memo, date->s, date->len, dates,
+	    &o->when)) != NULL)
 		return rd_bad_date(r, row, col[ORDER_DATE], date->s,
 		    date->len, err);
 	if (o->when > now)
@@ -92,17 +93,18 @@ decode(struct reader *r, const struct row *row, const long *col,
 
 int
 order_decode(struct reader *r, const struct row *row, const long *col,
-    const struct date_formats *dates, kpi_time now, struct order *o)
+    const struct date_formats *dates, struct date_memo *memo, kpi_time now,
+    struct order *o)
 {
-	return decode(r, row, col, dates, now, o, 0, NULL);
+	return decode(r, row, col, dates, memo, now, o, 0, NULL);
 }
 
 int
 order_decode_signed(struct reader *r, const struct row *row,
-    const long *col, const struct date_formats *dates, kpi_time now,
-    struct order *o, money *micros)
+    const long *col, const struct date_formats *dates,
+    struct date_memo *memo, kpi_time now, struct order *o, money *micros)
 {
-	return decode(r, row, col, dates, now, o, 1, micros);
+	return decode(r, row, col, dates, memo, now, o, 1, micros);
 }
 
 kpi_time

@@ -42,10 +42,12 @@ struct order {
 ** INPUT): the customer id must not be empty; the date must parse and not
 ** lie after NOW (a date in the future is a typing error, and it would
 ** stretch every customer's T); the amount must be a number, not negative.
-** A bad value is recorded with rd_bad(): returns -1, else 0.
+** A bad value is recorded with rd_bad(): returns -1, else 0. Dates are
+** read through MEMO (date_parse_memo(); NULL: none).
 */
 int order_decode(struct reader *r, const struct row *row, const long *col,
-    const struct date_formats *dates, kpi_time now, struct order *o);
+    const struct date_formats *dates, struct date_memo *memo, kpi_time now,
+    struct order *o);
 
 /*
 ** The NOW of order_decode() for a run: the day after the present moment,
@@ -61,8 +63,8 @@ kpi_time order_date_limit(void);
 ** is a bad value. Returns -1 after rd_bad(), else 0.
 */
 int order_decode_signed(struct reader *r, const struct row *row,
-    const long *col, const struct date_formats *dates, kpi_time now,
-    struct order *o, money *micros);
+    const long *col, const struct date_formats *dates,
+    struct date_memo *memo, kpi_time now, struct order *o, money *micros);
 
 /*
 ** Decode ROW of a summary table (columns COL from cols_bind();

@@ -128,8 +128,8 @@ reads_cleanly(struct run *run, const char *path, int historical)
 			goto done;
 		run->has_money = col[ORDER_AMOUNT] >= 0;
 		while (rd_next(r, &row) > 0)
-			order_decode(r, row, col, &run->o.dates, run->now_limit,
-			    &ord);
+			order_decode(r, row, col, &run->o.dates, &run->dmemo,
+			    run->now_limit, &ord);
 	}
 	ok = !rd_failed(r) && !units_differ;
 done:

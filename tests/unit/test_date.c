@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../../lib/date.h"
+#include "../../lib/rng.h"
 #include "check.h"
 
 static kpi_time
@@ -88,6 +89,53 @@ bounds(const char *lab, enum period p, int fy, const char *from, const char *to)
 	check_int(name, period_bounds(lab, p, fy, &s, &e), 0);
 	check_int(name, s, parse(from, NULL));
 	check_int(name, e, parse(to, NULL));
+}
+
+/*
+** date_parse_memo() gives what date_parse() gives, result and error, for
+** 200,000 random texts drawn from few enough (about 3,000) that most are
+** read again and many share a slot: valid dates, dates out of the
+** calendar, times, offsets, texts longer than the memo keeps, and, with a
+** day-first format, texts that only the format reads.
+*/
+static void
+check_memo(void)
+{
+	static const char *const pieces[] = {
+		"2024-03-05", "2024-02-30", "1999-12-31", "2026-01-0",
+		"05.03.2024", "31.04.2024", "T14:30", " 09:15:59", "Z",
+		"+02:00", "-0530", ".250", "x", "", " ",
+	};
+	enum { NP = sizeof pieces / sizeof pieces[0] };
+	char *f[] = { "%d.%m.%Y" };
+	struct date_formats df = { f, 1 };
+	/* One memo serves one set of formats: one for each. */
+	struct date_memo *memo = calloc(2, sizeof *memo);
+	uint64_t x = 7;
+	size_t differ = 0, hits = 0;
+
+	for (int i = 0; i < 200000; i++) {
+		char s[96] = "";
+		uint64_t k = splitmix64_below(&x, 3000);
+		uint64_t y = k;
+		const struct date_formats *fmts = k % 2 ? &df : NULL;
+		kpi_time a = 1, b = 2;
+		const char *ea, *eb;
+
+		/* Text number K, the same each time K is drawn. */
+		for (int p = 0; p < 1 + (int)(k % 4); p++)
+			strcat(s, pieces[splitmix64_below(&y, NP)]);
+		ea = date_parse(s, strlen(s), fmts, &a);
+		eb = date_parse_memo(&memo[k % 2], s, strlen(s), fmts, &b);
+		if ((ea == NULL) != (eb == NULL) || (ea != NULL &&
+		    strcmp(ea, eb) != 0) || (ea == NULL && a != b))
+			differ++;
+		hits += ea == NULL;
+	}
+	check_int("date_parse_memo: differs from date_parse() on 200000 texts",
+	    (long long)differ, 0);
+	check_int("date_parse_memo: some texts were dates", hits > 1000, 1);
+	free(memo);
 }
 
 int
@@ -415,5 +463,6 @@ main(void)
 
 	check_int("period_from_name quarter", period_from_name("quarter"), PERIOD_QUARTER);
 	check_int("period_from_name bad", period_from_name("fortnight"), -1);
+	check_memo();
 	return finish();
 }
