@@ -6,18 +6,9 @@
 #include <string.h>
 
 #include "../../lib/idset.h"
+#include "../../lib/rng.h"
 #include "check.h"
 
-/* A small generator of the tests' own (xorshift64*), for the same ids on
-** every run. */
-static uint64_t
-rnd(uint64_t *x)
-{
-	*x ^= *x >> 12;
-	*x ^= *x << 25;
-	*x ^= *x >> 27;
-	return *x * 2685821657736338717ull;
-}
 
 /*
 ** Natural order, worked out another way than lib/idset.c does: cut each
@@ -103,22 +94,22 @@ check_order(void)
 	char a[12], b[12];
 
 	for (int k = 0; k < 400000; k++) {
-		size_t la = rnd(&x) % 9, lb = rnd(&x) % 9;
+		size_t la = splitmix64(&x) % 9, lb = splitmix64(&x) % 9;
 
 		for (size_t i = 0; i < la; i++)
-			a[i] = alphabet[rnd(&x) % (sizeof alphabet - 1)];
+			a[i] = alphabet[splitmix64(&x) % (sizeof alphabet - 1)];
 		/* Often B is A changed a little, so that they share a lot. */
-		if (rnd(&x) % 2) {
+		if (splitmix64(&x) % 2) {
 			memcpy(b, a, la);
 			lb = la;
 			if (lb > 0)
-				b[rnd(&x) % lb] = alphabet[rnd(&x) %
+				b[splitmix64(&x) % lb] = alphabet[splitmix64(&x) %
 				    (sizeof alphabet - 1)];
-			if (rnd(&x) % 3 == 0)
+			if (splitmix64(&x) % 3 == 0)
 				lb = lb > 0 ? lb - 1 : 0;
 		} else {
 			for (size_t i = 0; i < lb; i++)
-				b[i] = alphabet[rnd(&x) % (sizeof alphabet - 1)];
+				b[i] = alphabet[splitmix64(&x) % (sizeof alphabet - 1)];
 		}
 		wrong += idset_order(a, la, b, lb) != oracle_order(a, la, b, lb);
 		asym += idset_order(a, la, b, lb) != -idset_order(b, lb, a, la);
@@ -207,27 +198,27 @@ stream_id(int shape, long i, uint64_t *x, char *id)
 	switch (shape) {
 	case 0:
 		if (i % 50 == 49)
-			n = (long)(rnd(x) % (uint64_t)i);
+			n = (long)(splitmix64(x) % (uint64_t)i);
 		break;
 	case 1: {
-		uint64_t r = rnd(x) % 100;
+		uint64_t r = splitmix64(x) % 100;
 
 		n = 2 * i;          /* even numbers; odd ones come late */
 		if (r < 3 && i >= 500)
-			n = 2 * (i - (long)(rnd(x) % 500)) + 1;
+			n = 2 * (i - (long)(splitmix64(x) % 500)) + 1;
 		else if (r == 3)
 			n = 2 * (i + 3000) + 1;  /* one far ahead */
 		break;
 	}
 	case 2:
-		n = (long)(rnd(x) % 60000);
+		n = (long)(splitmix64(x) % 60000);
 		break;
 	case 3:
 		return (size_t)snprintf(id, 40, "A%0*ld", (int)(i % 3) + 1, i / 3);
 	default:
 		memset(id, 'q', 300);
 		return (size_t)(300 + snprintf(id + 300, 40, "%ld",
-		    i % 40 == 39 ? (long)(rnd(x) % (uint64_t)i) : i));
+		    i % 40 == 39 ? (long)(splitmix64(x) % (uint64_t)i) : i));
 	}
 	len = snprintf(id, 40, "L%ld", n + 100000);
 	return (size_t)len;

@@ -9,20 +9,11 @@
 #include <unistd.h>
 
 #include "../../lib/reader.h"
+#include "../../lib/rng.h"
 #include "../../lib/util.h"
 #include "check.h"
 
 /* All records of TEXT (the header first) as "a|b|c/line;" lines. */
-/* The test's own generator (xorshift64*): the same documents each run. */
-static uint64_t
-rnd_next(uint64_t *x)
-{
-	*x ^= *x >> 12;
-	*x ^= *x << 25;
-	*x ^= *x >> 27;
-	return *x * 2685821657736338717ull;
-}
-
 static const char *
 dump(const char *text, size_t len, const struct rd_opts *o)
 {
@@ -335,16 +326,16 @@ check_quoted_lines(void)
 	for (size_t d = 0; d < docs; d++) {
 		struct strbuf doc = {0};
 		char *whole;
-		size_t lines = 1 + (size_t)(rnd_next(&x) % 6);
+		size_t lines = 1 + (size_t)(splitmix64(&x) % 6);
 
 		sb_adds(&doc, "h1,h2,h3\n");
 		for (size_t l = 0; l < lines; l++) {
 			/* Mostly three fields, well formed (the first five
 			 * pieces, 26 times in 44); now and then not. */
-			size_t nf = rnd_next(&x) % 8 == 0 ? 2 : 3;
+			size_t nf = splitmix64(&x) % 8 == 0 ? 2 : 3;
 
 			for (size_t f = 0; f < nf; f++) {
-				uint64_t k = rnd_next(&x) % (26 + NPIECES);
+				uint64_t k = splitmix64(&x) % (26 + NPIECES);
 				size_t pick = (size_t)(k < 26 ? k % 5 : k - 26);
 
 				if (f > 0)
@@ -352,7 +343,7 @@ check_quoted_lines(void)
 				for (const char *c = pieces[pick]; *c; c++)
 					sb_addc(&doc, *c == '\001' ? '\0' : *c);
 			}
-			sb_adds(&doc, rnd_next(&x) % 2 ? "\r\n" : "\n");
+			sb_adds(&doc, splitmix64(&x) % 2 ? "\r\n" : "\n");
 		}
 		whole = xstrdup(dump(doc.s, doc.len, NULL));
 		for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
