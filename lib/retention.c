@@ -622,14 +622,14 @@ stream_fold(struct retention *rt)
 	if (c->ncells > RET_CELLS_INLINE)
 		cells_give(rt, c->cells.p, cell_class(c->ncells));
 	c->ncells = 0;
-	rt->streamed++;
 }
 
 /*
 ** Streaming: add the order ORD of ROW (of period P, AMOUNT in column COL)
 ** to the customer being read, or when ORD's id comes after that
-** customer's, count that one in and start ORD's. -1 (RT broken, nothing changed) when
-** ORD's id comes before it: the rows are not sorted by customer.
+** customer's, count that one in and start ORD's. -1 (RT broken, nothing
+** changed) when ORD's id comes before it: the rows are not sorted by
+** customer.
 */
 static int
 stream_order(struct retention *rt, struct reader *r, const struct row *row,
@@ -912,7 +912,6 @@ retention_read_all(struct retention *rt)
 	size_t mark = notes != NULL ? notes->len : 0;
 	struct ret_config cfg = rt->cfg;
 	kpi_time now = rt->now;
-
 	struct strbuf at = {0};
 	struct rd_opts ro;
 	int can = !cfg.subscriptions && cfg.mode != RET_PROJECT;

@@ -179,7 +179,6 @@ struct retention {
 	                                   in CURID: no arena a customer) */
 	struct strbuf curid;
 	kpi_time cur_when;              /* with --by: the date of CUR's key */
-	unsigned long long streamed;    /* customers counted in */
 	struct ret_sums *sums;          /* the groups' sums so far */
 };
 
@@ -270,10 +269,12 @@ void retention_read_all(struct retention *rt);
 /*
 ** Write the table of cfg.mode (retention(1) defines every column), sorted
 ** by period (bridge, rates) or cohort (cohorts), then the --by key, the
-** --total rows "(all)" after the groups (RET_PROJECT: ret_project()). The bridge identity end = start
-** + new + reactivation + expansion - contraction - churn is checked on
-** every row: a mismatch dies with exit 70 before anything is written. A
-** sum of amounts beyond money's range dies with exit 65.
+** --total rows "(all)" after the groups (RET_PROJECT: ret_project()). The
+** bridge identity end = start + new + reactivation + expansion -
+** contraction - churn is checked on every row: a mismatch dies with exit
+** 70 before anything is written. A sum of amounts beyond money's range
+** dies with exit 65, naming the earliest period with one (of the first
+** group, in output order, that has one), before anything is written.
 */
 void retention_write(struct retention *rt, struct writer *w);
 
