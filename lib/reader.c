@@ -47,8 +47,8 @@ struct reader {
 	const unsigned char *pos, *end;
 	const unsigned char *plain_end;  /* [pos, plain_end) has no CR, NUL
 	                            or byte above 0x7f (see plain_span()) */
-	const unsigned char *quote_at;   /* the first quote at or after pos
-	                            (or after it), or END: none */
+	const unsigned char *quote_at;   /* the first quote from where it was
+	                            last looked for on, or END: none */
 	int eof;                 /* the source has no more bytes */
 	int finished;            /* csv_fini() has run */
 
